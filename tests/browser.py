@@ -1,0 +1,94 @@
+"""Real-browser fixtures: Debian's Chromium driven by Playwright, plus an axe-core check.
+
+Use ``page`` together with pytest-django's ``live_server`` and ``@pytest.mark.django_db(transaction=True)``.
+Map tiles and any request that leaves this machine are blocked, so tests never touch the internet.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def _chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail("Chromium is not installed: run `make test`, which installs it.")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def _only_loopback(route):
+    host = urlparse(route.request.url).hostname or ""
+    if host in ("127.0.0.1", "localhost", "::1"):
+        route.continue_()
+    else:
+        route.abort()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1024, "height": 800})
+    context.route("**/*", _only_loopback)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """Run axe-core (WCAG 2.x A and AA rules) on the current page; return the violations of ``impacts``."""
+    page.evaluate(AXE_JS.read_text())
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
+        })"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]
+
+
+def assert_accessible(page):
+    """Fail with a readable list when axe-core finds a serious or critical problem on the page."""
+    violations = axe_violations(page)
+    assert violations == [], f"axe-core found problems on {page.url}: {violations}"

@@ -1,0 +1,186 @@
+"""Shared fixtures: the two-corporation world and one persona per role, reused by every test.
+
+Personas: anonymous, resident_zuidwijk, resident_hagedoorn, moderator_hw, moderator_bw, broker_bw,
+expert_bw, partner_welzijn, facilitator, superuser. Each persona fixture is a logged-in test client;
+``world`` gives the objects behind them.
+"""
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+
+from wijk.choices import DataCategory, PartnerType, RoleKind
+from wijk.services import consent_text_publish
+
+from .factories import (
+    CorporationFactory,
+    NeighbourhoodFactory,
+    PartnerFactory,
+    ResidentFactory,
+    RoleFactory,
+    ThemeFactory,
+    UserFactory,
+)
+
+pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture
+def world(db):
+    hw = CorporationFactory(slug="hw-wonen", name="HW Wonen")
+    bw = CorporationFactory(slug="beter-wonen", name="Beter Wonen")
+    zuidwijk = NeighbourhoodFactory(
+        slug="zuidwijk",
+        name="Zuidwijk",
+        municipality="Oud-Beijerland",
+        corporation=hw,
+        centre_lat=Decimal("51.815900"),
+        centre_lng=Decimal("4.413000"),
+        zoom=16,
+        streets=["Spui", "Koninginneweg", "Oranjestraat"],
+    )
+    hagedoorn = NeighbourhoodFactory(
+        slug="hagedoorn",
+        name="Hagedoorn",
+        municipality="Almelo",
+        corporation=bw,
+        centre_lat=Decimal("52.350600"),
+        centre_lng=Decimal("6.652600"),
+        zoom=16,
+        streets=["Sleedoornstraat", "Vlierstraat"],
+    )
+    welzijn = PartnerFactory(
+        slug="welzijn-almelo",
+        name="Welzijn Almelo",
+        partner_type=PartnerType.WELFARE,
+        sharing_agreement_ref="DSA-1",
+        sharing_agreement_valid_until="2099-12-31",
+        sharing_categories=[DataCategory.CONTACT, DataCategory.DREAM, DataCategory.HEALTH],
+    )
+    welzijn.works_with.set([bw])
+    welzijn.neighbourhoods.set([hagedoorn])
+    themes = {slug: ThemeFactory(slug=slug, name=slug.capitalize()) for slug in ("groen", "ontmoeting", "klussen")}
+
+    def staff(email, org, kind, is_staff=False):
+        user = UserFactory(email=email, is_staff=is_staff)
+        RoleFactory(user=user, organisation=org, kind=kind)
+        return user
+
+    users = SimpleNamespace(
+        resident_zuidwijk=UserFactory(email="bewoner@zuidwijk.test"),
+        resident_hagedoorn=UserFactory(email="bewoner@hagedoorn.test"),
+        moderator_hw=staff("moderator@hw.test", hw, RoleKind.MODERATOR, is_staff=True),
+        moderator_bw=staff("moderator@bw.test", bw, RoleKind.MODERATOR, is_staff=True),
+        broker_bw=staff("makelaar@bw.test", bw, RoleKind.BROKER),
+        expert_bw=staff("ervaring@bw.test", bw, RoleKind.EXPERT),
+        partner_welzijn=staff("partner@welzijn.test", welzijn, RoleKind.PARTNER_CONTACT),
+        facilitator=staff("facilitator@atelier.test", hw, RoleKind.FACILITATOR),
+        superuser=UserFactory(email="admin@test.example", is_staff=True, is_superuser=True),
+    )
+    residents = SimpleNamespace(
+        zuidwijk=ResidentFactory(
+            user=users.resident_zuidwijk,
+            neighbourhood=zuidwijk,
+            first_name="Ans",
+            alias="Buurvrouw Ans",
+            email="bewoner@zuidwijk.test",
+        ),
+        hagedoorn=ResidentFactory(
+            user=users.resident_hagedoorn, neighbourhood=hagedoorn, first_name="Henk", email="bewoner@hagedoorn.test"
+        ),
+    )
+    consent_text = consent_text_publish(key="test-consent", title="Toestemming", body="Uitleg in gewone taal.")
+    return SimpleNamespace(
+        hw=hw,
+        bw=bw,
+        zuidwijk=zuidwijk,
+        hagedoorn=hagedoorn,
+        welzijn=welzijn,
+        themes=themes,
+        users=users,
+        residents=residents,
+        consent_text=consent_text,
+    )
+
+
+def _client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+PERSONAS = [
+    "anonymous",
+    "resident_zuidwijk",
+    "resident_hagedoorn",
+    "moderator_hw",
+    "moderator_bw",
+    "broker_bw",
+    "expert_bw",
+    "partner_welzijn",
+    "facilitator",
+    "superuser",
+]
+
+
+@pytest.fixture
+def as_persona(world):
+    """``as_persona("broker_bw")`` gives a test client logged in as that persona (anonymous: not logged in)."""
+
+    def make(name):
+        return _client_for(None if name == "anonymous" else getattr(world.users, name))
+
+    return make
+
+
+@pytest.fixture
+def anonymous(world):
+    return Client()
+
+
+@pytest.fixture
+def resident_zuidwijk(world):
+    return _client_for(world.users.resident_zuidwijk)
+
+
+@pytest.fixture
+def resident_hagedoorn(world):
+    return _client_for(world.users.resident_hagedoorn)
+
+
+@pytest.fixture
+def moderator_hw(world):
+    return _client_for(world.users.moderator_hw)
+
+
+@pytest.fixture
+def moderator_bw(world):
+    return _client_for(world.users.moderator_bw)
+
+
+@pytest.fixture
+def broker_bw(world):
+    return _client_for(world.users.broker_bw)
+
+
+@pytest.fixture
+def expert_bw(world):
+    return _client_for(world.users.expert_bw)
+
+
+@pytest.fixture
+def partner_welzijn(world):
+    return _client_for(world.users.partner_welzijn)
+
+
+@pytest.fixture
+def facilitator(world):
+    return _client_for(world.users.facilitator)
+
+
+@pytest.fixture
+def superuser(world):
+    return _client_for(world.users.superuser)

@@ -1,0 +1,88 @@
+"""Factories for the shared model. Feature tests build on these and on the personas in conftest."""
+
+from decimal import Decimal
+
+import factory
+
+from wijk.choices import Channel, OrganisationKind, PartnerType
+from wijk.models import Neighbourhood, Organisation, Resident, Role, Theme, User
+
+PASSWORD = "test-wachtwoord-123"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@test.example")
+    name = factory.Faker("name", locale="nl_NL")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class CorporationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Corporatie {n}")
+    slug = factory.Sequence(lambda n: f"corporatie-{n}")
+    kind = OrganisationKind.CORPORATION
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = OrganisationKind.PARTNER
+    partner_type = PartnerType.WELFARE
+
+
+class NeighbourhoodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Neighbourhood
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Wijk {n}")
+    slug = factory.Sequence(lambda n: f"wijk-{n}")
+    municipality = "Testdorp"
+    corporation = factory.SubFactory(CorporationFactory)
+    centre_lat = Decimal("52.000000")
+    centre_lng = Decimal("5.000000")
+    zoom = 15
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+    name = factory.Sequence(lambda n: f"Thema {n}")
+
+
+class ResidentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resident
+
+    neighbourhood = factory.SubFactory(NeighbourhoodFactory)
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    display_name = factory.SelfAttribute("first_name")
+    created_via = Channel.ONLINE
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(CorporationFactory)
+    kind = "moderator"

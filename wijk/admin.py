@@ -1,0 +1,185 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
+from .models import (
+    AccessLogEntry,
+    ConsentRecord,
+    ConsentText,
+    ConsentWithdrawal,
+    Neighbourhood,
+    Organisation,
+    Resident,
+    Role,
+    Theme,
+    User,
+)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "is_staff", "is_active", "last_login"]
+    search_fields = ["email", "name"]
+    fieldsets = (
+        (None, {"fields": ("email", "password", "name")}),
+        (_("Rechten"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Data"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    filter_horizontal = ["groups"]
+
+
+class RoleInline(admin.TabularInline):
+    model = Role
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
+    list_display = ["name", "kind", "partner_type", "sharing_agreement_valid_until"]
+    list_filter = ["kind", "partner_type"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["works_with", "neighbourhoods", "themes"]
+    staff_can_add = False
+
+    def get_queryset(self, request):
+        qs = admin.ModelAdmin.get_queryset(self, request)
+        if request.user.is_superuser:
+            return qs
+        ids = self.scoped_organisation_ids(request)
+        return (qs.filter(pk__in=ids) | qs.filter(works_with__in=ids)).distinct()
+
+    def get_inlines(self, request, obj):
+        return [RoleInline] if request.user.is_superuser else []
+
+
+@admin.register(Neighbourhood)
+class NeighbourhoodAdmin(OrganisationScopedAdmin):
+    list_display = ["name", "municipality", "corporation", "cbs_code"]
+    list_filter = ["corporation"]
+    search_fields = ["name", "municipality"]
+    prepopulated_fields = {"slug": ["name"]}
+    organisation_path = "corporation"
+    staff_can_add = False
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser or request.user.is_staff
+
+
+@admin.register(Role)
+class RoleAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "kind", "organisation", "neighbourhood", "active"]
+    list_filter = ["kind", "organisation", "active"]
+    search_fields = ["user__email"]
+    autocomplete_fields = ["user"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+
+@admin.register(Resident)
+class ResidentAdmin(OrganisationScopedAdmin):
+    # Personal data stays out of list columns: staff open a record to see it.
+    list_display = ["short_uid", "neighbourhood", "contact_preference", "created_via", "created_at"]
+    list_filter = ["neighbourhood", "contact_preference", "created_via"]
+    search_fields = ["display_name", "first_name", "alias", "email"]
+    readonly_fields = ["uid", "created_at", "updated_at", "created_by", "created_via", "user"]
+    organisation_path = "neighbourhood__corporation"
+    fieldsets = (
+        (None, {"fields": ("uid", "neighbourhood", "language")}),
+        (_("Naam"), {"fields": ("display_name", "first_name", "alias")}),
+        (_("Contact"), {"fields": ("contact_preference", "phone", "email", "postal_address", "contact_notes")}),
+        (_("Herkomst"), {"fields": ("user", "created_by", "created_via", "created_at", "updated_at")}),
+    )
+
+    @admin.display(description=_("kenmerk"))
+    def short_uid(self, obj):
+        return str(obj.uid)[:8]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+            obj.created_via = "in_person"
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ConsentText)
+class ConsentTextAdmin(admin.ModelAdmin):
+    """Explanation texts are versioned: a change is a new version, old ones stay readable."""
+
+    list_display = ["key", "version", "language", "title", "created_at"]
+    list_filter = ["key", "language"]
+
+    def get_actions(self, request):
+        return {}
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        from .services import consent_text_publish
+
+        consent_text_publish(key=obj.key, title=obj.title, body=obj.body, language=obj.language)
+
+
+class ConsentWithdrawalInline(admin.StackedInline):
+    model = ConsentWithdrawal
+    extra = 0
+    can_delete = False
+    readonly_fields = ["withdrawn_at", "method", "recorded_by", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConsentRecord)
+class ConsentRecordAdmin(ReadOnlyAdmin, OrganisationScopedAdmin):
+    list_display = ["category", "purpose", "recipient", "method", "given_at", "valid_until", "is_withdrawn"]
+    list_filter = ["category", "purpose", "method"]
+    list_select_related = ["recipient", "withdrawal"]
+    organisation_path = "resident__neighbourhood__corporation"
+    inlines = [ConsentWithdrawalInline]
+
+    @admin.display(boolean=True, description=_("ingetrokken"))
+    def is_withdrawn(self, obj):
+        return hasattr(obj, "withdrawal")
+
+    def has_view_permission(self, request, obj=None):
+        return OrganisationScopedAdmin.has_view_permission(self, request, obj)
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "role", "organisation", "action", "object_type"]
+    list_filter = ["action", "object_type", "role"]
+    date_hierarchy = "at"
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WijkConfig(AppConfig):
+    name = "wijk"
+    verbose_name = _("Wijk: mensen, organisaties en toestemming")

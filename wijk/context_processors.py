@@ -1,0 +1,10 @@
+from django.conf import settings
+
+
+def site(request):
+    """Values every page needs: the site name and which features have pages."""
+    return {
+        "SITE_NAME": "Wijkportaal",
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+        "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+    }

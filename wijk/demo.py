@@ -1,0 +1,333 @@
+"""Demo world for ``loaddemo``: the two corporations and neighbourhoods of the challenge, partners,
+themes, residents and one account per role. Written for the demo; safe to run again."""
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from .choices import Channel, ContactPreference, DataCategory, OrganisationKind, PartnerType, Purpose, RoleKind
+from .models import ConsentRecord, Neighbourhood, Organisation, Resident, Role, Theme, User
+from .services import consent_give, consent_text_publish
+
+DEMO_PASSWORD = "parel-en-droom"
+
+THEMES = [
+    ("ontmoeting", "Ontmoeting", "Meeting people", "Elkaar zien en spreken", "people"),
+    ("groen", "Groen", "Green", "Tuinen, bomen en planten", "leaf"),
+    ("creatief", "Creatief", "Creative", "Maken, tekenen, muziek", "palette"),
+    ("klussen", "Klussen", "Repairs and odd jobs", "Repareren en opknappen", "wrench"),
+    ("bewegen", "Bewegen", "Exercise", "Wandelen, sporten, dansen", "walk"),
+    ("eenzaamheid", "Samen in plaats van alleen", "Together, not alone", "Niemand hoeft alleen te zijn", "heart"),
+    ("kinderen", "Kinderen en jongeren", "Children and young people", "Spelen en leren", "child"),
+    ("eten", "Samen eten", "Eating together", "Koken en eten met buren", "pot"),
+    ("wonen", "Prettig wonen", "A pleasant home", "Het huis, de straat, de buurt", "home"),
+]
+
+# Zuidwijk lies south of the old centre of Oud-Beijerland; the Hagedoornschool area is in Almelo.
+NEIGHBOURHOODS = [
+    {
+        "slug": "zuidwijk",
+        "name": "Zuidwijk",
+        "municipality": "Oud-Beijerland",
+        "corporation": "hw-wonen",
+        "centre_lat": Decimal("51.815900"),
+        "centre_lng": Decimal("4.413000"),
+        "zoom": 16,
+        "cbs_code": "",
+        "streets": [
+            "Zuidwijk",
+            "Spui",
+            "Beijerlandsedijk",
+            "Koninginneweg",
+            "Oranjestraat",
+            "Julianastraat",
+            "Prinses Beatrixstraat",
+            "Wilhelminastraat",
+            "Emmastraat",
+            "Prins Bernhardstraat",
+            "Oosterstraat",
+            "Kerkstraat",
+        ],
+    },
+    {
+        "slug": "hagedoorn",
+        "name": "Hagedoorn",
+        "municipality": "Almelo",
+        "corporation": "beter-wonen",
+        "centre_lat": Decimal("52.350600"),
+        "centre_lng": Decimal("6.652600"),
+        "zoom": 16,
+        "cbs_code": "",
+        "streets": [
+            "Hagedoornplein",
+            "Sleedoornstraat",
+            "Vlierstraat",
+            "Meidoornstraat",
+            "Hazelaarstraat",
+            "Lijsterbesstraat",
+            "Bosbesstraat",
+            "Wilgenstraat",
+        ],
+    },
+]
+
+PARTNERS = [
+    (
+        "welzijn-almelo",
+        "Welzijn Almelo",
+        PartnerType.WELFARE,
+        "beter-wonen",
+        "hagedoorn",
+        "Sociaal werk en buurtcoaches in Almelo.",
+        ["ontmoeting", "eenzaamheid"],
+        [DataCategory.CONTACT, DataCategory.DREAM, DataCategory.LONELINESS],
+    ),
+    (
+        "schuldhulp-almelo",
+        "Schuldhulp gemeente Almelo",
+        PartnerType.DEBT_HELP,
+        "beter-wonen",
+        "hagedoorn",
+        "Hulp bij geldzaken en schulden.",
+        ["wonen"],
+        [DataCategory.CONTACT, DataCategory.MONEY],
+    ),
+    (
+        "bibliotheek-almelo",
+        "Bibliotheek Almelo",
+        PartnerType.LIBRARY,
+        "beter-wonen",
+        "hagedoorn",
+        "Taalcafé, digitale hulp en voorlezen.",
+        ["creatief", "kinderen"],
+        [DataCategory.CONTACT],
+    ),
+    (
+        "hagedoornschool",
+        "Basisschool bij de Hagedoorn",
+        PartnerType.SCHOOL,
+        "beter-wonen",
+        "hagedoorn",
+        "De school in de wijk, met ruimte voor buurtactiviteiten.",
+        ["kinderen"],
+        [],
+    ),
+    (
+        "vrijwilligers-oud-beijerland",
+        "Vrijwilligerspunt Oud-Beijerland",
+        PartnerType.VOLUNTEERS,
+        "hw-wonen",
+        "zuidwijk",
+        "Koppelt vrijwilligers aan buren die hulp kunnen gebruiken.",
+        ["klussen", "ontmoeting"],
+        [DataCategory.CONTACT],
+    ),
+    (
+        "welzijn-hoeksche-waard",
+        "Welzijn Hoeksche Waard",
+        PartnerType.WELFARE,
+        "hw-wonen",
+        "zuidwijk",
+        "Ouderenwerk, mantelzorg en buurtactiviteiten.",
+        ["ontmoeting", "eenzaamheid", "bewegen"],
+        [DataCategory.CONTACT, DataCategory.DREAM],
+    ),
+    (
+        "tuincentrum-zuid",
+        "Tuincentrum aan de dijk",
+        PartnerType.BUSINESS,
+        "hw-wonen",
+        "zuidwijk",
+        "Geeft planten en advies voor buurttuinen.",
+        ["groen"],
+        [],
+    ),
+]
+
+ACCOUNTS = [
+    # email, name, organisation slug or None, role kind or None, is_staff, is_superuser
+    ("admin@wijkportaal.example", "Beheerder", None, None, True, True),
+    ("moderator@hwwonen.example", "Moderator HW Wonen", "hw-wonen", RoleKind.MODERATOR, True, False),
+    ("moderator@beterwonen.example", "Moderator Beter Wonen", "beter-wonen", RoleKind.MODERATOR, True, False),
+    ("makelaar@beterwonen.example", "Droommakelaar Beter Wonen", "beter-wonen", RoleKind.BROKER, False, False),
+    ("ervaring@beterwonen.example", "Ervaringsdeskundige", "beter-wonen", RoleKind.EXPERT, False, False),
+    (
+        "partner@welzijn-almelo.example",
+        "Contact Welzijn Almelo",
+        "welzijn-almelo",
+        RoleKind.PARTNER_CONTACT,
+        False,
+        False,
+    ),
+    ("facilitator@atelier.example", "Begeleider atelier", "hw-wonen", RoleKind.FACILITATOR, False, False),
+    ("bewoner@zuidwijk.example", "Ans", None, None, False, False),
+    ("bewoner@hagedoorn.example", "Henk", None, None, False, False),
+]
+
+RESIDENTS = [
+    # key, neighbourhood, first name, alias, contact, account email, channel
+    ("ans", "zuidwijk", "Ans", "Buurvrouw Ans", ContactPreference.EMAIL, "bewoner@zuidwijk.example", Channel.ONLINE),
+    ("henk", "hagedoorn", "Henk", "", ContactPreference.EMAIL, "bewoner@hagedoorn.example", Channel.ONLINE),
+    ("fatma", "hagedoorn", "Fatma", "Tante Fatma", ContactPreference.PHONE, None, Channel.PHONE),
+    ("gerrit", "zuidwijk", "Gerrit", "", ContactPreference.LETTER, None, Channel.PAPER),
+    ("joke", "zuidwijk", "Joke", "De fietsenmaker", ContactPreference.HOME_VISIT, None, Channel.IN_PERSON),
+]
+
+CONSENT_TEXTS = [
+    (
+        "publication-name",
+        "Uw naam bij uw bijdrage",
+        "Wij zetten uw voornaam of schuilnaam bij wat u deelt. Iedereen kan dat zien. U kunt dit altijd weer uitzetten.",
+    ),
+    (
+        "broker-contact",
+        "Contact met de droommakelaar",
+        "De droommakelaar mag u bellen, mailen, schrijven of langskomen over uw droom. Alleen de droommakelaar ziet uw gegevens.",
+    ),
+    (
+        "referral",
+        "Doorsturen naar een partner",
+        "De droommakelaar mag uw gegevens doorgeven aan deze partner. Alleen de gegevens die u kiest. Alleen voor dit doel.",
+    ),
+    (
+        "dream-wall",
+        "Uw droom op de dromenmuur",
+        "Wij mogen uw droom laten zien op de dromenmuur. Zonder uw naam. Iedereen kan hem lezen.",
+    ),
+    (
+        "expert-pairing",
+        "Een ervaringsdeskundige die meedenkt",
+        "Een ervaringsdeskundige mag met u meedenken. Hij of zij ziet uw droom en hoe u contact wilt. Meer niet.",
+    ),
+]
+
+
+def load(stdout=None) -> None:
+    with transaction.atomic():
+        _load()
+    if stdout is not None:
+        stdout.write("wijk: organisations, neighbourhoods, themes, residents and demo accounts ready")
+
+
+def _load() -> None:
+    hw, _ = Organisation.objects.update_or_create(
+        slug="hw-wonen",
+        defaults={
+            "name": "HW Wonen",
+            "kind": OrganisationKind.CORPORATION,
+            "description": "Woningcorporatie in de Hoeksche Waard.",
+        },
+    )
+    bw, _ = Organisation.objects.update_or_create(
+        slug="beter-wonen",
+        defaults={
+            "name": "Beter Wonen",
+            "kind": OrganisationKind.CORPORATION,
+            "description": "Woningcorporatie in Almelo en omgeving.",
+        },
+    )
+    corporations = {"hw-wonen": hw, "beter-wonen": bw}
+
+    for position, (slug, name, name_en, description, icon) in enumerate(THEMES):
+        Theme.objects.update_or_create(
+            slug=slug,
+            defaults={"name": name, "name_en": name_en, "description": description, "icon": icon, "position": position},
+        )
+    themes = {t.slug: t for t in Theme.objects.all()}
+
+    neighbourhoods = {}
+    for spec in NEIGHBOURHOODS:
+        spec = dict(spec)
+        slug = spec.pop("slug")
+        spec["corporation"] = corporations[spec["corporation"]]
+        neighbourhoods[slug], _ = Neighbourhood.objects.update_or_create(slug=slug, defaults=spec)
+
+    import datetime
+
+    valid_until = datetime.date.today().replace(month=12, day=31) + datetime.timedelta(days=366)
+    organisations = dict(corporations)
+    for slug, name, ptype, corp, hood, description, theme_slugs, categories in PARTNERS:
+        partner, _ = Organisation.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": OrganisationKind.PARTNER,
+                "partner_type": ptype,
+                "description": description,
+                "sharing_agreement_ref": f"DSA-{slug.upper()[:12]}-2019" if categories else "",
+                "sharing_agreement_valid_until": valid_until if categories else None,
+                "sharing_categories": [str(c) for c in categories],
+            },
+        )
+        partner.works_with.set([corporations[corp]])
+        partner.neighbourhoods.set([neighbourhoods[hood]])
+        partner.themes.set([themes[t] for t in theme_slugs])
+        organisations[slug] = partner
+
+    users = {}
+    for email, name, org_slug, role_kind, is_staff, is_superuser in ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User(email=email)
+            user.set_password(DEMO_PASSWORD)
+        user.name = name
+        user.is_staff = is_staff
+        user.is_superuser = is_superuser
+        user.save()
+        _verified_email(user)
+        if org_slug and role_kind:
+            Role.objects.get_or_create(
+                user=user, organisation=organisations[org_slug], neighbourhood=None, kind=role_kind
+            )
+        users[email] = user
+
+    texts = {key: consent_text_publish(key=key, title=title, body=body) for key, title, body in CONSENT_TEXTS}
+
+    for _key, hood, first_name, alias, contact, account, channel in RESIDENTS:
+        user = users.get(account) if account else None
+        resident = Resident.objects.filter(user=user).first() if user else None
+        if resident is None:
+            resident = Resident.objects.filter(
+                first_name=first_name, neighbourhood=neighbourhoods[hood], user__isnull=True
+            ).first()
+        if resident is None:
+            resident = Resident(neighbourhood=neighbourhoods[hood], user=user)
+        resident.first_name = first_name
+        resident.display_name = first_name
+        resident.alias = alias
+        resident.contact_preference = contact
+        resident.created_via = channel
+        resident.email = account or ""
+        resident.phone = "0612345678" if contact == ContactPreference.PHONE else ""
+        if contact in (ContactPreference.LETTER, ContactPreference.HOME_VISIT):
+            resident.postal_address = f"{neighbourhoods[hood].streets[1]} 12\n{neighbourhoods[hood].municipality}"
+        if channel != Channel.ONLINE:
+            resident.created_by = users[
+                "moderator@hwwonen.example" if hood == "zuidwijk" else "makelaar@beterwonen.example"
+            ]
+        resident.save()
+        if not ConsentRecord.objects.filter(resident=resident).exists():
+            recorder = None if channel == Channel.ONLINE else resident.created_by
+            consent_give(
+                resident=resident,
+                category=DataCategory.FIRST_NAME,
+                purpose=Purpose.PUBLICATION,
+                explanation=texts["publication-name"],
+                method=channel,
+                recorded_by=recorder,
+            )
+            if alias:
+                consent_give(
+                    resident=resident,
+                    category=DataCategory.ALIAS,
+                    purpose=Purpose.PUBLICATION,
+                    explanation=texts["publication-name"],
+                    method=channel,
+                    recorded_by=recorder,
+                )
+
+
+def _verified_email(user) -> None:
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})

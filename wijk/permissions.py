@@ -1,0 +1,84 @@
+"""Who may do what in the shared model. Small named predicates; other apps build on them.
+
+Organisations are walls: a staff role only ever reaches its own organisation's records.
+"""
+
+import rules
+from django.db.models import Q
+
+from .choices import OrganisationKind, RoleKind
+
+STAFF_ROLE_KINDS = (
+    RoleKind.MODERATOR,
+    RoleKind.BROKER,
+    RoleKind.EXPERT,
+    RoleKind.PARTNER_CONTACT,
+    RoleKind.FACILITATOR,
+    RoleKind.COLLECTION,
+)
+
+
+def active_roles(user, *kinds):
+    """The user's active roles, optionally of the given kinds. Cached per user object for one request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = getattr(user, "_wijk_roles", None)
+    if cache is None:
+        cache = list(user.roles.active().select_related("organisation", "neighbourhood"))
+        user._wijk_roles = cache
+    return [r for r in cache if not kinds or r.kind in kinds]
+
+
+def organisation_ids(user, *kinds) -> set[int]:
+    """Ids of the organisations where the user holds one of ``kinds``."""
+    return {r.organisation_id for r in active_roles(user, *kinds)}
+
+
+def neighbourhood_filter(user, *kinds, field="neighbourhood") -> Q:
+    """A filter for records in neighbourhoods the user's roles of ``kinds`` cover.
+
+    A role without a neighbourhood covers all the corporation's neighbourhoods; a role tied to one
+    neighbourhood covers only that one. Returns an always-false filter for users without such a role.
+    """
+    q = Q(pk__in=[])
+    for role in active_roles(user, *kinds):
+        if role.organisation.kind != OrganisationKind.CORPORATION:
+            continue
+        if role.neighbourhood_id:
+            q |= Q(**{f"{field}_id": role.neighbourhood_id})
+        else:
+            q |= Q(**{f"{field}__corporation_id": role.organisation_id})
+    return q
+
+
+def has_staff_role(user) -> bool:
+    """Any role that gives access to non-public pages or data (and so needs MFA when required)."""
+    return bool(active_roles(user, *STAFF_ROLE_KINDS))
+
+
+@rules.predicate
+def is_superuser(user):
+    return bool(getattr(user, "is_superuser", False))
+
+
+@rules.predicate
+def is_moderator(user):
+    return bool(active_roles(user, RoleKind.MODERATOR))
+
+
+@rules.predicate
+def is_broker(user):
+    return bool(active_roles(user, RoleKind.BROKER))
+
+
+@rules.predicate
+def is_facilitator(user):
+    return bool(active_roles(user, RoleKind.FACILITATOR))
+
+
+@rules.predicate
+def is_moderator_of(user, organisation):
+    return organisation is not None and organisation.pk in organisation_ids(user, RoleKind.MODERATOR)
+
+
+rules.add_perm("wijk.moderate_organisation", is_superuser | is_moderator_of)

@@ -1,0 +1,218 @@
+"""Writes in the shared model. Every consent change and every logged access goes through here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .choices import EXPLICIT_CATEGORIES, Channel, DataCategory, Purpose, RecipientKind
+from .models import AccessLogEntry, ConsentRecord, ConsentText, ConsentWithdrawal, Organisation, Resident
+
+
+def resident_create(
+    *,
+    neighbourhood,
+    created_by=None,
+    created_via: str = Channel.ONLINE,
+    user=None,
+    **fields,
+) -> Resident:
+    """Create a resident record, possibly on someone's behalf (``created_by`` is then the staff member)."""
+    allowed = {
+        "display_name",
+        "first_name",
+        "alias",
+        "contact_preference",
+        "phone",
+        "email",
+        "postal_address",
+        "contact_notes",
+        "language",
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"Unknown resident fields: {sorted(unknown)}")
+    resident = Resident(
+        neighbourhood=neighbourhood, user=user, created_by=created_by, created_via=created_via, **fields
+    )
+    resident.full_clean()
+    resident.save()
+    return resident
+
+
+def consent_text_current(key: str, language: str = "nl") -> ConsentText:
+    """The newest version of an explanation text; falls back to Dutch when the language has none."""
+    texts = ConsentText.objects.filter(key=key).order_by("-version")
+    text = texts.filter(language=language).first() or texts.filter(language="nl").first()
+    if text is None:
+        raise ConsentText.DoesNotExist(f"No explanation text with key {key!r}.")
+    return text
+
+
+def consent_text_publish(*, key: str, title: str, body: str, language: str = "nl") -> ConsentText:
+    """Add a new version of an explanation text. Old versions stay, because consents point to them."""
+    with transaction.atomic():
+        last = ConsentText.objects.filter(key=key, language=language).order_by("-version").first()
+        if last and last.title == title and last.body == body:
+            return last
+        return ConsentText.objects.create(
+            key=key, language=language, title=title, body=body, version=(last.version + 1) if last else 1
+        )
+
+
+def consent_give(
+    *,
+    resident: Resident,
+    category: str,
+    purpose: str,
+    explanation: ConsentText,
+    method: str,
+    recipient: Organisation | None = None,
+    recorded_by=None,
+    explicit: bool = False,
+    valid_until: datetime | None = None,
+    note: str = "",
+) -> ConsentRecord:
+    """Record a consent in the ledger. ``recipient=None`` means the public (for publication).
+
+    When a staff member records it on the resident's behalf (phone, paper, a visit), ``recorded_by`` is
+    that person and ``method`` says how the resident gave it. Health data needs ``explicit=True``.
+    """
+    if category not in DataCategory.values:
+        raise ValidationError(_("Onbekende soort gegevens."), code="unknown_category")
+    if purpose not in Purpose.values:
+        raise ValidationError(_("Onbekend doel."), code="unknown_purpose")
+    if method not in Channel.values:
+        raise ValidationError(_("Onbekende manier van toestemming geven."), code="unknown_method")
+    if category in EXPLICIT_CATEGORIES and not explicit:
+        raise ValidationError(
+            _("Voor gegevens over gezondheid is een uitdrukkelijke toestemming nodig."), code="explicit_required"
+        )
+    if method != Channel.ONLINE and recorded_by is None:
+        raise ValidationError(
+            _("Leg vast wie de toestemming namens de bewoner heeft genoteerd."), code="recorded_by_required"
+        )
+    now = timezone.now()
+    if valid_until is not None and valid_until <= now:
+        raise ValidationError(_("De einddatum moet in de toekomst liggen."), code="valid_until_past")
+    return ConsentRecord.objects.create(
+        resident=resident,
+        category=category,
+        purpose=purpose,
+        recipient_kind=RecipientKind.PUBLIC if recipient is None else RecipientKind.ORGANISATION,
+        recipient=recipient,
+        explanation=explanation,
+        method=method,
+        recorded_by=recorded_by,
+        explicit=explicit,
+        given_at=now,
+        valid_until=valid_until,
+        note=note,
+    )
+
+
+def consent_withdraw(*, consent: ConsentRecord, method: str, recorded_by=None, note: str = "") -> ConsentWithdrawal:
+    """Withdraw a consent. Takes effect at once; the consent row stays as it was, a withdrawal row is added.
+
+    Withdrawing twice returns the first withdrawal, so a double click does no harm. Apps that act on
+    consents (referrals, publication) listen to ``consent_withdrawn`` to stop what depended on it.
+    """
+    if method not in Channel.values:
+        raise ValidationError(_("Onbekende manier van intrekken."), code="unknown_method")
+    with transaction.atomic():
+        locked = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
+        existing = ConsentWithdrawal.objects.filter(consent=locked).first()
+        if existing:
+            return existing
+        withdrawal = ConsentWithdrawal.objects.create(consent=locked, method=method, recorded_by=recorded_by, note=note)
+        from .signals import consent_withdrawn
+
+        transaction.on_commit(
+            lambda: consent_withdrawn.send(sender=ConsentRecord, consent=locked, withdrawal=withdrawal)
+        )
+    return withdrawal
+
+
+@dataclass(frozen=True)
+class ConsentCheck:
+    """The answer to "may we?": ``allowed`` plus the consent that allows it, or the reason it is not."""
+
+    allowed: bool
+    consent: ConsentRecord | None = None
+    reason: str = ""
+
+    def __bool__(self):
+        return self.allowed
+
+
+def consent_check(
+    *,
+    resident: Resident,
+    category: str,
+    purpose: str,
+    recipient: Organisation | None = None,
+    at: datetime | None = None,
+) -> ConsentCheck:
+    """Does an active consent cover ``category`` to ``recipient`` for ``purpose`` at time ``at``?
+
+    For categories that need explicit consent (health), only an explicit consent counts. For a partner
+    organisation, its data-sharing agreement must also be valid on that day and allow the category.
+    """
+    at = at or timezone.now()
+    candidates = ConsentRecord.objects.filter(resident=resident).covering(
+        category=category, purpose=purpose, recipient=recipient
+    )
+    if category in EXPLICIT_CATEGORIES:
+        candidates = candidates.filter(explicit=True)
+    consent = candidates.active(at).order_by("-given_at").first()
+    if consent is None:
+        return ConsentCheck(False, reason="no_active_consent")
+    if recipient is not None and not recipient.is_corporation:
+        if not recipient.agreement_allows(category, on=timezone.localtime(at).date()):
+            return ConsentCheck(False, consent=consent, reason="no_valid_agreement")
+    return ConsentCheck(True, consent=consent)
+
+
+def public_name(resident: Resident | None, at: datetime | None = None) -> str:
+    """The name that may be shown publicly: first name or alias as far as consent allows, else ''."""
+    if resident is None:
+        return ""
+    if resident.first_name and consent_check(
+        resident=resident, category=DataCategory.FIRST_NAME, purpose=Purpose.PUBLICATION, at=at
+    ):
+        return resident.first_name
+    if resident.alias and consent_check(
+        resident=resident, category=DataCategory.ALIAS, purpose=Purpose.PUBLICATION, at=at
+    ):
+        return resident.alias
+    return ""
+
+
+def access_log_record(
+    *,
+    user,
+    action: str,
+    obj,
+    resident: Resident | None,
+    role: str = "",
+    organisation: Organisation | None = None,
+    on_behalf_of: str = "",
+    detail: str = "",
+) -> AccessLogEntry:
+    """Write one access-log row: who did what to which record about which resident."""
+    return AccessLogEntry.objects.create(
+        user=user if getattr(user, "is_authenticated", False) else None,
+        role=role,
+        organisation=organisation,
+        resident=resident,
+        on_behalf_of=on_behalf_of,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        detail=detail,
+    )
