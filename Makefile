@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean
+.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench
 
 run: install assets messages migrate demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -60,3 +60,7 @@ check-deploy: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+
+# Benchmarks: realistic volumes in a scratch database; every figure is a line starting with "bench: ".
+bench: install-test
+	$(PY) -m bench $(BENCH)

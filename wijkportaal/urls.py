@@ -12,6 +12,9 @@ admin.site.index_title = _("Beheer")
 
 urlpatterns = [
     path("", include("wijk.urls")),
+    path("parelketting/", include("parelketting.urls")),
+    path("droomhuis/", include("droomhuis.urls")),
+    path("atelier/", include("atelier.urls")),
     path("health/", wijk_views.health, name="health"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

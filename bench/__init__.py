@@ -1,0 +1,1 @@
+"""``make bench``: builds realistic volumes in a scratch database and prints ``bench: ...`` lines."""
