@@ -5,6 +5,7 @@ expert_bw, partner_welzijn, facilitator, superuser. Each persona fixture is a lo
 ``world`` gives the objects behind them.
 """
 
+from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -56,7 +57,7 @@ def world(db):
         name="Welzijn Almelo",
         partner_type=PartnerType.WELFARE,
         sharing_agreement_ref="DSA-1",
-        sharing_agreement_valid_until="2099-12-31",
+        sharing_agreement_valid_until=date(2099, 12, 31),
         sharing_categories=[DataCategory.CONTACT, DataCategory.DREAM, DataCategory.HEALTH],
     )
     welzijn.works_with.set([bw])

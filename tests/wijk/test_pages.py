@@ -1,0 +1,130 @@
+"""The site shell: public pages, error pages, language switch, health check."""
+
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError
+from django.test import override_settings
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", ["wijk:home", "wijk:privacy", "wijk:accessibility"])
+def test_public_pages_are_dutch_first_and_have_landmarks(client, world, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="nl" dir="ltr">' in html
+    for landmark in ('<header class="site-header">', '<main id="inhoud"', "<footer", 'class="skip-link"'):
+        assert landmark in html
+    assert "<script>" not in html and "style=" not in html
+
+
+def test_home_introduces_both_experiments_with_the_guiding_question(client, world):
+    html = client.get("/").content.decode()
+    assert "Welke kansen ziet u vandaag om het wonen hier prettiger te maken?" in html
+    assert "Parelketting" in html and "Droomhuis" in html
+    assert "Zuidwijk" in html and "Almelo" in html
+
+
+def test_english_can_be_chosen_without_an_account(client, world):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
+    assert response.status_code == 200
+    assert '<html lang="en"' in response.content.decode()
+
+
+def test_unknown_page_gives_a_plain_404(client, world):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()
+
+
+def test_403_page_is_plain(rf, world):
+    from django.views.defaults import permission_denied
+
+    request = rf.get("/")
+    request.user = world.users.resident_zuidwijk
+    response = permission_denied(request, exception=None)
+    assert response.status_code == 403
+    assert "U mag deze pagina niet zien" in response.content.decode()
+
+
+def test_500_page_needs_nothing_from_the_request(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+
+
+def test_security_headers_are_sent(client, world):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_health_reports_ok(client, db):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_reports_503_when_the_database_is_gone(client, db):
+    with mock.patch("wijk.views.connection.cursor", side_effect=DatabaseError("gone")):
+        response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+def test_account_page_needs_login(client, world):
+    response = client.get(reverse("wijk:account"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_account_page_shows_own_details(resident_zuidwijk, world):
+    html = resident_zuidwijk.get(reverse("wijk:account")).content.decode()
+    assert "bewoner@zuidwijk.test" in html
+    assert "Zuidwijk" in html
+
+
+@override_settings(REQUIRE_STAFF_MFA=True)
+def test_staff_without_an_authenticator_must_set_one_up(moderator_hw, resident_zuidwijk, world):
+    response = moderator_hw.get(reverse("wijk:account"))
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")
+    # The set-up pages themselves stay reachable (allauth may first ask for the password again).
+    setup = moderator_hw.get(reverse("mfa_activate_totp"))
+    assert setup.status_code == 200 or setup["Location"].startswith("/accounts/")
+    # Residents are not asked for it.
+    assert resident_zuidwijk.get(reverse("wijk:account")).status_code == 200
+
+
+@override_settings(REQUIRE_STAFF_MFA=True)
+def test_staff_with_an_authenticator_go_on(moderator_hw, world):
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(user=world.users.moderator_hw, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    assert moderator_hw.get(reverse("wijk:account")).status_code == 200
+
+
+def test_the_browser_language_does_not_override_dutch(client, world):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl"' in response.content.decode()
+    assert response["Content-Language"] == "nl"
+
+
+def test_login_page_offers_the_code_first(client, world):
+    html = client.get(reverse("account_login")).content.decode()
+    assert html.index("Stuur mij een code") < html.index("Met uw wachtwoord")
+
+
+def test_the_site_speaks_english_when_chosen(client, world):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert "Take part in your neighbourhood" in html
+    assert "Doe mee in uw wijk" not in html
