@@ -28,6 +28,16 @@ from .factories import (
 pytest_plugins = ["tests.browser"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached pages live in the cache: start every test with an empty one."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 @pytest.fixture
 def world(db):
     hw = CorporationFactory(slug="hw-wonen", name="HW Wonen")

@@ -24,6 +24,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             obj.save()
 
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        """Accounts in tests have confirmed their e-mail address, as real ones have after sign-up."""
+        if create and extracted is not False:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.get_or_create(user=obj, email=obj.email, defaults={"verified": True, "primary": True})
+
 
 class CorporationFactory(factory.django.DjangoModelFactory):
     class Meta:
