@@ -1,0 +1,42 @@
+"""Vocabularies of the Parelketting. Codes are stable English words; labels are Dutch first."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PearlKind(models.TextChoices):
+    PLACE = "place", _("Een fijne plek")
+    PERSON = "person", _("Een mens die iets kan of wil")
+    PARTNER_OFFER = "partner_offer", _("Een aanbod van een partner")
+
+
+class PearlStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Wacht op controle")
+    PUBLISHED = "published", _("Staat op de kaart")
+    RETURNED = "returned", _("Wij hebben een vraag")
+    REJECTED = "rejected", _("Niet geplaatst")
+    HIDDEN = "hidden", _("Verborgen")
+
+
+# The moderation workflow, written down as data: from a status, which statuses may follow.
+# ``pearl_transition`` is the only code that changes a pearl's status, and it checks this table.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    PearlStatus.SUBMITTED: frozenset(
+        {PearlStatus.PUBLISHED, PearlStatus.RETURNED, PearlStatus.REJECTED, PearlStatus.HIDDEN}
+    ),
+    PearlStatus.PUBLISHED: frozenset({PearlStatus.HIDDEN, PearlStatus.SUBMITTED}),
+    PearlStatus.RETURNED: frozenset({PearlStatus.SUBMITTED, PearlStatus.REJECTED, PearlStatus.HIDDEN}),
+    PearlStatus.REJECTED: frozenset({PearlStatus.PUBLISHED, PearlStatus.SUBMITTED}),
+    PearlStatus.HIDDEN: frozenset({PearlStatus.PUBLISHED, PearlStatus.SUBMITTED}),
+}
+
+# Moving to these statuses needs a message for the submitter (a reason or a question).
+NEEDS_MESSAGE = frozenset({PearlStatus.RETURNED, PearlStatus.REJECTED})
+
+# The submitter hears about these changes (e-mail when known, and on "Mijn parels").
+NOTIFY_SUBMITTER = frozenset({PearlStatus.PUBLISHED, PearlStatus.RETURNED, PearlStatus.REJECTED})
+
+
+class MessageDelivery(models.TextChoices):
+    OFFERER = "offerer", _("Per e-mail naar de buur")
+    STAFF = "staff", _("Via de medewerkers van de corporatie")

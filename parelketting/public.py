@@ -1,0 +1,43 @@
+"""Read-only functions other apps may use (droomhuis for matching, atelier for experiment evidence).
+
+Keep these signatures stable: other apps rely on them. Nothing here writes.
+"""
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
+from .choices import PearlKind
+from .models import Pearl
+
+
+def published_personal_pearls(theme_ids=None):
+    """Published pearls of people (what neighbours can and want to offer), optionally with one of ``theme_ids``.
+
+    Returns a queryset; no contact details are in it beyond what the Pearl model holds, and callers must
+    show names only through ``wijk.services.public_name``.
+    """
+    qs = Pearl.objects.published().filter(kind=PearlKind.PERSON).select_related("neighbourhood")
+    if theme_ids:
+        qs = qs.filter(themes__in=list(theme_ids)).distinct()
+    return qs.order_by("-published_at", "-pk")
+
+
+def evidence_counts(neighbourhood) -> dict:
+    """Monthly counts of pearls submitted and published in ``neighbourhood``, for the atelier's evidence.
+
+    Shape: ``{"submitted": {"2026-11": 12, ...}, "published": {"2026-11": 9, ...}}`` with months as
+    "YYYY-MM" strings in ascending order. Callers that show them publicly apply the "<10" rule.
+    """
+    base = Pearl.objects.filter(neighbourhood=neighbourhood)
+
+    def monthly(qs, field):
+        rows = (
+            qs.exclude(**{f"{field}__isnull": True})
+            .annotate(month=TruncMonth(field))
+            .values("month")
+            .annotate(n=Count("pk"))
+            .order_by("month")
+        )
+        return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
+
+    return {"submitted": monthly(base, "created_at"), "published": monthly(base, "published_at")}

@@ -1,0 +1,332 @@
+"""All writes to pearls. Every status change goes through ``pearl_transition`` and lands in the history."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijk.choices import Channel, RoleKind
+from wijk.models import Role
+
+from .choices import NEEDS_MESSAGE, NOTIFY_SUBMITTER, TRANSITIONS, MessageDelivery, PearlKind, PearlStatus
+from .models import Pearl, PearlMessage, PearlReport
+from .photos import ProcessedPhoto
+
+SITE_URL = getattr(settings, "SITE_URL", "")
+
+
+def _absolute(path: str) -> str:
+    return f"{SITE_URL}{path}"
+
+
+def _submitter_email(pearl: Pearl) -> str:
+    resident = pearl.submitter
+    if resident is None:
+        return ""
+    if resident.email:
+        return resident.email
+    user = resident.user
+    return user.email if user is not None else ""
+
+
+def moderator_emails(neighbourhood) -> list[str]:
+    """E-mail addresses of the active moderators of the corporation that owns ``neighbourhood``."""
+    roles = Role.objects.active().filter(
+        kind=RoleKind.MODERATOR, organisation_id=neighbourhood.corporation_id, user__is_active=True
+    )
+    roles = roles.filter(neighbourhood__isnull=True) | roles.filter(neighbourhood=neighbourhood)
+    return sorted({email for email in roles.values_list("user__email", flat=True) if email})
+
+
+def _attach_photo(pearl: Pearl, photo: ProcessedPhoto | None) -> None:
+    if photo is None:
+        return
+    pearl.photo.save("foto.jpg", photo.photo, save=False)
+    pearl.thumbnail.save("klein.jpg", photo.thumbnail, save=False)
+
+
+def _check_location(*, kind, lat, lng, meeting_place, neighbourhood) -> None:
+    if kind == PearlKind.PERSON and (lat is not None or lng is not None):
+        raise ValidationError(
+            _("Een mens zetten wij niet op een eigen punt op de kaart. Kies een ontmoetingsplek."),
+            code="person_point",
+        )
+    if (lat is None) != (lng is None):
+        raise ValidationError(_("Het punt op de kaart is niet compleet."), code="point_incomplete")
+    if meeting_place is not None:
+        if kind != PearlKind.PERSON:
+            raise ValidationError(_("Alleen een mens heeft een ontmoetingsplek."), code="meeting_place_kind")
+        if (
+            meeting_place.kind != PearlKind.PLACE
+            or meeting_place.status != PearlStatus.PUBLISHED
+            or meeting_place.neighbourhood_id != neighbourhood.pk
+        ):
+            raise ValidationError(_("Kies een plek uit de lijst."), code="meeting_place_invalid")
+
+
+def pearl_submit(
+    *,
+    kind: str,
+    title: str,
+    story: str,
+    neighbourhood,
+    submitter=None,
+    themes=(),
+    lat: Decimal | None = None,
+    lng: Decimal | None = None,
+    street: str = "",
+    location_description: str = "",
+    meeting_place: Pearl | None = None,
+    photo: ProcessedPhoto | None = None,
+    photo_description: str = "",
+    partner=None,
+    created_by=None,
+    submitted_via: str = Channel.ONLINE,
+    consent_method: str = "",
+) -> Pearl:
+    """Store a new pearl, waiting for a moderator. Not public until ``pearl_publish``.
+
+    On someone's behalf (``created_by`` set), the channel and the way the resident said yes are recorded.
+    The photo must already be cleaned by ``photos.photo_process``. Writes the first history row.
+    """
+    if kind not in PearlKind.values:
+        raise ValidationError(_("Kies wat voor parel het is."), code="unknown_kind")
+    if created_by is not None and submitted_via == Channel.ONLINE and submitter is not None:
+        if submitter.user_id != created_by.pk:
+            raise ValidationError(_("Kies hoe de bewoner de parel doorgaf."), code="channel_required")
+    if created_by is not None and submitter is not None and submitter.user_id != created_by.pk and not consent_method:
+        raise ValidationError(_("Leg vast hoe de bewoner ja zei."), code="consent_method_required")
+    _check_location(kind=kind, lat=lat, lng=lng, meeting_place=meeting_place, neighbourhood=neighbourhood)
+    with transaction.atomic():
+        pearl = Pearl(
+            kind=kind,
+            title=title.strip(),
+            story=story.strip(),
+            neighbourhood=neighbourhood,
+            submitter=submitter,
+            lat=lat,
+            lng=lng,
+            street=street,
+            location_description=location_description.strip(),
+            meeting_place=meeting_place,
+            photo_description=photo_description.strip(),
+            partner=partner,
+            created_by=created_by,
+            submitted_via=submitted_via,
+            consent_method=consent_method,
+            status=PearlStatus.SUBMITTED,
+        )
+        _attach_photo(pearl, photo)
+        pearl._change_reason = "submitted"
+        pearl.full_clean(exclude=["photo", "thumbnail"])
+        pearl.save()
+        pearl.themes.set(list(themes))
+    return pearl
+
+
+def pearl_resubmit(
+    *,
+    pearl: Pearl,
+    by,
+    title: str,
+    story: str,
+    themes=(),
+    lat=None,
+    lng=None,
+    street: str = "",
+    location_description: str = "",
+    meeting_place=None,
+    photo: ProcessedPhoto | None = None,
+    photo_description: str = "",
+) -> Pearl:
+    """The submitter answers a moderator's question: the changed pearl goes back in the queue."""
+    _check_location(kind=pearl.kind, lat=lat, lng=lng, meeting_place=meeting_place, neighbourhood=pearl.neighbourhood)
+    with transaction.atomic():
+        pearl = Pearl.objects.select_for_update().get(pk=pearl.pk)
+        pearl.title = title.strip()
+        pearl.story = story.strip()
+        pearl.lat, pearl.lng = lat, lng
+        pearl.street = street
+        pearl.location_description = location_description.strip()
+        pearl.meeting_place = meeting_place
+        if photo is not None:
+            _attach_photo(pearl, photo)
+            pearl.photo_description = photo_description.strip()
+        pearl.full_clean(exclude=["photo", "thumbnail"])
+        pearl.save()
+        pearl.themes.set(list(themes))
+        return pearl_transition(pearl=pearl, to=PearlStatus.SUBMITTED, by=by, reason="answered")
+
+
+def pearl_transition(
+    *, pearl: Pearl, to: str, by=None, message: str = "", reason: str = "", reported: bool = False
+) -> Pearl:
+    """Move a pearl to status ``to`` if ``TRANSITIONS`` allows it; keep a history row (who, when, why).
+
+    Returned and rejected need a message for the submitter. On publish, return and reject the
+    submitter gets a kind e-mail when we know their address; "Mijn parels" shows the message too.
+    """
+    if to not in TRANSITIONS.get(pearl.status, ()):
+        raise ValidationError(
+            _("Een parel met status ‘%(from)s’ kan niet naar ‘%(to)s’.")
+            % {"from": PearlStatus(pearl.status).label, "to": PearlStatus(to).label},
+            code="transition_not_allowed",
+        )
+    message = (message or "").strip()
+    if to in NEEDS_MESSAGE and not message:
+        raise ValidationError(_("Schrijf een vriendelijke reden of vraag voor de inzender."), code="message_required")
+    with transaction.atomic():
+        pearl = (
+            Pearl.objects.select_related("submitter__user", "neighbourhood")
+            .select_for_update(of=("self",))
+            .get(pk=pearl.pk)
+        )
+        pearl.status = to
+        pearl.status_changed_at = timezone.now()
+        if to in NEEDS_MESSAGE:
+            pearl.moderator_message = message
+        elif to == PearlStatus.PUBLISHED:
+            pearl.moderator_message = ""
+            pearl.reported = False
+            pearl.published_at = pearl.published_at or timezone.now()
+        if reported:
+            pearl.reported = True
+        if by is not None and getattr(by, "is_authenticated", False):
+            pearl._history_user = by
+        pearl._change_reason = reason or f"status: {to}"
+        pearl.save()
+        if to in NOTIFY_SUBMITTER:
+            transaction.on_commit(lambda: _notify_submitter(pearl))
+    return pearl
+
+
+def pearl_publish(*, pearl: Pearl, by) -> Pearl:
+    """Put a pearl on the public map and list."""
+    return pearl_transition(pearl=pearl, to=PearlStatus.PUBLISHED, by=by)
+
+
+def pearl_reject(*, pearl: Pearl, by, reason: str) -> Pearl:
+    """Do not place a pearl; the reason reaches the submitter in kind words."""
+    return pearl_transition(pearl=pearl, to=PearlStatus.REJECTED, by=by, message=reason)
+
+
+def pearl_return(*, pearl: Pearl, by, question: str) -> Pearl:
+    """Send a pearl back to the submitter with a question; they can change it and send it again."""
+    return pearl_transition(pearl=pearl, to=PearlStatus.RETURNED, by=by, message=question)
+
+
+def pearl_hide(*, pearl: Pearl, by) -> Pearl:
+    """Take a pearl off the public pages without deleting it (it stays in the history)."""
+    return pearl_transition(pearl=pearl, to=PearlStatus.HIDDEN, by=by)
+
+
+def pearl_photo_remove(*, pearl: Pearl, by) -> Pearl:
+    """Remove a pearl's photo and thumbnail (files deleted from storage); the history records who did it."""
+    with transaction.atomic():
+        pearl = Pearl.objects.select_for_update().get(pk=pearl.pk)
+        for field in (pearl.photo, pearl.thumbnail):
+            if field:
+                field.delete(save=False)
+        pearl.photo_description = ""
+        if by is not None:
+            pearl._history_user = by
+        pearl._change_reason = "photo removed"
+        pearl.save()
+    return pearl
+
+
+def pearl_report(*, pearl: Pearl, reason: str, reported_by=None) -> PearlReport:
+    """ "Meld dit": store the report and put a published pearl back in the moderation queue."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Schrijf kort wat er niet klopt."), code="reason_required")
+    with transaction.atomic():
+        user = reported_by if getattr(reported_by, "is_authenticated", False) else None
+        report = PearlReport.objects.create(pearl=pearl, reason=reason, reported_by=user)
+        locked = Pearl.objects.select_for_update().get(pk=pearl.pk)
+        if locked.status == PearlStatus.PUBLISHED:
+            pearl_transition(pearl=locked, to=PearlStatus.SUBMITTED, by=user, reason="reported", reported=True)
+        elif not locked.reported:
+            locked.reported = True
+            locked._change_reason = "reported"
+            locked.save()
+        emails = moderator_emails(pearl.neighbourhood)
+        if emails:
+            transaction.on_commit(
+                lambda: send_mail(
+                    _("Een parel is gemeld: %(title)s") % {"title": pearl.title},
+                    render_to_string(
+                        "parelketting/email/reported.txt",
+                        {"pearl": pearl, "reason": reason, "admin_url": _admin_url(pearl)},
+                    ),
+                    None,
+                    emails,
+                )
+            )
+    return report
+
+
+def pearl_message_send(*, pearl: Pearl, sender, sender_name: str, body: str, reply_how: str) -> PearlMessage:
+    """ "Ik doe mee / ik wil dit ook": store the message and bring it to the person behind the pearl.
+
+    With an e-mail address we mail the offerer (never showing that address to the sender). Without one,
+    the corporation's moderators get the message to pass on by phone, letter or a visit.
+    """
+    if pearl.kind != PearlKind.PERSON or pearl.status != PearlStatus.PUBLISHED or pearl.submitter_id is None:
+        raise ValidationError(_("Bij deze parel kunt u geen bericht sturen."), code="not_joinable")
+    if not body.strip() or not reply_how.strip() or not sender_name.strip():
+        raise ValidationError(_("Vul alle vragen in."), code="incomplete")
+    to_offerer = _submitter_email(pearl)
+    with transaction.atomic():
+        message = PearlMessage.objects.create(
+            pearl=pearl,
+            sender=sender,
+            sender_name=sender_name.strip(),
+            body=body.strip(),
+            reply_how=reply_how.strip(),
+            delivery=MessageDelivery.OFFERER if to_offerer else MessageDelivery.STAFF,
+        )
+        context = {"pearl": pearl, "message": message, "mine_url": _absolute(reverse("parelketting:mine"))}
+        if to_offerer:
+            subject = _("Een buur reageert op uw parel ‘%(title)s’") % {"title": pearl.title}
+            body_text = render_to_string("parelketting/email/message_offerer.txt", context)
+            recipients = [to_offerer]
+        else:
+            resident = pearl.submitter
+            context["resident"] = resident
+            subject = _("Bericht doorgeven aan een bewoner: %(title)s") % {"title": pearl.title}
+            body_text = render_to_string("parelketting/email/message_staff.txt", context)
+            recipients = moderator_emails(pearl.neighbourhood)
+        if recipients:
+            transaction.on_commit(lambda: send_mail(subject, body_text, None, recipients))
+    return message
+
+
+def _admin_url(pearl: Pearl) -> str:
+    return _absolute(reverse("admin:parelketting_pearl_change", args=[pearl.pk]))
+
+
+def _notify_submitter(pearl: Pearl) -> None:
+    email = _submitter_email(pearl)
+    if not email:
+        return
+    templates = {
+        PearlStatus.PUBLISHED: (_("Uw parel staat op de kaart"), "parelketting/email/published.txt"),
+        PearlStatus.RETURNED: (_("Wij hebben een vraag over uw parel"), "parelketting/email/returned.txt"),
+        PearlStatus.REJECTED: (_("Over uw parel"), "parelketting/email/rejected.txt"),
+    }
+    subject, template = templates[pearl.status]
+    context = {
+        "pearl": pearl,
+        "detail_url": _absolute(pearl.get_absolute_url()),
+        "mine_url": _absolute(reverse("parelketting:mine")),
+    }
+    send_mail(subject, render_to_string(template, context), None, [email])

@@ -1,0 +1,99 @@
+"""Fixtures for the Parelketting tests: pearls made through the services, and image files good and bad."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from parelketting.choices import PearlKind, PearlStatus
+from parelketting.photos import photo_process
+from parelketting.services import pearl_hide, pearl_publish, pearl_reject, pearl_return, pearl_submit
+
+
+def jpeg_bytes(size=(800, 600), colour=(200, 40, 40), exif=None) -> bytes:
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, colour)
+    if exif is not None:
+        image.save(buffer, format="JPEG", exif=exif)
+    else:
+        image.save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+def gps_exif():
+    """EXIF with a GPS position (a home in Zuidwijk), a camera make and an orientation, as phones write it."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to view
+    gps = {
+        1: "N",
+        2: (51.0, 48.0, 57.24),
+        3: "E",
+        4: (4.0, 24.0, 46.8),
+    }
+    exif[0x8825] = gps
+    return exif
+
+
+def upload(data: bytes, name="foto.jpg", content_type="image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+@pytest.fixture
+def make_pearl(world):
+    """``make_pearl(status="published", kind="place", ...)`` builds a pearl the way the app does."""
+    moderator = world.users.moderator_hw
+
+    def make(
+        *,
+        status=PearlStatus.PUBLISHED,
+        kind=PearlKind.PLACE,
+        title="Bankje bij de vijver",
+        neighbourhood=None,
+        submitter=None,
+        themes=(),
+        point=True,
+        photo=False,
+        meeting_place=None,
+        partner=None,
+    ):
+        neighbourhood = neighbourhood or world.zuidwijk
+        if submitter is None and kind != PearlKind.PARTNER_OFFER:
+            submitter = world.residents.zuidwijk if neighbourhood == world.zuidwijk else world.residents.hagedoorn
+        lat = lng = None
+        if point and kind != PearlKind.PERSON:
+            lat = neighbourhood.centre_lat + Decimal("0.001")
+            lng = neighbourhood.centre_lng - Decimal("0.001")
+        pearl = pearl_submit(
+            kind=kind,
+            title=title,
+            story="Een mooi verhaal over de wijk.",
+            neighbourhood=neighbourhood,
+            submitter=submitter,
+            partner=partner,
+            themes=themes,
+            lat=lat,
+            lng=lng,
+            street="Spui" if kind == PearlKind.PLACE else "",
+            location_description="Bij het water",
+            meeting_place=meeting_place,
+            photo=photo_process(upload(jpeg_bytes())) if photo else None,
+            photo_description="Een bankje" if photo else "",
+            created_by=moderator if partner else None,
+            submitted_via="phone" if partner else "online",
+            consent_method="phone" if partner else "",
+        )
+        by = world.users.superuser
+        if status == PearlStatus.PUBLISHED:
+            pearl = pearl_publish(pearl=pearl, by=by)
+        elif status == PearlStatus.RETURNED:
+            pearl = pearl_return(pearl=pearl, by=by, question="Waar is het precies?")
+        elif status == PearlStatus.REJECTED:
+            pearl = pearl_reject(pearl=pearl, by=by, reason="Dit is een eigen tuin.")
+        elif status == PearlStatus.HIDDEN:
+            pearl = pearl_hide(pearl=pearl, by=by)
+        return pearl
+
+    return make
