@@ -1,0 +1,70 @@
+"""Forms for the facilitator's pages. Explicit fields; services do the saving."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import CanvasBlock
+
+TEXT_HELP = _("Kort, zoals op een geeltje. Hooguit 200 tekens.")
+
+
+class CanvasItemForm(forms.Form):
+    block = forms.ChoiceField(label=_("Vak"), choices=CanvasBlock.choices)
+    text = forms.CharField(
+        label=_("Tekst"),
+        max_length=200,
+        help_text=TEXT_HELP,
+        error_messages={
+            "required": _("Schrijf iets op het kaartje."),
+            "max_length": _("Houd het kort: hooguit 200 tekens."),
+        },
+    )
+
+
+class CanvasItemTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Tekst op het kaartje"),
+        max_length=200,
+        help_text=TEXT_HELP,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Schrijf iets op het kaartje."),
+            "max_length": _("Houd het kort: hooguit 200 tekens."),
+        },
+    )
+
+
+class CanvasItemMoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", _("Omhoog")), ("down", _("Omlaag"))], required=False)
+    block = forms.ChoiceField(label=_("Naar vak"), choices=[("", "")] + list(CanvasBlock.choices), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("direction") and not data.get("block"):
+            raise forms.ValidationError(_("Kies omhoog, omlaag of een ander vak."), code="no_move")
+        return data
+
+
+class CanvasStartForm(forms.Form):
+    copy_from = forms.TypedChoiceField(
+        label=_("Beginnen met"), coerce=int, empty_value=None, required=False, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, earlier=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("Een leeg canvas"))]
+        choices += [(c.pk, _("Een kopie van het canvas van %(workshop)s") % {"workshop": c.workshop}) for c in earlier]
+        self.fields["copy_from"].choices = choices
+        self.fields["copy_from"].initial = earlier[-1].pk if earlier else ""
+
+
+class WhyHowWhatForm(forms.Form):
+    why = forms.CharField(
+        label=_("Waarom"), help_text=_("Waarom doen we dit? Wat drijft ons?"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    how = forms.CharField(
+        label=_("Hoe"), help_text=_("Hoe pakken we het aan?"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    what = forms.CharField(
+        label=_("Wat"), help_text=_("Wat doen of maken we concreet?"), widget=forms.Textarea(attrs={"rows": 4})
+    )

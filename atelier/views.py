@@ -1,0 +1,187 @@
+"""Reading pages of the atelier: overview, experiments, workshop reports, stories, why/how/what."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import evidence as live_evidence
+from .decorators import atelier_view
+from .forms import WhyHowWhatForm
+from .layout import blocks
+from .models import Canvas, Challenge, Guest, Insight, Team, TeamMember, WhyHowWhat
+from .pdf import pdf_response
+from .permissions import (
+    can_edit_team,
+    can_read_team,
+    experiments_for_user,
+    get_experiment_for_user,
+    get_story_for_user,
+    get_workshop_for_user,
+    readable_team_ids,
+    stories_for_user,
+    visible_workshop_filter,
+    workshops_for_user,
+)
+from .services import why_how_what_save
+
+
+@require_GET
+def index(request):
+    """The programme: the challenge, each team's question, owners, people and workshops the visitor may see."""
+    workshops = workshops_for_user(request.user).order_by("number")
+    team_ids = readable_team_ids(request.user)
+    teams = Team.objects.select_related("challenge").prefetch_related(
+        "question_owners",
+        Prefetch("members", queryset=TeamMember.objects.order_by("kind", "name")),
+        Prefetch("workshops", queryset=workshops, to_attr="visible_workshops"),
+    )
+    if team_ids is not None:
+        teams = teams.filter(Q(pk__in=team_ids) | Q(workshops__is_public=True)).distinct()
+    teams = list(teams)
+    for team in teams:
+        team.can_read = can_read_team(request.user, team.pk)
+    challenges = Challenge.objects.filter(teams__in=teams).distinct()
+    return render(request, "atelier/index.html", {"teams": teams, "challenges": challenges})
+
+
+@require_GET
+def experiment_list(request):
+    experiments = experiments_for_user(request.user).annotate(canvas_count=Count("canvases")).order_by("name")
+    return render(request, "atelier/experiment_list.html", {"experiments": experiments})
+
+
+@atelier_view
+@require_GET
+def experiment_detail(request, slug):
+    """Everything about one experiment: idea, canvases per workshop, why/how/what history, stories, insights,
+    and the live figures from the portal."""
+    experiment = get_experiment_for_user(request.user, slug)
+    visible = visible_workshop_filter(request.user, experiment)
+    workshops = list(experiment.team.workshops.filter(visible).order_by("number"))
+    canvases = {c.workshop_id: c for c in Canvas.objects.filter(experiment=experiment, workshop__in=workshops)}
+    whw = list(
+        WhyHowWhat.objects.filter(experiment=experiment, workshop__in=workshops)
+        .select_related("workshop")
+        .order_by("-workshop__number")
+    )
+    insights = Insight.objects.filter(experiment=experiment, workshop__in=workshops).select_related("workshop")
+    evidence = live_evidence.evidence_for(experiment)
+    return render(
+        request,
+        "atelier/experiment_detail.html",
+        {
+            "experiment": experiment,
+            "workshop_rows": [(w, canvases.get(w.pk)) for w in workshops],
+            "canvas_numbers": [w.number for w in workshops if w.pk in canvases],
+            "why_how_whats": whw,
+            "stories": stories_for_user(request.user, experiment),
+            "insights": insights,
+            "evidence": evidence,
+            "chart_width": live_evidence.chart_width(evidence),
+            "chart_height": live_evidence.CHART_HEIGHT + 40,
+            "bar_width": live_evidence.BAR_WIDTH,
+            "threshold": live_evidence.threshold(),
+            "can_edit": can_edit_team(request.user, experiment.team_id),
+            "live_url": f"/{experiment.live_part}/",
+        },
+    )
+
+
+def _report_context(request, workshop):
+    team = workshop.team
+    experiments = list(experiments_for_user(request.user).filter(team=team).order_by("name"))
+    if not can_read_team(request.user, team.pk):
+        experiments = [e for e in experiments if e.is_public]
+    canvases = Canvas.objects.filter(workshop=workshop, experiment__in=experiments).prefetch_related("items")
+    by_experiment = {c.experiment_id: c for c in canvases}
+    whw = {w.experiment_id: w for w in WhyHowWhat.objects.filter(workshop=workshop, experiment__in=experiments)}
+    sections = [
+        {
+            "experiment": e,
+            "canvas": by_experiment.get(e.pk),
+            "blocks": blocks(by_experiment[e.pk].items.all()) if e.pk in by_experiment else [],
+            "why_how_what": whw.get(e.pk),
+        }
+        for e in experiments
+    ]
+    insights = workshop.insights.select_related("experiment").filter(
+        Q(experiment__isnull=True) | Q(experiment__in=experiments)
+    )
+    return {
+        "workshop": workshop,
+        "team": team,
+        "owners": team.question_owners.all(),
+        "sections": sections,
+        "insights": insights,
+        "guests": Guest.objects.filter(workshop=workshop),
+        "advisory_board": team.members.filter(kind="advisory_board"),
+    }
+
+
+@atelier_view
+@require_GET
+def workshop_report(request, team_slug, number):
+    workshop = get_workshop_for_user(request.user, team_slug, number)
+    return render(request, "atelier/workshop_report.html", _report_context(request, workshop))
+
+
+@atelier_view
+@require_GET
+def workshop_pdf(request, team_slug, number):
+    workshop = get_workshop_for_user(request.user, team_slug, number)
+    return pdf_response(
+        "atelier/workshop_pdf.html",
+        _report_context(request, workshop),
+        filename=f"werkatelier-{workshop.number}-{workshop.team.slug}.pdf",
+        request=request,
+    )
+
+
+@atelier_view
+@require_GET
+def story_image(request, uid):
+    """Serve a mood image only to those who may see its story (never straight from the media folder)."""
+    story = get_story_for_user(request.user, uid)
+    if not story.image:
+        raise Http404
+    response = FileResponse(story.image.open("rb"), content_type=_image_type(story.image.name))
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _image_type(name: str) -> str:
+    return "image/png" if name.lower().endswith(".png") else "image/jpeg"
+
+
+@atelier_view
+@require_http_methods(["GET", "POST"])
+def why_how_what_edit(request, slug, number):
+    """Facilitators write the why, how and what of an experiment for one workshop; earlier ones stay as history."""
+    experiment = get_experiment_for_user(request.user, slug)
+    workshop = get_workshop_for_user(request.user, experiment.team.slug, number)
+    if not can_edit_team(request.user, experiment.team_id):
+        raise PermissionDenied
+    current = WhyHowWhat.objects.filter(experiment=experiment, workshop=workshop).first()
+    if current is None:
+        current = (
+            WhyHowWhat.objects.filter(experiment=experiment, workshop__number__lt=number)
+            .order_by("-workshop__number")
+            .first()
+        )
+    initial = {"why": current.why, "how": current.how, "what": current.what} if current else {}
+    form = WhyHowWhatForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            why_how_what_save(experiment=experiment, workshop=workshop, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Waarom, hoe en wat zijn bewaard."))
+            return redirect("atelier:experiment", slug=experiment.slug)
+    return render(
+        request, "atelier/why_how_what_form.html", {"experiment": experiment, "workshop": workshop, "form": form}
+    )
