@@ -1,5 +1,27 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import broker, public
 
 app_name = "droomhuis"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.share, name="share"),
+    path("bedankt/<str:reference>/", public.thanks, name="thanks"),
+    path("volgen/", public.follow_start, name="follow_start"),
+    path("volgen/<str:reference>/", public.follow, name="follow"),
+    path("volgen/<str:reference>/foto/", public.follow_photo, name="follow_photo"),
+    path("volgen/<str:reference>/intrekken/", public.withdraw, name="withdraw"),
+    path("papieren-formulier/", public.paper_form, name="paper"),
+    path("dromenmuur/", public.wall, name="wall"),
+    path("makelaar/", broker.queue, name="queue"),
+    path("makelaar/nieuwe-droom/", broker.intake, name="intake"),
+    path("makelaar/droom/<str:reference>/", broker.case, name="case"),
+    path("makelaar/droom/<str:reference>/foto/", broker.case_photo, name="case_photo"),
+    path("makelaar/droom/<str:reference>/status/", broker.case_status, name="case_status"),
+    path("makelaar/droom/<str:reference>/overdragen/", broker.case_assign, name="case_assign"),
+    path("makelaar/droom/<str:reference>/plannen/", broker.case_plan, name="case_plan"),
+    path("makelaar/droom/<str:reference>/contactpoging/", broker.case_contact, name="case_contact"),
+    path("makelaar/droom/<str:reference>/notitie/", broker.case_note, name="case_note"),
+    path("makelaar/droom/<str:reference>/bericht/", broker.case_update, name="case_update"),
+    path("makelaar/droom/<str:reference>/resultaat/", broker.case_outcome, name="case_outcome"),
+]

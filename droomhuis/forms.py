@@ -1,0 +1,330 @@
+"""Forms for sharing a dream (by the resident or on their behalf) and for the broker's case work.
+
+Nothing here asks about health, money or debts: a dream is about what someone would like."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijk.choices import Channel, ContactPreference
+from wijk.models import Neighbourhood, Theme
+
+from . import conf
+from .models import PartOfDay
+from .photos import photo_clean
+from .workflow import DreamStatus, allowed_targets
+
+CONTACT_FIELD_FOR = {
+    ContactPreference.PHONE: "phone",
+    ContactPreference.EMAIL: "email",
+    ContactPreference.LETTER: "postal_address",
+    ContactPreference.HOME_VISIT: "postal_address",
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def droomhuis_neighbourhoods():
+    return Neighbourhood.objects.filter(corporation__slug__in=conf.corporation_slugs()).order_by("name")
+
+
+class DreamShareForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uw droom, in uw eigen woorden"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Schrijf hier uw droom of wens. Een paar woorden is genoeg.")},
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Waar gaat uw droom over? (mag u overslaan)"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    photo = forms.FileField(
+        label=_("Foto (mag u overslaan)"),
+        required=False,
+        help_text=_("Een foto in JPG, PNG of WebP. Wij halen de verborgen gegevens eruit, zoals de plek."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    photo_description = forms.CharField(
+        label=_("Wat staat er op de foto? (mag u overslaan)"), max_length=200, required=False
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("In welke wijk woont u?"),
+        queryset=Neighbourhood.objects.none(),
+        empty_label=None,
+        error_messages={"required": _("Kies uw wijk."), "invalid_choice": _("Kies uw wijk uit de lijst.")},
+    )
+    first_name = forms.CharField(label=_("Uw voornaam (mag u overslaan)"), max_length=60, required=False)
+    alias = forms.CharField(
+        label=_("Of een schuilnaam (mag u overslaan)"),
+        max_length=60,
+        required=False,
+        help_text=_("Een naam die u zelf verzint, bijvoorbeeld 'Buurman van nummer 12'."),
+    )
+    consent_contact = forms.BooleanField(
+        label=_("Ja, de droommakelaar mag contact met mij opnemen over mijn droom."), required=False
+    )
+    contact_preference = forms.ChoiceField(
+        label=_("Hoe wilt u contact?"),
+        choices=[("", _("Geen contact"))] + list(ContactPreference.choices),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
+    )
+    postal_address = forms.CharField(
+        label=_("Adres (voor een brief of een bezoek)"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    contact_notes = forms.CharField(
+        label=_("Wanneer bent u goed bereikbaar? (mag u overslaan)"), max_length=200, required=False
+    )
+    consent_wall = forms.BooleanField(
+        label=_("Ja, als mijn droom gelukt is, mag hij zonder naam op de dromenmuur van deze website."),
+        required=False,
+    )
+    # Left empty by people; filled in by bots. Hidden with CSS and from screen readers.
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        hoods = droomhuis_neighbourhoods()
+        self.fields["neighbourhood"].queryset = hoods
+        if len(hoods) == 1:
+            self.fields["neighbourhood"].initial = hoods[0].pk
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.TextInput | forms.Textarea | forms.EmailInput):
+                field.widget.attrs.setdefault("autocomplete", "off")
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["postal_address"].widget.attrs["autocomplete"] = "street-address"
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        return photo_clean(upload)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise ValidationError(_("Uw droom kon niet worden verstuurd."), code="honeypot")
+        preference = data.get("contact_preference")
+        if data.get("consent_contact"):
+            if not preference:
+                self.add_error("contact_preference", _("Kies hoe u contact wilt."))
+            elif not data.get(CONTACT_FIELD_FOR[preference]):
+                messages = {
+                    "phone": _("Vul uw telefoonnummer in, dan kunnen wij u bellen."),
+                    "email": _("Vul uw e-mailadres in, dan kunnen wij u mailen."),
+                    "postal_address": _("Vul uw adres in, dan kunnen wij u schrijven of langskomen."),
+                }
+                field = CONTACT_FIELD_FOR[preference]
+                self.add_error(field, messages[field])
+        elif preference:
+            self.add_error(
+                "consent_contact",
+                _("U koos een manier van contact. Zet dan ook een vinkje dat wij contact mogen opnemen."),
+            )
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        consent = bool(data["consent_contact"])
+        return {
+            "neighbourhood": data["neighbourhood"],
+            "text": data["text"].strip(),
+            "themes": list(data["themes"]),
+            "photo": data.get("photo"),
+            "photo_description": data["photo_description"].strip(),
+            "first_name": data["first_name"].strip(),
+            "alias": data["alias"].strip(),
+            "consent_contact": consent,
+            "consent_wall": bool(data["consent_wall"]),
+            "contact_preference": data["contact_preference"] if consent else "",
+            "phone": data["phone"].strip() if consent else "",
+            "email": data["email"].strip() if consent else "",
+            "postal_address": data["postal_address"].strip() if consent else "",
+            "contact_notes": data["contact_notes"].strip() if consent else "",
+        }
+
+
+INTAKE_CHANNELS = [(c.value, c.label) for c in (Channel.PAPER, Channel.PHONE, Channel.IN_PERSON)]
+
+
+class AssistedIntakeForm(DreamShareForm):
+    """The broker types in a dream from paper, a phone call or a visit, on the resident's behalf."""
+
+    channel = forms.ChoiceField(label=_("Hoe kwam de droom binnen?"), choices=INTAKE_CHANNELS, widget=forms.RadioSelect)
+    consent_note = forms.CharField(
+        label=_("Hoe gaf de bewoner toestemming?"),
+        max_length=300,
+        required=False,
+        help_text=_("Bijvoorbeeld: 'vinkjes op het papieren formulier' of 'mondeling ja gezegd aan de telefoon'."),
+    )
+
+    field_order = ["channel", "consent_note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = _("De droom, in de woorden van de bewoner")
+        self.fields["consent_contact"].label = _("De bewoner zegt ja: de droommakelaar mag contact opnemen.")
+        self.fields["consent_wall"].label = _("De bewoner zegt ja: een gelukte droom mag zonder naam op de dromenmuur.")
+        del self.fields["website"]
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("consent_contact") or data.get("consent_wall")) and not (data.get("consent_note") or "").strip():
+            self.add_error("consent_note", _("Schrijf op hoe de bewoner toestemming gaf."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        kwargs = super().service_kwargs()
+        kwargs["channel"] = self.cleaned_data["channel"]
+        kwargs["consent_note"] = self.cleaned_data["consent_note"].strip()
+        return kwargs
+
+
+class FollowForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Uw volgcode"),
+        max_length=20,
+        help_text=_("U vindt de code op de bedankpagina of op uw papieren formulier. Bijvoorbeeld ABCD-EFG-HJK."),
+        error_messages={"required": _("Vul uw volgcode in.")},
+    )
+
+
+class VersionedForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class TransitionForm(VersionedForm):
+    to_status = forms.ChoiceField(label=_("Nieuwe status"), choices=(), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=500,
+        required=False,
+        help_text=_("Nodig bij een stap terug, 'niet haalbaar' en 'ingetrokken'."),
+    )
+    next_action_date = forms.DateField(label=_("Volgende actie op (mag leeg)"), required=False, widget=DateInput())
+
+    def __init__(self, *args, dream, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(DreamStatus.choices)
+        self.fields["to_status"].choices = [(s, labels[s]) for s in allowed_targets(dream.status)]
+
+
+class AssignForm(VersionedForm):
+    owner = forms.ModelChoiceField(label=_("Nieuwe droommakelaar"), queryset=None, empty_label=None)
+    reason = forms.CharField(
+        label=_("Waarom draagt u de droom over?"),
+        max_length=500,
+        error_messages={"required": _("Schrijf kort op waarom u de droom overdraagt.")},
+    )
+
+    def __init__(self, *args, brokers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = brokers
+        self.fields["owner"].label_from_instance = lambda user: user.name or user.email
+
+
+class PlanForm(VersionedForm):
+    next_action_date = forms.DateField(
+        label=_("Volgende actie op"),
+        widget=DateInput(),
+        error_messages={
+            "required": _("Kies een datum voor de volgende actie."),
+            "invalid": _("Deze datum klopt niet."),
+        },
+    )
+    next_action = forms.CharField(label=_("Wat is de volgende actie?"), max_length=200, required=False)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thema's"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class ContactAttemptForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Hoe?"), choices=ContactPreference.choices, widget=forms.RadioSelect)
+    reached = forms.TypedChoiceField(
+        label=_("Bereikt?"),
+        choices=[("1", _("Ja, bereikt")), ("0", _("Nee, niet bereikt"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+    day = forms.DateField(label=_("Dag"), widget=DateInput(), initial=timezone.localdate)
+    part_of_day = forms.ChoiceField(label=_("Dagdeel"), choices=PartOfDay.choices, widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Korte toelichting (mag leeg)"), max_length=300, required=False)
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label=_("Interne notitie"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    private = forms.BooleanField(label=_("Alleen voor mij en de eigenaar van de droom"), required=False, initial=True)
+
+
+class ResidentUpdateForm(forms.Form):
+    body = forms.CharField(
+        label=_("Bericht aan de bewoner"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("De bewoner leest dit op de volgpagina. Schrijf in korte, gewone zinnen."),
+    )
+
+
+class OutcomeForm(VersionedForm):
+    outcome = forms.CharField(label=_("Wat is er gelukt?"), max_length=300)
+    story = forms.CharField(
+        label=_("Kort verhaal"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    propose_for_wall = forms.BooleanField(
+        label=_("Voorstellen voor de dromenmuur (alleen met toestemming van de bewoner)"), required=False
+    )
+
+
+AGE_CHOICES = [
+    ("", _("Alle")),
+    ("week", _("Jonger dan een week")),
+    ("month", _("Een week tot een maand")),
+    ("older", _("Ouder dan een maand")),
+]
+VIEW_CHOICES = [
+    ("new", _("Nieuwe dromen")),
+    ("mine", _("Mijn dromen")),
+    ("overdue", _("Te laat")),
+    ("all", _("Alle dromen")),
+]
+
+
+class QueueFilterForm(forms.Form):
+    view = forms.ChoiceField(choices=VIEW_CHOICES, required=False, widget=forms.HiddenInput)
+    q = forms.CharField(
+        label=_("Zoeken"), required=False, max_length=100, help_text=_("Volgcode, woorden uit de droom of naam.")
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Alle"))] + list(DreamStatus.choices), required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Thema"), queryset=Theme.objects.all(), required=False, empty_label=_("Alle")
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Wijk"), queryset=Neighbourhood.objects.none(), required=False, empty_label=_("Alle")
+    )
+    age = forms.ChoiceField(label=_("Leeftijd"), choices=AGE_CHOICES, required=False)
+
+    def __init__(self, *args, neighbourhoods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = neighbourhoods
+        self.fields["q"].widget.input_type = "search"

@@ -1,0 +1,85 @@
+"""Who may do what in the Droomhuis. Brokers reach only dreams in their corporation's neighbourhoods;
+"missing" and "not yours" look the same (404). Residents follow a dream by its code or through their account."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.http import Http404
+
+from wijk.choices import RoleKind
+from wijk.models import Neighbourhood
+from wijk.permissions import active_roles, neighbourhood_filter
+
+from .models import Dream, reference_normalise
+
+
+def is_broker(user) -> bool:
+    """Any active broker role: opens the broker workspace (its lists are still scoped per corporation)."""
+    return bool(active_roles(user, RoleKind.BROKER))
+
+
+def dreams_for_broker(user):
+    """Dreams in neighbourhoods the user's broker roles cover; nothing for anyone else."""
+    return Dream.objects.filter(neighbourhood_filter(user, RoleKind.BROKER))
+
+
+def can_handle(user, dream) -> bool:
+    return dreams_for_broker(user).filter(pk=dream.pk).exists()
+
+
+def get_dream_for_broker(user, reference: str) -> Dream:
+    """The dream with this code if the user is a broker for its neighbourhood; 404 otherwise."""
+    qs = dreams_for_broker(user).select_related("neighbourhood__corporation", "resident", "owner", "created_by")
+    dream = qs.filter(reference=reference_normalise(reference)).first()
+    if dream is None:
+        raise Http404("No such dream.")
+    return dream
+
+
+def get_dream_for_follower(user, reference: str) -> Dream:
+    """Anyone with the code may follow a dream (the code is the key); the page shows no contact details."""
+    dream = (
+        Dream.objects.select_related("neighbourhood", "resident")
+        .filter(reference=reference_normalise(reference))
+        .first()
+    )
+    if dream is None:
+        raise Http404("No such dream.")
+    return dream
+
+
+def own_dreams(user):
+    """The logged-in resident's own dreams."""
+    if not getattr(user, "is_authenticated", False):
+        return Dream.objects.none()
+    return Dream.objects.filter(resident__user=user)
+
+
+def brokers_for(neighbourhood):
+    """Users who may own a case in ``neighbourhood``: active brokers of its corporation, for all or this wijk."""
+    return (
+        get_user_model()
+        .objects.filter(
+            roles__active=True,
+            roles__kind=RoleKind.BROKER,
+            roles__organisation_id=neighbourhood.corporation_id,
+        )
+        .filter(Q(roles__neighbourhood__isnull=True) | Q(roles__neighbourhood=neighbourhood))
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+def broker_organisation(user, dream):
+    """The organisation through which the user acts as broker on this dream (for the access log)."""
+    for role in active_roles(user, RoleKind.BROKER):
+        if role.organisation_id == dream.neighbourhood.corporation_id:
+            return role.organisation
+    return None
+
+
+def broker_neighbourhoods(user):
+    """Neighbourhoods the user's broker roles cover (for the queue's neighbourhood filter)."""
+    q = Q(pk__in=[])
+    for role in active_roles(user, RoleKind.BROKER):
+        q |= Q(pk=role.neighbourhood_id) if role.neighbourhood_id else Q(corporation_id=role.organisation_id)
+    return Neighbourhood.objects.filter(q).order_by("name")

@@ -1,0 +1,442 @@
+"""All writes in the Droomhuis. Each function runs in a transaction and adds a history row.
+
+Case-level edits (status, owner, plan, outcome) take the ``expected_version`` the broker's form was
+built from: when someone else saved the case in between, ``CaseChanged`` is raised and nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijk.choices import Channel, DataCategory, Purpose
+from wijk.models import ConsentText
+from wijk.services import consent_check, consent_give, consent_text_current, consent_text_publish, resident_create
+
+from . import workdays
+from .models import QUESTION, ContactAttempt, Dream, DreamEvent, EventKind, Note, ResidentUpdate, WallStatus
+from .permissions import brokers_for
+from .workflow import OPEN, DreamStatus, is_allowed, needs_reason
+
+CONSENT_CONTACT_KEY = "broker-contact"
+CONSENT_WALL_KEY = "dream-wall"
+CONSENT_TEXTS = {
+    CONSENT_CONTACT_KEY: (
+        "Contact over uw droom",
+        "Als u ja zegt, mag de droommakelaar van Beter Wonen contact met u opnemen over uw droom. "
+        "Dat doen wij op de manier die u kiest. Wij gebruiken uw gegevens alleen hiervoor. "
+        "U kunt dit altijd weer intrekken.",
+    ),
+    CONSENT_WALL_KEY: (
+        "Uw droom op de dromenmuur",
+        "Als u ja zegt, mogen wij uw droom laten zien op de dromenmuur op deze website, als hij is gelukt. "
+        "Wij zetten er geen naam, adres of foto bij. Een medewerker van Beter Wonen leest het eerst. "
+        "U kunt dit altijd weer intrekken.",
+    ),
+}
+
+
+class CaseChanged(Exception):
+    """Someone else saved the case after this form was opened."""
+
+
+def consent_text_for(key: str) -> ConsentText:
+    """The current explanation text; published from ``CONSENT_TEXTS`` the first time it is needed."""
+    try:
+        return consent_text_current(key)
+    except ConsentText.DoesNotExist:
+        title, body = CONSENT_TEXTS[key]
+        return consent_text_publish(key=key, title=title, body=body)
+
+
+def _event(dream, *, kind, actor=None, from_value="", to_value="", reason="", channel="") -> DreamEvent:
+    return DreamEvent.objects.create(
+        dream=dream,
+        kind=kind,
+        actor=actor,
+        from_value=str(from_value)[:200],
+        to_value=str(to_value)[:200],
+        reason=reason[:500],
+        channel=channel,
+    )
+
+
+def _claim_version(dream: Dream, expected_version: int) -> None:
+    """Raise ``CaseChanged`` unless the case is still at ``expected_version``; else move it one on."""
+    updated = Dream.objects.filter(pk=dream.pk, version=expected_version).update(version=F("version") + 1)
+    if not updated:
+        raise CaseChanged
+    dream.refresh_from_db()
+
+
+@transaction.atomic
+def dream_submit(
+    *,
+    neighbourhood,
+    text: str,
+    consent_contact: bool,
+    consent_wall: bool,
+    themes=(),
+    photo=None,
+    photo_description: str = "",
+    first_name: str = "",
+    alias: str = "",
+    contact_preference: str = "",
+    phone: str = "",
+    email: str = "",
+    postal_address: str = "",
+    contact_notes: str = "",
+    user=None,
+    channel: str = Channel.ONLINE,
+    recorded_by=None,
+    consent_note: str = "",
+) -> Dream:
+    """Receive a dream, online or on the resident's behalf (``recorded_by`` is then the broker).
+
+    Creates a resident record when the dreamer has none, stores each consent choice in the ledger with
+    the explanation text version, sets the first-contact deadline in working days and writes history.
+    """
+    if channel != Channel.ONLINE and recorded_by is None:
+        raise ValidationError(_("Leg vast wie de droom namens de bewoner invoert."), code="recorded_by_required")
+    resident = getattr(user, "resident", None) if user is not None and user.is_authenticated else None
+    contact = {
+        "contact_preference": contact_preference,
+        "phone": phone,
+        "email": email,
+        "postal_address": postal_address,
+        "contact_notes": contact_notes,
+    }
+    if resident is None:
+        resident = resident_create(
+            neighbourhood=neighbourhood,
+            user=user if user is not None and user.is_authenticated else None,
+            created_by=recorded_by,
+            created_via=channel,
+            display_name=first_name or alias,
+            first_name=first_name,
+            alias=alias,
+            **contact,
+        )
+    else:
+        changed = [name for name, value in contact.items() if value and getattr(resident, name) != value]
+        for name in changed:
+            setattr(resident, name, contact[name])
+        if changed:
+            resident.save(update_fields=[*changed, "updated_at"])
+    now = timezone.now()
+    dream = Dream(
+        question=str(QUESTION),
+        text=text,
+        photo_description=photo_description,
+        neighbourhood=neighbourhood,
+        resident=resident,
+        next_action_date=workdays.first_contact_due(timezone.localdate(now)),
+        next_action=_("Eerste contact met de bewoner"),
+        first_contact_due=workdays.first_contact_due(timezone.localdate(now)),
+        intake_channel=channel,
+        created_by=recorded_by,
+        created_at=now,
+    )
+    if photo is not None:
+        dream.photo.save(photo.name, photo, save=False)
+    dream.save()
+    if themes:
+        dream.themes.set(themes)
+    method = channel if channel != Channel.KIOSK else Channel.ONLINE
+    if consent_contact:
+        consent_give(
+            resident=resident,
+            category=DataCategory.CONTACT,
+            purpose=Purpose.CONTACT,
+            recipient=neighbourhood.corporation,
+            explanation=consent_text_for(CONSENT_CONTACT_KEY),
+            method=method,
+            recorded_by=recorded_by,
+            note=consent_note,
+        )
+    if consent_wall:
+        consent_give(
+            resident=resident,
+            category=DataCategory.DREAM,
+            purpose=Purpose.DREAM_WALL,
+            recipient=None,
+            explanation=consent_text_for(CONSENT_WALL_KEY),
+            method=method,
+            recorded_by=recorded_by,
+            note=consent_note,
+        )
+    _event(dream, kind=EventKind.SUBMITTED, actor=recorded_by, to_value=DreamStatus.NEW, channel=channel)
+    return dream
+
+
+@transaction.atomic
+def dream_transition(
+    *,
+    dream: Dream,
+    to_status: str,
+    actor,
+    expected_version: int,
+    reason: str = "",
+    next_action_date: date | None = None,
+    channel: str = "",
+) -> Dream:
+    """The one way to change a dream's status: checks the workflow table, the reason and the plan.
+
+    Picking up a new dream makes the actor its owner. Open cases keep a next action date; closing
+    clears it. Handing a case back to the queue ("new") clears the owner.
+    """
+    source = dream.status
+    if not is_allowed(source, to_status):
+        raise ValidationError(_("Deze stap kan niet vanuit de huidige status."), code="transition_not_allowed")
+    reason = (reason or "").strip()
+    if needs_reason(source, to_status) and not reason:
+        raise ValidationError(_("Schrijf kort op waarom."), code="reason_required")
+    _claim_version(dream, expected_version)
+    if dream.status != source:
+        raise CaseChanged
+    now = timezone.now()
+    fields = ["status", "next_action_date", "next_action", "owner", "picked_up_at", "closed_at", "updated_at"]
+    dream.status = to_status
+    if to_status in OPEN:
+        if next_action_date is not None:
+            dream.next_action_date = next_action_date
+        if dream.next_action_date is None:
+            dream.next_action_date = workdays.add_working_days(timezone.localdate(now), 1)
+        dream.closed_at = None
+    else:
+        dream.next_action_date = None
+        dream.next_action = ""
+        dream.closed_at = now
+    if to_status == DreamStatus.NEW:
+        previous_owner = dream.owner
+        dream.owner = None
+        if previous_owner is not None:
+            _event(dream, kind=EventKind.OWNER, actor=actor, from_value=previous_owner, reason=reason)
+    elif dream.owner_id is None and actor is not None and to_status != DreamStatus.WITHDRAWN:
+        dream.owner = actor
+        _event(dream, kind=EventKind.OWNER, actor=actor, to_value=actor, reason=_("Opgepakt"))
+    if to_status == DreamStatus.PICKING_UP and dream.picked_up_at is None:
+        dream.picked_up_at = now
+    dream.save(update_fields=fields)
+    _event(
+        dream, kind=EventKind.STATUS, actor=actor, from_value=source, to_value=to_status, reason=reason, channel=channel
+    )
+    return dream
+
+
+@transaction.atomic
+def dream_assign(*, dream: Dream, owner, actor, expected_version: int, reason: str) -> Dream:
+    """Give the case to another broker of the same corporation. A case has exactly one owner."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Schrijf kort op waarom u de droom overdraagt."), code="reason_required")
+    if not brokers_for(dream.neighbourhood).filter(pk=owner.pk).exists():
+        raise ValidationError(_("Deze persoon is geen droommakelaar voor deze wijk."), code="not_a_broker")
+    if dream.status not in OPEN:
+        raise ValidationError(_("Een afgesloten droom kunt u niet overdragen."), code="closed")
+    _claim_version(dream, expected_version)
+    previous = dream.owner
+    if previous is not None and previous.pk == owner.pk:
+        raise ValidationError(_("Deze persoon is al de droommakelaar van deze droom."), code="same_owner")
+    dream.owner = owner
+    fields = ["owner", "updated_at"]
+    if dream.status == DreamStatus.NEW:
+        dream.status = DreamStatus.PICKING_UP
+        dream.picked_up_at = dream.picked_up_at or timezone.now()
+        fields += ["status", "picked_up_at"]
+        _event(
+            dream, kind=EventKind.STATUS, actor=actor, from_value=DreamStatus.NEW, to_value=dream.status, reason=reason
+        )
+    dream.save(update_fields=fields)
+    _event(dream, kind=EventKind.OWNER, actor=actor, from_value=previous or "", to_value=owner, reason=reason)
+    return dream
+
+
+@transaction.atomic
+def dream_plan(
+    *, dream: Dream, actor, expected_version: int, next_action_date: date, next_action: str = "", themes=None
+) -> Dream:
+    """Set the next action (required on every open case) and, optionally, the dream's themes."""
+    if dream.status in OPEN and next_action_date is None:
+        raise ValidationError(_("Kies een datum voor de volgende actie."), code="next_action_date_required")
+    _claim_version(dream, expected_version)
+    old = (dream.next_action_date, dream.next_action)
+    dream.next_action_date = next_action_date if dream.status in OPEN else None
+    dream.next_action = next_action.strip()
+    dream.save(update_fields=["next_action_date", "next_action", "updated_at"])
+    if old != (dream.next_action_date, dream.next_action):
+        _event(
+            dream,
+            kind=EventKind.NEXT_ACTION,
+            actor=actor,
+            from_value=f"{old[0] or ''} {old[1]}".strip(),
+            to_value=f"{dream.next_action_date or ''} {dream.next_action}".strip(),
+        )
+    if themes is not None:
+        before = sorted(t.name for t in dream.themes.all())
+        dream.themes.set(themes)
+        after = sorted(t.name for t in themes)
+        if before != after:
+            _event(dream, kind=EventKind.THEMES, actor=actor, from_value=", ".join(before), to_value=", ".join(after))
+    return dream
+
+
+@transaction.atomic
+def contact_attempt_record(
+    *, dream: Dream, actor, channel: str, reached: bool, day: date, part_of_day: str, note: str = ""
+) -> ContactAttempt:
+    """Log an attempt to reach the resident. The first successful one meets the first-contact deadline."""
+    attempt = ContactAttempt.objects.create(
+        dream=dream, by=actor, channel=channel, reached=reached, day=day, part_of_day=part_of_day, note=note
+    )
+    if reached and dream.first_contact_at is None:
+        dream.first_contact_at = attempt.at
+        dream.save(update_fields=["first_contact_at", "updated_at"])
+    outcome = _("bereikt") if reached else _("niet bereikt")
+    _event(
+        dream,
+        kind=EventKind.CONTACT_ATTEMPT,
+        actor=actor,
+        to_value=f"{attempt.get_channel_display()}: {outcome}",
+        reason=note,
+    )
+    return attempt
+
+
+@transaction.atomic
+def note_add(*, dream: Dream, author, body: str, private: bool = True) -> Note:
+    """Add an internal note. The history row says a note was added, never what it says."""
+    note = Note.objects.create(dream=dream, author=author, body=body, private=private)
+    _event(dream, kind=EventKind.NOTE, actor=author, to_value=_("privé") if private else _("voor het team"))
+    return note
+
+
+@transaction.atomic
+def resident_update_post(*, dream: Dream, author, body: str) -> ResidentUpdate:
+    """Post a message the resident reads on their follow page.
+
+    When the resident gave an e-mail address and agreed to be contacted, they get a short e-mail that
+    only says there is news and where to read it (the message itself stays on the site).
+    """
+    update = ResidentUpdate.objects.create(dream=dream, author=author, body=body)
+    fields = ["updated_at"]
+    if dream.first_contact_at is None:
+        dream.first_contact_at = update.created_at
+        fields.append("first_contact_at")
+    dream.save(update_fields=fields)
+    _event(dream, kind=EventKind.RESIDENT_UPDATE, actor=author)
+    resident = dream.resident
+    if resident.email and consent_check(
+        resident=resident,
+        category=DataCategory.CONTACT,
+        purpose=Purpose.CONTACT,
+        recipient=dream.neighbourhood.corporation,
+    ):
+        path = reverse("droomhuis:follow", kwargs={"reference": dream.reference})
+        transaction.on_commit(
+            lambda: send_mail(
+                _("Nieuws over uw droom"),
+                _(
+                    "Er is nieuws over uw droom in het Droomhuis.\n"
+                    "Lees het op de website bij 'Mijn droom volgen', met uw volgcode %(code)s.\n"
+                    "Adres: %(path)s\n"
+                )
+                % {"code": dream.reference_display, "path": path},
+                None,
+                [resident.email],
+            )
+        )
+    return update
+
+
+@transaction.atomic
+def dream_withdraw(*, dream: Dream, user=None) -> Dream:
+    """The resident withdraws their dream; from then on nobody works on it."""
+    if dream.status not in OPEN:
+        raise ValidationError(_("Deze droom is al afgerond."), code="closed")
+    return dream_transition(
+        dream=dream,
+        to_status=DreamStatus.WITHDRAWN,
+        actor=user if user is not None and user.is_authenticated else None,
+        expected_version=dream.version,
+        reason=_("Ingetrokken door de bewoner zelf"),
+        channel=Channel.ONLINE,
+    )
+
+
+@transaction.atomic
+def dream_outcome_record(
+    *, dream: Dream, actor, expected_version: int, outcome: str, story: str, propose_for_wall: bool
+) -> Dream:
+    """Record what came of a realised dream and its short story; optionally propose it for the dream wall.
+
+    Proposing needs the resident's active dream-wall consent; a moderator must approve before it shows.
+    """
+    if dream.status != DreamStatus.REALISED:
+        raise ValidationError(_("Alleen een gelukte droom krijgt een resultaat en verhaal."), code="not_realised")
+    if propose_for_wall and not has_wall_consent(dream):
+        raise ValidationError(
+            _("De bewoner heeft geen toestemming gegeven voor de dromenmuur."), code="no_wall_consent"
+        )
+    _claim_version(dream, expected_version)
+    dream.outcome = outcome.strip()
+    dream.story = story.strip()
+    fields = ["outcome", "story", "updated_at"]
+    if propose_for_wall and dream.wall_status in (WallStatus.NOT_PROPOSED, WallStatus.REJECTED):
+        dream.wall_status = WallStatus.PROPOSED
+        fields.append("wall_status")
+        _event(dream, kind=EventKind.WALL, actor=actor, to_value=WallStatus.PROPOSED)
+    elif not propose_for_wall and dream.wall_status != WallStatus.NOT_PROPOSED:
+        _event(dream, kind=EventKind.WALL, actor=actor, from_value=dream.wall_status, to_value=WallStatus.NOT_PROPOSED)
+        dream.wall_status = WallStatus.NOT_PROPOSED
+        fields.append("wall_status")
+    dream.save(update_fields=fields)
+    _event(dream, kind=EventKind.OUTCOME, actor=actor, to_value=dream.outcome)
+    return dream
+
+
+@transaction.atomic
+def dream_wall_decide(*, dream: Dream, moderator, approve: bool, reason: str = "") -> Dream:
+    """A moderator approves or rejects a proposed dream-wall story."""
+    if dream.wall_status != WallStatus.PROPOSED and approve:
+        raise ValidationError(_("Deze droom is niet voorgesteld voor de dromenmuur."), code="not_proposed")
+    if approve and not has_wall_consent(dream):
+        raise ValidationError(
+            _("De bewoner heeft geen toestemming gegeven voor de dromenmuur."), code="no_wall_consent"
+        )
+    previous = dream.wall_status
+    dream.wall_status = WallStatus.APPROVED if approve else WallStatus.REJECTED
+    dream.wall_decided_by = moderator
+    dream.wall_decided_at = timezone.now()
+    Dream.objects.filter(pk=dream.pk).update(
+        wall_status=dream.wall_status,
+        wall_decided_by=moderator,
+        wall_decided_at=dream.wall_decided_at,
+        version=F("version") + 1,
+    )
+    _event(dream, kind=EventKind.WALL, actor=moderator, from_value=previous, to_value=dream.wall_status, reason=reason)
+    return dream
+
+
+def has_wall_consent(dream: Dream) -> bool:
+    return bool(
+        consent_check(resident=dream.resident, category=DataCategory.DREAM, purpose=Purpose.DREAM_WALL, recipient=None)
+    )
+
+
+def has_contact_consent(dream: Dream) -> bool:
+    return bool(
+        consent_check(
+            resident=dream.resident,
+            category=DataCategory.CONTACT,
+            purpose=Purpose.CONTACT,
+            recipient=dream.neighbourhood.corporation,
+        )
+    )

@@ -1,0 +1,12 @@
+from django import template
+
+from ..permissions import is_broker
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def droomhuis_is_broker(context) -> bool:
+    """True for users with a broker role; uses the per-request role cache, so at most one query."""
+    request = context.get("request")
+    return bool(request is not None and is_broker(request.user))

@@ -1,0 +1,361 @@
+"""The broker's workspace: the queue, one page per case, and assisted intake.
+
+Only users with a broker role get in (others: login or 403); a case outside the broker's
+corporation is a 404. Each view of a case's contact details writes an access-log row.
+"""
+
+from datetime import timedelta
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wijk.choices import RoleKind
+from wijk.models import AccessAction
+from wijk.services import access_log_record
+
+from .. import conf, matching, services
+from ..forms import (
+    AssignForm,
+    AssistedIntakeForm,
+    ContactAttemptForm,
+    NoteForm,
+    OutcomeForm,
+    PlanForm,
+    QueueFilterForm,
+    ResidentUpdateForm,
+    TransitionForm,
+)
+from ..models import reference_normalise
+from ..permissions import broker_neighbourhoods, brokers_for, dreams_for_broker, get_dream_for_broker, is_broker
+from ..workflow import OPEN, DreamStatus
+
+CONFLICT_MESSAGE = _(
+    "Iemand anders heeft deze droom net opgeslagen. Uw wijziging is niet bewaard. "
+    "Kijk hieronder wat er nu staat. Wat u typte staat nog in het formulier: sla opnieuw op als het klopt."
+)
+
+
+def broker_required(view):
+    """Anonymous users go to the login page; logged-in users without a broker role get 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_broker(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _filtered(request, qs, form, view):
+    today = timezone.localdate()
+    if view == "new":
+        qs = qs.filter(status=DreamStatus.NEW).order_by("created_at")
+    elif view == "mine":
+        qs = qs.owned_by(request.user).order_by("next_action_date", "created_at")
+    elif view == "overdue":
+        qs = qs.overdue(today).order_by("next_action_date", "created_at")
+    else:
+        qs = qs.order_by("-created_at")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            qs = qs.filter(status=data["status"])
+        if data["theme"]:
+            qs = qs.filter(themes=data["theme"])
+        if data["neighbourhood"]:
+            qs = qs.filter(neighbourhood=data["neighbourhood"])
+        now = timezone.now()
+        if data["age"] == "week":
+            qs = qs.filter(created_at__gte=now - timedelta(days=7))
+        elif data["age"] == "month":
+            qs = qs.filter(created_at__lt=now - timedelta(days=7), created_at__gte=now - timedelta(days=30))
+        elif data["age"] == "older":
+            qs = qs.filter(created_at__lt=now - timedelta(days=30))
+        if data["q"]:
+            term = data["q"].strip()
+            qs = qs.filter(
+                Q(reference=reference_normalise(term))
+                | Q(text__icontains=term)
+                | Q(resident__first_name__icontains=term)
+                | Q(resident__alias__icontains=term)
+                | Q(resident__display_name__icontains=term)
+            )
+    return qs
+
+
+@broker_required
+def queue(request):
+    """New dreams, my cases, overdue cases or all, with filters and search as plain GET forms."""
+    view = request.GET.get("view") or "new"
+    if view not in ("new", "mine", "overdue", "all"):
+        view = "new"
+    base = dreams_for_broker(request.user)
+    today = timezone.localdate()
+    counts = base.aggregate(
+        new=Count("pk", filter=Q(status=DreamStatus.NEW)),
+        mine=Count("pk", filter=Q(status__in=OPEN, owner=request.user)),
+        overdue=Count(
+            "pk",
+            filter=Q(status__in=OPEN)
+            & (Q(next_action_date__lt=today) | Q(first_contact_at__isnull=True, first_contact_due__lt=today)),
+        ),
+    )
+    neighbourhoods = broker_neighbourhoods(request.user)
+    form = QueueFilterForm(request.GET or None, neighbourhoods=neighbourhoods)
+    qs = _filtered(request, base, form, view).for_list().distinct()
+    page = Paginator(qs, conf.queue_page_size()).get_page(request.GET.get("pagina"))
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    return render(
+        request,
+        "droomhuis/broker/queue.html",
+        {
+            "view": view,
+            "counts": counts,
+            "form": form,
+            "page": page,
+            "today": today,
+            "querystring": params.urlencode(),
+            "filtered": form.is_valid()
+            and any(form.cleaned_data.get(k) for k in ("q", "status", "theme", "neighbourhood", "age")),
+        },
+    )
+
+
+def _case_context(request, dream, **forms):
+    """Everything the case page shows. ``forms`` replaces a fresh form with a bound one after an error."""
+    user = request.user
+    brokers = brokers_for(dream.neighbourhood).exclude(pk=dream.owner_id)
+    initial = {"version": dream.version}
+    context_forms = {
+        "transition_form": TransitionForm(initial=initial, dream=dream),
+        "assign_form": AssignForm(initial=initial, brokers=brokers),
+        "plan_form": PlanForm(
+            initial={
+                **initial,
+                "next_action_date": dream.next_action_date,
+                "next_action": dream.next_action,
+                "themes": list(dream.themes.all()),
+            }
+        ),
+        "contact_form": ContactAttemptForm(),
+        "note_form": NoteForm(),
+        "update_form": ResidentUpdateForm(),
+        "outcome_form": OutcomeForm(
+            initial={
+                **initial,
+                "outcome": dream.outcome,
+                "story": dream.story,
+                "propose_for_wall": dream.wall_status in ("proposed", "approved"),
+            }
+        ),
+    }
+    context_forms.update(forms)
+    pearls = matching.pearl_suggestions(dream)
+    return {
+        "dream": dream,
+        "resident": dream.resident,
+        "today": timezone.localdate(),
+        "contact_consent": services.has_contact_consent(dream),
+        "wall_consent": services.has_wall_consent(dream),
+        "events": dream.events.select_related("actor").order_by("-at", "-pk"),
+        "attempts": dream.contact_attempts.select_related("by"),
+        "notes": dream.notes.visible_to(user, dream).select_related("author"),
+        "updates": dream.updates.select_related("author"),
+        "partners": matching.partner_suggestions(dream),
+        "pearls": pearls,
+        "pearls_available": pearls is not None,
+        "has_other_brokers": brokers.exists(),
+        "is_owner": dream.owner_id == user.pk,
+        **context_forms,
+    }
+
+
+def _render_case(request, dream, *, status=200, **forms):
+    access_log_record(
+        user=request.user,
+        action=AccessAction.VIEW,
+        obj=dream,
+        resident=dream.resident,
+        role=RoleKind.BROKER,
+        organisation=dream.neighbourhood.corporation,
+        detail="droom met contactgegevens",
+    )
+    return render(request, "droomhuis/broker/case.html", _case_context(request, dream, **forms), status=status)
+
+
+@broker_required
+def case(request, reference):
+    dream = get_dream_for_broker(request.user, reference)
+    return _render_case(request, dream)
+
+
+def _conflict(request, reference, form_name, form_class, **form_kwargs):
+    """Reload the case and show the broker's own input again, now against the newest version."""
+    dream = get_dream_for_broker(request.user, reference)
+    data = request.POST.copy()
+    data["version"] = str(dream.version)
+    messages.error(request, CONFLICT_MESSAGE)
+    return _render_case(request, dream, status=409, **{form_name: form_class(data, **form_kwargs)})
+
+
+def _case_action(form_name, form_class, form_kwargs=lambda dream: {}):
+    """Wrap a POST handler: validate the form, run the service, redirect; re-show input on any error."""
+
+    def decorator(handler):
+        @broker_required
+        @require_POST
+        @wraps(handler)
+        def view(request, reference):
+            dream = get_dream_for_broker(request.user, reference)
+            kwargs = form_kwargs(dream)
+            form = form_class(request.POST, **kwargs)
+            if form.is_valid():
+                try:
+                    message = handler(request, dream, form.cleaned_data)
+                except services.CaseChanged:
+                    return _conflict(
+                        request,
+                        reference,
+                        form_name,
+                        form_class,
+                        **form_kwargs(get_dream_for_broker(request.user, reference)),
+                    )
+                except ValidationError as error:
+                    for text in error.messages:
+                        form.add_error(None, text)
+                else:
+                    messages.success(request, message)
+                    return redirect("droomhuis:case", reference=dream.reference)
+            return _render_case(request, dream, status=400, **{form_name: form})
+
+        return view
+
+    return decorator
+
+
+@_case_action("transition_form", TransitionForm, lambda dream: {"dream": dream})
+def case_status(request, dream, data):
+    services.dream_transition(
+        dream=dream,
+        to_status=data["to_status"],
+        actor=request.user,
+        expected_version=data["version"],
+        reason=data["reason"],
+        next_action_date=data["next_action_date"],
+    )
+    return _("De status is nu: %(status)s.") % {"status": dream.get_status_display()}
+
+
+@_case_action("assign_form", AssignForm, lambda dream: {"brokers": brokers_for(dream.neighbourhood)})
+def case_assign(request, dream, data):
+    services.dream_assign(
+        dream=dream, owner=data["owner"], actor=request.user, expected_version=data["version"], reason=data["reason"]
+    )
+    return _("De droom is overgedragen.")
+
+
+@_case_action("plan_form", PlanForm)
+def case_plan(request, dream, data):
+    services.dream_plan(
+        dream=dream,
+        actor=request.user,
+        expected_version=data["version"],
+        next_action_date=data["next_action_date"],
+        next_action=data["next_action"],
+        themes=list(data["themes"]),
+    )
+    return _("De volgende actie is opgeslagen.")
+
+
+@_case_action("contact_form", ContactAttemptForm)
+def case_contact(request, dream, data):
+    services.contact_attempt_record(dream=dream, actor=request.user, **data)
+    return _("De contactpoging is opgeslagen.")
+
+
+@_case_action("note_form", NoteForm)
+def case_note(request, dream, data):
+    services.note_add(dream=dream, author=request.user, body=data["body"], private=data["private"])
+    return _("De notitie is opgeslagen.")
+
+
+@_case_action("outcome_form", OutcomeForm)
+def case_outcome(request, dream, data):
+    services.dream_outcome_record(
+        dream=dream,
+        actor=request.user,
+        expected_version=data["version"],
+        outcome=data["outcome"],
+        story=data["story"],
+        propose_for_wall=data["propose_for_wall"],
+    )
+    return _("Het resultaat is opgeslagen.")
+
+
+@broker_required
+@require_POST
+def case_update(request, reference):
+    """Two steps: first a preview of exactly what the resident will see, then sending it."""
+    dream = get_dream_for_broker(request.user, reference)
+    form = ResidentUpdateForm(request.POST)
+    if form.is_valid() and request.POST.get("step") == "send":
+        services.resident_update_post(dream=dream, author=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Het bericht staat nu op de volgpagina van de bewoner."))
+        return redirect("droomhuis:case", reference=dream.reference)
+    if form.is_valid():
+        return render(
+            request,
+            "droomhuis/broker/update_preview.html",
+            {"dream": dream, "form": form, "body": form.cleaned_data["body"]},
+        )
+    return _render_case(request, dream, status=400, update_form=form)
+
+
+@broker_required
+def case_photo(request, reference):
+    dream = get_dream_for_broker(request.user, reference)
+    if not dream.photo:
+        raise Http404("No photo.")
+    return FileResponse(dream.photo.open("rb"))
+
+
+@broker_required
+@require_http_methods(["GET", "POST"])
+def intake(request):
+    """Type in a dream from paper, a phone call or a visit, on the resident's behalf."""
+    neighbourhoods = broker_neighbourhoods(request.user)
+    if request.method == "POST":
+        form = AssistedIntakeForm(request.POST, request.FILES)
+        form.fields["neighbourhood"].queryset = neighbourhoods
+        if form.is_valid():
+            dream = services.dream_submit(recorded_by=request.user, **form.service_kwargs())
+            messages.success(
+                request,
+                _("De droom is ingevoerd. Geef de bewoner de volgcode: %(code)s.") % {"code": dream.reference_display},
+            )
+            return redirect("droomhuis:case", reference=dream.reference)
+    else:
+        form = AssistedIntakeForm()
+        form.fields["neighbourhood"].queryset = neighbourhoods
+    return render(
+        request,
+        "droomhuis/broker/intake.html",
+        {
+            "form": form,
+            "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
+            "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
+        },
+    )

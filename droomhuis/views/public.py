@@ -1,0 +1,137 @@
+"""Pages for residents: share a dream, the thank-you page, follow and withdraw a dream, the paper form,
+the dream wall. None needs an account."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wijk.models import Theme
+
+from .. import services
+from ..forms import DreamShareForm, FollowForm, droomhuis_neighbourhoods
+from ..models import QUESTION, Dream, reference_normalise
+from ..permissions import get_dream_for_follower, own_dreams
+from ..workflow import RESIDENT_TEXT
+
+
+@require_http_methods(["GET", "POST"])
+def share(request):
+    """Share a dream in one step: no account, no password."""
+    if request.method == "POST":
+        form = DreamShareForm(request.POST, request.FILES)
+        if form.is_valid():
+            dream = services.dream_submit(user=request.user, **form.service_kwargs())
+            request.session.setdefault("droomhuis_shared", [])
+            request.session["droomhuis_shared"] = [*request.session["droomhuis_shared"], dream.reference][-20:]
+            return redirect("droomhuis:thanks", reference=dream.reference)
+    else:
+        form = DreamShareForm()
+    return render(
+        request,
+        "droomhuis/share.html",
+        {
+            "form": form,
+            "question": QUESTION,
+            "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
+            "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
+        },
+    )
+
+
+def thanks(request, reference):
+    """Plain words: what happens next, by when, and the code to follow the dream."""
+    dream = get_dream_for_follower(request.user, reference)
+    if dream.reference not in request.session.get("droomhuis_shared", []):
+        return redirect("droomhuis:follow", reference=dream.reference)
+    return render(
+        request,
+        "droomhuis/thanks.html",
+        {"dream": dream, "contact": services.has_contact_consent(dream)},
+    )
+
+
+def follow_start(request):
+    """Type a code to follow a dream; logged-in residents also see their own dreams here."""
+    form = FollowForm(request.GET or None)
+    if form.is_valid():
+        code = reference_normalise(form.cleaned_data["reference"])
+        if Dream.objects.filter(reference=code).exists():
+            return redirect("droomhuis:follow", reference=code)
+        form.add_error("reference", _("Wij vinden geen droom met deze code. Kijk de code nog eens na."))
+    dreams = own_dreams(request.user).select_related("neighbourhood").order_by("-created_at")
+    return render(
+        request, "droomhuis/follow_start.html", {"form": form, "dreams": dreams, "status_text": RESIDENT_TEXT}
+    )
+
+
+def follow(request, reference):
+    """Status in plain words and the messages meant for the resident. No contact details, no notes."""
+    dream = get_dream_for_follower(request.user, reference)
+    if dream.reference != reference:
+        return redirect("droomhuis:follow", reference=dream.reference)
+    return render(
+        request,
+        "droomhuis/follow.html",
+        {
+            "dream": dream,
+            "status_text": RESIDENT_TEXT[dream.status],
+            "updates": dream.updates.order_by("-created_at"),
+            "themes": dream.themes.all(),
+        },
+    )
+
+
+def follow_photo(request, reference):
+    dream = get_dream_for_follower(request.user, reference)
+    if not dream.photo:
+        raise Http404("No photo.")
+    return FileResponse(dream.photo.open("rb"))
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw(request, reference):
+    """Ask once more, then withdraw: the broker stops working on the dream."""
+    dream = get_dream_for_follower(request.user, reference)
+    if request.method == "POST":
+        try:
+            services.dream_withdraw(dream=dream, user=request.user)
+        except (ValidationError, services.CaseChanged):
+            messages.error(request, _("Dit lukte niet. Misschien is de droom al afgerond. Probeer het nog eens."))
+        else:
+            messages.success(request, _("Uw droom is ingetrokken."))
+        return redirect("droomhuis:follow", reference=dream.reference)
+    return render(request, "droomhuis/withdraw.html", {"dream": dream})
+
+
+def paper_form(request):
+    """The same questions on paper: print it, fill it in with a pen, hand it in."""
+    return render(
+        request,
+        "droomhuis/paper.html",
+        {
+            "question": QUESTION,
+            "themes": Theme.objects.all(),
+            "neighbourhoods": droomhuis_neighbourhoods(),
+            "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
+            "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
+            "share_url": request.build_absolute_uri(reverse("droomhuis:share")),
+        },
+    )
+
+
+def wall(request):
+    """Realised dreams, approved by a moderator, shown without names while the resident's consent lasts."""
+    dreams = (
+        Dream.objects.on_wall()
+        .select_related("neighbourhood")
+        .prefetch_related("themes")
+        .only(
+            "reference", "outcome", "story", "text", "closed_at", "neighbourhood__name", "neighbourhood__municipality"
+        )
+        .order_by("-closed_at")[:100]
+    )
+    return render(request, "droomhuis/wall.html", {"dreams": dreams})
