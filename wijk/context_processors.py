@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from . import display
+
 
 def site(request):
     """Values every page needs: the site name and which features have pages."""
@@ -7,4 +9,5 @@ def site(request):
         "SITE_NAME": "Wijkportaal",
         "MAP_TILE_URL": settings.MAP_TILE_URL,
         "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+        "DISPLAY": display.read(request),
     }

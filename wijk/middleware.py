@@ -38,3 +38,17 @@ class StaffMfaMiddleware:
         if not (user.is_staff or user.is_superuser or has_staff_role(user)):
             return False
         return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off browser features the portal never uses; location only for this site (placing a pearl)."""
+
+    POLICY = "camera=(), microphone=(), payment=(), usb=(), interest-cohort=(), geolocation=(self)"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.POLICY)
+        return response

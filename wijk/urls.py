@@ -9,4 +9,5 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("mijn-account/", views.account, name="account"),
+    path("weergave/", views.display_preferences, name="display"),
 ]

@@ -10,6 +10,8 @@ admin.site.site_header = _("Wijkportaal beheer")
 admin.site.site_title = _("Wijkportaal beheer")
 admin.site.index_title = _("Beheer")
 
+handler500 = "wijk.errors.server_error"
+
 urlpatterns = [
     path("", include("wijk.urls")),
     path("parelketting/", include("parelketting.urls")),

@@ -15,7 +15,7 @@ def test_public_pages_are_dutch_first_and_have_landmarks(client, world, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="nl" dir="ltr">' in html
+    assert '<html lang="nl" dir="ltr"' in html
     for landmark in ('<header class="site-header">', '<main id="inhoud"', "<footer", 'class="skip-link"'):
         assert landmark in html
     assert "<script>" not in html and "style=" not in html
@@ -128,3 +128,45 @@ def test_the_site_speaks_english_when_chosen(client, world):
     html = client.get("/").content.decode()
     assert "Take part in your neighbourhood" in html
     assert "Doe mee in uw wijk" not in html
+
+
+def test_browser_features_are_switched_off(client, world):
+    policy = client.get("/")["Permissions-Policy"]
+    assert "camera=()" in policy and "microphone=()" in policy
+
+
+def test_a_database_outage_gives_a_friendly_503_not_a_500(world):
+    from django.db import OperationalError
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    with mock.patch("wijk.views.Neighbourhood.objects.select_related", side_effect=OperationalError("down")):
+        response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "15"
+    assert "Probeer het zo opnieuw" in response.content.decode()
+
+
+def test_other_errors_still_give_the_500_page(world):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    with mock.patch("wijk.views.Neighbourhood.objects.select_related", side_effect=ValueError("bug")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+
+
+def test_text_size_and_contrast_are_remembered_without_an_account(client, world):
+    response = client.post(reverse("wijk:display"), {"text": "groter", "contrast": "hoog", "next": "/privacy/"})
+    assert response.status_code == 302 and response["Location"] == "/privacy/"
+    html = client.get("/toegankelijkheid/").content.decode()
+    assert 'class="text-groter contrast-hoog"' in html
+
+
+def test_display_choices_ignore_unknown_values_and_foreign_redirects(client, world):
+    response = client.post(
+        reverse("wijk:display"), {"text": "<script>", "contrast": "x", "next": "https://kwaadaardig.example/"}
+    )
+    assert response["Location"] == "/"
+    assert 'class="text-normaal contrast-normaal"' in client.get("/").content.decode()
