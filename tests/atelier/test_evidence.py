@@ -1,0 +1,138 @@
+"""Live evidence: monthly figures from the live parts, with every count from 1 to 9 shown as "<10"."""
+
+import datetime
+import re
+import sys
+import types
+
+import pytest
+from django.urls import reverse
+
+from atelier import evidence
+from atelier.models import LivePart
+
+from .conftest import make_public
+
+pytestmark = pytest.mark.django_db
+
+SMALL = re.compile(r"(?<![<\d])[1-9](?!\d)")
+
+
+@pytest.mark.parametrize("count", range(1, 10))
+def test_every_count_from_one_to_nine_is_shown_as_less_than_ten(count):
+    assert evidence.shown(count) == "<10"
+    assert evidence.is_suppressed(count)
+
+
+@pytest.mark.parametrize("count,text", [(0, "0"), (10, "10"), (11, "11"), (250, "250")])
+def test_zero_and_ten_or_more_are_shown_as_they_are(count, text):
+    assert evidence.shown(count) == text
+
+
+def test_the_threshold_comes_from_settings(settings):
+    settings.SMALL_COUNT_THRESHOLD = 5
+    assert evidence.shown(4) == "<5"
+    assert evidence.shown(5) == "5"
+
+
+def test_suppressed_bars_all_have_the_same_height_so_length_reveals_nothing():
+    built = evidence.build({"submitted": {f"2026-{m:02d}": m for m in range(1, 10)}})
+    heights = {bar["height"] for bar in built.series[0].bars}
+    assert len(heights) == 1
+    assert all(bar["text"] == "<10" for bar in built.series[0].bars)
+    assert all(bar["suppressed"] for bar in built.series[0].bars)
+
+
+def test_the_three_shapes_of_monthly_counts_are_understood():
+    by_series = {"submitted": {"2026-01": 12, "2026-02": 3}, "published": {"2026-02": 10}}
+    by_month = {"2026-01": {"submitted": 12}, "2026-02": {"submitted": 3, "published": 10}}
+    rows = [
+        {"month": datetime.date(2026, 1, 1), "submitted": 12},
+        {"month": datetime.date(2026, 2, 1), "submitted": 3, "published": 10},
+    ]
+    expected = {
+        "submitted": {datetime.date(2026, 1, 1): 12, datetime.date(2026, 2, 1): 3},
+        "published": {datetime.date(2026, 2, 1): 10},
+    }
+    for raw in (by_series, by_month, rows):
+        assert evidence.normalise(raw) == expected
+    built = evidence.build(by_series)
+    assert built.rows == [(datetime.date(2026, 1, 1), ["12", "0"]), (datetime.date(2026, 2, 1), ["<10", "10"])]
+
+
+@pytest.fixture
+def fake_live_parts(monkeypatch):
+    """Stand-ins for the live parts' public modules, so the page shows known figures including small ones."""
+    pearls = types.ModuleType("parelketting.public")
+    pearls.evidence_counts = lambda neighbourhood: {
+        "submitted": {"2026-09": 1, "2026-10": 9, "2026-11": 10},
+        "published": {"2026-09": 0, "2026-10": 7, "2026-11": 42},
+    }
+    dreams = types.ModuleType("droomhuis.public")
+    dreams.evidence_counts = lambda neighbourhood: [
+        {"month": datetime.date(2026, 10, 1), "received": 5, "picked_up": 2, "realised": 0},
+        {"month": datetime.date(2026, 11, 1), "received": 13, "picked_up": 8, "realised": 3},
+    ]
+    monkeypatch.setitem(sys.modules, "parelketting.public", pearls)
+    monkeypatch.setitem(sys.modules, "droomhuis.public", dreams)
+
+
+def evidence_html(client, experiment):
+    html = client.get(reverse("atelier:experiment", kwargs={"slug": experiment.slug})).content.decode()
+    start = html.index('<section aria-labelledby="cijfers"')
+    return html[start : html.index("</section>", start)]
+
+
+def visible_figures(section):
+    """Texts inside table cells and SVG labels (not attribute values such as coordinates)."""
+    cells = re.findall(r"<td>([^<]*(?:&lt;[^<]*)?)</td>", section)
+    labels = re.findall(r'<text x="\d+" y="\d+" font-size="10"[^>]*>([^<]*)</text>', section)
+    return cells, labels
+
+
+@pytest.mark.parametrize("persona", ["facilitator", "moderator_hw", "anonymous", "resident_zuidwijk"])
+def test_no_figure_from_one_to_nine_ever_appears_in_chart_or_table(as_persona, atelier, fake_live_parts, persona):
+    make_public(atelier.parel, atelier.droom)
+    for experiment in (atelier.parel, atelier.droom):
+        section = evidence_html(as_persona(persona), experiment)
+        cells, labels = visible_figures(section)
+        assert cells and labels
+        for text in cells + labels:
+            assert text in ("0", "&lt;10") or int(text) >= 10, text
+        assert "&lt;10" in cells
+
+
+def test_table_shows_large_counts_and_month_names(facilitator, atelier, fake_live_parts):
+    section = evidence_html(facilitator, atelier.parel)
+    assert "<td>42</td>" in section and "<td>10</td>" in section
+    assert "november 2026" in section
+    assert "Parels ingestuurd" in section and "Parels op de ketting" in section
+    assert 'role="img"' in section and "<caption>" in section
+
+
+def test_without_the_live_part_the_page_says_so_honestly(facilitator, atelier, monkeypatch):
+    def missing(name, *args, **kwargs):
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+    monkeypatch.setattr(evidence, "import_module", missing)
+    section = evidence_html(facilitator, atelier.droom)
+    assert "geeft nog geen cijfers door" in section
+    assert "<table" not in section
+
+
+def test_with_a_live_part_but_no_activity_there_are_no_figures(facilitator, atelier, monkeypatch):
+    module = types.ModuleType("droomhuis.public")
+    module.evidence_counts = lambda neighbourhood: []
+    monkeypatch.setitem(sys.modules, "droomhuis.public", module)
+    section = evidence_html(facilitator, atelier.droom)
+    assert "nog niets gebeurd" in section
+
+
+def test_the_real_live_parts_are_used_when_they_are_there(facilitator, atelier):
+    """Whatever the live parts hold in this test database, the page renders and nothing from 1 to 9 shows."""
+    for experiment in (atelier.parel, atelier.droom):
+        assert experiment.live_part in LivePart.values
+        section = evidence_html(facilitator, experiment)
+        cells, labels = visible_figures(section)
+        for text in cells + labels:
+            assert text in ("0", "&lt;10") or int(text) >= 10, text

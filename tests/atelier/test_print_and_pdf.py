@@ -1,0 +1,124 @@
+"""The canvas print view fills a landscape page; the PDF downloads are real PDFs with the canvas's text in them."""
+
+import datetime
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+from atelier.services import canvas_item_add, insight_add, why_how_what_save, workshop_guests_set, workshop_save
+
+from .pdftext import extract_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_canvas_pdf_is_a_real_pdf_with_the_canvas_text(facilitator, atelier):
+    canvas_item_add(canvas=atelier.canvas3, block="revenue_streams", text="Minder verhuizingen in de wijk")
+    response = facilitator.get(reverse("atelier:canvas_pdf", kwargs={"slug": atelier.parel.slug, "number": 3}))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF-")
+    text = extract_text(response.content)
+    for expected in (
+        "Canvas: Parelketting",
+        "Welzijnswerk",
+        "Problemen inventariseren",
+        "Bewonersbrief",
+        "Minder verhuizingen in de wijk",
+        "Partners",
+        "Opbrengsten",
+    ):
+        assert expected in text, expected
+
+
+def test_pdf_is_landscape(facilitator, atelier):
+    pdf = facilitator.get(reverse("atelier:canvas_pdf", kwargs={"slug": atelier.parel.slug, "number": 3})).content
+    import re
+
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    if box is None:  # page dictionaries may sit in a compressed object stream
+        from .pdftext import _objects
+
+        box = next(
+            re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", body)
+            for body, _ in _objects(pdf).values()
+            if b"/MediaBox" in body
+        )
+    width, height = float(box.group(1)), float(box.group(2))
+    assert width > height
+    assert round(width) == 842 and round(height) == 595  # A4 landscape in points
+
+
+def test_print_css_asks_for_a_landscape_page_and_lays_out_the_canvas():
+    css = open(finders.find("atelier/print.css")).read()
+    assert "@page { size: A4 landscape" in css
+    assert "grid-template-areas" in css
+
+
+def test_print_view_is_a_page_of_its_own_with_the_canvas(facilitator, atelier):
+    response = facilitator.get(reverse("atelier:canvas_print", kwargs={"slug": atelier.parel.slug, "number": 3}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "atelier/print.css" in html
+    assert "Welzijnswerk" in html
+    assert "Nieuw kaartje bij" not in html
+
+
+@pytest.fixture
+def report(atelier):
+    workshop = workshop_save(
+        team=atelier.team,
+        number=4,
+        date=datetime.date(2019, 2, 14),
+        place="Utrecht",
+        venue="Social Impact Factory",
+        summary="We werkten de experimenten uit.",
+        report="<h3>Verhalen</h3><p>We oefenden ons verhaal.</p><script>x</script>",
+    )
+    from atelier.services import canvas_start
+
+    canvas = canvas_start(experiment=atelier.parel, workshop=workshop, copy_from=atelier.canvas3)
+    canvas_item_add(canvas=canvas, block="customer_segments", text="Ouderen in de Zuidwijk")
+    why_how_what_save(experiment=atelier.parel, workshop=workshop, why="Iedereen telt", how="Samen", what="Ketting")
+    insight_add(workshop=workshop, text="Begin voordat alles geregeld is.")
+    insight_add(workshop=workshop, text="Vraag naar dromen.", experiment=atelier.droom)
+    workshop_guests_set(workshop=workshop, guests=[("Bewoner", "Zuidwijk"), ("Buurtcoach", "Welzijn Almelo")])
+    return workshop
+
+
+def test_workshop_report_reads_like_a_report(moderator_hw, atelier, report):
+    html = moderator_hw.get(reverse("atelier:workshop", kwargs={"team_slug": "team-3", "number": 4})).content.decode()
+    order = [
+        "De vraag van het team",
+        "Hoe doen bewoners mee?",
+        "Wat hebben we gedaan?",
+        "We oefenden ons verhaal.",
+        "Met welke experimenten gaan we aan de slag?",
+        "Ouderen in de Zuidwijk",
+        "Iedereen telt",
+        "Wat zijn de belangrijkste inzichten?",
+        "Begin voordat alles geregeld is.",
+        "Wie waren er?",
+        "Buurtcoach, Welzijn Almelo",
+    ]
+    positions = [html.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert "<script>x" not in html
+    assert "canvas--thumb" in html
+
+
+def test_workshop_pdf_contains_the_report(facilitator, atelier, report):
+    response = facilitator.get(reverse("atelier:workshop_pdf", kwargs={"team_slug": "team-3", "number": 4}))
+    assert response.content.startswith(b"%PDF-")
+    text = extract_text(response.content)
+    for expected in (
+        "Werkatelier 4",
+        "Social Impact Factory",
+        "Ouderen in de Zuidwijk",
+        "Iedereen telt",
+        "Begin voordat alles geregeld is.",
+        "Buurtcoach",
+    ):
+        assert expected in text, expected

@@ -1,0 +1,76 @@
+"""Query counts of the experiment list and the canvas page stay the same for 3 and 30 items."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from atelier.models import LivePart
+from atelier.services import canvas_item_add, experiment_save
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def add_experiments(atelier, world, n):
+    for i in range(n):
+        experiment_save(
+            team=atelier.team,
+            slug=f"proef-{i}",
+            name=f"Proef {i}",
+            corporation=world.hw,
+            neighbourhood=world.zuidwijk,
+            guiding_question="Welke kansen ziet u?",
+            live_part=LivePart.PARELKETTING,
+        )
+
+
+def test_experiment_list_queries_do_not_grow(facilitator, atelier, world):
+    path = reverse("atelier:experiment_list")
+    add_experiments(atelier, world, 1)  # 3 experiments
+    small = count_queries(facilitator, path)
+    add_experiments_more = 27
+    for i in range(add_experiments_more):
+        experiment_save(
+            team=atelier.team,
+            slug=f"meer-{i}",
+            name=f"Meer {i}",
+            corporation=world.bw,
+            neighbourhood=world.hagedoorn,
+            guiding_question="Wat zou u willen?",
+            live_part=LivePart.DROOMHUIS,
+        )
+    large = count_queries(facilitator, path)
+    assert small == large
+    assert large <= 7
+
+
+def test_canvas_page_queries_do_not_grow(facilitator, atelier):
+    path = reverse("atelier:canvas", kwargs={"slug": atelier.parel.slug, "number": 3})
+    small = count_queries(facilitator, path)  # 3 notes
+    for i in range(27):
+        canvas_item_add(
+            canvas=atelier.canvas3, block=["key_partners", "channels", "cost_structure"][i % 3], text=f"N{i}"
+        )
+    large = count_queries(facilitator, path)
+    assert small == large
+    assert large <= 12
+
+
+def test_public_experiment_list_queries_do_not_grow(anonymous, atelier, world):
+    from .conftest import make_public
+
+    make_public(atelier.parel, atelier.droom)
+    path = reverse("atelier:experiment_list")
+    small = count_queries(anonymous, path)
+    add_experiments(atelier, world, 28)
+    from atelier.models import Experiment
+
+    Experiment.objects.update(is_public=True)
+    assert count_queries(anonymous, path) == small
