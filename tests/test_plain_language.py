@@ -1,0 +1,65 @@
+"""Resident-facing Dutch texts are plain (B1): short sentences, no jargon, no passive towards the reader.
+
+The check reads every translatable string in templates and Python code. Pages and code only staff see
+(the admin, the broker's workspace, management commands) are left out: they may use work words.
+A failure names the string, where it is used, and what to write instead.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from wijk.language import plain, sources
+
+ROOT = Path(__file__).resolve().parent.parent
+INCLUDE = ["templates/**/*.html", "wijk/**/*.py", "parelketting/**/*.py", "droomhuis/**/*.py", "atelier/**/*.py"]
+STAFF_ONLY = [
+    "*/admin.py",
+    "*/admin_*.py",
+    "*/admin/*.py",
+    "*/management/commands/*.py",
+    "*/migrations/*.py",
+    "templates/admin/**",
+    "templates/*/admin/*",
+    "templates/*/beheer/*",
+    "templates/*/makelaar/*",
+    "templates/*/staff/*",
+    "*/views/broker*.py",
+    "*/views/staff*.py",
+    "*/broker*.py",
+    "templates/atelier/*",
+    "atelier/*.py",
+    "wijk/language/*.py",
+    "templates/account/email/*",
+    "templates/*/email/*",
+]
+
+
+def resident_facing():
+    return sources.collect(ROOT, INCLUDE, STAFF_ONLY)
+
+
+def test_the_checker_finds_each_kind_of_problem():
+    long = "Dit is een heel lange zin met veel te veel woorden die niemand in een keer goed kan lezen hier."
+    assert [p.rule for p in plain.check(long)] == ["long"]
+    assert [p.rule for p in plain.check("Uw casus is klaar.")] == ["jargon"]
+    assert [p.rule for p in plain.check("U wordt binnenkort gebeld.")] == ["passive"]
+    assert plain.check("De makelaar belt u binnen vijf werkdagen.") == []
+    assert plain.check("Wij bewaren %(count)s foto's. <strong>Goed zo!</strong>") == []
+
+
+def test_the_checker_reads_templates_and_code():
+    found = resident_facing()
+    assert any(s.path == "templates/wijk/home.html" for s in found)
+    assert any(s.path.startswith("wijk/") and s.path.endswith(".py") for s in found)
+    assert len(found) > 100
+
+
+@pytest.mark.parametrize("rule", ["long", "jargon", "passive"])
+def test_resident_facing_dutch_is_plain(rule):
+    report = []
+    for source in resident_facing():
+        for problem in plain.check(source.text):
+            if problem.rule == rule:
+                report.append(f"{source.where}: {problem.sentence!r} — {problem.advice}")
+    assert not report, "Texts that are not plain enough:\n" + "\n".join(sorted(set(report)))

@@ -1,0 +1,1 @@
+"""Plain-language (B1) checks for the Dutch interface texts."""
