@@ -114,7 +114,7 @@ def queue(request):
     )
     neighbourhoods = broker_neighbourhoods(request.user)
     form = QueueFilterForm(request.GET or None, neighbourhoods=neighbourhoods)
-    qs = _filtered(request, base, form, view).for_list().distinct()
+    qs = _filtered(request, base, form, view).for_list()
     page = Paginator(qs, conf.queue_page_size()).get_page(request.GET.get("pagina"))
     params = request.GET.copy()
     params.pop("pagina", None)
