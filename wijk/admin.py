@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
+from .choices import DataCategory
 from .models import (
     AccessLogEntry,
     ConsentRecord,
@@ -38,8 +40,38 @@ class RoleInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class OrganisationAdminForm(forms.ModelForm):
+    """Shows the data categories of a sharing agreement as checkboxes instead of raw JSON."""
+
+    sharing_categories = forms.MultipleChoiceField(
+        label=_("soorten gegevens die zij mogen ontvangen"),
+        choices=DataCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "partner_type",
+            "description",
+            "website",
+            "works_with",
+            "neighbourhoods",
+            "themes",
+            "sharing_agreement_ref",
+            "sharing_agreement_valid_until",
+            "sharing_categories",
+        ]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "kind", "partner_type", "sharing_agreement_valid_until"]
     list_filter = ["kind", "partner_type"]
     search_fields = ["name"]

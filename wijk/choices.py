@@ -78,3 +78,12 @@ class Purpose(models.TextChoices):
 class RecipientKind(models.TextChoices):
     PUBLIC = "public", _("Iedereen (openbaar)")
     ORGANISATION = "organisation", _("Eén organisatie")
+
+
+class ResidentLanguage(models.TextChoices):
+    """Languages a resident may want letters and messages in."""
+
+    DUTCH = "nl", _("Nederlands")
+    ENGLISH = "en", _("Engels")
+    TURKISH = "tr", _("Turks")
+    ARABIC = "ar", _("Arabisch")

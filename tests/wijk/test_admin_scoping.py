@@ -156,3 +156,32 @@ def test_access_log_cannot_be_changed_in_the_admin(as_persona, world):
     assert client.get(reverse("admin:wijk_accesslogentry_change", args=[entry.pk])).status_code == 200
     assert client.post(reverse("admin:wijk_accesslogentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
     assert AccessLogEntry.objects.count() == 1
+
+
+def test_sharing_categories_are_chosen_with_checkboxes(as_persona, world):
+    client = as_persona("superuser")
+    url = reverse("admin:wijk_organisation_change", args=[world.welzijn.pk])
+    form = client.get(url).context["adminform"].form
+    assert set(form.initial["sharing_categories"]) == {"contact", "dream", "health"}
+    data = {
+        "name": "Welzijn Almelo",
+        "slug": "welzijn-almelo",
+        "kind": "partner",
+        "partner_type": "welfare",
+        "description": "",
+        "website": "",
+        "works_with": [world.bw.pk],
+        "neighbourhoods": [world.hagedoorn.pk],
+        "themes": [],
+        "sharing_agreement_ref": "DSA-2",
+        "sharing_agreement_valid_until": "2030-01-01",
+        "sharing_categories": ["contact", "loneliness"],
+        "roles-TOTAL_FORMS": "0",
+        "roles-INITIAL_FORMS": "0",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    world.welzijn.refresh_from_db()
+    assert world.welzijn.sharing_categories == ["contact", "loneliness"]
+    bad = client.post(url, {**data, "sharing_categories": ["passwords"]})
+    assert bad.status_code == 200 and "sharing_categories" in bad.context["adminform"].form.errors

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import Channel, ContactPreference
+from ..choices import Channel, ContactPreference, ResidentLanguage
 
 
 class ResidentQuerySet(models.QuerySet):
@@ -37,7 +37,9 @@ class Resident(models.Model):
     email = models.EmailField(_("e-mailadres"), blank=True)
     postal_address = models.TextField(_("adres voor brieven"), blank=True)
     contact_notes = models.CharField(_("wanneer bereikbaar"), max_length=200, blank=True)
-    language = models.CharField(_("taal"), max_length=10, default="nl")
+    language = models.CharField(
+        _("taal"), max_length=10, choices=ResidentLanguage.choices, default=ResidentLanguage.DUTCH
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     created_by = models.ForeignKey(
