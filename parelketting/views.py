@@ -1,13 +1,17 @@
 """Resident-facing pages: the map, the list, a pearl, submitting, "mijn parels", reporting, joining."""
 
+import hashlib
+import json
 from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import FileResponse, Http404, JsonResponse
+from django.db.models import Count, FloatField, Max, Prefetch
+from django.db.models.functions import Cast
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -112,63 +116,101 @@ def pearl_photo(request, uid, size="full"):
     return response
 
 
+GEOJSON_CACHE_SECONDS = 300
+
+
 @require_GET
 def pearl_geojson(request):
-    """Open data: published pearls with a point. No personal data; at most 3 queries at any size."""
+    """Open data: published pearls with a point. No personal data; at most 3 queries at any size.
+
+    The body is kept in the shared cache under a stamp of the pearl table (last change and row count):
+    any saved, added or deleted pearl gives a new stamp, so one query answers a repeat request.
+    """
     filters = FilterForm(request.GET or None).filters()
+    stamp = Pearl.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
+    key = (
+        "parelketting:geojson:"
+        + hashlib.sha256(
+            "|".join(
+                [
+                    request.get_host(),
+                    request.scheme,
+                    filters["kind"],
+                    str(filters["theme"].pk if filters["theme"] else ""),
+                    str(stamp["changed"]),
+                    str(stamp["count"]),
+                ]
+            ).encode()
+        ).hexdigest()
+    )
+    body = cache.get(key)
+    if body is None:
+        body = _geojson_body(request, filters)
+        cache.set(key, body, GEOJSON_CACHE_SECONDS)
+    response = HttpResponse(body, content_type="application/geo+json")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _geojson_body(request, filters) -> str:
+    """The FeatureCollection as text, from ``values_list`` rows (floats cast in the database) in 2 queries."""
     rows = list(
         Pearl.objects.published()
         .filtered(**filters)
         .with_point()
         .order_by("pk")
-        .values(
+        .values_list(
             "pk",
             "uid",
             "kind",
             "title",
-            "lat",
-            "lng",
+            Cast("lat", FloatField()),
+            Cast("lng", FloatField()),
             "thumbnail",
-            "meeting_place__lat",
-            "meeting_place__lng",
+            Cast("meeting_place__lat", FloatField()),
+            Cast("meeting_place__lng", FloatField()),
         )
     )
     themes_by_pearl = defaultdict(list)
     if rows:
-        through = Pearl.themes.through.objects.filter(pearl_id__in=[r["pk"] for r in rows]).order_by(
+        through = Pearl.themes.through.objects.filter(pearl__in=_geojson_ids(filters)).order_by(
             "theme__position", "theme__name"
         )
         for pearl_id, slug in through.values_list("pearl_id", "theme__slug"):
             themes_by_pearl[pearl_id].append(slug)
-    base = reverse("parelketting:detail", kwargs={"uid": "00000000-0000-0000-0000-000000000000"})
-    prefix, suffix = base.split("00000000-0000-0000-0000-000000000000")
+    placeholder = "00000000-0000-0000-0000-000000000000"
+    base = request.build_absolute_uri(reverse("parelketting:detail", kwargs={"uid": placeholder}))
+    prefix, suffix = base.split(placeholder)
+    thumb_suffix = suffix + "foto-klein/"
+    person = PearlKind.PERSON.value
     features = []
-    for row in rows:
-        if row["kind"] == PearlKind.PERSON:
-            lat, lng = row["meeting_place__lat"], row["meeting_place__lng"]
-        else:
-            lat, lng = row["lat"], row["lng"]
+    append = features.append
+    for pk, uid, kind, title, lat, lng, thumbnail, meeting_lat, meeting_lng in rows:
+        if kind == person:
+            lat, lng = meeting_lat, meeting_lng
         if lat is None or lng is None:
             continue
-        detail = f"{prefix}{row['uid']}{suffix}"
-        features.append(
+        uid = str(uid)
+        append(
             {
                 "type": "Feature",
-                "id": str(row["uid"]),
-                "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
+                "id": uid,
+                "geometry": {"type": "Point", "coordinates": [lng, lat]},
                 "properties": {
-                    "kind": row["kind"],
-                    "title": row["title"],
-                    "themes": themes_by_pearl.get(row["pk"], []),
-                    "url": request.build_absolute_uri(detail),
-                    "thumbnail": request.build_absolute_uri(f"{detail}foto-klein/") if row["thumbnail"] else None,
+                    "kind": kind,
+                    "title": title,
+                    "themes": themes_by_pearl.get(pk, []),
+                    "url": prefix + uid + suffix,
+                    "thumbnail": prefix + uid + thumb_suffix if thumbnail else None,
                 },
             }
         )
-    response = JsonResponse({"type": "FeatureCollection", "features": features})
-    response["Content-Type"] = "application/geo+json"
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _geojson_ids(filters):
+    """The same selection as the GeoJSON rows, as a subquery (no second round trip per pearl)."""
+    return Pearl.objects.published().filtered(**filters).with_point().values("pk")
 
 
 @login_required

@@ -41,6 +41,16 @@ def upload(data: bytes, name="foto.jpg", content_type="image/jpeg"):
     return SimpleUploadedFile(name, data, content_type=content_type)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The GeoJSON is cached; every test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def make_pearl(world):
     """``make_pearl(status="published", kind="place", ...)`` builds a pearl the way the app does."""

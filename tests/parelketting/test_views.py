@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from parelketting.choices import PearlKind, PearlStatus
 from parelketting.models import Pearl
+from parelketting.services import pearl_transition
 
 from .conftest import jpeg_bytes, upload
 
@@ -348,9 +349,24 @@ def _many(make_pearl, world, n):
 @pytest.mark.parametrize("n", [3, 30])
 def test_geojson_query_count_is_pinned(anonymous, make_pearl, world, django_assert_num_queries, n):
     _many(make_pearl, world, n)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):  # stamp, pearls, themes
         response = anonymous.get(reverse("parelketting:geojson"))
     assert len(response.json()["features"]) == n - (n + 2) // 3  # people without a meeting place have no point
+    with django_assert_num_queries(1):  # from the cache: only the stamp
+        again = anonymous.get(reverse("parelketting:geojson"))
+    assert again.content == response.content
+
+
+def test_geojson_cache_follows_every_change(anonymous, make_pearl, world):
+    first = make_pearl(title="Eerste")
+    assert len(anonymous.get(reverse("parelketting:geojson")).json()["features"]) == 1
+    second = make_pearl(title="Tweede")
+    assert len(anonymous.get(reverse("parelketting:geojson")).json()["features"]) == 2
+    pearl_transition(pearl=second, to=PearlStatus.HIDDEN)
+    titles = [f["properties"]["title"] for f in anonymous.get(reverse("parelketting:geojson")).json()["features"]]
+    assert titles == ["Eerste"]
+    first.delete()
+    assert anonymous.get(reverse("parelketting:geojson")).json()["features"] == []
 
 
 @pytest.mark.parametrize(("name", "own_queries"), [("parelketting:list", 4), ("parelketting:map", 2)])
