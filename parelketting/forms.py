@@ -96,6 +96,17 @@ class PearlForm(AccessibleErrorsMixin, forms.Form):
         help_text=_("Voor mensen die de foto niet kunnen zien."),
     )
 
+    show_first_name = forms.BooleanField(
+        label=_("Mijn voornaam mag bij mijn parels staan"),
+        required=False,
+        help_text=_("Iedereen kan dat zien. Zonder vinkje staat er geen naam bij."),
+    )
+    show_photo = forms.BooleanField(
+        label=_("Sta ik zelf op de foto? Dan mag die foto toch bij mijn parel staan"),
+        required=False,
+        help_text=_("Zonder vinkje tonen wij bij een mens geen foto."),
+    )
+
     def __init__(self, *args, neighbourhood: Neighbourhood, **kwargs):
         super().__init__(*args, **kwargs)
         self.neighbourhood = neighbourhood

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijk.choices import Channel, RoleKind
-from wijk.models import Role
+from wijk.choices import Channel, DataCategory, Purpose, RoleKind
+from wijk.models import ConsentText, Role
+from wijk.services import consent_check, consent_give, consent_text_current, consent_text_publish
 
 from .choices import NEEDS_MESSAGE, NOTIFY_SUBMITTER, TRANSITIONS, MessageDelivery, PearlKind, PearlStatus
 from .models import Pearl, PearlMessage, PearlReport
@@ -44,6 +45,58 @@ def moderator_emails(neighbourhood) -> list[str]:
     )
     roles = roles.filter(neighbourhood__isnull=True) | roles.filter(neighbourhood=neighbourhood)
     return sorted({email for email in roles.values_list("user__email", flat=True) if email})
+
+
+PUBLICATION_TEXT_KEY = "parelketting-publication"
+
+
+def _publication_text() -> ConsentText:
+    try:
+        return consent_text_current(PUBLICATION_TEXT_KEY)
+    except ConsentText.DoesNotExist:
+        return consent_text_publish(
+            key=PUBLICATION_TEXT_KEY,
+            title=_("Uw naam en foto bij uw parel"),
+            body=_(
+                "Wij zetten uw voornaam en de foto bij uw parel. Iedereen kan dat zien. "
+                "Wilt u dat later niet meer? Zeg het ons. Dan halen wij het meteen weg."
+            ),
+        )
+
+
+def pearl_publication_consent_give(
+    *, resident, first_name: bool, photo: bool, method: str = Channel.ONLINE, recorded_by=None
+) -> list:
+    """Record the resident's "yes" to showing their first name and/or their photo with their pearls.
+
+    Goes into the shared consent ledger (append-only, with the explanation text version); a consent that
+    is already active is not recorded twice. ``public_name`` and ``photo_is_public`` read it back.
+    """
+    records = []
+    for wanted, category in ((first_name, DataCategory.FIRST_NAME), (photo, DataCategory.PHOTO)):
+        if wanted and not consent_check(resident=resident, category=category, purpose=Purpose.PUBLICATION):
+            records.append(
+                consent_give(
+                    resident=resident,
+                    category=category,
+                    purpose=Purpose.PUBLICATION,
+                    explanation=_publication_text(),
+                    method=method,
+                    recorded_by=recorded_by,
+                )
+            )
+    return records
+
+
+def photo_is_public(pearl: Pearl) -> bool:
+    """A photo with a personal pearl may show the person: public only with an active photo consent."""
+    if not pearl.photo:
+        return False
+    if pearl.kind != PearlKind.PERSON:
+        return True
+    return pearl.submitter is not None and bool(
+        consent_check(resident=pearl.submitter, category=DataCategory.PHOTO, purpose=Purpose.PUBLICATION)
+    )
 
 
 def _attach_photo(pearl: Pearl, photo: ProcessedPhoto | None) -> None:

@@ -26,7 +26,14 @@ from . import permissions as perms
 from .choices import PearlKind, PearlStatus
 from .forms import FilterForm, JoinForm, NeighbourhoodChoiceForm, OnBehalfForm, PearlForm, ReportForm
 from .models import Pearl, PearlMessage
-from .services import pearl_message_send, pearl_report, pearl_resubmit, pearl_submit
+from .services import (
+    pearl_message_send,
+    pearl_publication_consent_give,
+    pearl_report,
+    pearl_resubmit,
+    pearl_submit,
+    photo_is_public,
+)
 
 LIST_PAGE_SIZE = 50
 
@@ -63,6 +70,7 @@ def pearl_map(request):
             "geojson_url": geojson_url,
             "query": query,
             "kinds": PearlKind,
+            "can_submit_on_behalf": request.user.is_authenticated and perms.can_submit_on_behalf(request.user),
         },
     )
 
@@ -87,12 +95,14 @@ def pearl_list(request):
 def pearl_detail(request, uid):
     pearl = perms.get_pearl_for_user(request.user, uid)
     is_moderator = perms.is_pearl_moderator(request.user, pearl)
+    is_own = perms.is_own_pearl(request.user, pearl)
     context = {
+        "show_photo": bool(pearl.photo) and (is_own or is_moderator or photo_is_public(pearl)),
         "pearl": pearl,
         "themes": list(pearl.themes.all()),
         "point": pearl.point(),
         "shown_name": public_name(pearl.submitter) if pearl.kind != PearlKind.PARTNER_OFFER else "",
-        "is_own": perms.is_own_pearl(request.user, pearl),
+        "is_own": is_own,
         "can_moderate": is_moderator,
         "can_join": perms.can_join(request.user, pearl),
         "can_report": pearl.status == PearlStatus.PUBLISHED,
@@ -110,6 +120,9 @@ def pearl_photo(request, uid, size="full"):
     field = pearl.thumbnail if size == "thumb" else pearl.photo
     if not field:
         raise Http404
+    if not (photo_is_public(pearl) or perms.is_own_pearl(request.user, pearl)):
+        if not perms.is_pearl_moderator(request.user, pearl):
+            raise Http404
     response = FileResponse(field.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "public, max-age=3600" if pearl.is_published else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
@@ -201,7 +214,8 @@ def _geojson_body(request, filters) -> str:
                     "title": title,
                     "themes": themes_by_pearl.get(pk, []),
                     "url": prefix + uid + suffix,
-                    "thumbnail": prefix + uid + thumb_suffix if thumbnail else None,
+                    # A person's photo needs consent, checked per pearl elsewhere: never in the open data.
+                    "thumbnail": prefix + uid + thumb_suffix if thumbnail and kind != person else None,
                 },
             }
         )
@@ -243,6 +257,11 @@ def pearl_new(request):
                 submitter=resident,
                 submitted_via=Channel.ONLINE,
                 **form.service_kwargs(),
+            )
+            pearl_publication_consent_give(
+                resident=resident,
+                first_name=form.cleaned_data["show_first_name"],
+                photo=form.cleaned_data["show_photo"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -295,6 +314,14 @@ def pearl_new_on_behalf(request):
                         email=data.get("new_email") or "",
                     )
                 try:
+                    if resident is not None and kind != PearlKind.PARTNER_OFFER:
+                        pearl_publication_consent_give(
+                            resident=resident,
+                            first_name=form.cleaned_data["show_first_name"],
+                            photo=form.cleaned_data["show_photo"],
+                            method=data["consent_method"],
+                            recorded_by=request.user,
+                        )
                     pearl = pearl_submit(
                         kind=form.cleaned_data["kind"],
                         neighbourhood=neighbourhood,
@@ -338,7 +365,11 @@ def my_pearls(request):
             .prefetch_related(Prefetch("messages", queryset=PearlMessage.objects.order_by("-created_at")))
             .order_by("-created_at")
         )
-    return render(request, "parelketting/mine.html", {"pearls": pearls, "statuses": PearlStatus})
+    return render(
+        request,
+        "parelketting/mine.html",
+        {"pearls": pearls, "can_submit_on_behalf": perms.can_submit_on_behalf(request.user)},
+    )
 
 
 @login_required

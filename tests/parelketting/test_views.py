@@ -381,3 +381,38 @@ def test_page_query_counts_do_not_grow_with_data(anonymous, make_pearl, world, n
         assert len(own) == own_queries, [q["sql"][:120] for q in own]
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_persons_photo_only_public_with_photo_consent(anonymous, resident_zuidwijk, make_pearl, world):
+    from wijk.choices import DataCategory, Purpose
+    from wijk.services import consent_give
+
+    person = make_pearl(kind=PearlKind.PERSON, title="Ik lees voor", photo=True)
+    photo_url = reverse("parelketting:photo", kwargs={"uid": person.uid})
+    assert photo_url not in anonymous.get(person.get_absolute_url()).content.decode()
+    assert anonymous.get(photo_url).status_code == 404
+    assert resident_zuidwijk.get(photo_url).status_code == 200  # the resident sees their own photo
+    consent_give(
+        resident=world.residents.zuidwijk,
+        category=DataCategory.PHOTO,
+        purpose=Purpose.PUBLICATION,
+        explanation=world.consent_text,
+        method="online",
+    )
+    assert photo_url in anonymous.get(person.get_absolute_url()).content.decode()
+    assert anonymous.get(photo_url).status_code == 200
+    feature = anonymous.get(reverse("parelketting:geojson")).json()["features"]
+    assert feature == []  # no meeting place: no point; and person thumbnails never go in the open data
+
+
+def test_submit_records_name_and_photo_consent_in_the_ledger(resident_zuidwijk, world):
+    from wijk.choices import DataCategory
+    from wijk.models import ConsentRecord
+
+    data = _place_data(kind="person", title="Ik repareer fietsen", show_first_name="on", show_photo="on")
+    assert resident_zuidwijk.post(reverse("parelketting:new"), data).status_code == 302
+    consents = ConsentRecord.objects.filter(resident=world.residents.zuidwijk)
+    assert set(consents.values_list("category", flat=True)) == {DataCategory.FIRST_NAME, DataCategory.PHOTO}
+    assert all(c.method == "online" and c.explanation.key == "parelketting-publication" for c in consents)
+    assert resident_zuidwijk.post(reverse("parelketting:new"), data).status_code == 302
+    assert consents.count() == 2  # an active consent is not recorded twice
