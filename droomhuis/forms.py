@@ -94,7 +94,7 @@ class DreamShareForm(forms.Form):
         label=_("Wanneer bent u goed bereikbaar? (mag u overslaan)"), max_length=200, required=False
     )
     consent_wall = forms.BooleanField(
-        label=_("Ja, als mijn droom gelukt is, mag hij zonder naam op de dromenmuur van deze website."),
+        label=_("Ja, mijn droom mag zonder naam op de dromenmuur als hij gelukt is."),
         required=False,
     )
     # Left empty by people; filled in by bots. Hidden with CSS and from screen readers.
@@ -124,7 +124,7 @@ class DreamShareForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("website"):
-            raise ValidationError(_("Uw droom kon niet worden verstuurd."), code="honeypot")
+            raise ValidationError(_("Wij konden uw droom niet versturen."), code="honeypot")
         preference = data.get("contact_preference")
         if data.get("consent_contact"):
             if not preference:

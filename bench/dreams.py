@@ -1,0 +1,95 @@
+"""Broker queue with 5,000 dreams: ``bench: broker_queue cases=5000 queries=<n> p50_ms=<x> p95_ms=<y>``."""
+
+import random
+from datetime import timedelta
+
+from django.test import Client
+from django.utils import timezone
+
+from bench.common import line, measure
+
+CASES = 5000
+
+
+def _world():
+    from wijk.choices import OrganisationKind, RoleKind
+    from wijk.models import Neighbourhood, Organisation, Role, Theme, User
+
+    corp, _ = Organisation.objects.get_or_create(
+        slug="bench-dromen-corporatie", defaults={"name": "Bench Wonen", "kind": OrganisationKind.CORPORATION}
+    )
+    hood, _ = Neighbourhood.objects.get_or_create(
+        slug="bench-dromen-wijk",
+        defaults={
+            "name": "Benchwijk",
+            "municipality": "Almelo",
+            "corporation": corp,
+            "centre_lat": 52.35,
+            "centre_lng": 6.65,
+        },
+    )
+    themes = [
+        Theme.objects.get_or_create(slug=f"bench-dromen-{i}", defaults={"name": f"Thema {i}"})[0] for i in range(6)
+    ]
+    broker, created = User.objects.get_or_create(email="bench-makelaar@bench.example", defaults={"name": "Bench"})
+    if created:
+        broker.set_unusable_password()
+        broker.save()
+    Role.objects.get_or_create(user=broker, organisation=corp, kind=RoleKind.BROKER)
+    return hood, themes, broker
+
+
+def _fill(hood, themes, broker):
+    from droomhuis.models import Dream, reference_new
+    from droomhuis.workflow import DreamStatus
+    from wijk.choices import Channel
+    from wijk.models import Resident
+
+    if Dream.objects.filter(neighbourhood=hood).count() >= CASES:
+        return
+    rng = random.Random(4)  # noqa: S311 - repeatable bench data, not security
+    now = timezone.now()
+    residents = Resident.objects.bulk_create(
+        [Resident(neighbourhood=hood, first_name=f"Bewoner {i}", created_via=Channel.ONLINE) for i in range(CASES)]
+    )
+    statuses = DreamStatus.values
+    dreams = []
+    for i, resident in enumerate(residents):
+        status = rng.choice(statuses)
+        created = now - timedelta(days=rng.randint(0, 400), minutes=i)
+        is_open = status in ("new", "picking_up", "in_conversation", "with_partner")
+        dreams.append(
+            Dream(
+                reference=reference_new(),
+                question="Wat zou u willen?",
+                text=f"Droom nummer {i}: een plek om samen te zijn, met groen en een bankje.",
+                neighbourhood=hood,
+                resident=resident,
+                status=status,
+                owner=None if status in ("new", "withdrawn") else broker,
+                next_action_date=(created + timedelta(days=rng.randint(1, 30))).date() if is_open else None,
+                first_contact_due=(created + timedelta(days=7)).date(),
+                intake_channel=Channel.ONLINE,
+                created_at=created,
+            )
+        )
+    dreams = Dream.objects.bulk_create(dreams, batch_size=500)
+    through = Dream.themes.through
+    through.objects.bulk_create(
+        [through(dream_id=d.pk, theme_id=t.pk) for d in dreams for t in rng.sample(themes, 2)], batch_size=1000
+    )
+
+
+def run():
+    hood, themes, broker = _world()
+    _fill(hood, themes, broker)
+    client = Client()
+    client.force_login(broker)
+    figures = measure("/droomhuis/makelaar/?view=all", client=client)
+    line("broker_queue", cases=CASES, queries=figures["queries"], p50_ms=figures["p50_ms"], p95_ms=figures["p95_ms"])
+    new = measure("/droomhuis/makelaar/?view=new", client=client)
+    line("broker_queue_new", cases=CASES, queries=new["queries"], p50_ms=new["p50_ms"], p95_ms=new["p95_ms"])
+    search = measure("/droomhuis/makelaar/?view=all&q=bankje&status=in_conversation", client=client)
+    line(
+        "broker_queue_search", cases=CASES, queries=search["queries"], p50_ms=search["p50_ms"], p95_ms=search["p95_ms"]
+    )
