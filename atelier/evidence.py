@@ -212,5 +212,9 @@ def evidence_for(experiment) -> Evidence:
     return build(raw)
 
 
+MIN_SLOTS = 8
+
+
 def chart_width(evidence: Evidence) -> int:
-    return max(1, len(evidence.months)) * (BAR_WIDTH + BAR_GAP)
+    """Room for at least eight months, so a young experiment's chart is not a sliver."""
+    return max(MIN_SLOTS, len(evidence.months)) * (BAR_WIDTH + BAR_GAP)

@@ -68,3 +68,50 @@ class WhyHowWhatForm(forms.Form):
     what = forms.CharField(
         label=_("Wat"), help_text=_("Wat doen of maken we concreet?"), widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class StoryForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=150)
+    text = forms.CharField(
+        label=_("Het verhaal"),
+        help_text=_("Vertel het uit het hart, in korte zinnen."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    words = forms.CharField(
+        label=_("Passende woorden"),
+        required=False,
+        max_length=300,
+        help_text=_("Woorden die bij het verhaal passen, met komma's ertussen."),
+    )
+    workshop = forms.TypedChoiceField(label=_("Gemaakt in"), coerce=int, empty_value=None, required=False)
+    image = forms.ImageField(
+        label=_("Sfeerbeeld"),
+        required=False,
+        help_text=_("Een foto in JPEG, PNG of WebP, tot 8 MB. We halen verborgen gegevens (zoals de plek) eruit."),
+    )
+    image_alt = forms.CharField(
+        label=_("Wat staat op het beeld?"),
+        required=False,
+        max_length=200,
+        help_text=_("Voor wie het beeld niet kan zien. Nodig als er een beeld is."),
+    )
+    is_public = forms.BooleanField(label=_("Iedereen mag dit verhaal zien"), required=False)
+
+    def __init__(self, *args, workshops=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workshop"].choices = [("", _("Geen werkatelier"))] + [(w.pk, str(w)) for w in workshops]
+
+
+class InsightForm(forms.Form):
+    text = forms.CharField(label=_("Inzicht"), widget=forms.Textarea(attrs={"rows": 3}))
+    experiment = forms.TypedChoiceField(label=_("Gaat over"), coerce=int, empty_value=None, required=False)
+
+    def __init__(self, *args, experiments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["experiment"].choices = [("", _("Beide experimenten of het hele team"))] + [
+            (e.pk, e.name) for e in experiments
+        ]
+
+
+class PublicationForm(forms.Form):
+    is_public = forms.BooleanField(required=False)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import canvas_views, views
+from . import canvas_views, record_views, views
 
 app_name = "atelier"
 
@@ -23,4 +23,17 @@ urlpatterns = [
     path("teams/<slug:team_slug>/werkateliers/<int:number>/", views.workshop_report, name="workshop"),
     path("teams/<slug:team_slug>/werkateliers/<int:number>/pdf/", views.workshop_pdf, name="workshop_pdf"),
     path("verhalen/<uuid:uid>/beeld/", views.story_image, name="story_image"),
+    path("verhalen/<uuid:uid>/wijzigen/", record_views.story_edit, name="story_edit"),
+    path("experimenten/<slug:slug>/verhalen/nieuw/", record_views.story_add, name="story_add"),
+    path("experimenten/<slug:slug>/openbaar/", record_views.experiment_publication, name="experiment_publication"),
+    path(
+        "teams/<slug:team_slug>/werkateliers/<int:number>/inzichten/",
+        record_views.insight_add_view,
+        name="insight_add",
+    ),
+    path(
+        "teams/<slug:team_slug>/werkateliers/<int:number>/openbaar/",
+        record_views.workshop_publication,
+        name="workshop_publication",
+    ),
 ]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import evidence as live_evidence
 from .decorators import atelier_view
-from .forms import WhyHowWhatForm
+from .forms import InsightForm, WhyHowWhatForm
 from .layout import blocks
 from .models import Canvas, Challenge, Guest, Insight, Team, TeamMember, WhyHowWhat
 from .pdf import pdf_response
@@ -126,7 +126,11 @@ def _report_context(request, workshop):
 @require_GET
 def workshop_report(request, team_slug, number):
     workshop = get_workshop_for_user(request.user, team_slug, number)
-    return render(request, "atelier/workshop_report.html", _report_context(request, workshop))
+    context = _report_context(request, workshop)
+    context["can_edit"] = can_edit_team(request.user, workshop.team_id)
+    if context["can_edit"]:
+        context["insight_form"] = InsightForm(experiments=[s["experiment"] for s in context["sections"]])
+    return render(request, "atelier/workshop_report.html", context)
 
 
 @atelier_view

@@ -113,3 +113,32 @@ def test_canvas_stacks_at_320_px_without_sideways_scrolling(live_server, page, w
     columns = page.evaluate("getComputedStyle(document.querySelector('.canvas')).gridTemplateColumns.split(' ').length")
     assert columns == 1
     assert_accessible(page)
+
+
+ATELIER_PAGES = [
+    "/atelier/",
+    "/atelier/experimenten/",
+    "/atelier/experimenten/parelketting-zuidwijk/",
+    "/atelier/experimenten/droomhuis-hagedoorn/",
+    "/atelier/experimenten/droomhuis-hagedoorn/canvas/vergelijk/",
+    "/atelier/teams/team-3/werkateliers/4/",
+    "/atelier/teams/team-3/werkateliers/3/",
+]
+
+
+def test_demo_record_pages_pass_axe_for_the_public_and_the_facilitator(live_server, page):
+    from django.core.management import call_command
+
+    from wijk.models import User
+
+    call_command("loaddemo", force=True)
+    for path in ATELIER_PAGES:
+        page.goto(live_server.url + path)
+        assert page.get_by_role("heading", level=1).count() == 1, path
+        assert_accessible(page)
+    log_in(page, live_server, User.objects.get(email="facilitator@atelier.example"))
+    for path in [*ATELIER_PAGES, "/atelier/experimenten/droomhuis-hagedoorn/verhalen/nieuw/"]:
+        page.goto(live_server.url + path)
+        assert_accessible(page)
+    page.goto(live_server.url + "/atelier/experimenten/droomhuis-hagedoorn/")
+    assert page.get_by_role("link", name="Verhaal toevoegen").is_visible()

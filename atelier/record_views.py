@@ -1,0 +1,114 @@
+"""Facilitator pages for the rest of the record: stories with mood images, insights, and what is public."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .decorators import atelier_view
+from .forms import InsightForm, PublicationForm, StoryForm
+from .permissions import can_edit_team, get_experiment_for_user, get_story_for_user, get_workshop_for_user
+from .services import insight_add, publication_set, story_save
+
+
+def _require_editor(user, team_id):
+    if not can_edit_team(user, team_id):
+        raise PermissionDenied
+
+
+def _story_form_page(request, experiment, story=None):
+    _require_editor(request.user, experiment.team_id)
+    workshops = list(experiment.team.workshops.order_by("number"))
+    initial = {}
+    if story is not None:
+        initial = {
+            "title": story.title,
+            "text": story.text,
+            "words": story.words,
+            "workshop": story.workshop_id or "",
+            "image_alt": story.image_alt,
+            "is_public": story.is_public,
+        }
+    form = StoryForm(request.POST or None, request.FILES or None, initial=initial, workshops=workshops)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        workshop = next((w for w in workshops if w.pk == data["workshop"]), None)
+        try:
+            story_save(
+                experiment=experiment,
+                story=story,
+                workshop=workshop,
+                title=data["title"],
+                text=data["text"],
+                words=data["words"],
+                image=data["image"],
+                image_alt=data["image_alt"],
+                is_public=data["is_public"],
+            )
+        except ValidationError as exc:
+            if getattr(exc, "code", "").startswith("image_"):
+                form.add_error("image", exc)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(request, _("Het verhaal is bewaard."))
+            return redirect("atelier:experiment", slug=experiment.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"experiment": experiment, "story": story, "form": form}
+    return render(request, "atelier/story_form.html", context, status=status)
+
+
+@atelier_view
+@require_http_methods(["GET", "POST"])
+def story_add(request, slug):
+    experiment = get_experiment_for_user(request.user, slug)
+    return _story_form_page(request, experiment)
+
+
+@atelier_view
+@require_http_methods(["GET", "POST"])
+def story_edit(request, uid):
+    story = get_story_for_user(request.user, uid)
+    experiment = get_experiment_for_user(request.user, story.experiment.slug)
+    return _story_form_page(request, experiment, story)
+
+
+@atelier_view
+@require_POST
+def insight_add_view(request, team_slug, number):
+    workshop = get_workshop_for_user(request.user, team_slug, number)
+    _require_editor(request.user, workshop.team_id)
+    experiments = list(workshop.team.experiments.all())
+    form = InsightForm(request.POST, experiments=experiments)
+    if form.is_valid():
+        experiment = next((e for e in experiments if e.pk == form.cleaned_data["experiment"]), None)
+        insight_add(workshop=workshop, text=form.cleaned_data["text"], experiment=experiment)
+        messages.success(request, _("Het inzicht is toegevoegd."))
+    else:
+        messages.error(request, _("Schrijf het inzicht op voordat u het toevoegt."))
+    return redirect("atelier:workshop", team_slug=team_slug, number=number)
+
+
+@atelier_view
+@require_POST
+def experiment_publication(request, slug):
+    experiment = get_experiment_for_user(request.user, slug)
+    _require_editor(request.user, experiment.team_id)
+    form = PublicationForm(request.POST)
+    form.is_valid()
+    publication_set(record=experiment, is_public=form.cleaned_data.get("is_public", False))
+    messages.success(request, _("Opgeslagen: wie dit experiment mag zien."))
+    return redirect("atelier:experiment", slug=slug)
+
+
+@atelier_view
+@require_POST
+def workshop_publication(request, team_slug, number):
+    workshop = get_workshop_for_user(request.user, team_slug, number)
+    _require_editor(request.user, workshop.team_id)
+    form = PublicationForm(request.POST)
+    form.is_valid()
+    publication_set(record=workshop, is_public=form.cleaned_data.get("is_public", False))
+    messages.success(request, _("Opgeslagen: wie dit werkatelier mag zien."))
+    return redirect("atelier:workshop", team_slug=team_slug, number=number)

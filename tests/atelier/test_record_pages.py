@@ -1,0 +1,124 @@
+"""Facilitators add stories with mood images and insights, and decide what is public; nobody else can."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from atelier.models import Insight, Story
+
+from .test_images import jpeg_with_gps
+
+pytestmark = pytest.mark.django_db
+
+
+def story_data(**extra):
+    return {"title": "Wat zou u willen?", "text": "Henk wil weer tuinieren.", "words": "dromen, tuin", **extra}
+
+
+def test_facilitator_adds_a_story_and_the_image_loses_its_exif(facilitator, atelier):
+    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    path = reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug})
+    response = facilitator.post(path, story_data(image=upload, image_alt="Een rode lucht", workshop=atelier.ws4.pk))
+    assert response.status_code == 302
+    story = Story.objects.get(experiment=atelier.droom)
+    assert story.workshop == atelier.ws4
+    assert story.word_list == ["dromen", "tuin"]
+    image = Image.open(io.BytesIO(story.image.read()))
+    assert not image.getexif()
+    served = facilitator.get(reverse("atelier:story_image", kwargs={"uid": story.uid}))
+    assert served.status_code == 200 and served["Content-Type"] == "image/jpeg"
+
+
+def test_a_story_image_needs_words_for_who_cannot_see_it(facilitator, atelier):
+    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    path = reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug})
+    response = facilitator.post(path, story_data(image=upload))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Beschrijf in een paar woorden wat op het beeld staat." in html
+    assert "Henk wil weer tuinieren." in html
+    assert not Story.objects.exists()
+
+
+def test_a_file_that_is_not_a_photo_is_refused_next_to_the_field(facilitator, atelier):
+    upload = SimpleUploadedFile("foto.jpg", b"GIF89a nep", content_type="image/jpeg")
+    path = reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug})
+    response = facilitator.post(path, story_data(image=upload, image_alt="x"))
+    assert response.status_code == 400
+    assert 'id="id_image-fout"' in response.content.decode()
+    assert not Story.objects.exists()
+
+
+def test_facilitator_edits_a_story_and_keeps_the_image(facilitator, atelier):
+    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    facilitator.post(
+        reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug}), story_data(image=upload, image_alt="Lucht")
+    )
+    story = Story.objects.get()
+    name = story.image.name
+    response = facilitator.post(
+        reverse("atelier:story_edit", kwargs={"uid": story.uid}), story_data(title="Nieuw", image_alt="Lucht")
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.title == "Nieuw" and story.image.name == name
+
+
+@pytest.mark.parametrize("persona,expected", [("moderator_bw", 403), ("resident_hagedoorn", 404), ("anonymous", 302)])
+def test_only_facilitators_write_stories(as_persona, atelier, persona, expected):
+    path = reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug})
+    assert as_persona(persona).post(path, story_data()).status_code == expected
+    assert not Story.objects.exists()
+
+
+def test_facilitator_adds_an_insight_to_the_report(facilitator, moderator_hw, atelier):
+    path = reverse("atelier:insight_add", kwargs={"team_slug": "team-3", "number": 4})
+    assert moderator_hw.post(path, {"text": "Nee"}).status_code == 403
+    response = facilitator.post(path, {"text": "Begin gewoon.", "experiment": atelier.parel.pk})
+    assert response.status_code == 302
+    insight = Insight.objects.get()
+    assert (insight.text, insight.experiment, insight.workshop) == ("Begin gewoon.", atelier.parel, atelier.ws4)
+    report = facilitator.get(reverse("atelier:workshop", kwargs={"team_slug": "team-3", "number": 4}))
+    assert "Begin gewoon." in report.content.decode()
+    facilitator.post(path, {"text": ""})
+    assert Insight.objects.count() == 1
+
+
+def test_facilitator_makes_records_public_and_private_again(facilitator, moderator_hw, anonymous, atelier):
+    experiment_url = reverse("atelier:experiment", kwargs={"slug": atelier.parel.slug})
+    publish = reverse("atelier:experiment_publication", kwargs={"slug": atelier.parel.slug})
+    assert moderator_hw.post(publish, {"is_public": "on"}).status_code == 403
+    assert anonymous.get(experiment_url).status_code == 302
+    assert facilitator.post(publish, {"is_public": "on"}).status_code == 302
+    assert anonymous.get(experiment_url).status_code == 200
+    facilitator.post(publish, {})
+    assert anonymous.get(experiment_url).status_code == 302
+
+    report = reverse("atelier:workshop", kwargs={"team_slug": "team-3", "number": 3})
+    facilitator.post(
+        reverse("atelier:workshop_publication", kwargs={"team_slug": "team-3", "number": 3}), {"is_public": "on"}
+    )
+    assert anonymous.get(report).status_code == 200
+
+
+def test_superuser_uses_the_admin_and_story_images_are_cleaned_there_too(superuser, atelier):
+    for model in ("team", "workshop", "experiment", "canvas", "story", "whyhowwhat", "challenge"):
+        assert superuser.get(reverse(f"admin:atelier_{model}_changelist")).status_code == 200, model
+    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    response = superuser.post(
+        reverse("admin:atelier_story_add"),
+        {
+            "experiment": atelier.parel.pk,
+            "title": "Via beheer",
+            "text": "Tekst",
+            "words": "",
+            "image": upload,
+            "image_alt": "Rood vlak",
+        },
+    )
+    assert response.status_code == 302
+    story = Story.objects.get(title="Via beheer")
+    assert not Image.open(io.BytesIO(story.image.read())).getexif()
