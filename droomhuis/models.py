@@ -206,6 +206,7 @@ class EventKind(models.TextChoices):
     OUTCOME = "outcome", _("Resultaat vastgelegd")
     WALL = "wall", _("Dromenmuur")
     THEMES = "themes", _("Thema's gewijzigd")
+    CONSENT = "consent", _("Toestemming ingetrokken")
 
 
 class DreamEvent(AppendOnlyModel):

@@ -18,7 +18,14 @@ from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, Purpose
 from wijk.models import ConsentText
-from wijk.services import consent_check, consent_give, consent_text_current, consent_text_publish, resident_create
+from wijk.services import (
+    consent_check,
+    consent_give,
+    consent_text_current,
+    consent_text_publish,
+    consent_withdraw,
+    resident_create,
+)
 
 from . import workdays
 from .models import QUESTION, ContactAttempt, Dream, DreamEvent, EventKind, Note, ResidentUpdate, WallStatus
@@ -423,6 +430,37 @@ def dream_wall_decide(*, dream: Dream, moderator, approve: bool, reason: str = "
     )
     _event(dream, kind=EventKind.WALL, actor=moderator, from_value=previous, to_value=dream.wall_status, reason=reason)
     return dream
+
+
+RESIDENT_CONSENTS = {
+    "contact": (DataCategory.CONTACT, Purpose.CONTACT, True),
+    "dromenmuur": (DataCategory.DREAM, Purpose.DREAM_WALL, False),
+}
+
+
+def resident_consents(dream: Dream) -> dict[str, bool]:
+    """Which of the two Droomhuis choices are active now, keyed as in ``RESIDENT_CONSENTS``."""
+    return {key: bool(_active_consent(dream, key)) for key in RESIDENT_CONSENTS}
+
+
+def _active_consent(dream: Dream, key: str):
+    category, purpose, to_corporation = RESIDENT_CONSENTS[key]
+    recipient = dream.neighbourhood.corporation if to_corporation else None
+    return consent_check(resident=dream.resident, category=category, purpose=purpose, recipient=recipient).consent
+
+
+@transaction.atomic
+def dream_consent_withdraw(*, dream: Dream, key: str, recorded_by=None, method: str = Channel.ONLINE):
+    """The resident takes back one Droomhuis choice, from their follow page (or a broker on their behalf).
+
+    Takes effect at once through the consent ledger; ``receivers.on_consent_withdrawn`` writes the history row.
+    """
+    if key not in RESIDENT_CONSENTS:
+        raise ValidationError(_("Onbekende keuze."), code="unknown_consent")
+    consent = _active_consent(dream, key)
+    if consent is None:
+        raise ValidationError(_("Deze toestemming staat al uit."), code="not_active")
+    return consent_withdraw(consent=consent, method=method, recorded_by=recorded_by)
 
 
 def has_wall_consent(dream: Dream) -> bool:

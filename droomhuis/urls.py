@@ -11,6 +11,11 @@ urlpatterns = [
     path("volgen/<str:reference>/", public.follow, name="follow"),
     path("volgen/<str:reference>/foto/", public.follow_photo, name="follow_photo"),
     path("volgen/<str:reference>/intrekken/", public.withdraw, name="withdraw"),
+    path(
+        "volgen/<str:reference>/toestemming/<slug:key>/intrekken/",
+        public.consent_withdraw,
+        name="consent_withdraw",
+    ),
     path("papieren-formulier/", public.paper_form, name="paper"),
     path("dromenmuur/", public.wall, name="wall"),
     path("makelaar/", broker.queue, name="queue"),

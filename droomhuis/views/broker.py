@@ -184,6 +184,8 @@ def _case_context(request, dream, **forms):
 
 
 def _render_case(request, dream, *, status=200, **forms):
+    """Render the case page and log the view; contact details are only shown (and logged) with consent."""
+    context = _case_context(request, dream, **forms)
     access_log_record(
         user=request.user,
         action=AccessAction.VIEW,
@@ -191,9 +193,9 @@ def _render_case(request, dream, *, status=200, **forms):
         resident=dream.resident,
         role=RoleKind.BROKER,
         organisation=dream.neighbourhood.corporation,
-        detail="droom met contactgegevens",
+        detail="droom met contactgegevens" if context["contact_consent"] else "droom zonder contactgegevens",
     )
-    return render(request, "droomhuis/broker/case.html", _case_context(request, dream, **forms), status=status)
+    return render(request, "droomhuis/broker/case.html", context, status=status)
 
 
 @broker_required

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from wijk.models import Theme
 
@@ -81,8 +81,22 @@ def follow(request, reference):
             "status_text": RESIDENT_TEXT[dream.status],
             "updates": dream.updates.order_by("-created_at"),
             "themes": dream.themes.all(),
+            "consents": services.resident_consents(dream),
         },
     )
+
+
+@require_POST
+def consent_withdraw(request, reference, key):
+    """Take back one choice (contact, dream wall) at once, as easily as it was given."""
+    dream = get_dream_for_follower(request.user, reference)
+    try:
+        services.dream_consent_withdraw(dream=dream, key=key)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Uw toestemming is ingetrokken. Dit geldt meteen."))
+    return redirect("droomhuis:follow", reference=dream.reference)
 
 
 def follow_photo(request, reference):

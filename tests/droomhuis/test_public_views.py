@@ -169,3 +169,44 @@ def test_nav_shows_broker_link_only_to_brokers(as_persona):
     assert queue in as_persona("broker_bw").get("/").content.decode()
     for persona in ("anonymous", "resident_hagedoorn", "moderator_bw", "partner_welzijn"):
         assert queue not in as_persona(persona).get("/").content.decode()
+
+
+def test_resident_takes_back_the_dream_wall_choice_from_the_follow_page(
+    anonymous, world, make_dream, django_capture_on_commit_callbacks
+):
+    from droomhuis.models import EventKind, WallStatus
+
+    dream = make_dream(consent_wall=True)
+    Dream.objects.filter(pk=dream.pk).update(wall_status=WallStatus.PROPOSED)
+    follow = reverse("droomhuis:follow", args=[dream.reference])
+    assert "Niet op de dromenmuur" in anonymous.get(follow).content.decode()
+    url = reverse("droomhuis:consent_withdraw", args=[dream.reference, "dromenmuur"])
+    assert anonymous.get(url).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anonymous.post(url)
+    assert response.status_code == 302
+    assert not services.has_wall_consent(dream)
+    assert services.has_contact_consent(dream)
+    dream.refresh_from_db()
+    assert dream.wall_status == WallStatus.NOT_PROPOSED
+    assert dream.events.filter(kind=EventKind.CONSENT).count() == 1
+    html = anonymous.get(follow).content.decode()
+    assert "Niet op de dromenmuur" not in html and "Geen contact meer" in html
+
+
+def test_taking_back_contact_hides_contact_details_from_the_broker(anonymous, broker_bw, dream):
+    case = reverse("droomhuis:case", args=[dream.reference])
+    assert "0546 123 456" in broker_bw.get(case).content.decode()
+    anonymous.post(reverse("droomhuis:consent_withdraw", args=[dream.reference, "contact"]))
+    html = broker_bw.get(case).content.decode()
+    assert "0546 123 456" not in html and "Geen toestemming voor contact." in html
+
+
+def test_unknown_or_inactive_choice_gives_a_message(anonymous, make_dream):
+    dream = make_dream()
+    response = anonymous.post(reverse("droomhuis:consent_withdraw", args=[dream.reference, "dromenmuur"]))
+    assert response.status_code == 302
+    follow = anonymous.get(response.url).content.decode()
+    assert "Deze toestemming staat al uit." in follow
+    bad = anonymous.post(reverse("droomhuis:consent_withdraw", args=[dream.reference, "iets"]))
+    assert bad.status_code == 302
