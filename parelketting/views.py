@@ -23,6 +23,7 @@ from wijk.permissions import organisation_ids
 from wijk.services import public_name, resident_create
 
 from . import permissions as perms
+from . import ratelimit
 from .choices import PearlKind, PearlStatus
 from .forms import FilterForm, JoinForm, NeighbourhoodChoiceForm, OnBehalfForm, PearlForm, ReportForm
 from .models import Pearl, PearlMessage
@@ -418,6 +419,9 @@ def pearl_report_view(request, uid):
     if pearl.status != PearlStatus.PUBLISHED:
         raise Http404
     form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and ratelimit.hit(request, "report", ratelimit.REPORTS_PER_HOUR):
+        form.add_error("reason", _("U heeft al veel meldingen gedaan. Probeer het over een uur nog eens."))
+        return render(request, "parelketting/report.html", {"pearl": pearl, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         pearl_report(pearl=pearl, reason=form.cleaned_data["reason"], reported_by=request.user)
         messages.success(request, _("Dank u wel voor uw melding. Een medewerker kijkt ernaar."))
@@ -433,6 +437,9 @@ def pearl_join(request, uid):
     if not perms.can_join(request.user, pearl):
         raise Http404
     form = JoinForm(request.POST or None, initial={"sender_name": request.user.get_short_name()})
+    if request.method == "POST" and form.is_valid() and ratelimit.hit(request, "join", ratelimit.MESSAGES_PER_HOUR):
+        form.add_error("body", _("U heeft al veel berichten gestuurd. Probeer het over een uur nog eens."))
+        return render(request, "parelketting/join.html", {"pearl": pearl, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         pearl_message_send(pearl=pearl, sender=request.user, **form.cleaned_data)
         messages.success(request, _("Uw bericht is verstuurd. Uw buur neemt zelf contact met u op."))

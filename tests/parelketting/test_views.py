@@ -416,3 +416,18 @@ def test_submit_records_name_and_photo_consent_in_the_ledger(resident_zuidwijk, 
     assert all(c.method == "online" and c.explanation.key == "parelketting-publication" for c in consents)
     assert resident_zuidwijk.post(reverse("parelketting:new"), data).status_code == 302
     assert consents.count() == 2  # an active consent is not recorded twice
+
+
+def test_reports_are_limited_per_visitor(anonymous, make_pearl):
+    from parelketting.ratelimit import REPORTS_PER_HOUR
+
+    pearls = [make_pearl(title=f"Parel {i}") for i in range(REPORTS_PER_HOUR + 1)]
+    for pearl in pearls[:REPORTS_PER_HOUR]:
+        url = reverse("parelketting:report", kwargs={"uid": pearl.uid})
+        assert anonymous.post(url, {"reason": "Klopt niet."}).status_code == 302
+    last = pearls[-1]
+    response = anonymous.post(reverse("parelketting:report", kwargs={"uid": last.uid}), {"reason": "Klopt niet."})
+    assert response.status_code == 429
+    assert "Probeer het over een uur nog eens." in response.content.decode()
+    last.refresh_from_db()
+    assert last.status == PearlStatus.PUBLISHED
