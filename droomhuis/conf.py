@@ -6,6 +6,7 @@
 ``DROOMHUIS_PHOTO_MAX_BYTES``: largest photo upload accepted (8 MB).
 ``DROOMHUIS_PHOTO_MAX_SIDE``: photos are scaled down to fit this many pixels (1600).
 ``DROOMHUIS_QUEUE_PAGE_SIZE``: cases per page in the broker's lists (25).
+``SITE_URL``: start of links in e-mails, e.g. ``https://wijkportaal.example`` (empty: paths only).
 """
 
 from datetime import date
@@ -43,3 +44,7 @@ def queue_page_size() -> int:
 def corporation_slugs() -> list[str]:
     """Corporations that run a Droomhuis: residents of their neighbourhoods can share dreams."""
     return list(getattr(settings, "DROOMHUIS_CORPORATIONS", ["beter-wonen"]))
+
+
+def site_url() -> str:
+    return str(getattr(settings, "SITE_URL", "")).rstrip("/")

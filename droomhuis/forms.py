@@ -223,11 +223,22 @@ class TransitionForm(VersionedForm):
         help_text=_("Nodig bij een stap terug, 'niet haalbaar' en 'ingetrokken'."),
     )
     next_action_date = forms.DateField(label=_("Volgende actie op (mag leeg)"), required=False, widget=DateInput())
+    channel = forms.ChoiceField(
+        label=_("Hoe gaf de bewoner dit door? (bij intrekken)"),
+        choices=[("", "—"), *INTAKE_CHANNELS],
+        required=False,
+    )
 
     def __init__(self, *args, dream, **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(DreamStatus.choices)
         self.fields["to_status"].choices = [(s, labels[s]) for s in allowed_targets(dream.status)]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to_status") == DreamStatus.WITHDRAWN and not data.get("channel"):
+            self.add_error("channel", _("Kies hoe de bewoner liet weten dat hij of zij wil stoppen."))
+        return data
 
 
 class AssignForm(VersionedForm):

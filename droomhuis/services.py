@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, Purpose
@@ -27,7 +28,7 @@ from wijk.services import (
     resident_create,
 )
 
-from . import workdays
+from . import conf, workdays
 from .models import QUESTION, ContactAttempt, Dream, DreamEvent, EventKind, Note, ResidentUpdate, WallStatus
 from .permissions import brokers_for
 from .workflow import OPEN, DreamStatus, is_allowed, needs_reason
@@ -180,7 +181,27 @@ def dream_submit(
             note=consent_note,
         )
     _event(dream, kind=EventKind.SUBMITTED, actor=recorded_by, to_value=DreamStatus.NEW, channel=channel)
+    if consent_contact and resident.email:
+        _mail_on_commit(
+            resident.email,
+            _("Uw droom is aangekomen"),
+            _(
+                "Bedankt voor uw droom!\n"
+                "Uw volgcode is %(code)s. Bewaar deze code.\n"
+                "De droommakelaar neemt uiterlijk %(date)s contact met u op.\n"
+                "U kunt uw droom volgen op: %(path)s\n"
+            )
+            % {
+                "code": dream.reference_display,
+                "date": date_format(dream.first_contact_due, "l j F Y"),
+                "path": conf.site_url() + reverse("droomhuis:follow", kwargs={"reference": dream.reference}),
+            },
+        )
     return dream
+
+
+def _mail_on_commit(to: str, subject: str, body: str) -> None:
+    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
 
 
 @transaction.atomic
@@ -346,19 +367,16 @@ def resident_update_post(*, dream: Dream, author, body: str) -> ResidentUpdate:
         purpose=Purpose.CONTACT,
         recipient=dream.neighbourhood.corporation,
     ):
-        path = reverse("droomhuis:follow", kwargs={"reference": dream.reference})
-        transaction.on_commit(
-            lambda: send_mail(
-                _("Nieuws over uw droom"),
-                _(
-                    "Er is nieuws over uw droom in het Droomhuis.\n"
-                    "Lees het op de website bij 'Mijn droom volgen', met uw volgcode %(code)s.\n"
-                    "Adres: %(path)s\n"
-                )
-                % {"code": dream.reference_display, "path": path},
-                None,
-                [resident.email],
+        path = conf.site_url() + reverse("droomhuis:follow", kwargs={"reference": dream.reference})
+        _mail_on_commit(
+            resident.email,
+            _("Nieuws over uw droom"),
+            _(
+                "Er is nieuws over uw droom in het Droomhuis.\n"
+                "Lees het op de website bij 'Mijn droom volgen', met uw volgcode %(code)s.\n"
+                "Adres: %(path)s\n"
             )
+            % {"code": dream.reference_display, "path": path},
         )
     return update
 

@@ -257,6 +257,7 @@ def case_status(request, dream, data):
         expected_version=data["version"],
         reason=data["reason"],
         next_action_date=data["next_action_date"],
+        channel=data["channel"],
     )
     return _("De status is nu: %(status)s.") % {"status": dream.get_status_display()}
 

@@ -29,7 +29,7 @@ def share(request):
             request.session["droomhuis_shared"] = [*request.session["droomhuis_shared"], dream.reference][-20:]
             return redirect("droomhuis:thanks", reference=dream.reference)
     else:
-        form = DreamShareForm()
+        form = DreamShareForm(initial=_initial_for(request.user))
     return render(
         request,
         "droomhuis/share.html",
@@ -40,6 +40,17 @@ def share(request):
             "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
         },
     )
+
+
+def _initial_for(user) -> dict:
+    """A logged-in resident need not type their name and contact details again."""
+    resident = getattr(user, "resident", None) if user.is_authenticated else None
+    if resident is None:
+        return {}
+    fields = ("first_name", "alias", "contact_preference", "phone", "email", "postal_address", "contact_notes")
+    initial = {name: getattr(resident, name) for name in fields if getattr(resident, name)}
+    initial["neighbourhood"] = resident.neighbourhood_id
+    return initial
 
 
 def thanks(request, reference):

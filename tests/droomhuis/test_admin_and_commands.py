@@ -110,3 +110,21 @@ def test_demo_loads_every_state_twice_without_duplicates(db):
     assert set(Dream.objects.values_list("status", flat=True)) == set(DreamStatus.values)
     assert all(d.events.exists() for d in Dream.objects.all())
     assert Dream.objects.on_wall().count() == 1
+
+
+def test_reminders_list_cases_due_today_with_full_links(world, make_dream, settings):
+    settings.SITE_URL = "https://wijk.example"
+    dream = make_dream(text="Vandaag bellen")
+    services.dream_transition(
+        dream=dream, to_status="picking_up", actor=world.users.broker_bw, expected_version=dream.version
+    )
+    services.dream_plan(
+        dream=dream,
+        actor=world.users.broker_bw,
+        expected_version=dream.version,
+        next_action_date=timezone.localdate(),
+    )
+    call_command("droomhuis_reminders")
+    message = mail.outbox[0]
+    assert "1 vandaag" in message.subject and "0 nieuw" in message.subject
+    assert f"https://wijk.example/droomhuis/makelaar/droom/{dream.reference}/" in message.body

@@ -222,3 +222,24 @@ def test_intake_cannot_pick_a_neighbourhood_of_another_corporation(broker_bw, wo
         {"channel": Channel.PAPER, "text": "Tuin", "neighbourhood": world.zuidwijk.pk},
     )
     assert response.status_code == 200 and not Dream.objects.exists()
+
+
+def test_broker_records_a_withdrawal_on_the_residents_behalf_with_channel(broker_bw, world, dream):
+    picked_up(dream, world.users.broker_bw)
+    url = case_url(dream, "status")
+    missing = broker_bw.post(url, {"version": dream.version, "to_status": "withdrawn", "reason": "Belde af"})
+    assert missing.status_code == 400
+    assert "Kies hoe de bewoner liet weten" in missing.content.decode()
+    ok = broker_bw.post(
+        url, {"version": dream.version, "to_status": "withdrawn", "reason": "Belde af", "channel": Channel.PHONE}
+    )
+    assert ok.status_code == 302
+    dream.refresh_from_db()
+    assert dream.status == DreamStatus.WITHDRAWN
+    assert dream.events.get(kind="status", to_value="withdrawn").channel == Channel.PHONE
+
+
+def test_logged_in_resident_finds_their_details_filled_in(resident_hagedoorn, world):
+    html = reverse("droomhuis:share")
+    page = resident_hagedoorn.get(html).content.decode()
+    assert 'value="Henk"' in page and 'value="bewoner@hagedoorn.test"' in page

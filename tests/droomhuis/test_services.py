@@ -260,3 +260,12 @@ def test_wall_needs_realised_consent_and_moderator(world, make_dream):
     consent = ConsentRecord.objects.get(resident=with_consent.resident, purpose=Purpose.DREAM_WALL)
     consent_withdraw(consent=consent, method=Channel.ONLINE)
     assert list(Dream.objects.on_wall()) == []
+
+
+def test_submission_mails_the_code_when_the_resident_gave_an_email(make_dream, settings):
+    settings.SITE_URL = "https://wijk.example"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        dream = make_dream(contact_preference="email", email="mira@test.example", phone="")
+    assert len(mail.outbox) == 1
+    assert dream.reference_display in mail.outbox[0].body
+    assert f"https://wijk.example/droomhuis/volgen/{dream.reference}/" in mail.outbox[0].body

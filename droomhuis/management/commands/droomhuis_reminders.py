@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from wijk.choices import RoleKind
 
+from ... import conf
 from ...permissions import dreams_for_broker
 
 
@@ -17,9 +18,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Print the summaries, send nothing.")
-        parser.add_argument("--base-url", default="", help="Start of links in the e-mail, e.g. https://wijk.example")
+        parser.add_argument("--base-url", default=None, help="Start of links in the e-mail, e.g. https://wijk.example")
 
-    def handle(self, *args, dry_run=False, base_url="", **options):
+    def handle(self, *args, dry_run=False, base_url=None, **options):
+        base_url = conf.site_url() if base_url is None else base_url.rstrip("/")
         today = timezone.localdate()
         brokers = (
             get_user_model()
