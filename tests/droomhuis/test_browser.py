@@ -96,3 +96,38 @@ def test_share_page_at_320_px_has_no_horizontal_scroll(live_server, page, world)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, path
         assert_accessible(page)
+
+
+def test_broker_pages_at_320_px_and_intake_are_accessible(live_server, page, world):
+    from droomhuis import services
+
+    dream = services.dream_submit(
+        neighbourhood=world.hagedoorn,
+        text="Een jeu-de-boulesbaan bij de school.",
+        consent_contact=True,
+        consent_wall=False,
+        contact_preference="phone",
+        phone="0546 222 333",
+        themes=[world.themes["ontmoeting"]],
+    )
+    login_cookie(page, live_server, world.users.broker_bw)
+    page.goto(live_server.url + "/droomhuis/makelaar/nieuwe-droom/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Droom opslaan").click()
+    assert page.locator(".errorlist").first.is_visible()
+    assert_accessible(page)
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in ("/droomhuis/makelaar/", f"/droomhuis/makelaar/droom/{dream.reference}/"):
+        page.goto(live_server.url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, path
+        assert_accessible(page)
+
+    page.context.clear_cookies()
+    page.goto(live_server.url + f"/droomhuis/volgen/{dream.reference}/intrekken/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, trek mijn droom in").click()
+    page.wait_for_url(re.compile(r"/droomhuis/volgen/[A-Z0-9]+/$"))
+    assert "U heeft deze droom ingetrokken" in page.content()
+    assert_accessible(page)
