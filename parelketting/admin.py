@@ -78,6 +78,7 @@ class PearlAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
     list_select_related = ["neighbourhood"]
     actions = ["publish_selected", "reject_selected", "return_selected", "hide_selected", "remove_photo_selected"]
     inlines = [PearlReportInline]
+    history_list_display = ["status", "moderator_message", "reported"]
     filter_horizontal = ["themes"]
     readonly_fields = [
         "uid",

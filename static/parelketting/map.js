@@ -5,7 +5,7 @@
   if (!el || !window.L) { return; }
   var status = document.getElementById("pk-map-status");
   var shapes = { place: "◆", person: "●", partner_offer: "■" };
-  var names = { place: "Plek", person: "Mens", partner_offer: "Aanbod van een partner" };
+  var names = { place: el.dataset.kindPlace, person: el.dataset.kindPerson, partner_offer: el.dataset.kindPartner };
   el.classList.add("pk-ready");
   el.setAttribute("role", "region");
   el.setAttribute("aria-label", el.dataset.label);
@@ -64,11 +64,11 @@
       el.dataset.count = String(data.features.length);
       if (status) {
         status.textContent = data.features.length === 1
-          ? "1 parel op de kaart."
-          : data.features.length + " parels op de kaart.";
+          ? el.dataset.countOne
+          : data.features.length + " " + el.dataset.countMany;
       }
     })
     .catch(function () {
-      if (status) { status.textContent = "De parels konden niet geladen worden. Bekijk de lijst."; }
+      if (status) { status.textContent = el.dataset.failed; }
     });
 })();

@@ -39,7 +39,7 @@
       }).addTo(map);
     }
     document.getElementById("pk-place-clear").hidden = false;
-    say("De parel staat op de kaart.");
+    say(root.dataset.placed);
   }
 
   function clear() {
@@ -47,7 +47,7 @@
     lngInput.value = "";
     if (marker) { map.removeLayer(marker); marker = null; }
     document.getElementById("pk-place-clear").hidden = true;
-    say("De parel is van de kaart gehaald.");
+    say(root.dataset.removed);
   }
 
   function showForKind() {
@@ -84,6 +84,7 @@
       });
     }
   }
+  document.addEventListener("pk:step", function () { if (map) { map.invalidateSize(); } });
   document.querySelectorAll('input[name="kind"]').forEach(function (input) {
     input.addEventListener("change", showForKind);
   });

@@ -40,7 +40,8 @@ def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
     _login(page, live_server, world.users.resident_zuidwijk)
 
     page.goto(live_server.url + "/parelketting/nieuw/")
-    page.wait_for_selector("#pk-picker.pk-ready")
+    page.wait_for_selector("#pk-picker.pk-ready", state="attached")
+    assert page.get_by_role("button", name="Parel versturen").is_hidden()  # one step at a time
     assert_accessible(page)
 
     page.get_by_label("Geef uw parel een korte naam").focus()
@@ -48,7 +49,9 @@ def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
     page.keyboard.press("Tab")
     page.keyboard.type("Hier zit ik elke ochtend in de zon.")
     page.keyboard.press("Tab")
-    page.keyboard.press("Space")  # first theme: Groen
+    page.keyboard.press("Space")  # first theme
+    _tab_to(page, "Volgende stap")
+    page.keyboard.press("Enter")
 
     # The map: move it with the arrow keys, then place the pearl at the centre cross.
     page.locator("#pk-picker-map").focus()
@@ -60,9 +63,15 @@ def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
     assert page.locator("#pk-picker-status").inner_text() == "De parel staat op de kaart."
     assert page.locator("#id_lat").input_value() != ""
 
-    page.get_by_label(re.compile("^Een foto erbij")).set_input_files(str(photo))
+    _tab_to(page, "Volgende stap")
+    page.keyboard.press("Enter")
+    page.get_by_label(re.compile("^Een foto erbij")).set_input_files(str(photo))  # the file dialog itself is the OS's
     page.get_by_label(re.compile("^Wat staat er op de foto")).focus()
     page.keyboard.type("Een houten bank aan het water")
+    _tab_to(page, "Volgende stap")
+    page.keyboard.press("Enter")
+    assert page.get_by_role("button", name="Parel versturen").is_visible()
+    assert_accessible(page)
     _tab_to(page, "Parel versturen")
     page.keyboard.press("Enter")
 
@@ -125,6 +134,7 @@ def test_submit_page_fits_320_px_and_works_without_map(live_server, page, world)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     page.get_by_label(re.compile("^Een mens")).check()
+    page.get_by_role("button", name="Volgende stap").first.click()
     assert page.locator(".pk-for-place").is_hidden()
     assert page.get_by_label("Waar kunnen buren u ontmoeten?").is_visible()
     assert_accessible(page)
@@ -146,4 +156,21 @@ def test_other_pages_pass_axe(live_server, page, world, make_pearl):
     page.goto(live_server.url + f"/parelketting/parel/{person.uid}/ik-doe-mee/")
     page.get_by_role("button", name="Bericht versturen").click()
     assert page.locator("#id_body_error").is_visible()
+    assert_accessible(page)
+
+
+def test_after_an_error_the_form_opens_at_the_step_with_the_error(live_server, page, world):
+    _login(page, live_server, world.users.resident_zuidwijk)
+    page.goto(live_server.url + "/parelketting/nieuw/")
+    page.get_by_label("Geef uw parel een korte naam").fill("Bankje")
+    page.get_by_label("Vertel erover in uw eigen woorden").fill("Fijn om te zitten.")
+    for _ in range(3):
+        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
+    page.get_by_role("button", name="Parel versturen").click()
+    page.wait_for_load_state()
+    error = page.locator("#id_location_description_error")
+    assert error.is_visible()
+    assert "Waar is deze plek?" in error.inner_text()
+    assert page.evaluate("document.activeElement.id") == "id_location_description"
+    assert page.get_by_label("Geef uw parel een korte naam").input_value() == "Bankje"
     assert_accessible(page)
