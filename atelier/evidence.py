@@ -1,7 +1,7 @@
 """Live evidence for an experiment: monthly figures from the live part of the portal, never revealing individuals.
 
 The live parts offer ``<app>.public.evidence_counts(neighbourhood)``. This adapter imports it only when asked,
-accepts the two natural shapes of "a dict of monthly counts", and turns every count from 1 up to
+accepts the shapes in which they give monthly counts (per series, per month, or a list of month rows), and turns every count from 1 up to
 ``settings.SMALL_COUNT_THRESHOLD - 1`` into "<10" — in the table and in the chart alike (a suppressed bar has
 one fixed height, so its length gives nothing away either).
 """

@@ -32,7 +32,11 @@ def editable_team_ids(user) -> set[int] | None:
     orgs = organisation_ids(user, RoleKind.FACILITATOR)
     if not orgs:
         return set()
-    return set(Team.objects.filter(question_owners__in=orgs).values_list("pk", flat=True))
+    cache = getattr(user, "_atelier_editable_team_ids", None)
+    if cache is None:
+        cache = set(Team.objects.filter(question_owners__in=orgs).values_list("pk", flat=True))
+        user._atelier_editable_team_ids = cache
+    return cache
 
 
 def readable_team_ids(user) -> set[int] | None:
@@ -67,7 +71,7 @@ def may_see_atelier(user) -> bool:
     ids = readable_team_ids(user)
     if ids is None or ids:
         return True
-    return Workshop.objects.public().exists() or Experiment.objects.public().exists()
+    return Team.objects.filter(Q(workshops__is_public=True) | Q(experiments__is_public=True)).exists()
 
 
 def _team_filter(user, path: str) -> Q | None:
@@ -98,16 +102,6 @@ def _missing(user):
     if not _is_authenticated(user):
         raise LoginRequired
     raise Http404
-
-
-def get_team_for_user(user, slug: str) -> Team:
-    """A team is readable by its readers; to others it shows only when it has a public workshop."""
-    team = Team.objects.select_related("challenge").filter(slug=slug).first()
-    if team is None:
-        _missing(user)
-    if not can_read_team(user, team.pk) and not team.workshops.filter(is_public=True).exists():
-        _missing(user)
-    return team
 
 
 def get_workshop_for_user(user, team_slug: str, number: int) -> Workshop:

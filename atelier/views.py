@@ -50,7 +50,13 @@ def index(request):
 
 @require_GET
 def experiment_list(request):
-    experiments = experiments_for_user(request.user).annotate(canvas_count=Count("canvases")).order_by("name")
+    team_ids = readable_team_ids(request.user)
+    visible_canvas = Q() if team_ids is None else Q(team_id__in=team_ids) | Q(canvases__workshop__is_public=True)
+    experiments = (
+        experiments_for_user(request.user)
+        .annotate(canvas_count=Count("canvases", filter=visible_canvas))
+        .order_by("name")
+    )
     return render(request, "atelier/experiment_list.html", {"experiments": experiments})
 
 

@@ -211,3 +211,12 @@ def test_canvas_start_needs_same_team(atelier):
     foreign = workshop_save(team=other_team, number=1, date=datetime.date(2019, 1, 1), place="Zwolle")
     with pytest.raises(ValidationError):
         canvas_start(experiment=atelier.parel, workshop=foreign)
+
+
+def test_public_list_counts_only_canvases_of_public_workshops(anonymous, facilitator, atelier):
+    make_public(atelier.parel)
+    path = reverse("atelier:experiment_list")
+    assert "0 canvassen" in anonymous.get(path).content.decode()
+    assert "1 canvas" in facilitator.get(path).content.decode()
+    make_public(atelier.ws3)
+    assert "1 canvas" in anonymous.get(path).content.decode()

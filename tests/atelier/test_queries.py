@@ -47,8 +47,7 @@ def test_experiment_list_queries_do_not_grow(facilitator, atelier, world):
             live_part=LivePart.DROOMHUIS,
         )
     large = count_queries(facilitator, path)
-    assert small == large
-    assert large <= 7
+    assert small == large == 5
 
 
 def test_canvas_page_queries_do_not_grow(facilitator, atelier):
@@ -59,8 +58,7 @@ def test_canvas_page_queries_do_not_grow(facilitator, atelier):
             canvas=atelier.canvas3, block=["key_partners", "channels", "cost_structure"][i % 3], text=f"N{i}"
         )
     large = count_queries(facilitator, path)
-    assert small == large
-    assert large <= 12
+    assert small == large == 10
 
 
 def test_public_experiment_list_queries_do_not_grow(anonymous, atelier, world):
