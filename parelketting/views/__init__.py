@@ -1,0 +1,20 @@
+"""Views of the Parelketting, split by feature."""
+
+from .geojson import pearl_geojson
+from .public import pearl_detail, pearl_list, pearl_map, pearl_photo
+from .resident import my_pearls, pearl_join, pearl_report_view
+from .submit import pearl_answer, pearl_new, pearl_new_on_behalf
+
+__all__ = [
+    "my_pearls",
+    "pearl_answer",
+    "pearl_detail",
+    "pearl_geojson",
+    "pearl_join",
+    "pearl_list",
+    "pearl_map",
+    "pearl_new",
+    "pearl_new_on_behalf",
+    "pearl_photo",
+    "pearl_report_view",
+]

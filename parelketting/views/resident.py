@@ -1,0 +1,73 @@
+"""A resident's own pearls, "meld dit" and "ik doe mee"."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import permissions as perms
+from .. import ratelimit
+from ..choices import PearlStatus
+from ..forms import JoinForm, ReportForm
+from ..models import Pearl, PearlMessage
+from ..services import (
+    pearl_message_send,
+    pearl_report,
+)
+
+
+@login_required
+@require_GET
+def my_pearls(request):
+    """The resident's own pearls with their status and, in kind words, any question or reason."""
+    resident = perms.resident_for_user(request.user)
+    pearls = []
+    if resident is not None:
+        pearls = list(
+            Pearl.objects.filter(submitter=resident)
+            .prefetch_related(Prefetch("messages", queryset=PearlMessage.objects.order_by("-created_at")))
+            .order_by("-created_at")
+        )
+    return render(
+        request,
+        "parelketting/mine.html",
+        {"pearls": pearls, "can_submit_on_behalf": perms.can_submit_on_behalf(request.user)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def pearl_report_view(request, uid):
+    """ "Meld dit": anyone may say something is wrong with a published pearl; it leaves the map until checked."""
+    pearl = perms.get_pearl_for_user(request.user, uid)
+    if pearl.status != PearlStatus.PUBLISHED:
+        raise Http404
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and ratelimit.hit(request, "report", ratelimit.REPORTS_PER_HOUR):
+        form.add_error("reason", _("U heeft al veel meldingen gedaan. Probeer het over een uur nog eens."))
+        return render(request, "parelketting/report.html", {"pearl": pearl, "form": form}, status=429)
+    if request.method == "POST" and form.is_valid():
+        pearl_report(pearl=pearl, reason=form.cleaned_data["reason"], reported_by=request.user)
+        messages.success(request, _("Dank u wel voor uw melding. Een medewerker kijkt ernaar."))
+        return redirect("parelketting:list")
+    return render(request, "parelketting/report.html", {"pearl": pearl, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pearl_join(request, uid):
+    """ "Ik doe mee / ik wil dit ook": a message to the person behind a personal pearl, through the portal."""
+    pearl = perms.get_pearl_for_user(request.user, uid)
+    if not perms.can_join(request.user, pearl):
+        raise Http404
+    form = JoinForm(request.POST or None, initial={"sender_name": request.user.get_short_name()})
+    if request.method == "POST" and form.is_valid() and ratelimit.hit(request, "join", ratelimit.MESSAGES_PER_HOUR):
+        form.add_error("body", _("U heeft al veel berichten gestuurd. Probeer het over een uur nog eens."))
+        return render(request, "parelketting/join.html", {"pearl": pearl, "form": form}, status=429)
+    if request.method == "POST" and form.is_valid():
+        pearl_message_send(pearl=pearl, sender=request.user, **form.cleaned_data)
+        messages.success(request, _("Uw bericht is verstuurd. Uw buur neemt zelf contact met u op."))
+        return redirect(pearl.get_absolute_url())
+    return render(request, "parelketting/join.html", {"pearl": pearl, "form": form})
