@@ -204,11 +204,23 @@ def canvas_compare(request, slug):
     )
 
 
+DENSE_CANVAS = 36  # above this many notes the print uses smaller type, so the canvas stays on one page
+
+
 def _print_context(request, slug, number):
     experiment, workshop, canvas = _load(request, slug, number)
     if canvas is None:
         raise Http404
-    return {"experiment": experiment, "workshop": workshop, "canvas": canvas, "blocks": blocks(canvas.items.all())}
+    paper = "a3" if request.GET.get("formaat") == "a3" else "a4"
+    items = list(canvas.items.all())
+    return {
+        "dense": len(items) > DENSE_CANVAS,
+        "experiment": experiment,
+        "workshop": workshop,
+        "canvas": canvas,
+        "blocks": blocks(items),
+        "paper": paper,
+    }
 
 
 @atelier_view
@@ -224,6 +236,6 @@ def canvas_pdf(request, slug, number):
     return pdf_response(
         "atelier/canvas_print.html",
         context,
-        filename=f"canvas-{context['experiment'].slug}-werkatelier-{number}.pdf",
+        filename=f"canvas-{context['experiment'].slug}-werkatelier-{number}-{context['paper']}.pdf",
         request=request,
     )

@@ -51,6 +51,22 @@ def test_pdf_is_landscape(facilitator, atelier):
     assert round(width) == 842 and round(height) == 595  # A4 landscape in points
 
 
+def test_a_full_canvas_fits_on_one_a4_page(facilitator, atelier):
+    """Eight notes in every block, like a busy workshop, still print on a single landscape page."""
+    import re
+
+    from atelier.models import CanvasBlock
+
+    from .pdftext import _objects
+
+    for block in CanvasBlock.values:
+        for i in range(8 if block not in ("cost_structure", "revenue_streams") else 4):
+            canvas_item_add(canvas=atelier.canvas3, block=block, text=f"Kaartje {i} met een korte zin erop")
+    pdf = facilitator.get(reverse("atelier:canvas_pdf", kwargs={"slug": atelier.parel.slug, "number": 3})).content
+    pages = [body for body, _ in _objects(pdf).values() if re.search(rb"/Type /Page(?!s)", body)]
+    assert len(pages) == 1
+
+
 def test_print_css_asks_for_a_landscape_page_and_lays_out_the_canvas():
     css = open(finders.find("atelier/print.css")).read()
     assert "@page { size: A4 landscape" in css
@@ -122,3 +138,21 @@ def test_workshop_pdf_contains_the_report(facilitator, atelier, report):
         "Buurtcoach",
     ):
         assert expected in text, expected
+
+
+def test_a3_pdf_is_a3_landscape(facilitator, atelier):
+    from .pdftext import _objects
+
+    path = reverse("atelier:canvas_pdf", kwargs={"slug": atelier.parel.slug, "number": 3})
+    response = facilitator.get(path, {"formaat": "a3"})
+    assert "a3.pdf" in response["Content-Disposition"]
+    import re
+
+    boxes = [
+        re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", body)
+        for body, _ in _objects(response.content).values()
+        if b"/MediaBox" in body
+    ]
+    width, height = float(boxes[0].group(1)), float(boxes[0].group(2))
+    assert round(width) == 1191 and round(height) == 842  # A3 landscape in points
+    assert "Welzijnswerk" in extract_text(response.content)
