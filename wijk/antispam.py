@@ -1,0 +1,54 @@
+"""Protection for public forms: a per-visitor rate limit and a honeypot field.
+
+Counts live in the shared cache (database cache or Redis), so every app server sees the same numbers.
+``RATE_LIMIT_SCALE`` multiplies every limit (for example 1000 in a load test on loopback, where all
+visitors share one address); ``0`` switches the limits off.
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def visitor_key(request) -> str:
+    """Logged-in visitors are counted per account, others per network address."""
+    if getattr(getattr(request, "user", None), "is_authenticated", False):
+        return f"user-{request.user.pk}"
+    return "ip-" + request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_limit_hit(request, action: str, limit: int, window_seconds: int = 3600) -> bool:
+    """Count one attempt at ``action``; True when it goes over ``limit`` within the current window."""
+    scale = getattr(settings, "RATE_LIMIT_SCALE", 1)
+    if scale == 0:
+        return False
+    key = f"wijk:limit:{action}:{visitor_key(request)}:{int(time.time() // window_seconds)}"
+    cache.add(key, 0, window_seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window_seconds)
+        count = 1
+    return count > limit * scale
+
+
+class HoneypotForm(forms.Form):
+    """Adds a field people leave empty and bots fill in. Hide it with the ``honeypot`` CSS class.
+
+    A filled honeypot gives a vague form error, so a bot learns nothing, and nothing is stored.
+    """
+
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Wij konden dit formulier niet versturen. Probeer het opnieuw."), code="honeypot")
+        return ""
