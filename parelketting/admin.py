@@ -79,7 +79,6 @@ class PearlAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
     actions = ["publish_selected", "reject_selected", "return_selected", "hide_selected", "remove_photo_selected"]
     inlines = [PearlReportInline]
     history_list_display = ["status", "moderator_message", "reported"]
-    filter_horizontal = ["themes"]
     readonly_fields = [
         "uid",
         "kind",
@@ -120,6 +119,12 @@ class PearlAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
             reverse("parelketting:thumbnail", kwargs={"uid": obj.uid}),
             obj.photo_description or _("Foto bij de parel"),
         )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Plain checkboxes: Django's filter_horizontal widget fails axe-core (an aria-label on a <span>).
+        if db_field.name == "themes":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "meeting_place":

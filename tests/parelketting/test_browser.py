@@ -174,3 +174,25 @@ def test_after_an_error_the_form_opens_at_the_step_with_the_error(live_server, p
     assert page.evaluate("document.activeElement.id") == "id_location_description"
     assert page.get_by_label("Geef uw parel een korte naam").input_value() == "Bankje"
     assert_accessible(page)
+
+
+def test_admin_moderation_pages_pass_axe(live_server, page, world, make_pearl):
+    pearl = make_pearl(status=PearlStatus.SUBMITTED, photo=True)
+    _login(page, live_server, world.users.moderator_hw)
+    page.goto(live_server.url + f"/beheer/parelketting/pearl/{pearl.pk}/change/")
+    assert page.locator("img[alt='Een bankje']").count() == 1
+    assert_accessible(page)
+    page.goto(live_server.url + "/beheer/parelketting/pearl/")
+    page.locator(f'input[name="_selected_action"][value="{pearl.pk}"]').check()
+    page.locator('select[name="action"]').select_option("reject_selected")
+    page.locator('button[name="index"]').click()
+    page.wait_for_selector("textarea[name=message]")
+    assert_accessible(page)
+    page.get_by_label("Bericht aan de inzender").fill("Dit is een eigen tuin. Kent u een plek voor iedereen?")
+    page.get_by_role("button", name="Versturen").click()
+    page.wait_for_url(re.compile(r"/beheer/parelketting/pearl/"))
+    pearl.refresh_from_db()
+    assert pearl.status == PearlStatus.REJECTED
+    page.goto(live_server.url + f"/beheer/parelketting/pearl/{pearl.pk}/history/")
+    assert str(world.users.moderator_hw) in page.content()
+    assert_accessible(page)
