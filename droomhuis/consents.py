@@ -1,0 +1,88 @@
+"""The Droomhuis consent choices: the explanation texts, which choices are active, and taking one back.
+
+Everything goes through the shared consent ledger in ``wijk.services``; nothing here stores a checkbox.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wijk.choices import Channel, DataCategory, Purpose
+from wijk.models import ConsentText
+from wijk.services import consent_check, consent_text_current, consent_text_publish, consent_withdraw
+
+from .models import Dream
+
+CONSENT_CONTACT_KEY = "broker-contact"
+CONSENT_WALL_KEY = "dream-wall"
+CONSENT_TEXTS = {
+    CONSENT_CONTACT_KEY: (
+        "Contact over uw droom",
+        "Als u ja zegt, mag de droommakelaar van Beter Wonen contact met u opnemen over uw droom. "
+        "Dat doen wij op de manier die u kiest. Wij gebruiken uw gegevens alleen hiervoor. "
+        "U kunt dit altijd weer intrekken.",
+    ),
+    CONSENT_WALL_KEY: (
+        "Uw droom op de dromenmuur",
+        "Als u ja zegt, mogen wij uw droom laten zien op de dromenmuur op deze website, als hij is gelukt. "
+        "Wij zetten er geen naam, adres of foto bij. Een medewerker van Beter Wonen leest het eerst. "
+        "U kunt dit altijd weer intrekken.",
+    ),
+}
+
+
+def consent_text_for(key: str) -> ConsentText:
+    """The current explanation text; published from ``CONSENT_TEXTS`` the first time it is needed."""
+    try:
+        return consent_text_current(key)
+    except ConsentText.DoesNotExist:
+        title, body = CONSENT_TEXTS[key]
+        return consent_text_publish(key=key, title=title, body=body)
+
+
+RESIDENT_CONSENTS = {
+    "contact": (DataCategory.CONTACT, Purpose.CONTACT, True),
+    "dromenmuur": (DataCategory.DREAM, Purpose.DREAM_WALL, False),
+}
+
+
+def resident_consents(dream: Dream) -> dict[str, bool]:
+    """Which of the two Droomhuis choices are active now, keyed as in ``RESIDENT_CONSENTS``."""
+    return {key: bool(_active_consent(dream, key)) for key in RESIDENT_CONSENTS}
+
+
+def _active_consent(dream: Dream, key: str):
+    category, purpose, to_corporation = RESIDENT_CONSENTS[key]
+    recipient = dream.neighbourhood.corporation if to_corporation else None
+    return consent_check(resident=dream.resident, category=category, purpose=purpose, recipient=recipient).consent
+
+
+@transaction.atomic
+def dream_consent_withdraw(*, dream: Dream, key: str, recorded_by=None, method: str = Channel.ONLINE):
+    """The resident takes back one Droomhuis choice, from their follow page (or a broker on their behalf).
+
+    Takes effect at once through the consent ledger; ``receivers.on_consent_withdrawn`` writes the history row.
+    """
+    if key not in RESIDENT_CONSENTS:
+        raise ValidationError(_("Onbekende keuze."), code="unknown_consent")
+    consent = _active_consent(dream, key)
+    if consent is None:
+        raise ValidationError(_("Deze toestemming staat al uit."), code="not_active")
+    return consent_withdraw(consent=consent, method=method, recorded_by=recorded_by)
+
+
+def has_wall_consent(dream: Dream) -> bool:
+    return bool(
+        consent_check(resident=dream.resident, category=DataCategory.DREAM, purpose=Purpose.DREAM_WALL, recipient=None)
+    )
+
+
+def has_contact_consent(dream: Dream) -> bool:
+    return bool(
+        consent_check(
+            resident=dream.resident,
+            category=DataCategory.CONTACT,
+            purpose=Purpose.CONTACT,
+            recipient=dream.neighbourhood.corporation,
+        )
+    )
