@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench
+.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench loadtest faulttest
 
 run: install assets messages migrate demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -64,3 +64,10 @@ clean:
 # Benchmarks: realistic volumes in a scratch database; every figure is a line starting with "bench: ".
 bench: install-test
 	$(PY) -m bench $(BENCH)
+
+# Load and fault tests: the production setup (gunicorn, PostgreSQL) on loopback, bounded in time.
+loadtest: install-test assets messages
+	$(PY) -m loadtest.run $(LOADTEST_ARGS)
+
+faulttest: install-test assets messages
+	$(PY) -m loadtest.run --fault $(LOADTEST_ARGS)

@@ -176,6 +176,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# The address of the site as residents reach it, for full links in e-mails and letters.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Map tiles come from a configurable server; the content security policy allows exactly that host.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap-bijdragers")
@@ -201,6 +204,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Multiplies every per-visitor limit on public forms; 0 switches them off (load tests from one address).
+RATE_LIMIT_SCALE = env_int("RATE_LIMIT_SCALE", 1)
+if RATE_LIMIT_SCALE == 0:
+    ACCOUNT_RATE_LIMITS = False
 
 # Reports never reveal individuals: counts below this number are shown as "<10".
 SMALL_COUNT_THRESHOLD = 10

@@ -15,6 +15,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+SITE_URL = env_str("SITE_URL", f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [f"https://{h}" for h in ALLOWED_HOSTS])
 REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", True)
 
