@@ -155,7 +155,7 @@ def canvas_item_move_view(request, slug, number, item_id):
         return redirect(_canvas_url(experiment, workshop, item.block))
     canvas_item_move(item=item, direction=form.cleaned_data["direction"], block=form.cleaned_data["block"])
     messages.success(request, _("Kaartje verplaatst: %(text)s") % {"text": item.text})
-    return redirect(_canvas_url(experiment, workshop, item.block))
+    return redirect(f"{_canvas_url(experiment, workshop)}#kaartje-{item.pk}")
 
 
 @atelier_view

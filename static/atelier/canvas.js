@@ -1,21 +1,26 @@
-// Progressive enhancement for the canvas editor: after adding, editing or moving a note, put the keyboard
-// focus back on that block's "new note" field, so work can go on without hunting for it.
+// Progressive enhancement for the canvas editor. After adding a note, the keyboard focus goes back to that
+// block's "new note" field; after moving a note, to that note's actions, so work can go on without hunting.
 (function () {
   "use strict";
-  function focusBlock() {
+  function restoreFocus() {
     var hash = window.location.hash;
-    if (!hash || hash.indexOf("#vak-") !== 0) {
+    var target = hash ? document.getElementById(hash.slice(1)) : null;
+    if (!target) {
       return;
     }
-    var block = document.getElementById(hash.slice(1));
-    var field = block && block.querySelector(".note-add input[type=text]");
+    var field = null;
+    if (hash.indexOf("#vak-") === 0) {
+      field = target.querySelector(".note-add input[type=text]");
+    } else if (hash.indexOf("#kaartje-") === 0) {
+      field = target.querySelector("summary");
+    }
     if (field) {
       field.focus();
     }
   }
   if (document.readyState === "complete") {
-    focusBlock();
+    restoreFocus();
   } else {
-    window.addEventListener("load", focusBlock);
+    window.addEventListener("load", restoreFocus);
   }
 })();

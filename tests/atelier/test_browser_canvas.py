@@ -61,6 +61,8 @@ def test_facilitator_edits_compares_and_prints_by_keyboard(live_server, page, wo
     assert page.evaluate("document.activeElement.textContent.trim()") == "Omhoog: Buurthuis"
     submit(page)
     assert notes(page, "key-partners") == ["Welzijnswerk", "Buurthuis", "Bibliotheek"]
+    # Focus comes back to the moved note, so it can be moved again straight away.
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Wijzig of verplaats: Buurthuis"
     assert page.get_by_text("Kaartje verplaatst: Buurthuis").is_visible()
 
     page.locator("summary", has_text="Wijzig of verplaats: Bibliotheek").focus()
