@@ -136,3 +136,14 @@ def test_the_real_live_parts_are_used_when_they_are_there(facilitator, atelier):
         cells, labels = visible_figures(section)
         for text in cells + labels:
             assert text in ("0", "&lt;10") or int(text) >= 10, text
+
+
+def test_a_sweep_over_every_count_up_to_120_never_shows_one_to_nine():
+    for start in range(0, 120, 12):
+        raw = {"received": {f"{2000 + start // 12}-{m + 1:02d}": start + m for m in range(12)}}
+        built = evidence.build(raw)
+        for cell, bar in zip(built.series[0].cells, built.series[0].bars, strict=True):
+            assert not SMALL.fullmatch(cell.text)
+            assert not SMALL.fullmatch(bar["text"])
+            if cell.suppressed:
+                assert cell.text == "<10" and cell.bar_value == 10
