@@ -201,8 +201,11 @@ def main(argv=None) -> int:
             _postgres("stop")
             print(f"PostgreSQL stopped for {args.outage_seconds} s", flush=True)
             time.sleep(args.outage_seconds)
+            restart = time.monotonic()
             _postgres("start")
-            recovered = _wait_for(base + "/health/", 60)
+            # Counted from the moment the database is started again until the app answers from it.
+            answered = _wait_for(base + "/health/", 60)
+            recovered = None if answered is None else time.monotonic() - restart
             outage.clear()
         for thread in threads:
             thread.join(timeout=args.seconds + 60)
