@@ -3,10 +3,12 @@
 ``DROOMHUIS_FIRST_CONTACT_WORKING_DAYS``: working days within which a new dream gets a first contact (5).
 ``DROOMHUIS_DUTCH_HOLIDAYS``: count the Dutch public holidays as non-working days (True).
 ``DROOMHUIS_EXTRA_HOLIDAYS``: extra closed days, as ISO dates ("2026-12-24") or ``date`` objects.
-``DROOMHUIS_PHOTO_MAX_BYTES``: largest photo upload accepted (8 MB).
-``DROOMHUIS_PHOTO_MAX_SIDE``: photos are scaled down to fit this many pixels (1600).
+``DROOMHUIS_SHARE_LIMIT``: dreams one visitor may share per hour (10).
+``DROOMHUIS_FOLLOW_WRONG_LIMIT``: wrong follow codes one visitor may try per hour (20).
+``DROOMHUIS_WITHDRAW_LIMIT``: withdrawals (of a dream or a consent) per visitor per hour (10).
+Photos follow the shared rules in ``wijk.photos``.
 ``DROOMHUIS_QUEUE_PAGE_SIZE``: cases per page in the broker's lists (25).
-``SITE_URL``: start of links in e-mails, e.g. ``https://wijkportaal.example`` (empty: paths only).
+``SITE_URL`` (project setting): start of full links in e-mails and partner links.
 """
 
 from datetime import date
@@ -29,12 +31,16 @@ def extra_holidays() -> set[date]:
     return days
 
 
-def photo_max_bytes() -> int:
-    return int(getattr(settings, "DROOMHUIS_PHOTO_MAX_BYTES", 8 * 1024 * 1024))
+def share_limit() -> int:
+    return int(getattr(settings, "DROOMHUIS_SHARE_LIMIT", 10))
 
 
-def photo_max_side() -> int:
-    return int(getattr(settings, "DROOMHUIS_PHOTO_MAX_SIDE", 1600))
+def follow_wrong_limit() -> int:
+    return int(getattr(settings, "DROOMHUIS_FOLLOW_WRONG_LIMIT", 20))
+
+
+def withdraw_limit() -> int:
+    return int(getattr(settings, "DROOMHUIS_WITHDRAW_LIMIT", 10))
 
 
 def queue_page_size() -> int:
@@ -47,4 +53,4 @@ def corporation_slugs() -> list[str]:
 
 
 def site_url() -> str:
-    return str(getattr(settings, "SITE_URL", "")).rstrip("/")
+    return str(settings.SITE_URL).rstrip("/")

@@ -2,17 +2,19 @@
 
 Nothing here asks about health, money or debts: a dream is about what someone would like."""
 
+import secrets
+
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference
 from wijk.models import Neighbourhood, Theme
+from wijk.photos import photo_process
 
 from . import conf
 from .models import PartOfDay
-from .photos import photo_clean
 from .workflow import DreamStatus, allowed_targets
 
 CONTACT_FIELD_FOR = {
@@ -34,7 +36,7 @@ def droomhuis_neighbourhoods():
     return Neighbourhood.objects.filter(corporation__slug__in=conf.corporation_slugs()).order_by("name")
 
 
-class DreamShareForm(forms.Form):
+class DreamShareForm(HoneypotForm):
     text = forms.CharField(
         label=_("Uw droom, in uw eigen woorden"),
         max_length=4000,
@@ -97,8 +99,6 @@ class DreamShareForm(forms.Form):
         label=_("Ja, mijn droom mag zonder naam op de dromenmuur als hij gelukt is."),
         required=False,
     )
-    # Left empty by people; filled in by bots. Hidden with CSS and from screen readers.
-    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,18 +113,18 @@ class DreamShareForm(forms.Form):
         self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["postal_address"].widget.attrs["autocomplete"] = "street-address"
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
         if not upload:
             return None
-        return photo_clean(upload)
+        photo = photo_process(upload).photo
+        # A random name: the uploaded file name can carry a person's name or a date.
+        photo.name = f"{secrets.token_hex(12)}.jpg"
+        return photo
 
     def clean(self):
         data = super().clean()
-        if data.get("website"):
-            raise ValidationError(_("Wij konden uw droom niet versturen."), code="honeypot")
         preference = data.get("contact_preference")
         if data.get("consent_contact"):
             if not preference:

@@ -2,32 +2,75 @@
 the dream wall. None needs an account."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijk.antispam import rate_limit_hit, visitor_key
 from wijk.models import Theme
 
-from .. import services
+from .. import conf, services
 from ..forms import DreamShareForm, FollowForm, droomhuis_neighbourhoods
 from ..models import QUESTION, Dream, reference_normalise
 from ..permissions import get_dream_for_follower, own_dreams
 from ..workflow import RESIDENT_TEXT
 
+WAIT_TEXT = gettext_lazy("U heeft het vaak geprobeerd. Wacht even en probeer het over een uur opnieuw.")
+
+
+def _too_many(request):
+    """A plain "wait a while" page with status 429."""
+    return render(request, "droomhuis/too_many.html", {"wait_text": WAIT_TEXT}, status=429)
+
+
+def _follow_blocked_key(request) -> str:
+    return f"droomhuis:follow-blocked:{visitor_key(request)}"
+
+
+def _follow_blocked(request) -> bool:
+    return bool(cache.get(_follow_blocked_key(request)))
+
+
+def _wrong_code(request) -> bool:
+    """Count one wrong code; past the limit the visitor is blocked from looking up codes for an hour."""
+    if rate_limit_hit(request, "droomhuis-follow-wrong", conf.follow_wrong_limit()):
+        cache.set(_follow_blocked_key(request), True, 3600)
+        return True
+    return False
+
+
+def _follow_dream(request, reference):
+    """The dream behind a code, or 404; wrong codes count towards the per-visitor limit."""
+    if _follow_blocked(request):
+        return None
+    try:
+        return get_dream_for_follower(request.user, reference)
+    except Http404:
+        if _wrong_code(request):
+            return None
+        raise
+
 
 @require_http_methods(["GET", "POST"])
 def share(request):
-    """Share a dream in one step: no account, no password."""
+    """Share a dream in one step: no account, no password. At most a few dreams per visitor per hour."""
+    status = 200
     if request.method == "POST":
         form = DreamShareForm(request.POST, request.FILES)
         if form.is_valid():
-            dream = services.dream_submit(user=request.user, **form.service_kwargs())
-            request.session.setdefault("droomhuis_shared", [])
-            request.session["droomhuis_shared"] = [*request.session["droomhuis_shared"], dream.reference][-20:]
-            return redirect("droomhuis:thanks", reference=dream.reference)
+            if rate_limit_hit(request, "droomhuis-share", conf.share_limit()):
+                form.add_error(None, WAIT_TEXT)
+                status = 429
+            else:
+                dream = services.dream_submit(user=request.user, **form.service_kwargs())
+                request.session.setdefault("droomhuis_shared", [])
+                request.session["droomhuis_shared"] = [*request.session["droomhuis_shared"], dream.reference][-20:]
+                return redirect("droomhuis:thanks", reference=dream.reference)
     else:
         form = DreamShareForm(initial=_initial_for(request.user))
     return render(
@@ -39,6 +82,7 @@ def share(request):
             "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
             "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
         },
+        status=status,
     )
 
 
@@ -69,9 +113,13 @@ def follow_start(request):
     """Type a code to follow a dream; logged-in residents also see their own dreams here."""
     form = FollowForm(request.GET or None)
     if form.is_valid():
+        if _follow_blocked(request):
+            return _too_many(request)
         code = reference_normalise(form.cleaned_data["reference"])
         if Dream.objects.filter(reference=code).exists():
             return redirect("droomhuis:follow", reference=code)
+        if _wrong_code(request):
+            return _too_many(request)
         form.add_error("reference", _("Wij vinden geen droom met deze code. Kijk de code nog eens na."))
     dreams = own_dreams(request.user).select_related("neighbourhood").order_by("-created_at")
     return render(
@@ -81,7 +129,9 @@ def follow_start(request):
 
 def follow(request, reference):
     """Status in plain words and the messages meant for the resident. No contact details, no notes."""
-    dream = get_dream_for_follower(request.user, reference)
+    dream = _follow_dream(request, reference)
+    if dream is None:
+        return _too_many(request)
     if dream.reference != reference:
         return redirect("droomhuis:follow", reference=dream.reference)
     return render(
@@ -101,6 +151,8 @@ def follow(request, reference):
 def consent_withdraw(request, reference, key):
     """Take back one choice (contact, dream wall) at once, as easily as it was given."""
     dream = get_dream_for_follower(request.user, reference)
+    if rate_limit_hit(request, "droomhuis-withdraw", conf.withdraw_limit()):
+        return _too_many(request)
     try:
         services.dream_consent_withdraw(dream=dream, key=key)
     except ValidationError as error:
@@ -122,6 +174,8 @@ def withdraw(request, reference):
     """Ask once more, then withdraw: the broker stops working on the dream."""
     dream = get_dream_for_follower(request.user, reference)
     if request.method == "POST":
+        if rate_limit_hit(request, "droomhuis-withdraw", conf.withdraw_limit()):
+            return _too_many(request)
         try:
             services.dream_withdraw(dream=dream, user=request.user)
         except (ValidationError, services.CaseChanged):

@@ -1,0 +1,108 @@
+"""Shared protections on the Droomhuis forms: safe photos, the honeypot and per-visitor rate limits."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from PIL import Image
+
+from droomhuis.models import Dream
+from tests.images import gps_exif, jpeg_bytes, upload
+
+from .test_public_views import SHARE, form_data
+
+
+def test_photo_with_gps_is_stored_as_a_clean_jpeg_with_a_random_name(anonymous, world):
+    photo = upload(jpeg_bytes(size=(2400, 1200), exif=gps_exif()), name="IMG_thuis.jpg")
+    response = anonymous.post(SHARE, {**form_data(world), "photo": photo})
+    assert response.status_code == 302
+    dream = Dream.objects.get()
+    assert "IMG_thuis" not in dream.photo.name and dream.photo.name.endswith(".jpg")
+    with Image.open(dream.photo.open("rb")) as stored:
+        assert stored.format == "JPEG"
+        assert not stored.getexif()
+        assert max(stored.size) <= 1600
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "x.svg", "SVG"),
+        (b"%PDF-1.4 nope", "doc.pdf", "geen foto die wij kunnen lezen"),
+    ],
+)
+def test_bad_photos_get_the_shared_dutch_errors_and_keep_the_text(anonymous, world, data, name, message):
+    response = anonymous.post(SHARE, {**form_data(world), "photo": upload(data, name=name)})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html and "Een bankje bij de speeltuin." in html
+    assert not Dream.objects.exists()
+
+
+def test_gif_is_refused_as_wrong_format(anonymous, world):
+    buffer = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(buffer, "GIF")
+    response = anonymous.post(SHARE, {**form_data(world), "photo": upload(buffer.getvalue(), name="x.gif")})
+    assert "Dit soort bestand kunnen wij niet plaatsen" in response.content.decode()
+
+
+def test_honeypot_wrapper_uses_the_shared_hidden_class(anonymous, world):
+    html = anonymous.get(SHARE).content.decode()
+    assert '<div class="honeypot" aria-hidden="true">' in html
+    assert 'name="website"' in html and 'tabindex="-1"' in html
+
+
+def test_filled_honeypot_stores_nothing(anonymous, world):
+    response = anonymous.post(SHARE, form_data(world, website="http://spam.example"))
+    assert response.status_code == 200
+    assert "Wij konden dit formulier niet versturen" in response.content.decode()
+    assert not Dream.objects.exists()
+
+
+def test_eleventh_dream_in_an_hour_waits_and_keeps_the_text(anonymous, world, settings):
+    settings.RATE_LIMIT_SCALE = 1
+    for _ in range(10):
+        assert anonymous.post(SHARE, form_data(world)).status_code == 302
+    response = anonymous.post(SHARE, form_data(world, text="Nog een droom"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Wacht even" in html and "Nog een droom" in html
+    assert Dream.objects.count() == 10
+
+
+def test_wrong_codes_are_limited_then_even_right_codes_wait(anonymous, world, dream, settings):
+    settings.RATE_LIMIT_SCALE = 1
+    start = reverse("droomhuis:follow_start")
+    for i in range(20):
+        response = anonymous.get(start, {"reference": f"WRONGCODE{i:02d}"})
+        assert response.status_code == 200
+    assert anonymous.get(start, {"reference": "WRONGCODE99"}).status_code == 429
+    blocked = anonymous.get(start, {"reference": dream.reference})
+    assert blocked.status_code == 429 and "Wacht even" in blocked.content.decode()
+    assert anonymous.get(reverse("droomhuis:follow", args=[dream.reference])).status_code == 429
+
+
+def test_guessing_codes_in_the_address_counts_too(anonymous, world, dream, settings):
+    settings.RATE_LIMIT_SCALE = 1
+    for i in range(20):
+        assert anonymous.get(reverse("droomhuis:follow", args=[f"GUESS{i:05d}"])).status_code == 404
+    assert anonymous.get(reverse("droomhuis:follow", args=["GUESS99999"])).status_code == 429
+
+
+def test_a_right_code_does_not_count(anonymous, world, dream, settings):
+    settings.RATE_LIMIT_SCALE = 1
+    for _ in range(25):
+        assert anonymous.get(reverse("droomhuis:follow", args=[dream.reference])).status_code == 200
+
+
+def test_withdrawals_are_limited_per_visitor(anonymous, world, make_dream, settings):
+    settings.RATE_LIMIT_SCALE = 1
+    dreams = [make_dream() for _ in range(11)]
+    for d in dreams[:10]:
+        assert anonymous.post(reverse("droomhuis:withdraw", args=[d.reference])).status_code == 302
+    response = anonymous.post(reverse("droomhuis:withdraw", args=[dreams[10].reference]))
+    assert response.status_code == 429
+    dreams[10].refresh_from_db()
+    assert dreams[10].status == "new"
+    consent = anonymous.post(reverse("droomhuis:consent_withdraw", args=[dreams[10].reference, "contact"]))
+    assert consent.status_code == 429
