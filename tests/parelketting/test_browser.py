@@ -140,6 +140,10 @@ def test_submit_page_fits_320_px_and_works_without_map(live_server, page, world)
     assert_accessible(page)
     page.goto(live_server.url + "/parelketting/mijn-parels/")
     assert_accessible(page)
+    for path in ["/parelketting/", "/parelketting/lijst/"]:
+        page.goto(live_server.url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, path
 
 
 def test_other_pages_pass_axe(live_server, page, world, make_pearl):
