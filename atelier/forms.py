@@ -115,3 +115,48 @@ class InsightForm(forms.Form):
 
 class PublicationForm(forms.Form):
     is_public = forms.BooleanField(required=False)
+
+
+class WorkshopForm(forms.Form):
+    number = forms.IntegerField(label=_("Nummer"), min_value=1, max_value=99)
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    place = forms.CharField(label=_("Plaats"), max_length=120)
+    venue = forms.CharField(label=_("Locatie"), max_length=150, required=False)
+    summary = forms.CharField(
+        label=_("In het kort"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Eén of twee zinnen."),
+    )
+    report = forms.CharField(
+        label=_("Verslag"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("U mag eenvoudige opmaak gebruiken: <p>, <h3>, <ul>, <li>, <strong>, <em> en links."),
+    )
+    guests = forms.CharField(
+        label=_("Gasten"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Eén gast per regel: naam, komma, namens wie. Bijvoorbeeld: Buurtcoach, Welzijn Almelo"),
+    )
+
+    def __init__(self, *args, taken_numbers=(), editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.taken_numbers = set(taken_numbers)
+        if editing:
+            del self.fields["number"]
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        if number in self.taken_numbers:
+            raise forms.ValidationError(_("Dit team heeft al een werkatelier met dit nummer."), code="taken")
+        return number
+
+    def guest_pairs(self) -> list[tuple[str, str]]:
+        pairs = []
+        for line in self.cleaned_data.get("guests", "").splitlines():
+            name, _sep, affiliation = line.partition(",")
+            if name.strip():
+                pairs.append((name.strip()[:150], affiliation.strip()[:150]))
+        return pairs

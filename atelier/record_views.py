@@ -2,14 +2,23 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .decorators import atelier_view
-from .forms import InsightForm, PublicationForm, StoryForm
-from .permissions import can_edit_team, get_experiment_for_user, get_story_for_user, get_workshop_for_user
-from .services import insight_add, publication_set, story_save
+from .forms import InsightForm, PublicationForm, StoryForm, WorkshopForm
+from .models import Team
+from .permissions import (
+    LoginRequired,
+    can_edit_team,
+    can_read_team,
+    get_experiment_for_user,
+    get_story_for_user,
+    get_workshop_for_user,
+)
+from .services import insight_add, publication_set, story_save, workshop_guests_set, workshop_save
 
 
 def _require_editor(user, team_id):
@@ -112,3 +121,64 @@ def workshop_publication(request, team_slug, number):
     publication_set(record=workshop, is_public=form.cleaned_data.get("is_public", False))
     messages.success(request, _("Opgeslagen: wie dit werkatelier mag zien."))
     return redirect("atelier:workshop", team_slug=team_slug, number=number)
+
+
+def _workshop_form_page(request, team, workshop=None):
+    _require_editor(request.user, team.pk)
+    initial = {}
+    if workshop is not None:
+        initial = {
+            "date": workshop.date,
+            "place": workshop.place,
+            "venue": workshop.venue,
+            "summary": workshop.summary,
+            "report": workshop.report,
+            "guests": "\n".join(
+                f"{g.name}, {g.affiliation}" if g.affiliation else g.name for g in workshop.guests.all()
+            ),
+        }
+    else:
+        last = team.workshops.order_by("-number").first()
+        initial = {"number": (last.number + 1) if last else 1}
+    form = WorkshopForm(
+        request.POST or None,
+        initial=initial,
+        editing=workshop is not None,
+        taken_numbers=team.workshops.values_list("number", flat=True),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = workshop_save(
+            team=team,
+            number=workshop.number if workshop else data["number"],
+            date=data["date"],
+            place=data["place"],
+            venue=data["venue"],
+            summary=data["summary"],
+            report=data["report"],
+            is_public=workshop.is_public if workshop else False,
+        )
+        workshop_guests_set(workshop=saved, guests=form.guest_pairs())
+        messages.success(request, _("Het werkatelier is bewaard."))
+        return redirect("atelier:workshop", team_slug=team.slug, number=saved.number)
+    status = 400 if request.method == "POST" else 200
+    context = {"team": team, "workshop": workshop, "form": form}
+    return render(request, "atelier/workshop_form.html", context, status=status)
+
+
+@atelier_view
+@require_http_methods(["GET", "POST"])
+def workshop_add(request, team_slug):
+    team = Team.objects.select_related("challenge").filter(slug=team_slug).first()
+    if team is None or not can_read_team(request.user, team.pk):
+        if not request.user.is_authenticated:
+            raise LoginRequired
+        raise Http404
+    return _workshop_form_page(request, team)
+
+
+@atelier_view
+@require_http_methods(["GET", "POST"])
+def workshop_edit(request, team_slug, number):
+    workshop = get_workshop_for_user(request.user, team_slug, number)
+    return _workshop_form_page(request, workshop.team, workshop)

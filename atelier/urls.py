@@ -20,7 +20,11 @@ urlpatterns = [
     path(canvas + "kaartjes/<int:item_id>/wijzigen/", canvas_views.canvas_item_edit_view, name="canvas_item_edit"),
     path(canvas + "kaartjes/<int:item_id>/verplaatsen/", canvas_views.canvas_item_move_view, name="canvas_item_move"),
     path(canvas + "kaartjes/<int:item_id>/weghalen/", canvas_views.canvas_item_remove_view, name="canvas_item_remove"),
+    path("teams/<slug:team_slug>/werkateliers/nieuw/", record_views.workshop_add, name="workshop_add"),
     path("teams/<slug:team_slug>/werkateliers/<int:number>/", views.workshop_report, name="workshop"),
+    path(
+        "teams/<slug:team_slug>/werkateliers/<int:number>/wijzigen/", record_views.workshop_edit, name="workshop_edit"
+    ),
     path("teams/<slug:team_slug>/werkateliers/<int:number>/pdf/", views.workshop_pdf, name="workshop_pdf"),
     path("verhalen/<uuid:uid>/beeld/", views.story_image, name="story_image"),
     path("verhalen/<uuid:uid>/wijzigen/", record_views.story_edit, name="story_edit"),

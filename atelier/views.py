@@ -44,6 +44,7 @@ def index(request):
     teams = list(teams)
     for team in teams:
         team.can_read = can_read_team(request.user, team.pk)
+        team.can_edit = can_edit_team(request.user, team.pk)
     challenges = Challenge.objects.filter(teams__in=teams).distinct()
     return render(request, "atelier/index.html", {"teams": teams, "challenges": challenges})
 

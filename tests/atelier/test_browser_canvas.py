@@ -139,7 +139,13 @@ def test_demo_record_pages_pass_axe_for_the_public_and_the_facilitator(live_serv
         assert page.get_by_role("heading", level=1).count() == 1, path
         assert_accessible(page)
     log_in(page, live_server, User.objects.get(email="facilitator@atelier.example"))
-    for path in [*ATELIER_PAGES, "/atelier/experimenten/droomhuis-hagedoorn/verhalen/nieuw/"]:
+    for path in [
+        *ATELIER_PAGES,
+        "/atelier/experimenten/droomhuis-hagedoorn/verhalen/nieuw/",
+        "/atelier/teams/team-3/werkateliers/nieuw/",
+        "/atelier/teams/team-3/werkateliers/4/wijzigen/",
+        "/atelier/experimenten/droomhuis-hagedoorn/waarom-hoe-wat/4/",
+    ]:
         page.goto(live_server.url + path)
         assert_accessible(page)
     page.goto(live_server.url + "/atelier/experimenten/droomhuis-hagedoorn/")

@@ -122,3 +122,54 @@ def test_superuser_uses_the_admin_and_story_images_are_cleaned_there_too(superus
     assert response.status_code == 302
     story = Story.objects.get(title="Via beheer")
     assert not Image.open(io.BytesIO(story.image.read())).getexif()
+
+
+def test_facilitator_records_a_new_workshop_with_report_and_guests(facilitator, atelier):
+    from atelier.models import Workshop
+
+    path = reverse("atelier:workshop_add", kwargs={"team_slug": "team-3"})
+    page = facilitator.get(path)
+    assert 'value="5"' in page.content.decode()  # the next free number
+    response = facilitator.post(
+        path,
+        {
+            "number": 5,
+            "date": "2019-04-11",
+            "place": "Almelo",
+            "venue": "Het Droomhuis",
+            "summary": "Eerste resultaten.",
+            "report": "<p>Goed begin.</p><script>alert(1)</script>",
+            "guests": "Buurtcoach, Welzijn Almelo\nBewoner\n\n",
+        },
+    )
+    assert response.status_code == 302
+    workshop = Workshop.objects.get(team=atelier.team, number=5)
+    assert workshop.report == "<p>Goed begin.</p>"
+    assert not workshop.is_public
+    assert list(workshop.guests.values_list("name", "affiliation")) == [
+        ("Buurtcoach", "Welzijn Almelo"),
+        ("Bewoner", ""),
+    ]
+
+
+def test_a_workshop_number_is_used_once_per_team(facilitator, atelier):
+    path = reverse("atelier:workshop_add", kwargs={"team_slug": "team-3"})
+    response = facilitator.post(path, {"number": 4, "date": "2019-04-11", "place": "Almelo"})
+    assert response.status_code == 400
+    assert "Dit team heeft al een werkatelier met dit nummer." in response.content.decode()
+    assert 'value="Almelo"' in response.content.decode()
+
+
+def test_facilitator_edits_a_workshop_report(facilitator, moderator_hw, atelier):
+    path = reverse("atelier:workshop_edit", kwargs={"team_slug": "team-3", "number": 4})
+    data = {"date": "2019-02-14", "place": "Utrecht", "venue": "Social Impact Factory", "report": "<h3>Nieuw</h3>"}
+    assert moderator_hw.post(path, data).status_code == 403
+    assert facilitator.post(path, data).status_code == 302
+    atelier.ws4.refresh_from_db()
+    assert atelier.ws4.report == "<h3>Nieuw</h3>" and atelier.ws4.venue == "Social Impact Factory"
+
+
+@pytest.mark.parametrize("persona,expected", [("moderator_bw", 403), ("partner_welzijn", 404), ("anonymous", 302)])
+def test_only_facilitators_add_workshops(as_persona, atelier, persona, expected):
+    path = reverse("atelier:workshop_add", kwargs={"team_slug": "team-3"})
+    assert as_persona(persona).get(path).status_code == expected
