@@ -12,10 +12,10 @@ from PIL import Image, ImageDraw
 
 from wijk.choices import Channel
 from wijk.models import Neighbourhood, Organisation, Resident, Theme, User
+from wijk.photos import photo_process
 
 from .choices import PearlKind, PearlStatus
 from .models import Pearl
-from .photos import photo_process
 from .services import pearl_hide, pearl_publish, pearl_reject, pearl_report, pearl_return, pearl_submit
 
 CENTRE = (Decimal("51.815900"), Decimal("4.413000"))

@@ -6,12 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, OrganisationKind
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
+from wijk.photos import MAX_UPLOAD_BYTES, photo_process
 
 from .choices import PearlKind
 from .models import Pearl
-from .photos import MAX_UPLOAD_BYTES, photo_process
 
 # A point more than this many degrees from the neighbourhood's centre is not in the neighbourhood.
 MAX_DISTANCE_DEG = Decimal("0.03")
@@ -38,7 +39,7 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         return obj.label
 
 
-class PearlForm(AccessibleErrorsMixin, forms.Form):
+class PearlForm(AccessibleErrorsMixin, HoneypotForm):
     """One clear form in steps (fieldsets): what, where, a photo. Works without JavaScript."""
 
     kind = forms.ChoiceField(
@@ -241,7 +242,7 @@ class OnBehalfForm(AccessibleErrorsMixin, forms.Form):
         return data
 
 
-class ReportForm(AccessibleErrorsMixin, forms.Form):
+class ReportForm(AccessibleErrorsMixin, HoneypotForm):
     reason = forms.CharField(
         label=_("Wat klopt er niet?"),
         max_length=1000,
@@ -250,7 +251,7 @@ class ReportForm(AccessibleErrorsMixin, forms.Form):
     )
 
 
-class JoinForm(AccessibleErrorsMixin, forms.Form):
+class JoinForm(AccessibleErrorsMixin, HoneypotForm):
     sender_name = forms.CharField(label=_("Uw naam"), max_length=120)
     body = forms.CharField(
         label=_("Uw bericht"),

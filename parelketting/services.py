@@ -14,18 +14,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, Purpose, RoleKind
-from wijk.models import ConsentText, Role
-from wijk.services import consent_check, consent_give, consent_text_current, consent_text_publish
+from wijk.models import ConsentRecord, ConsentText, Role
+from wijk.photos import ProcessedPhoto
+from wijk.services import (
+    consent_check,
+    consent_give,
+    consent_text_current,
+    consent_text_publish,
+    consent_withdraw,
+)
 
 from .choices import NEEDS_MESSAGE, NOTIFY_SUBMITTER, TRANSITIONS, MessageDelivery, PearlKind, PearlStatus
 from .models import Pearl, PearlMessage, PearlReport
-from .photos import ProcessedPhoto
-
-SITE_URL = getattr(settings, "SITE_URL", "")
 
 
 def _absolute(path: str) -> str:
-    return f"{SITE_URL}{path}"
+    """A full link for e-mails and QR codes, from ``settings.SITE_URL``."""
+    return f"{settings.SITE_URL}{path}"
 
 
 def _submitter_email(pearl: Pearl) -> str:
@@ -59,7 +64,7 @@ def _publication_text() -> ConsentText:
             title=_("Uw naam en foto bij uw parel"),
             body=_(
                 "Wij zetten uw voornaam en de foto bij uw parel. Iedereen kan dat zien. "
-                "Wilt u dat later niet meer? Zeg het ons. Dan halen wij het meteen weg."
+                "Wilt u dat later niet meer? Op ‘Mijn parels’ zet u het zelf uit. Dan halen wij het meteen weg."
             ),
         )
 
@@ -86,6 +91,31 @@ def pearl_publication_consent_give(
                 )
             )
     return records
+
+
+PUBLICATION_CATEGORIES = (DataCategory.FIRST_NAME, DataCategory.PHOTO)
+
+
+def pearl_publication_consent_withdraw(
+    *, resident, category: str, method: str = Channel.ONLINE, recorded_by=None
+) -> int:
+    """Take back the "yes" to showing the first name or the photo with one's pearls; works at once.
+
+    Every active publication consent of that category gets a withdrawal row in the shared ledger (the
+    consent rows themselves stay). ``public_name`` and ``photo_is_public`` stop showing it right away.
+    Returns how many consents were withdrawn.
+    """
+    if category not in PUBLICATION_CATEGORIES:
+        raise ValidationError(_("Dit kunt u hier niet uitzetten."), code="unknown_category")
+    with transaction.atomic():
+        active = list(
+            ConsentRecord.objects.filter(resident=resident)
+            .covering(category=category, purpose=Purpose.PUBLICATION)
+            .active()
+        )
+        for consent in active:
+            consent_withdraw(consent=consent, method=method, recorded_by=recorded_by)
+    return len(active)
 
 
 def photo_is_public(pearl: Pearl) -> bool:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("nieuw/", views.pearl_new, name="new"),
     path("namens-bewoner/", views.pearl_new_on_behalf, name="new_on_behalf"),
     path("mijn-parels/", views.my_pearls, name="mine"),
+    path("mijn-parels/toestemming-intrekken/", views.my_consent_withdraw, name="consent_withdraw"),
     path("parel/<uuid:uid>/", views.pearl_detail, name="detail"),
     path("parel/<uuid:uid>/foto/", views.pearl_photo, name="photo"),
     path("parel/<uuid:uid>/foto-klein/", views.pearl_photo, {"size": "thumb"}, name="thumbnail"),

@@ -2,10 +2,11 @@
 
 from .geojson import pearl_geojson
 from .public import pearl_detail, pearl_list, pearl_map, pearl_photo
-from .resident import my_pearls, pearl_join, pearl_report_view
+from .resident import my_consent_withdraw, my_pearls, pearl_join, pearl_report_view
 from .submit import pearl_answer, pearl_new, pearl_new_on_behalf
 
 __all__ = [
+    "my_consent_withdraw",
     "my_pearls",
     "pearl_answer",
     "pearl_detail",

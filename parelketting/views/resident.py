@@ -6,15 +6,20 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijk.antispam import rate_limit_hit
+from wijk.choices import DataCategory, Purpose
+from wijk.services import consent_check
+
+from .. import limits
 from .. import permissions as perms
-from .. import ratelimit
 from ..choices import PearlStatus
 from ..forms import JoinForm, ReportForm
 from ..models import Pearl, PearlMessage
 from ..services import (
     pearl_message_send,
+    pearl_publication_consent_withdraw,
     pearl_report,
 )
 
@@ -31,11 +36,40 @@ def my_pearls(request):
             .prefetch_related(Prefetch("messages", queryset=PearlMessage.objects.order_by("-created_at")))
             .order_by("-created_at")
         )
+    consents = {}
+    if resident is not None:
+        consents = {
+            "first_name": bool(
+                consent_check(resident=resident, category=DataCategory.FIRST_NAME, purpose=Purpose.PUBLICATION)
+            ),
+            "photo": bool(consent_check(resident=resident, category=DataCategory.PHOTO, purpose=Purpose.PUBLICATION)),
+        }
     return render(
         request,
         "parelketting/mine.html",
-        {"pearls": pearls, "can_submit_on_behalf": perms.can_submit_on_behalf(request.user)},
+        {
+            "pearls": pearls,
+            "resident": resident,
+            "consents": consents,
+            "can_submit_on_behalf": perms.can_submit_on_behalf(request.user),
+        },
     )
+
+
+@login_required
+@require_POST
+def my_consent_withdraw(request):
+    """ "Haal mijn naam / foto weg": the resident takes back a publication consent, at once."""
+    resident = perms.resident_for_user(request.user)
+    category = request.POST.get("soort", "")
+    if resident is None or category not in (DataCategory.FIRST_NAME, DataCategory.PHOTO):
+        raise Http404
+    pearl_publication_consent_withdraw(resident=resident, category=category)
+    if category == DataCategory.FIRST_NAME:
+        messages.success(request, _("Uw voornaam staat niet meer bij uw parels."))
+    else:
+        messages.success(request, _("Foto's waar u zelf op staat, tonen wij niet meer bij uw parels."))
+    return redirect("parelketting:mine")
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,7 +79,7 @@ def pearl_report_view(request, uid):
     if pearl.status != PearlStatus.PUBLISHED:
         raise Http404
     form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and ratelimit.hit(request, "report", ratelimit.REPORTS_PER_HOUR):
+    if request.method == "POST" and form.is_valid() and rate_limit_hit(request, "pk-report", limits.REPORTS_PER_HOUR):
         form.add_error("reason", _("U heeft al veel meldingen gedaan. Probeer het over een uur nog eens."))
         return render(request, "parelketting/report.html", {"pearl": pearl, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
@@ -63,11 +97,17 @@ def pearl_join(request, uid):
     if not perms.can_join(request.user, pearl):
         raise Http404
     form = JoinForm(request.POST or None, initial={"sender_name": request.user.get_short_name()})
-    if request.method == "POST" and form.is_valid() and ratelimit.hit(request, "join", ratelimit.MESSAGES_PER_HOUR):
+    if request.method == "POST" and form.is_valid() and rate_limit_hit(request, "pk-join", limits.MESSAGES_PER_HOUR):
         form.add_error("body", _("U heeft al veel berichten gestuurd. Probeer het over een uur nog eens."))
         return render(request, "parelketting/join.html", {"pearl": pearl, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
-        pearl_message_send(pearl=pearl, sender=request.user, **form.cleaned_data)
+        pearl_message_send(
+            pearl=pearl,
+            sender=request.user,
+            sender_name=form.cleaned_data["sender_name"],
+            body=form.cleaned_data["body"],
+            reply_how=form.cleaned_data["reply_how"],
+        )
         messages.success(request, _("Uw bericht is verstuurd. Uw buur neemt zelf contact met u op."))
         return redirect(pearl.get_absolute_url())
     return render(request, "parelketting/join.html", {"pearl": pearl, "form": form})

@@ -9,11 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wijk.antispam import rate_limit_hit
 from wijk.choices import Channel, RoleKind
 from wijk.models import Neighbourhood
 from wijk.permissions import organisation_ids
 from wijk.services import resident_create
 
+from .. import limits
 from .. import permissions as perms
 from ..choices import PearlKind
 from ..forms import NeighbourhoodChoiceForm, OnBehalfForm, PearlForm
@@ -38,6 +40,10 @@ def pearl_new(request):
     if neighbourhood is None:
         return render(request, "parelketting/choose_neighbourhood.html", {"hood_form": hood_form})
     form = PearlForm(request.POST or None, request.FILES or None, neighbourhood=neighbourhood)
+    context = {"form": form, "neighbourhood": neighbourhood, "hood_form": hood_form, "on_behalf": False}
+    if request.method == "POST" and form.is_valid() and rate_limit_hit(request, "pk-pearl", limits.PEARLS_PER_HOUR):
+        form.add_error(None, _("U heeft al veel parels gestuurd. Probeer het over een uur nog eens."))
+        return render(request, "parelketting/submit.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -70,11 +76,7 @@ def pearl_new(request):
                 % {"title": pearl.title},
             )
             return redirect("parelketting:mine")
-    return render(
-        request,
-        "parelketting/submit.html",
-        {"form": form, "neighbourhood": neighbourhood, "hood_form": hood_form, "on_behalf": False},
-    )
+    return render(request, "parelketting/submit.html", context)
 
 
 @login_required

@@ -1,44 +1,13 @@
 """Fixtures for the Parelketting tests: pearls made through the services, and image files good and bad."""
 
-import io
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from parelketting.choices import PearlKind, PearlStatus
-from parelketting.photos import photo_process
 from parelketting.services import pearl_hide, pearl_publish, pearl_reject, pearl_return, pearl_submit
-
-
-def jpeg_bytes(size=(800, 600), colour=(200, 40, 40), exif=None) -> bytes:
-    buffer = io.BytesIO()
-    image = Image.new("RGB", size, colour)
-    if exif is not None:
-        image.save(buffer, format="JPEG", exif=exif)
-    else:
-        image.save(buffer, format="JPEG")
-    return buffer.getvalue()
-
-
-def gps_exif():
-    """EXIF with a GPS position (a home in Zuidwijk), a camera make and an orientation, as phones write it."""
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to view
-    gps = {
-        1: "N",
-        2: (51.0, 48.0, 57.24),
-        3: "E",
-        4: (4.0, 24.0, 46.8),
-    }
-    exif[0x8825] = gps
-    return exif
-
-
-def upload(data: bytes, name="foto.jpg", content_type="image/jpeg"):
-    return SimpleUploadedFile(name, data, content_type=content_type)
+from tests.images import gps_exif, jpeg_bytes, upload  # noqa: F401 (re-exported for the tests)
+from wijk.photos import photo_process
 
 
 @pytest.fixture(autouse=True)

@@ -419,7 +419,7 @@ def test_submit_records_name_and_photo_consent_in_the_ledger(resident_zuidwijk, 
 
 
 def test_reports_are_limited_per_visitor(anonymous, make_pearl):
-    from parelketting.ratelimit import REPORTS_PER_HOUR
+    from parelketting.limits import REPORTS_PER_HOUR
 
     pearls = [make_pearl(title=f"Parel {i}") for i in range(REPORTS_PER_HOUR + 1)]
     for pearl in pearls[:REPORTS_PER_HOUR]:
@@ -431,3 +431,42 @@ def test_reports_are_limited_per_visitor(anonymous, make_pearl):
     assert "Probeer het over een uur nog eens." in response.content.decode()
     last.refresh_from_db()
     assert last.status == PearlStatus.PUBLISHED
+
+
+def test_resident_withdraws_name_and_photo_consent_on_mine(resident_zuidwijk, anonymous, make_pearl, world):
+    """Taking back the name or photo consent is one button on "Mijn parels" and works at once."""
+    from parelketting.services import pearl_publication_consent_give
+    from wijk.models import ConsentWithdrawal
+
+    resident = world.residents.zuidwijk
+    pearl_publication_consent_give(resident=resident, first_name=True, photo=True)
+    pearl = make_pearl(kind=PearlKind.PERSON, title="Ik repareer fietsen", photo=True)
+    assert resident.first_name in anonymous.get(pearl.get_absolute_url()).content.decode()
+    html = resident_zuidwijk.get(reverse("parelketting:mine")).content.decode()
+    assert "Haal mijn naam weg" in html and "Haal mijn foto weg" in html
+    url = reverse("parelketting:consent_withdraw")
+    assert resident_zuidwijk.post(url, {"soort": "first_name"}).status_code == 302
+    assert resident_zuidwijk.post(url, {"soort": "photo"}).status_code == 302
+    assert ConsentWithdrawal.objects.filter(consent__resident=resident).count() == 2
+    assert resident.first_name not in anonymous.get(pearl.get_absolute_url()).content.decode()
+    photo_url = reverse("parelketting:photo", kwargs={"uid": pearl.uid})
+    assert anonymous.get(photo_url).status_code == 404
+    html = resident_zuidwijk.get(reverse("parelketting:mine")).content.decode()
+    assert "Uw naam staat niet bij uw parels." in html
+    assert resident_zuidwijk.post(url, {"soort": "health"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("form_url", "data"),
+    [
+        ("parelketting:report", {"reason": "Klopt niet.", "website": "http://spam.example"}),
+    ],
+)
+def test_filled_honeypot_stores_nothing(anonymous, make_pearl, form_url, data):
+    """A bot that fills the hidden field gets a vague error; the pearl stays on the map."""
+    pearl = make_pearl()
+    response = anonymous.post(reverse(form_url, kwargs={"uid": pearl.uid}), data)
+    assert response.status_code == 200
+    assert '<div class="honeypot" aria-hidden="true">' in response.content.decode()
+    pearl.refresh_from_db()
+    assert pearl.status == PearlStatus.PUBLISHED
