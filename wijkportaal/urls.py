@@ -17,6 +17,7 @@ urlpatterns = [
     path("parelketting/", include("parelketting.urls")),
     path("droomhuis/", include("droomhuis.urls")),
     path("atelier/", include("atelier.urls")),
+    path("api/", include("api.urls")),
     path("health/", wijk_views.health, name="health"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "parelketting",
     "droomhuis",
     "atelier",
+    "api",
 ]
 
 MIDDLEWARE = [

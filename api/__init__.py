@@ -1,0 +1,1 @@
+"""The public, read-only open-data API (``/api/v1/``)."""
