@@ -82,3 +82,25 @@ def is_moderator_of(user, organisation):
 
 
 rules.add_perm("wijk.moderate_organisation", is_superuser | is_moderator_of)
+
+
+LETTER_ROLE_KINDS = (RoleKind.MODERATOR, RoleKind.BROKER)
+
+
+def letter_organisation_ids(user) -> set[int]:
+    """Organisations whose letter queue the user may print: moderators and dream brokers of that organisation."""
+    return organisation_ids(user, *LETTER_ROLE_KINDS)
+
+
+def may_print_letters(user) -> bool:
+    return bool(getattr(user, "is_superuser", False) or letter_organisation_ids(user))
+
+
+def letters_for_user(user):
+    """The letters the user may see; everything for a superuser, nothing for people without the role."""
+    from .models import Letter
+
+    qs = Letter.objects.select_related("resident", "organisation")
+    if getattr(user, "is_superuser", False):
+        return qs
+    return qs.for_organisations(letter_organisation_ids(user))

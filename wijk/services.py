@@ -10,8 +10,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import EXPLICIT_CATEGORIES, Channel, DataCategory, Purpose, RecipientKind
-from .models import AccessLogEntry, ConsentRecord, ConsentText, ConsentWithdrawal, Organisation, Resident
+from .choices import EXPLICIT_CATEGORIES, Channel, ContactPreference, DataCategory, Purpose, RecipientKind
+from .models import (
+    AccessLogEntry,
+    ConsentRecord,
+    ConsentText,
+    ConsentWithdrawal,
+    Letter,
+    LetterStatus,
+    Organisation,
+    Resident,
+)
 
 
 def resident_create(
@@ -216,3 +225,74 @@ def access_log_record(
         object_id=str(obj.pk),
         detail=detail,
     )
+
+
+def letter_queue(
+    *, resident: Resident, organisation: Organisation, subject: str, body: str, reason: str, created_by=None
+) -> Letter:
+    """Put a letter for a resident in the organisation's print queue. Staff print queued letters in batches."""
+    if not subject.strip() or not body.strip():
+        raise ValidationError(_("Een brief heeft een onderwerp en een tekst nodig."), code="empty_letter")
+    return Letter.objects.create(
+        resident=resident,
+        organisation=organisation,
+        subject=subject.strip(),
+        body=body.strip(),
+        language=resident.language or "nl",
+        reason=reason,
+        created_by=created_by,
+    )
+
+
+def letters_mark_printed(*, letters, user) -> int:
+    """Mark queued letters as printed and sent; returns how many changed. Already printed ones stay as they are."""
+    ids = [letter.pk for letter in letters]
+    with transaction.atomic():
+        changed = Letter.objects.filter(pk__in=ids, status=LetterStatus.QUEUED)
+        count = 0
+        for letter in changed.select_for_update():
+            letter.status = LetterStatus.PRINTED
+            letter.printed_at = timezone.now()
+            letter.printed_by = user
+            letter.save(update_fields=["status", "printed_at", "printed_by"])
+            count += 1
+    return count
+
+
+def letter_cancel(*, letter: Letter, user) -> Letter:
+    """Take a queued letter out of the queue (for example when the resident was reached by phone)."""
+    if letter.status != LetterStatus.QUEUED:
+        raise ValidationError(_("Alleen een brief in de wachtrij kan eruit."), code="not_queued")
+    letter.status = LetterStatus.CANCELLED
+    letter.printed_by = user
+    letter.save(update_fields=["status", "printed_by"])
+    return letter
+
+
+def resident_notify(
+    *, resident: Resident, organisation: Organisation, subject: str, body: str, reason: str, created_by=None
+) -> str:
+    """Reach a resident the way they prefer: a letter in the print queue, or an e-mail.
+
+    Returns ``"letter"``, ``"email"`` or ``"none"`` (no address known). The caller decides whether a
+    message may be sent at all (consent) and writes it in the resident's language (``resident.language``);
+    the text must never hold signal content.
+    """
+    from django.core.mail import send_mail
+
+    email = resident.email or (resident.user.email if resident.user_id else "")
+    wants_letter = resident.contact_preference == ContactPreference.LETTER
+    if wants_letter or (not email and resident.postal_address):
+        letter_queue(
+            resident=resident,
+            organisation=organisation,
+            subject=subject,
+            body=body,
+            reason=reason,
+            created_by=created_by,
+        )
+        return "letter"
+    if email:
+        send_mail(subject, body, None, [email])
+        return "email"
+    return "none"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import letters_views, views
 
 app_name = "wijk"
 
@@ -10,4 +10,8 @@ urlpatterns = [
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("mijn-account/", views.account, name="account"),
     path("weergave/", views.display_preferences, name="display"),
+    path("brieven/", letters_views.queue, name="letters"),
+    path("brieven/pdf/", letters_views.print_batch, name="letters_pdf"),
+    path("brieven/verstuurd/", letters_views.mark_sent, name="letters_sent"),
+    path("brieven/<uuid:uid>/niet-versturen/", letters_views.cancel, name="letter_cancel"),
 ]

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import display
 from .models import Neighbourhood
-from .permissions import active_roles
+from .permissions import active_roles, may_print_letters
 
 
 @require_GET
@@ -32,7 +32,8 @@ def accessibility(request):
 def account(request):
     resident = getattr(request.user, "resident", None)
     roles = active_roles(request.user)
-    return render(request, "wijk/account.html", {"resident": resident, "roles": roles})
+    context = {"resident": resident, "roles": roles, "can_print_letters": may_print_letters(request.user)}
+    return render(request, "wijk/account.html", context)
 
 
 @never_cache

@@ -1,5 +1,6 @@
 from .access import AccessAction, AccessLogEntry
 from .consent import AppendOnlyError, ConsentRecord, ConsentText, ConsentWithdrawal
+from .letters import Letter, LetterStatus
 from .organisations import Neighbourhood, Organisation, Role, Theme
 from .residents import Resident
 from .users import User
@@ -11,6 +12,8 @@ __all__ = [
     "ConsentRecord",
     "ConsentText",
     "ConsentWithdrawal",
+    "Letter",
+    "LetterStatus",
     "Neighbourhood",
     "Organisation",
     "Resident",

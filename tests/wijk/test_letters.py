@@ -1,0 +1,144 @@
+"""Residents without e-mail get letters: updates land in a print queue; staff print one PDF and mark them sent."""
+
+import io
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from pypdf import PdfReader
+
+from wijk.choices import ContactPreference
+from wijk.models import AccessLogEntry, Letter, LetterStatus
+from wijk.services import letter_queue, resident_notify
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def post_resident(world):
+    resident = world.residents.zuidwijk
+    resident.contact_preference = ContactPreference.LETTER
+    resident.display_name = "Mevrouw A. de Vries"
+    resident.postal_address = "Spui 12\n3262 AB Oud-Beijerland"
+    resident.save()
+    return resident
+
+
+def _letter(world, resident, subject="Uw parel staat op de kaart"):
+    return letter_queue(
+        resident=resident,
+        organisation=world.hw,
+        subject=subject,
+        body="Goed nieuws!\n\nUw parel is nu te zien.",
+        reason="parelketting.published",
+    )
+
+
+def test_an_update_for_a_letter_resident_lands_in_the_print_queue(world, post_resident):
+    channel = resident_notify(
+        resident=post_resident,
+        organisation=world.hw,
+        subject="Nieuws over uw parel",
+        body="Uw parel staat op de kaart.",
+        reason="parelketting.published",
+    )
+    assert channel == "letter"
+    assert mail.outbox == []
+    letter = Letter.objects.get()
+    assert letter.status == LetterStatus.QUEUED and letter.resident == post_resident
+
+
+def test_an_update_for_an_email_resident_is_mailed(world):
+    resident = world.residents.hagedoorn
+    channel = resident_notify(
+        resident=resident, organisation=world.bw, subject="Nieuws", body="Er is nieuws.", reason="droomhuis.update"
+    )
+    assert channel == "email" and mail.outbox[0].to == ["bewoner@hagedoorn.test"]
+    assert not Letter.objects.exists()
+
+
+def test_without_any_address_nothing_is_sent(world):
+    resident = world.residents.hagedoorn
+    resident.email = ""
+    resident.user = None
+    resident.save()
+    assert resident_notify(resident=resident, organisation=world.bw, subject="x", body="y", reason="t") == "none"
+
+
+def test_the_batch_pdf_holds_each_letter_with_its_address(moderator_hw, world, post_resident):
+    first, second = _letter(world, post_resident), _letter(world, post_resident, subject="Uw aanmelding")
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [first.uid, second.uid]})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 2
+    text = reader.pages[0].extract_text()
+    assert "Mevrouw A. de Vries" in text and "Spui 12" in text and "Uw parel staat op de kaart" in text
+    assert "Met vriendelijke groet" in text
+    assert AccessLogEntry.objects.filter(action="print", resident=post_resident).count() == 2
+
+
+def test_letters_are_written_in_the_residents_language(moderator_hw, world, post_resident):
+    post_resident.language = "en"
+    post_resident.save()
+    letter = _letter(world, post_resident)
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Kind regards" in text
+
+
+def test_marking_sent_takes_letters_out_of_the_queue(moderator_hw, world, post_resident):
+    letter = _letter(world, post_resident)
+    response = moderator_hw.post(reverse("wijk:letters_sent"), {"letters": [letter.uid]}, follow=True)
+    assert "verstuurd" in response.content.decode()
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.PRINTED and letter.printed_by == world.users.moderator_hw
+
+
+def test_another_corporations_letters_stay_invisible(moderator_bw, world, post_resident):
+    letter = _letter(world, post_resident)
+    page = moderator_bw.get(reverse("wijk:letters"))
+    assert page.status_code == 200 and letter.subject not in page.content.decode()
+    moderator_bw.post(reverse("wijk:letters_sent"), {"letters": [letter.uid]})
+    assert moderator_bw.post(reverse("wijk:letter_cancel", args=[letter.uid])).status_code == 404
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.QUEUED
+
+
+@pytest.mark.parametrize("persona", ["resident_zuidwijk", "expert_bw", "partner_welzijn", "facilitator"])
+def test_people_without_the_role_get_403(as_persona, persona):
+    assert as_persona(persona).get(reverse("wijk:letters")).status_code == 403
+
+
+def test_anonymous_visitors_go_to_login(anonymous):
+    response = anonymous.get(reverse("wijk:letters"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_letter_without_address_is_not_printed(moderator_hw, world, post_resident):
+    post_resident.postal_address = ""
+    post_resident.save()
+    letter = _letter(world, post_resident)
+    assert "geen adres bekend" in moderator_hw.get(reverse("wijk:letters")).content.decode()
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]}, follow=True)
+    assert response.status_code == 200 and "Kies eerst" in response.content.decode()
+
+
+def test_cancelled_letters_are_not_printed(moderator_hw, world, post_resident):
+    letter = _letter(world, post_resident)
+    moderator_hw.post(reverse("wijk:letter_cancel", args=[letter.uid]))
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.CANCELLED
+
+
+def test_the_queue_page_has_a_fixed_number_of_queries(
+    moderator_hw, world, post_resident, django_assert_max_num_queries
+):
+    for n in range(3):
+        _letter(world, post_resident, subject=f"Brief {n}")
+    moderator_hw.get(reverse("wijk:letters"))
+    with django_assert_max_num_queries(12) as small:
+        moderator_hw.get(reverse("wijk:letters"))
+    for n in range(30):
+        _letter(world, post_resident, subject=f"Meer {n}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        moderator_hw.get(reverse("wijk:letters"))

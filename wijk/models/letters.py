@@ -1,0 +1,57 @@
+"""Letters on paper for residents without e-mail: a print queue per organisation."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LetterStatus(models.TextChoices):
+    QUEUED = "queued", _("Klaar om te printen")
+    PRINTED = "printed", _("Geprint en verstuurd")
+    CANCELLED = "cancelled", _("Niet versturen")
+
+
+class LetterQuerySet(models.QuerySet):
+    def queued(self):
+        return self.filter(status=LetterStatus.QUEUED)
+
+    def for_organisations(self, organisation_ids):
+        return self.filter(organisation_id__in=organisation_ids)
+
+
+class Letter(models.Model):
+    """One update for a resident who wants post, waiting to be printed and sent by staff."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resident = models.ForeignKey(
+        "wijk.Resident", on_delete=models.CASCADE, related_name="letters", verbose_name=_("bewoner")
+    )
+    organisation = models.ForeignKey(
+        "wijk.Organisation", on_delete=models.PROTECT, related_name="letters", verbose_name=_("afzender")
+    )
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    body = models.TextField(_("tekst"))
+    language = models.CharField(_("taal"), max_length=10, default="nl")
+    reason = models.CharField(_("aanleiding"), max_length=60, help_text=_("Welk deel van het portaal de brief maakte."))
+    status = models.CharField(_("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.QUEUED)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    printed_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    printed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("brief")
+        verbose_name_plural = _("brieven")
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["organisation", "status"], name="letter_org_status_idx")]
+
+    def __str__(self):
+        return self.subject
