@@ -28,6 +28,18 @@ CONSENT_TEXTS = {
         "Wij zetten er geen naam, adres of foto bij. Een medewerker van Beter Wonen leest het eerst. "
         "U kunt dit altijd weer intrekken.",
     ),
+    "referral": (
+        "Uw gegevens naar een partner",
+        "Als u ja zegt, geeft de droommakelaar alleen de gegevens die u noemt aan deze ene organisatie. "
+        "Die organisatie neemt dan contact met u op om te helpen. Over uw gezondheid vragen wij apart. "
+        "U kunt dit altijd weer intrekken. Dan stopt de organisatie meteen.",
+    ),
+    "pairing": (
+        "Een ervaringsdeskundige die met u meeloopt",
+        "Als u ja zegt, mag een ervaringsdeskundige van Beter Wonen met u meedenken. "
+        "Die persoon ziet uw droom en hoe u contact wilt. Hij of zij heeft geheimhouding getekend. "
+        "U kunt dit altijd weer intrekken.",
+    ),
 }
 
 
@@ -86,3 +98,51 @@ def has_contact_consent(dream: Dream) -> bool:
             recipient=dream.neighbourhood.corporation,
         )
     )
+
+
+def partner_consents(dream: Dream) -> list[dict]:
+    """Active consents to share data with a partner or an expert, grouped per organisation and purpose,
+    for the follow page: ``[{"organisation": org, "purpose": ..., "categories": [labels]}]``."""
+    from wijk.models import ConsentRecord
+
+    rows = (
+        ConsentRecord.objects.filter(resident=dream.resident_id, purpose__in=[Purpose.REFERRAL, Purpose.PAIRING])
+        .active()
+        .select_related("recipient")
+        .order_by("recipient__name", "category")
+    )
+    groups: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row.recipient_id, row.purpose)
+        group = groups.setdefault(
+            key,
+            {
+                "organisation": row.recipient,
+                "purpose": row.purpose,
+                "label": row.get_purpose_display(),
+                "categories": [],
+            },
+        )
+        group["categories"].append(row.get_category_display())
+    return list(groups.values())
+
+
+@transaction.atomic
+def partner_consent_withdraw(
+    *, dream: Dream, organisation_id: int, purpose: str, recorded_by=None, method=Channel.ONLINE
+):
+    """The resident stops sharing with one organisation: every active consent for it is withdrawn at once.
+
+    Each withdrawal sends ``consent_withdrawn``; ``care.on_consent_withdrawn`` stops open referrals and tells
+    the partner.
+    """
+    from wijk.models import ConsentRecord
+
+    if purpose not in (Purpose.REFERRAL, Purpose.PAIRING):
+        raise ValidationError(_("Onbekende keuze."), code="unknown_consent")
+    consents = list(
+        ConsentRecord.objects.filter(resident=dream.resident_id, purpose=purpose, recipient_id=organisation_id).active()
+    )
+    if not consents:
+        raise ValidationError(_("Deze toestemming staat al uit."), code="not_active")
+    return [consent_withdraw(consent=c, method=method, recorded_by=recorded_by) for c in consents]

@@ -207,6 +207,10 @@ class EventKind(models.TextChoices):
     WALL = "wall", _("Dromenmuur")
     THEMES = "themes", _("Thema's gewijzigd")
     CONSENT = "consent", _("Toestemming ingetrokken")
+    CONSENT_GIVEN = "consent_given", _("Toestemming vastgelegd")
+    SIGNAL = "signal", _("Signaal vastgelegd")
+    REFERRAL = "referral", _("Doorverwezen")
+    PAIRING = "pairing", _("Ervaringsdeskundige gekoppeld")
 
 
 class DreamEvent(AppendOnlyModel):
@@ -323,3 +327,14 @@ class ResidentUpdate(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d} {self.dream}"
+
+
+from .care_models import (  # noqa: E402, F401 - registered with the app through this module
+    ConfidentialityStatement,
+    ExpertNote,
+    Pairing,
+    Referral,
+    ReferralEvent,
+    Signal,
+    SignalKind,
+)

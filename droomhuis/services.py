@@ -34,6 +34,8 @@ from .consents import (  # noqa: F401 - re-exported: views and demo use them thr
     dream_consent_withdraw,
     has_contact_consent,
     has_wall_consent,
+    partner_consent_withdraw,
+    partner_consents,
     resident_consents,
 )
 from .models import QUESTION, ContactAttempt, Dream, DreamEvent, EventKind, Note, ResidentUpdate, WallStatus

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import broker, public
+from .views import broker, care, partner, public
 
 app_name = "droomhuis"
 
@@ -16,6 +16,11 @@ urlpatterns = [
         public.consent_withdraw,
         name="consent_withdraw",
     ),
+    path(
+        "volgen/<str:reference>/toestemming-organisatie/intrekken/",
+        public.partner_consent_withdraw,
+        name="partner_consent_withdraw",
+    ),
     path("papieren-formulier/", public.paper_form, name="paper"),
     path("dromenmuur/", public.wall, name="wall"),
     path("makelaar/", broker.queue, name="queue"),
@@ -29,4 +34,15 @@ urlpatterns = [
     path("makelaar/droom/<str:reference>/notitie/", broker.case_note, name="case_note"),
     path("makelaar/droom/<str:reference>/bericht/", broker.case_update, name="case_update"),
     path("makelaar/droom/<str:reference>/resultaat/", broker.case_outcome, name="case_outcome"),
+    path("makelaar/droom/<str:reference>/signaal/", care.signal_add, name="signal_add"),
+    path("makelaar/signaal/<uuid:uid>/afsluiten/", care.signal_close, name="signal_close"),
+    path("makelaar/droom/<str:reference>/toestemming/", care.consent_record, name="consent_record"),
+    path("makelaar/droom/<str:reference>/doorverwijzen/", care.referral_add, name="referral_add"),
+    path("makelaar/droom/<str:reference>/acuut/", care.referral_acute, name="referral_acute"),
+    path("makelaar/doorverwijzing/<uuid:uid>/afsluiten/", care.referral_close, name="referral_close"),
+    path("makelaar/doorverwijzingen/", care.referrals, name="referrals"),
+    path("makelaar/doorverwijzing/<uuid:uid>/beoordelen/", care.review, name="review"),
+    path("partner/", partner.partner_list, name="partner_list"),
+    path("partner/<uuid:uid>/", partner.partner_detail, name="partner_detail"),
+    path("partner/link/<str:token>/", partner.partner_link, name="partner_link"),
 ]

@@ -37,6 +37,7 @@ from ..forms import (
 from ..models import reference_normalise
 from ..permissions import broker_neighbourhoods, brokers_for, dreams_for_broker, get_dream_for_broker, is_broker
 from ..workflow import OPEN, DreamStatus
+from .case_care import care_context
 
 CONFLICT_MESSAGE = _(
     "Iemand anders heeft deze droom net opgeslagen. Uw wijziging is niet bewaard. "
@@ -180,12 +181,16 @@ def _case_context(request, dream, **forms):
         "has_other_brokers": brokers.exists(),
         "is_owner": dream.owner_id == user.pk,
         **context_forms,
+        **care_context(user, dream, forms),
     }
 
 
 def _render_case(request, dream, *, status=200, **forms):
     """Render the case page and log the view; contact details are only shown (and logged) with consent."""
     context = _case_context(request, dream, **forms)
+    detail = "droom met contactgegevens" if context["contact_consent"] else "droom zonder contactgegevens"
+    if context["show_care"]:
+        detail += f"; {len(context['signals'])} signalen; {len(context['referrals'])} doorverwijzingen"
     access_log_record(
         user=request.user,
         action=AccessAction.VIEW,
@@ -193,7 +198,7 @@ def _render_case(request, dream, *, status=200, **forms):
         resident=dream.resident,
         role=RoleKind.BROKER,
         organisation=dream.neighbourhood.corporation,
-        detail="droom met contactgegevens" if context["contact_consent"] else "droom zonder contactgegevens",
+        detail=detail,
     )
     return render(request, "droomhuis/broker/case.html", context, status=status)
 

@@ -15,6 +15,8 @@ from wijk.antispam import rate_limit_hit, visitor_key
 from wijk.models import Theme
 
 from .. import conf, services
+from ..access import access_summary
+from ..consents import partner_consents
 from ..forms import DreamShareForm, FollowForm, droomhuis_neighbourhoods
 from ..models import QUESTION, Dream, reference_normalise
 from ..permissions import get_dream_for_follower, own_dreams
@@ -143,6 +145,8 @@ def follow(request, reference):
             "updates": dream.updates.order_by("-created_at"),
             "themes": dream.themes.all(),
             "consents": services.resident_consents(dream),
+            "partner_consents": partner_consents(dream),
+            "access_days": access_summary(dream.resident),
         },
     )
 
@@ -159,6 +163,26 @@ def consent_withdraw(request, reference, key):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Uw toestemming is ingetrokken. Dit geldt meteen."))
+    return redirect("droomhuis:follow", reference=dream.reference)
+
+
+@require_POST
+def partner_consent_withdraw(request, reference):
+    """Stop sharing with one partner (or the expert): all its consents end at once, the partner is told."""
+    dream = get_dream_for_follower(request.user, reference)
+    if rate_limit_hit(request, "droomhuis-withdraw", conf.withdraw_limit()):
+        return _too_many(request)
+    try:
+        organisation_id = int(request.POST.get("organisation", ""))
+        services.partner_consent_withdraw(
+            dream=dream, organisation_id=organisation_id, purpose=request.POST.get("purpose", "")
+        )
+    except (ValueError, ValidationError):
+        messages.error(request, _("Dit lukte niet. Misschien staat deze toestemming al uit."))
+    else:
+        messages.success(
+            request, _("Uw toestemming is ingetrokken. Dit geldt meteen. Wij laten het de organisatie weten.")
+        )
     return redirect("droomhuis:follow", reference=dream.reference)
 
 

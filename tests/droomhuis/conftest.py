@@ -63,3 +63,37 @@ def dream(make_dream):
 
 def picked_up(dream, broker):
     return services.dream_transition(dream=dream, to_status="picking_up", actor=broker, expected_version=dream.version)
+
+
+@pytest.fixture
+def case(world, dream):
+    """A dream picked up by ``broker_bw``: they own the case."""
+    return picked_up(dream, world.users.broker_bw)
+
+
+@pytest.fixture
+def collection_user(world):
+    user = UserFactory(email="incasso@bw.test", is_staff=True)
+    RoleFactory(user=user, organisation=world.bw, kind=RoleKind.COLLECTION)
+    return user
+
+
+@pytest.fixture
+def collection(collection_user):
+    client = Client()
+    client.force_login(collection_user)
+    return client
+
+
+def give_referral_consent(world, dream, *categories, partner=None, explicit=False):
+    """The broker records, as if by phone, the resident's yes for sharing ``categories`` with a partner."""
+    from droomhuis import care
+
+    return care.referral_consent_record(
+        dream=dream,
+        actor=world.users.broker_bw,
+        partner=partner or world.welzijn,
+        categories=list(categories),
+        method="phone",
+        explicit=explicit,
+    )

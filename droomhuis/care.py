@@ -1,0 +1,433 @@
+"""Writes for signals, referrals and pairings. Each runs in a transaction and leaves a trace
+(referral events, case history). Consent is checked here, in one place, never in a view.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijk.choices import Channel, DataCategory, OrganisationKind, Purpose, RoleKind
+from wijk.services import consent_check, consent_give
+
+from . import conf, workdays
+from .care_models import ConfidentialityStatement, ExpertNote, Pairing, Referral, ReferralEvent, Signal, SignalKind
+from .consents import consent_text_for
+from .models import DreamEvent, EventKind
+from .referral_workflow import ReferralOutcome, ReferralStatus, is_allowed
+
+LINK_SALT = "droomhuis.referral-link"
+CONSENT_REFERRAL_KEY = "referral"
+CONSENT_PAIRING_KEY = "pairing"
+CONFIDENTIALITY_VERSION = "2026-1"
+
+# What each shared category shows the partner. Anything not listed here is never shown.
+CATEGORY_FIELDS = {
+    DataCategory.CONTACT: ["first_name", "contact_preference", "phone", "email", "postal_address", "contact_notes"],
+    DataCategory.DREAM: ["dream_text"],
+    **{kind: [f"signals:{kind}"] for kind in SignalKind.values},
+}
+REFERRABLE = [DataCategory.CONTACT, DataCategory.DREAM, *SignalKind.values]
+
+
+def referral_ack_working_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_REFERRAL_ACK_WORKING_DAYS", 3))
+
+
+def link_max_age_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_REFERRAL_LINK_DAYS", 14))
+
+
+def pairing_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_PAIRING_DAYS", 90))
+
+
+def _history(dream, kind, actor, to_value=""):
+    DreamEvent.objects.create(dream=dream, kind=kind, actor=actor, to_value=str(to_value)[:200])
+
+
+# --- signals -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def signal_record(*, dream, actor, kind: str, description: str, follow_up: str = "") -> Signal:
+    """Record what was noticed. The case history says a signal was added, never which kind or what."""
+    if kind not in SignalKind.values:
+        raise ValidationError(_("Kies een soort signaal uit de lijst."), code="unknown_kind")
+    if not description.strip():
+        raise ValidationError(_("Schrijf kort op wat u opviel."), code="description_required")
+    signal = Signal.objects.create(
+        dream=dream, kind=kind, description=description.strip(), follow_up=follow_up.strip(), recorded_by=actor
+    )
+    _history(dream, EventKind.SIGNAL, actor)
+    return signal
+
+
+@transaction.atomic
+def signal_close(*, signal: Signal, actor) -> Signal:
+    """Close a signal: nothing more to do. The retention clock starts at ``closed_at``."""
+    if signal.closed_at is None:
+        signal.closed_at = timezone.now()
+        signal.closed_by = actor
+        signal.save(update_fields=["closed_at", "closed_by"])
+    return signal
+
+
+# --- consent recorded by the broker --------------------------------------------------------------------
+
+
+@transaction.atomic
+def referral_consent_record(*, dream, actor, partner, categories, method: str, explicit: bool = False, note: str = ""):
+    """The resident said yes by phone, on paper or in person; the broker records one consent per category.
+
+    Health needs the explicit yes; the explanation text the broker read out is stored with its version.
+    """
+    if method == Channel.ONLINE:
+        raise ValidationError(_("Kies hoe de bewoner ja zei."), code="method_required")
+    if not categories:
+        raise ValidationError(_("Kies minstens één soort gegevens."), code="categories_required")
+    explanation = consent_text_for(CONSENT_REFERRAL_KEY)
+    records = [
+        consent_give(
+            resident=dream.resident,
+            category=category,
+            purpose=Purpose.REFERRAL,
+            recipient=partner,
+            explanation=explanation,
+            method=method,
+            recorded_by=actor,
+            explicit=explicit and category == DataCategory.HEALTH,
+            valid_until=timezone.now() + timedelta(days=365),
+            note=note,
+        )
+        for category in categories
+    ]
+    _history(dream, EventKind.CONSENT_GIVEN, actor, partner.name)
+    return records
+
+
+# --- referrals -----------------------------------------------------------------------------------------
+
+
+REASON_TEXT = {
+    "no_active_consent": _("Er is geen geldige toestemming van de bewoner voor %(category)s bij %(partner)s."),
+    "no_valid_agreement": _("%(partner)s heeft geen geldige afspraak om %(category)s te ontvangen."),
+}
+
+
+def referral_check(*, resident, partner, categories) -> list:
+    """The consent behind each category, or a ``ValidationError`` naming the first one that fails."""
+    if partner.kind != OrganisationKind.PARTNER:
+        raise ValidationError(_("U kunt alleen naar een partner doorverwijzen."), code="not_partner")
+    consents = []
+    for category in categories:
+        if category not in REFERRABLE:
+            raise ValidationError(_("Deze soort gegevens kan niet mee."), code="unknown_category")
+        check = consent_check(resident=resident, category=category, purpose=Purpose.REFERRAL, recipient=partner)
+        if not check:
+            text = REASON_TEXT.get(check.reason, REASON_TEXT["no_active_consent"])
+            raise ValidationError(
+                text % {"category": DataCategory(category).label.lower(), "partner": partner.name}, code=check.reason
+            )
+        consents.append(check.consent)
+    return consents
+
+
+def _fields_for(categories) -> list[str]:
+    return [field for category in categories for field in CATEGORY_FIELDS[category]]
+
+
+@transaction.atomic
+def referral_create(*, dream, actor, partner, categories, question: str, send: bool = True) -> Referral:
+    """Refer the resident to a partner. Allowed only when an active consent covers EVERY category shared.
+
+    Stores which categories and fields go along and the consents that allow it; ``send`` sends at once.
+    """
+    categories = list(dict.fromkeys(categories))
+    if not categories:
+        raise ValidationError(_("Kies minstens één soort gegevens."), code="categories_required")
+    consents = referral_check(resident=dream.resident, partner=partner, categories=categories)
+    referral = Referral.objects.create(
+        dream=dream,
+        resident=dream.resident,
+        partner=partner,
+        question=question.strip(),
+        categories=categories,
+        fields=_fields_for(categories),
+        created_by=actor,
+    )
+    referral.consents.set(consents)
+    ReferralEvent.objects.create(referral=referral, actor=actor, to_status=ReferralStatus.PROPOSED)
+    _history(dream, EventKind.REFERRAL, actor, partner.name)
+    if send:
+        referral = referral_transition(referral=referral, to_status=ReferralStatus.SENT, actor=actor)
+    return referral
+
+
+@transaction.atomic
+def referral_create_acute(*, dream, actor, partner, justification: str, question: str) -> Referral:
+    """Acute danger: pass it on without consent, only with a written justification.
+
+    Only the acute-danger signals and the contact details go along. Another broker of the corporation
+    must review it within one working day; the task shows in their referral list.
+    """
+    if len(justification.strip()) < 20:
+        raise ValidationError(
+            _("Schrijf op waarom dit niet kan wachten en waarom er geen toestemming is (minstens 20 tekens)."),
+            code="justification_required",
+        )
+    if partner.kind != OrganisationKind.PARTNER:
+        raise ValidationError(_("U kunt alleen naar een partner doorverwijzen."), code="not_partner")
+    if not Signal.objects.filter(dream=dream, kind=SignalKind.ACUTE_DANGER).exists():
+        raise ValidationError(_("Leg eerst een signaal 'acuut gevaar' vast."), code="no_acute_signal")
+    categories = [DataCategory.CONTACT, DataCategory.ACUTE_DANGER]
+    referral = Referral.objects.create(
+        dream=dream,
+        resident=dream.resident,
+        partner=partner,
+        question=question.strip(),
+        categories=categories,
+        fields=_fields_for(categories),
+        without_consent=True,
+        justification=justification.strip(),
+        review_due=workdays.add_working_days(timezone.localdate(), 1),
+        created_by=actor,
+    )
+    ReferralEvent.objects.create(
+        referral=referral, actor=actor, to_status=ReferralStatus.PROPOSED, note=_("Acuut gevaar, zonder toestemming")
+    )
+    _history(dream, EventKind.REFERRAL, actor, partner.name)
+    return referral_transition(referral=referral, to_status=ReferralStatus.SENT, actor=actor)
+
+
+@transaction.atomic
+def referral_review(*, referral: Referral, reviewer, note: str) -> Referral:
+    """The second person's review of an acute referral without consent. Never the one who sent it."""
+    if not referral.without_consent:
+        raise ValidationError(_("Deze doorverwijzing hoeft niet beoordeeld te worden."), code="no_review_needed")
+    if reviewer.pk == referral.created_by_id:
+        raise ValidationError(_("Een ander moet dit beoordelen, niet uzelf."), code="same_person")
+    if not note.strip():
+        raise ValidationError(_("Schrijf uw oordeel op."), code="note_required")
+    if referral.reviewed_at is not None:
+        raise ValidationError(_("Dit is al beoordeeld."), code="already_reviewed")
+    referral.reviewed_by = reviewer
+    referral.reviewed_at = timezone.now()
+    referral.review_note = note.strip()[:500]
+    referral.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+    ReferralEvent.objects.create(
+        referral=referral, actor=reviewer, from_status=referral.status, to_status=referral.status, note=_("Beoordeeld")
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_transition(*, referral: Referral, to_status: str, actor=None, outcome: str = "", note: str = ""):
+    """The one way to change a referral's status, checked against ``referral_workflow.TRANSITIONS``.
+
+    Sending re-checks consent (unless it is an acute referral) and mails the partner a link; closing
+    needs an outcome.
+    """
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    source = referral.status
+    if not is_allowed(source, to_status):
+        raise ValidationError(_("Deze stap kan niet vanuit de huidige status."), code="transition_not_allowed")
+    now = timezone.now()
+    fields = ["status"]
+    if to_status == ReferralStatus.SENT:
+        if not referral.without_consent:
+            referral_check(resident=referral.resident, partner=referral.partner, categories=referral.categories)
+        referral.sent_at = now
+        referral.acknowledge_due = workdays.add_working_days(timezone.localdate(now), referral_ack_working_days())
+        fields += ["sent_at", "acknowledge_due"]
+    elif to_status == ReferralStatus.ACKNOWLEDGED:
+        referral.acknowledged_at = now
+        fields.append("acknowledged_at")
+    elif to_status == ReferralStatus.CONTACT_MADE:
+        referral.contact_made_at = now
+        fields.append("contact_made_at")
+    elif to_status == ReferralStatus.CLOSED:
+        if outcome not in ReferralOutcome.values:
+            raise ValidationError(_("Kies een uitkomst."), code="outcome_required")
+        referral.outcome = outcome
+        referral.closed_at = now
+        fields += ["outcome", "closed_at"]
+    elif to_status == ReferralStatus.CONSENT_WITHDRAWN:
+        referral.closed_at = now
+        fields.append("closed_at")
+    referral.status = to_status
+    referral.save(update_fields=fields)
+    ReferralEvent.objects.create(
+        referral=referral, actor=actor, from_status=source, to_status=to_status, note=note[:500]
+    )
+    if to_status == ReferralStatus.SENT:
+        _mail_partner(
+            referral,
+            _("Nieuwe doorverwijzing %(ref)s") % {"ref": referral.reference},
+            _(
+                "U heeft een nieuwe doorverwijzing van het Droomhuis (Beter Wonen), kenmerk %(ref)s.\n"
+                "Bekijk hem en bevestig dat u hem heeft ontvangen:\n%(link)s\n"
+                "Deze link werkt %(days)s dagen. U kunt ook inloggen op het wijkportaal.\n"
+            )
+            % {"ref": referral.reference, "link": referral_link(referral), "days": link_max_age_days()},
+        )
+    return referral
+
+
+def partner_contacts(partner):
+    return (
+        get_user_model()
+        .objects.filter(roles__organisation=partner, roles__kind=RoleKind.PARTNER_CONTACT, roles__active=True)
+        .distinct()
+    )
+
+
+def _mail_partner(referral, subject, body):
+    recipients = list(partner_contacts(referral.partner).values_list("email", flat=True))
+    if recipients:
+        transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+
+
+def referral_link(referral) -> str:
+    """A signed, time-limited link to one referral for the partner (no login needed)."""
+    token = signing.dumps(str(referral.uid), salt=LINK_SALT)
+    return conf.site_url() + reverse("droomhuis:partner_link", kwargs={"token": token})
+
+
+def referral_from_token(token: str):
+    """The referral behind a link, or None when the link is wrong or older than the allowed days."""
+    try:
+        uid = signing.loads(token, salt=LINK_SALT, max_age=timedelta(days=link_max_age_days()))
+    except signing.BadSignature:
+        return None
+    return Referral.objects.select_related("partner", "resident", "dream").filter(uid=uid).first()
+
+
+def referral_shared_items(referral) -> list[tuple[str, str]]:
+    """Exactly the consented fields, as (label, value) pairs. Nothing at all once consent is withdrawn."""
+    if referral.status == ReferralStatus.CONSENT_WITHDRAWN:
+        return []
+    resident = referral.resident
+    labels = {
+        "first_name": _("Voornaam"),
+        "contact_preference": _("Hoe wil de bewoner contact"),
+        "phone": _("Telefoon"),
+        "email": _("E-mail"),
+        "postal_address": _("Adres"),
+        "contact_notes": _("Bereikbaar"),
+        "dream_text": _("De droom"),
+    }
+    items = []
+    for field in referral.fields:
+        if field.startswith("signals:"):
+            kind = field.split(":", 1)[1]
+            for signal in referral.dream.signals.filter(kind=kind).order_by("recorded_at"):
+                items.append((SignalKind(kind).label, signal.description))
+        elif field == "dream_text":
+            items.append((labels[field], referral.dream.text))
+        elif field == "contact_preference":
+            items.append((labels[field], resident.get_contact_preference_display()))
+        elif getattr(resident, field, ""):
+            items.append((labels[field], getattr(resident, field)))
+    return items
+
+
+def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
+    """Stop every open referral that rests on this consent, and tell the partner in a minimal message.
+
+    The message carries only the referral's reference: no name, no details.
+    """
+    if consent.purpose != Purpose.REFERRAL:
+        return
+    for referral in Referral.objects.open().filter(consents=consent).select_related("partner"):
+        referral_transition(
+            referral=referral,
+            to_status=ReferralStatus.CONSENT_WITHDRAWN,
+            actor=withdrawal.recorded_by,
+            note=_("Toestemming ingetrokken"),
+        )
+        _mail_partner(
+            referral,
+            _("Stop: doorverwijzing %(ref)s") % {"ref": referral.reference},
+            _(
+                "De bewoner heeft de toestemming ingetrokken voor doorverwijzing %(ref)s.\n"
+                "Stop met deze doorverwijzing. Gebruik de gegevens niet meer en verwijder ze.\n"
+            )
+            % {"ref": referral.reference},
+        )
+
+
+# --- experts by experience -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def confidentiality_record(*, expert, organisation, signed_on, recorded_by, version: str = CONFIDENTIALITY_VERSION):
+    """Record that the expert signed the confidentiality statement (needed before the first pairing)."""
+    if not expert.roles.filter(kind=RoleKind.EXPERT, organisation=organisation, active=True).exists():
+        raise ValidationError(_("Deze persoon is geen ervaringsdeskundige van deze organisatie."), code="not_expert")
+    return ConfidentialityStatement.objects.create(
+        expert=expert, organisation=organisation, signed_on=signed_on, version=version, recorded_by=recorded_by
+    )
+
+
+@transaction.atomic
+def pairing_create(*, dream, expert, actor) -> Pairing:
+    """Pair an expert by experience with the resident: needs the resident's active pairing consent
+    (contact or dream, to the corporation) and the expert's signed confidentiality statement."""
+    corporation = dream.neighbourhood.corporation
+    if not expert.roles.filter(kind=RoleKind.EXPERT, organisation=corporation, active=True).exists():
+        raise ValidationError(_("Deze persoon is geen ervaringsdeskundige van deze corporatie."), code="not_expert")
+    if not ConfidentialityStatement.objects.filter(expert=expert, organisation=corporation).exists():
+        raise ValidationError(
+            _("Leg eerst vast dat de ervaringsdeskundige de geheimhoudingsverklaring tekende."),
+            code="no_confidentiality",
+        )
+    consent = None
+    for category in (DataCategory.CONTACT, DataCategory.DREAM):
+        check = consent_check(
+            resident=dream.resident, category=category, purpose=Purpose.PAIRING, recipient=corporation
+        )
+        if check:
+            consent = check.consent
+            break
+    if consent is None:
+        raise ValidationError(
+            _("De bewoner heeft geen toestemming gegeven voor een ervaringsdeskundige."), code="no_consent"
+        )
+    pairing = Pairing.objects.create(
+        dream=dream,
+        expert=expert,
+        consent=consent,
+        created_by=actor,
+        expires_at=timezone.now() + timedelta(days=pairing_days()),
+    )
+    _history(dream, EventKind.PAIRING, actor, expert.name or expert.email)
+    return pairing
+
+
+@transaction.atomic
+def pairing_renew(*, pairing: Pairing, actor) -> Pairing:
+    """Extend a pairing by the set period, if the resident's consent still holds."""
+    if not pairing.consent.is_active():
+        raise ValidationError(_("De toestemming van de bewoner geldt niet meer."), code="no_consent")
+    pairing.expires_at = timezone.now() + timedelta(days=pairing_days())
+    pairing.save(update_fields=["expires_at"])
+    _history(pairing.dream, EventKind.PAIRING, actor, _("verlengd"))
+    return pairing
+
+
+@transaction.atomic
+def expert_note_add(*, pairing: Pairing, body: str) -> ExpertNote:
+    """A note by the expert: read by the case's broker only."""
+    if not body.strip():
+        raise ValidationError(_("Schrijf een notitie."), code="body_required")
+    return ExpertNote.objects.create(pairing=pairing, body=body.strip())

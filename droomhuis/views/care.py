@@ -1,0 +1,207 @@
+"""Signals, consent recorded by the broker, referrals and reviews on the broker's side.
+
+Every action writes exactly one access-log row. Signals are for the case's owner only: other brokers,
+moderators, partners, collection staff and superusers get a 404 (not-yours looks like missing).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijk.choices import RoleKind
+from wijk.models import AccessAction
+from wijk.services import access_log_record
+
+from .. import care
+from ..care_forms import AcuteReferralForm, BrokerCloseForm, ReferralConsentForm, ReferralForm, ReviewForm, SignalForm
+from ..care_models import Referral
+from ..care_permissions import (
+    can_record_signal,
+    get_referral_for_broker,
+    get_signal_for_user,
+    is_case_owner,
+    reviews_for,
+)
+from ..permissions import get_dream_for_broker
+from ..referral_workflow import ReferralStatus
+from .broker import _render_case, broker_required
+
+
+def log_broker(request, action, obj, resident, organisation, detail=""):
+    access_log_record(
+        user=request.user,
+        action=action,
+        obj=obj,
+        resident=resident,
+        role=RoleKind.BROKER,
+        organisation=organisation,
+        detail=detail,
+    )
+
+
+def _owned_case(request, reference):
+    """The case if the user owns it; other brokers of the corporation get 404 for signal and referral work."""
+    dream = get_dream_for_broker(request.user, reference)
+    if not is_case_owner(request.user, dream):
+        raise Http404("Not your case.")
+    return dream
+
+
+def _after(request, dream, form_name, form, run, success):
+    """Run ``run(data)`` for a valid form and redirect; otherwise show the case with the input kept."""
+    if form.is_valid():
+        try:
+            result = run(form.cleaned_data)
+        except ValidationError as error:
+            for text in error.messages:
+                form.add_error(None, text)
+        else:
+            messages.success(request, success)
+            return result
+    return _render_case(request, dream, status=400, **{form_name: form})
+
+
+@broker_required
+@require_POST
+def signal_add(request, reference):
+    dream = get_dream_for_broker(request.user, reference)
+    if not can_record_signal(request.user, dream):
+        raise Http404("Not your case.")
+    form = SignalForm(request.POST)
+
+    def run(data):
+        signal = care.signal_record(dream=dream, actor=request.user, **data)
+        log_broker(request, AccessAction.CHANGE, signal, dream.resident, dream.neighbourhood.corporation, "signaal")
+        return redirect("droomhuis:case", reference=dream.reference)
+
+    return _after(request, dream, "signal_form", form, run, _("Het signaal is vastgelegd."))
+
+
+@broker_required
+@require_POST
+def signal_close(request, uid):
+    signal = get_signal_for_user(request.user, uid)
+    dream = signal.dream
+    care.signal_close(signal=signal, actor=request.user)
+    log_broker(request, AccessAction.CHANGE, signal, dream.resident, dream.neighbourhood.corporation, "signaal")
+    messages.success(request, _("Het signaal is afgesloten."))
+    return redirect("droomhuis:case", reference=dream.reference)
+
+
+@broker_required
+@require_POST
+def consent_record(request, reference):
+    """The resident said yes by phone, on paper or in person: record it in the ledger."""
+    dream = _owned_case(request, reference)
+    corporation = dream.neighbourhood.corporation
+    form = ReferralConsentForm(request.POST, corporation=corporation)
+
+    def run(data):
+        records = care.referral_consent_record(dream=dream, actor=request.user, **data)
+        log_broker(
+            request, AccessAction.CHANGE, records[0], dream.resident, corporation, f"toestemming ({len(records)})"
+        )
+        return redirect("droomhuis:case", reference=dream.reference)
+
+    return _after(request, dream, "consent_form", form, run, _("De toestemming is vastgelegd."))
+
+
+@broker_required
+@require_POST
+def referral_add(request, reference):
+    dream = _owned_case(request, reference)
+    corporation = dream.neighbourhood.corporation
+    form = ReferralForm(request.POST, corporation=corporation)
+
+    def run(data):
+        referral = care.referral_create(dream=dream, actor=request.user, **data)
+        log_broker(request, AccessAction.CHANGE, referral, dream.resident, corporation, "doorverwijzing")
+        return redirect("droomhuis:case", reference=dream.reference)
+
+    return _after(request, dream, "referral_form", form, run, _("De doorverwijzing is verstuurd."))
+
+
+@broker_required
+@require_POST
+def referral_acute(request, reference):
+    dream = _owned_case(request, reference)
+    corporation = dream.neighbourhood.corporation
+    form = AcuteReferralForm(request.POST, corporation=corporation)
+
+    def run(data):
+        referral = care.referral_create_acute(dream=dream, actor=request.user, **data)
+        log_broker(request, AccessAction.CHANGE, referral, dream.resident, corporation, "acuut, zonder toestemming")
+        return redirect("droomhuis:case", reference=dream.reference)
+
+    return _after(
+        request,
+        dream,
+        "acute_form",
+        form,
+        run,
+        _("Doorgegeven. Een andere droommakelaar beoordeelt dit binnen één werkdag."),
+    )
+
+
+@broker_required
+@require_POST
+def referral_close(request, uid):
+    referral = get_referral_for_broker(request.user, uid)
+    dream = referral.dream
+    if not is_case_owner(request.user, dream):
+        raise Http404("Not your case.")
+    form = BrokerCloseForm(request.POST)
+    if form.is_valid():
+        try:
+            care.referral_transition(
+                referral=referral,
+                to_status=ReferralStatus.CLOSED,
+                actor=request.user,
+                outcome=form.cleaned_data["outcome"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            log_broker(request, AccessAction.CHANGE, referral, referral.resident, dream.neighbourhood.corporation)
+            messages.success(request, _("De doorverwijzing is afgesloten."))
+    return redirect("droomhuis:case", reference=dream.reference)
+
+
+@broker_required
+def referrals(request):
+    """Review tasks for acute referrals, and referrals a partner has not acknowledged in time."""
+    today = timezone.localdate()
+    tasks = list(reviews_for(request.user).order_by("review_due"))
+    overdue = list(
+        Referral.objects.unacknowledged_since(today)
+        .filter(dream__owner=request.user)
+        .for_list()
+        .order_by("acknowledge_due")
+    )
+    return render(request, "droomhuis/broker/referrals.html", {"tasks": tasks, "overdue": overdue, "today": today})
+
+
+@broker_required
+def review(request, uid):
+    """The second broker reads the justification and records their judgement."""
+    referral = get_referral_for_broker(request.user, uid)
+    if not reviews_for(request.user).filter(pk=referral.pk).exists():
+        raise Http404("Nothing to review.")
+    form = ReviewForm(request.POST or None)
+    organisation = referral.dream.neighbourhood.corporation
+    if request.method == "POST" and form.is_valid():
+        try:
+            care.referral_review(referral=referral, reviewer=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            log_broker(request, AccessAction.CHANGE, referral, referral.resident, organisation, "beoordeling")
+            messages.success(request, _("Uw oordeel is opgeslagen."))
+            return redirect("droomhuis:referrals")
+    else:
+        log_broker(request, AccessAction.VIEW, referral, referral.resident, organisation, "beoordeling")
+    return render(request, "droomhuis/broker/review.html", {"referral": referral, "form": form})

@@ -1,0 +1,104 @@
+"""The partner's side: referrals sent to their organisation, through their account or a signed link.
+
+A partner sees only the consented fields, never signals outside them, notes or the case history.
+Every view and every step writes one access-log row.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wijk.choices import RoleKind
+from wijk.models import AccessAction
+from wijk.services import access_log_record
+
+from .. import care
+from ..care_forms import PartnerStepForm
+from ..care_permissions import get_referral_for_partner, is_partner_contact, referrals_for_partner
+
+
+def partner_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_partner_contact(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _log(request, action, referral, via_link=False):
+    access_log_record(
+        user=request.user,
+        action=action,
+        obj=referral,
+        resident=referral.resident,
+        role=RoleKind.PARTNER_CONTACT,
+        organisation=referral.partner,
+        on_behalf_of=_("via de link in de e-mail") if via_link else "",
+        detail="doorverwijzing",
+    )
+
+
+@partner_required
+def partner_list(request):
+    items = referrals_for_partner(request.user).select_related("partner").order_by("-sent_at")
+    return render(request, "droomhuis/partner/list.html", {"referrals": items})
+
+
+def _detail(request, referral, action_url, via_link):
+    form = PartnerStepForm(request.POST or None, referral=referral)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            care.referral_transition(
+                referral=referral,
+                to_status=data["to_status"],
+                actor=request.user if request.user.is_authenticated else None,
+                outcome=data["outcome"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            _log(request, AccessAction.CHANGE, referral, via_link)
+            messages.success(request, _("Opgeslagen. Dank u wel."))
+            return redirect(action_url)
+    if request.method == "GET":
+        _log(request, AccessAction.VIEW, referral, via_link)
+    return render(
+        request,
+        "droomhuis/partner/detail.html",
+        {
+            "referral": referral,
+            "items": care.referral_shared_items(referral),
+            "form": form,
+            "action_url": action_url,
+            "events": referral.events.order_by("at"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@partner_required
+@require_http_methods(["GET", "POST"])
+def partner_detail(request, uid):
+    referral = get_referral_for_partner(request.user, uid)
+    return _detail(request, referral, reverse("droomhuis:partner_detail", args=[referral.uid]), via_link=False)
+
+
+@require_http_methods(["GET", "POST"])
+def partner_link(request, token):
+    """A signed, time-limited link from the e-mail: opens one referral without logging in."""
+    referral = care.referral_from_token(token)
+    if referral is None:
+        return render(request, "droomhuis/partner/link_expired.html", status=404)
+    return _detail(request, referral, reverse("droomhuis:partner_link", args=[token]), via_link=True)
