@@ -6,8 +6,8 @@ from django.contrib import admin
 
 from wijk.admin_scoping import OrganisationScopedAdmin
 from wijk.choices import RoleKind
+from wijk.photos import photo_process
 
-from .images import process_image
 from .models import (
     Canvas,
     CanvasItem,
@@ -107,7 +107,7 @@ class StoryAdminForm(forms.ModelForm):
     def clean_image(self):
         image = self.cleaned_data.get("image")
         if image and hasattr(image, "content_type"):
-            return process_image(image)
+            return photo_process(image).photo
         return image
 
 

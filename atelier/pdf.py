@@ -1,29 +1,12 @@
-"""PDF downloads rendered by WeasyPrint from the same templates as the print views.
+"""PDF downloads of the atelier's print views, rendered by the shared ``wijk.pdf`` helper."""
 
-The stylesheet is read from the static files on disk and nothing is fetched over the network: the URL fetcher
-refuses every request, so a record can never make the server call out.
-"""
-
-from django.contrib.staticfiles import finders
-from django.http import HttpResponse
-from django.template.loader import render_to_string
+from wijk.pdf import pdf_response as _pdf_response
+from wijk.pdf import render_pdf
 
 PRINT_CSS = "atelier/print.css"
 
 
-def _no_fetch(url, *args, **kwargs):
-    raise ValueError(f"PDF rendering does not fetch {url}")
-
-
-def render_pdf(template: str, context: dict, *, request=None) -> bytes:
-    import weasyprint
-
-    html = render_to_string(template, {**context, "for_pdf": True}, request=request)
-    css = weasyprint.CSS(filename=finders.find(PRINT_CSS), url_fetcher=_no_fetch)
-    return weasyprint.HTML(string=html, base_url="/", url_fetcher=_no_fetch).write_pdf(stylesheets=[css])
-
-
-def pdf_response(template: str, context: dict, *, filename: str, request=None) -> HttpResponse:
-    response = HttpResponse(render_pdf(template, context, request=request), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def pdf_response(template: str, context: dict, *, filename: str, request=None):
+    """Render ``template`` with the atelier's print stylesheet and send it as a download."""
+    pdf = render_pdf(template, context, stylesheets=[PRINT_CSS], request=request)
+    return _pdf_response(pdf, filename=filename)

@@ -6,8 +6,8 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import OrganisationKind
+from wijk.photos import photo_process
 
-from .images import process_image
 from .models import (
     Canvas,
     CanvasBlock,
@@ -296,7 +296,7 @@ def story_save(
     story.is_public = is_public
     story.image_alt = image_alt.strip()
     if image is not None:
-        clean = process_image(image)
+        clean = photo_process(image).photo
         story.image.save(clean.name, clean, save=False)
     if story.image and not story.image_alt:
         raise ValidationError({"image_alt": _("Beschrijf in een paar woorden wat op het beeld staat.")}, code="alt")

@@ -7,6 +7,7 @@ Pearls, dreams, activity stories and atelier mood images all go through ``photo_
 """
 
 import io
+import uuid
 import warnings
 from dataclasses import dataclass
 
@@ -40,9 +41,10 @@ def _looks_like_svg(head: bytes) -> bool:
 
 
 def _encode(image: Image.Image) -> ContentFile:
+    """A fresh JPEG with a random name, so a stored file's name says nothing about who sent it."""
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
-    return ContentFile(buffer.getvalue(), name="foto.jpg")
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
 
 
 def photo_process(upload) -> ProcessedPhoto:

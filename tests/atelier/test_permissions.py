@@ -168,13 +168,13 @@ def test_why_how_what_form_is_for_facilitators(facilitator, moderator_bw, atelie
 def test_story_images_follow_the_story_rules(client, resident_zuidwijk, moderator_hw, atelier):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from .test_images import png_bytes
+    from tests.images import jpeg_bytes
 
     story = story_save(
         experiment=atelier.parel,
         title="Verhaal",
         text="Tekst",
-        image=SimpleUploadedFile("a.png", png_bytes(), content_type="image/png"),
+        image=SimpleUploadedFile("a.jpg", jpeg_bytes(size=(40, 30)), content_type="image/jpeg"),
         image_alt="Een groen vlak",
     )
     path = reverse("atelier:story_image", kwargs={"uid": story.uid})

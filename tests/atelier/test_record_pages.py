@@ -8,8 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from atelier.models import Insight, Story
-
-from .test_images import jpeg_with_gps
+from tests.images import gps_exif, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +18,7 @@ def story_data(**extra):
 
 
 def test_facilitator_adds_a_story_and_the_image_loses_its_exif(facilitator, atelier):
-    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    upload = SimpleUploadedFile("foto.jpg", jpeg_bytes(size=(2400, 1200), exif=gps_exif()), content_type="image/jpeg")
     path = reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug})
     response = facilitator.post(path, story_data(image=upload, image_alt="Een rode lucht", workshop=atelier.ws4.pk))
     assert response.status_code == 302
@@ -33,7 +32,7 @@ def test_facilitator_adds_a_story_and_the_image_loses_its_exif(facilitator, atel
 
 
 def test_a_story_image_needs_words_for_who_cannot_see_it(facilitator, atelier):
-    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    upload = SimpleUploadedFile("foto.jpg", jpeg_bytes(size=(2400, 1200), exif=gps_exif()), content_type="image/jpeg")
     path = reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug})
     response = facilitator.post(path, story_data(image=upload))
     assert response.status_code == 400
@@ -53,7 +52,7 @@ def test_a_file_that_is_not_a_photo_is_refused_next_to_the_field(facilitator, at
 
 
 def test_facilitator_edits_a_story_and_keeps_the_image(facilitator, atelier):
-    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    upload = SimpleUploadedFile("foto.jpg", jpeg_bytes(size=(2400, 1200), exif=gps_exif()), content_type="image/jpeg")
     facilitator.post(
         reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug}), story_data(image=upload, image_alt="Lucht")
     )
@@ -107,7 +106,7 @@ def test_facilitator_makes_records_public_and_private_again(facilitator, moderat
 def test_superuser_uses_the_admin_and_story_images_are_cleaned_there_too(superuser, atelier):
     for model in ("team", "workshop", "experiment", "canvas", "story", "whyhowwhat", "challenge"):
         assert superuser.get(reverse(f"admin:atelier_{model}_changelist")).status_code == 200, model
-    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    upload = SimpleUploadedFile("foto.jpg", jpeg_bytes(size=(2400, 1200), exif=gps_exif()), content_type="image/jpeg")
     response = superuser.post(
         reverse("admin:atelier_story_add"),
         {
