@@ -159,7 +159,7 @@ ACCOUNTS = [
         False,
         False,
     ),
-    ("facilitator@atelier.example", "Begeleider atelier", "hw-wonen", RoleKind.FACILITATOR, False, False),
+    ("facilitator@atelier.example", "Begeleider atelier", "hw-wonen", RoleKind.FACILITATOR, True, False),
     ("bewoner@zuidwijk.example", "Ans", None, None, False, False),
     ("bewoner@hagedoorn.example", "Henk", None, None, False, False),
 ]
