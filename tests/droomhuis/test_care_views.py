@@ -1,0 +1,308 @@
+"""Permission matrix and access log for signals, consent, referrals, reviews and the partner's pages."""
+
+import pytest
+from django.urls import reverse
+
+from droomhuis import care
+from droomhuis.care_models import Referral
+from tests.factories import ResidentFactory
+from wijk.choices import DataCategory, RoleKind
+from wijk.models import AccessLogEntry
+from wijk.services import access_log_record
+
+from .conftest import give_referral_consent
+
+SIGNAL_TEXT = "Brief van deurwaarder op tafel"
+
+
+@pytest.fixture
+def setup(world, case, broker_bw2_user):
+    """A case owned by broker_bw with a money signal, an acute signal, a normal and an acute referral."""
+    broker = world.users.broker_bw
+    money = care.signal_record(dream=case, actor=broker, kind="money", description=SIGNAL_TEXT)
+    care.signal_record(dream=case, actor=broker, kind="acute_danger", description="Gaslucht in de gang")
+    give_referral_consent(world, case, DataCategory.CONTACT)
+    referral = care.referral_create(
+        dream=case, actor=broker, partner=world.welzijn, categories=["contact"], question="Wilt u bellen?"
+    )
+    acute = care.referral_create_acute(
+        dream=case,
+        actor=broker,
+        partner=world.welzijn,
+        justification="Gaslucht en niemand doet open; dit kan niet wachten.",
+        question="Vandaag langs",
+    )
+    return {"dream": case, "signal": money, "referral": referral, "acute": acute}
+
+
+def endpoints(s):
+    ref = [s["dream"].reference]
+    return {
+        "case": ("get", reverse("droomhuis:case", args=ref)),
+        "signal_add": ("post", reverse("droomhuis:signal_add", args=ref)),
+        "signal_close": ("post", reverse("droomhuis:signal_close", args=[s["signal"].uid])),
+        "consent_record": ("post", reverse("droomhuis:consent_record", args=ref)),
+        "referral_add": ("post", reverse("droomhuis:referral_add", args=ref)),
+        "referral_acute": ("post", reverse("droomhuis:referral_acute", args=ref)),
+        "referral_close": ("post", reverse("droomhuis:referral_close", args=[s["referral"].uid])),
+        "referrals": ("get", reverse("droomhuis:referrals")),
+        "review": ("get", reverse("droomhuis:review", args=[s["acute"].uid])),
+        "partner_list": ("get", reverse("droomhuis:partner_list")),
+        "partner_detail": ("get", reverse("droomhuis:partner_detail", args=[s["referral"].uid])),
+        "partner_step": ("post", reverse("droomhuis:partner_detail", args=[s["referral"].uid])),
+    }
+
+
+BROKER_PAGES = [
+    "case",
+    "signal_add",
+    "signal_close",
+    "consent_record",
+    "referral_add",
+    "referral_acute",
+    "referral_close",
+    "referrals",
+    "review",
+]
+PARTNER_PAGES = ["partner_list", "partner_detail", "partner_step"]
+OWNER_ACTIONS = ["signal_add", "signal_close", "consent_record", "referral_add", "referral_acute", "referral_close"]
+
+
+def expected(persona):
+    """What each persona gets: 'login', 403, 404 or 'ok' (200, 302 after an action, 400 for an empty form)."""
+    if persona == "anonymous":
+        return dict.fromkeys(BROKER_PAGES + PARTNER_PAGES, "login")
+    if persona == "broker_bw":
+        return {**dict.fromkeys(BROKER_PAGES, "ok"), "review": 404, **dict.fromkeys(PARTNER_PAGES, 403)}
+    if persona == "broker_bw2":
+        return {
+            **dict.fromkeys(BROKER_PAGES, "ok"),
+            **dict.fromkeys(OWNER_ACTIONS, 404),
+            **dict.fromkeys(PARTNER_PAGES, 403),
+        }
+    if persona == "broker_hw":
+        return {
+            **dict.fromkeys(BROKER_PAGES, 404),
+            "referrals": "ok",
+            **dict.fromkeys(PARTNER_PAGES, 403),
+        }
+    if persona == "partner_welzijn":
+        return {**dict.fromkeys(BROKER_PAGES, 403), **dict.fromkeys(PARTNER_PAGES, "ok")}
+    return dict.fromkeys(BROKER_PAGES + PARTNER_PAGES, 403)
+
+
+PERSONAS = [
+    "anonymous",
+    "resident_zuidwijk",
+    "resident_hagedoorn",
+    "moderator_hw",
+    "moderator_bw",
+    "broker_bw",
+    "broker_bw2",
+    "broker_hw",
+    "expert_bw",
+    "partner_welzijn",
+    "facilitator",
+    "superuser",
+    "collection",
+]
+
+
+@pytest.fixture
+def client_for(as_persona, request):
+    def make(name):
+        if name in ("broker_bw2", "broker_hw", "collection"):
+            return request.getfixturevalue(name)
+        return as_persona(name)
+
+    return make
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", BROKER_PAGES + PARTNER_PAGES)
+def test_permission_matrix(persona, name, setup, client_for):
+    client = client_for(persona)
+    method, url = endpoints(setup)[name]
+    response = getattr(client, method)(url)
+    want = expected(persona)[name]
+    if want == "login":
+        assert response.status_code == 302 and "/accounts/login/" in response.url
+    elif want == "ok":
+        assert response.status_code in (200, 302, 400), response.status_code
+    else:
+        assert response.status_code == want
+    if persona != "broker_bw" and response.status_code in (200, 400):
+        assert SIGNAL_TEXT not in response.content.decode()
+
+
+def test_owner_sees_signals_on_the_case_page_second_broker_does_not(setup, broker_bw, broker_bw2):
+    url = reverse("droomhuis:case", args=[setup["dream"].reference])
+    assert SIGNAL_TEXT in broker_bw.get(url).content.decode()
+    html = broker_bw2.get(url).content.decode()
+    assert SIGNAL_TEXT not in html and "Signaal vastleggen" not in html
+
+
+def test_partner_sees_only_consented_fields(setup, partner_welzijn, world):
+    html = partner_welzijn.get(reverse("droomhuis:partner_detail", args=[setup["referral"].uid])).content.decode()
+    assert "0546 123 456" in html and "Mira" in html
+    assert "moestuin" not in html and SIGNAL_TEXT not in html and "Gaslucht" not in html
+
+
+def test_acute_referral_shows_only_acute_signals_to_the_partner(setup, partner_welzijn):
+    html = partner_welzijn.get(reverse("droomhuis:partner_detail", args=[setup["acute"].uid])).content.decode()
+    assert "Gaslucht in de gang" in html and SIGNAL_TEXT not in html
+
+
+def test_partner_of_another_organisation_gets_404(setup, world, client):
+    from tests.factories import PartnerFactory, RoleFactory, UserFactory
+
+    other = PartnerFactory(slug="ander")
+    user = UserFactory(email="ander@partner.test")
+    RoleFactory(user=user, organisation=other, kind=RoleKind.PARTNER_CONTACT)
+    client.force_login(user)
+    assert client.get(reverse("droomhuis:partner_detail", args=[setup["referral"].uid])).status_code == 404
+    assert "V-" not in client.get(reverse("droomhuis:partner_list")).content.decode()
+
+
+def test_signed_link_opens_and_records_steps_without_login(setup, client):
+    link = care.referral_link(setup["referral"])
+    path = link.split("127.0.0.1:8000", 1)[-1] if "127.0.0.1" in link else link
+    response = client.get(path)
+    assert response.status_code == 200 and "0546 123 456" in response.content.decode()
+    response = client.post(path, {"to_status": "acknowledged", "outcome": "", "note": ""})
+    assert response.status_code == 302
+    assert Referral.objects.get(pk=setup["referral"].pk).status == "acknowledged"
+
+
+def test_tampered_or_old_link_does_not_open(setup, client, settings):
+    link = care.referral_link(setup["referral"])
+    token = link.rstrip("/").rsplit("/", 1)[-1]
+    assert client.get(reverse("droomhuis:partner_link", args=[token[:-2] + "xx"])).status_code == 404
+    settings.DROOMHUIS_REFERRAL_LINK_DAYS = -1
+    assert client.get(reverse("droomhuis:partner_link", args=[token])).status_code == 404
+
+
+def test_partner_records_acknowledgement_contact_and_outcome(setup, partner_welzijn):
+    url = reverse("droomhuis:partner_detail", args=[setup["referral"].uid])
+    for step in ("acknowledged", "contact_made"):
+        assert partner_welzijn.post(url, {"to_status": step}).status_code == 302
+    response = partner_welzijn.post(url, {"to_status": "closed"})
+    assert response.status_code == 400 and "Kies een uitkomst" in response.content.decode()
+    assert partner_welzijn.post(url, {"to_status": "closed", "outcome": "helped"}).status_code == 302
+    referral = Referral.objects.get(pk=setup["referral"].pk)
+    assert referral.status == "closed" and referral.outcome == "helped"
+
+
+def test_unacknowledged_referral_shows_in_the_owners_overdue_list(setup, broker_bw, settings):
+    referral = setup["referral"]
+    Referral.objects.filter(pk=referral.pk).update(acknowledge_due="2020-01-01")
+    html = broker_bw.get(reverse("droomhuis:referrals")).content.decode()
+    assert referral.reference in html
+
+
+def test_review_task_shows_for_the_second_broker_and_can_be_done(setup, broker_bw2, broker_bw):
+    acute = setup["acute"]
+    assert acute.reference in broker_bw2.get(reverse("droomhuis:referrals")).content.decode()
+    assert acute.reference not in broker_bw.get(reverse("droomhuis:referrals")).content.decode()
+    url = reverse("droomhuis:review", args=[acute.uid])
+    assert broker_bw2.post(url, {"review-note": "Terecht doorgegeven."}).status_code == 302
+    assert Referral.objects.get(pk=acute.pk).reviewed_at is not None
+
+
+# --- access log ---------------------------------------------------------------------------------------
+
+
+def log_rows():
+    return AccessLogEntry.objects.count()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("case", None),
+        ("signal_add", {"signal-kind": "loneliness", "signal-description": "Weinig bezoek"}),
+        ("signal_close", {}),
+        (
+            "consent_record",
+            {"consent-partner": "welzijn", "consent-categories": ["dream"], "consent-method": "phone"},
+        ),
+        (
+            "referral_add",
+            {"referral-partner": "welzijn", "referral-categories": ["contact"], "referral-question": "Bel"},
+        ),
+        ("referral_close", {"close-outcome": "not_applicable"}),
+    ],
+)
+def test_each_broker_action_writes_exactly_one_complete_log_row(setup, broker_bw, world, name, data):
+    method, url = endpoints(setup)[name]
+    if data is not None:
+        data = {k: (world.welzijn.pk if v == "welzijn" else v) for k, v in data.items()}
+    before = log_rows()
+    response = getattr(broker_bw, method)(url, data or {})
+    assert response.status_code in (200, 302), response.content.decode()[:500]
+    assert log_rows() == before + 1
+    row = AccessLogEntry.objects.order_by("-pk").first()
+    assert row.user == world.users.broker_bw and row.role == RoleKind.BROKER
+    assert row.organisation == world.bw and row.resident == setup["dream"].resident
+    assert row.action in ("view", "change") and row.object_type.startswith(("droomhuis.", "wijk."))
+
+
+def test_partner_view_and_step_each_write_one_row(setup, partner_welzijn, world):
+    url = reverse("droomhuis:partner_detail", args=[setup["referral"].uid])
+    before = log_rows()
+    partner_welzijn.get(url)
+    partner_welzijn.post(url, {"to_status": "acknowledged"})
+    assert log_rows() == before + 2
+    rows = list(AccessLogEntry.objects.order_by("-pk")[:2])
+    assert {r.action for r in rows} == {"view", "change"}
+    assert all(r.role == RoleKind.PARTNER_CONTACT and r.organisation == world.welzijn for r in rows)
+    assert all(r.object_type == "droomhuis.referral" for r in rows)
+
+
+def test_second_broker_review_view_and_save_each_write_one_row(setup, broker_bw2):
+    url = reverse("droomhuis:review", args=[setup["acute"].uid])
+    before = log_rows()
+    broker_bw2.get(url)
+    assert log_rows() == before + 1
+    broker_bw2.post(url, {"review-note": "Goed."})
+    assert log_rows() == before + 2
+
+
+def test_resident_sees_who_looked_by_role_and_organisation_only_their_own(setup, broker_bw, world, anonymous):
+    broker_bw.get(reverse("droomhuis:case", args=[setup["dream"].reference]))
+    other = ResidentFactory(neighbourhood=world.zuidwijk)
+    access_log_record(
+        user=world.users.moderator_hw, action="view", obj=other, resident=other, role="moderator", organisation=world.hw
+    )
+    html = anonymous.get(reverse("droomhuis:follow", args=[setup["dream"].reference])).content.decode()
+    assert "Wie heeft mijn gegevens bekeken?" in html
+    assert "Een droommakelaar van Beter Wonen heeft uw gegevens bekeken." in html
+    assert "HW Wonen" not in html
+    assert world.users.broker_bw.email not in html
+
+
+def test_resident_withdraws_partner_consent_from_the_follow_page(
+    setup, anonymous, world, django_capture_on_commit_callbacks, mailoutbox
+):
+    url = reverse("droomhuis:follow", args=[setup["dream"].reference])
+    html = anonymous.get(url).content.decode()
+    assert "Stop met delen met Welzijn Almelo" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anonymous.post(
+            reverse("droomhuis:partner_consent_withdraw", args=[setup["dream"].reference]),
+            {"organisation": world.welzijn.pk, "purpose": "referral"},
+        )
+    assert response.status_code == 302
+    assert [m.subject for m in mailoutbox] == [f"Stop: doorverwijzing {setup['referral'].reference}"]
+    assert Referral.objects.get(pk=setup["referral"].pk).status == "consent_withdrawn"
+    assert "Stop met delen met Welzijn Almelo" not in anonymous.get(url).content.decode()
+
+
+def test_follow_page_and_mails_never_show_signal_content(setup, anonymous, world, mailoutbox):
+    from droomhuis import services
+
+    services.resident_update_post(dream=setup["dream"], author=world.users.broker_bw, body="Ik bel u.")
+    html = anonymous.get(reverse("droomhuis:follow", args=[setup["dream"].reference])).content.decode()
+    assert SIGNAL_TEXT not in html and "Gaslucht" not in html and "Zorgen over geld" not in html
+    for message in mailoutbox:
+        assert SIGNAL_TEXT not in message.body and "Gaslucht" not in message.body
