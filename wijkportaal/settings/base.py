@@ -126,7 +126,7 @@ MFA_TOTP_ISSUER = "Wijkportaal"
 REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", False)
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels")), ("tr", _("Turks")), ("ar", _("Arabisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
