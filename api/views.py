@@ -1,0 +1,28 @@
+"""The API's front door: a small JSON index with links to the docs, the schema and every list."""
+
+from django.http import JsonResponse
+from django.urls import reverse
+
+from .paging import absolute
+
+LISTS = {
+    "pearls": "pearl_list",
+    "neighbourhoods": "neighbourhood_list",
+    "themes": "theme_list",
+    "partners": "partner_list",
+    "dream_wall": "wall_list",
+    "experiments": "experiment_list",
+}
+
+
+def index(request):
+    """``/api/v1/``: where to start. No database queries."""
+    return JsonResponse(
+        {
+            "version": "1.0.0",
+            "docs": absolute(reverse("api-v1:openapi-view")),
+            "openapi": absolute(reverse("api-v1:openapi-json")),
+            "endpoints": {name: absolute(reverse(f"api-v1:{url_name}")) for name, url_name in LISTS.items()},
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
