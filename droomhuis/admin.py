@@ -5,9 +5,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wijk.admin_scoping import OrganisationScopedAdmin
+from wijk.admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
 
-from .models import Dream, WallStatus
+from .models import Dream, Referral, Signal, WallStatus
 from .services import dream_wall_decide
 
 
@@ -69,3 +69,45 @@ class DreamWallAdmin(OrganisationScopedAdmin):
         if not (request.user.is_superuser or self._is_staff_for(request)):
             return {}
         return actions
+
+
+class SuperuserOnlyReadOnlyAdmin(ReadOnlyAdmin):
+    """Signals and referrals: only a superuser may look, nobody changes anything here.
+
+    Moderators, brokers, partner and collection staff never see these models in the admin.
+    """
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(Signal)
+class SignalAdmin(SuperuserOnlyReadOnlyAdmin):
+    list_display = ["kind", "recorded_at", "closed_at"]
+    list_filter = ["kind"]
+    fields = ["dream", "kind", "description", "follow_up", "recorded_by", "recorded_at", "closed_at"]
+    readonly_fields = fields
+
+
+@admin.register(Referral)
+class ReferralAdmin(SuperuserOnlyReadOnlyAdmin):
+    list_display = ["reference", "partner", "status", "outcome", "without_consent", "created_at"]
+    list_filter = ["status", "without_consent"]
+    fields = [
+        "dream",
+        "partner",
+        "question",
+        "categories",
+        "status",
+        "outcome",
+        "without_consent",
+        "justification",
+        "reviewed_by",
+        "reviewed_at",
+        "created_by",
+        "created_at",
+    ]
+    readonly_fields = fields

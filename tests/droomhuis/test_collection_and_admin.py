@@ -1,0 +1,67 @@
+"""Rent-collection staff see nothing of the Droomhuis; signals and referrals are superuser-only, read-only."""
+
+import pytest
+from django.urls import reverse
+
+from droomhuis import care
+from wijk.choices import DataCategory
+
+from .conftest import give_referral_consent
+from .test_care_views import SIGNAL_TEXT, endpoints
+
+
+@pytest.fixture
+def full_case(world, case):
+    broker = world.users.broker_bw
+    signal = care.signal_record(dream=case, actor=broker, kind="money", description=SIGNAL_TEXT)
+    care.signal_record(dream=case, actor=broker, kind="acute_danger", description="Gaslucht")
+    give_referral_consent(world, case, DataCategory.CONTACT)
+    referral = care.referral_create(
+        dream=case, actor=broker, partner=world.welzijn, categories=["contact"], question="?"
+    )
+    acute = care.referral_create_acute(
+        dream=case,
+        actor=broker,
+        partner=world.welzijn,
+        justification="Gevaar, kan niet wachten, niemand thuis.",
+        question="!",
+    )
+    return {"dream": case, "signal": signal, "referral": referral, "acute": acute}
+
+
+def test_collection_staff_get_403_or_404_on_every_staff_page(full_case, collection):
+    pages = [
+        *endpoints(full_case).values(),
+        ("get", reverse("droomhuis:queue")),
+        ("get", reverse("droomhuis:intake")),
+        ("get", reverse("droomhuis:case_photo", args=[full_case["dream"].reference])),
+    ]
+    for method, url in pages:
+        assert getattr(collection, method)(url).status_code in (403, 404), url
+
+
+def test_collection_staff_see_nothing_of_droomhuis_in_the_admin(full_case, collection):
+    index = collection.get(reverse("admin:index"))
+    assert "droomhuis" not in index.content.decode().lower()
+    for name in ("dream", "signal", "referral"):
+        assert collection.get(reverse(f"admin:droomhuis_{name}_changelist")).status_code == 403
+    signal_url = reverse("admin:droomhuis_signal_change", args=[full_case["signal"].pk])
+    assert collection.get(signal_url).status_code in (403, 404)
+
+
+def test_moderators_never_see_signals_or_referrals_in_the_admin(full_case, moderator_bw):
+    for name in ("signal", "referral"):
+        assert moderator_bw.get(reverse(f"admin:droomhuis_{name}_changelist")).status_code == 403
+    assert SIGNAL_TEXT not in moderator_bw.get(reverse("admin:index")).content.decode()
+
+
+def test_superuser_reads_signals_in_the_admin_but_cannot_change_them(full_case, superuser):
+    url = reverse("admin:droomhuis_signal_change", args=[full_case["signal"].pk])
+    response = superuser.get(url)
+    assert response.status_code == 200 and SIGNAL_TEXT in response.content.decode()
+    assert superuser.post(url, {"description": "anders"}).status_code == 403
+    assert superuser.get(reverse("admin:droomhuis_signal_add")).status_code == 403
+    delete = reverse("admin:droomhuis_signal_delete", args=[full_case["signal"].pk])
+    assert superuser.post(delete, {"post": "yes"}).status_code == 403
+    full_case["signal"].refresh_from_db()
+    assert full_case["signal"].description == SIGNAL_TEXT
