@@ -152,46 +152,14 @@ def anonymous(world):
     return Client()
 
 
-@pytest.fixture
-def resident_zuidwijk(world):
-    return _client_for(world.users.resident_zuidwijk)
+def _persona_fixture(name):
+    def fixture(world):
+        return _client_for(getattr(world.users, name))
+
+    fixture.__doc__ = f"A test client logged in as the {name.replace('_', ' ')} persona."
+    return pytest.fixture(fixture, name=name)
 
 
-@pytest.fixture
-def resident_hagedoorn(world):
-    return _client_for(world.users.resident_hagedoorn)
-
-
-@pytest.fixture
-def moderator_hw(world):
-    return _client_for(world.users.moderator_hw)
-
-
-@pytest.fixture
-def moderator_bw(world):
-    return _client_for(world.users.moderator_bw)
-
-
-@pytest.fixture
-def broker_bw(world):
-    return _client_for(world.users.broker_bw)
-
-
-@pytest.fixture
-def expert_bw(world):
-    return _client_for(world.users.expert_bw)
-
-
-@pytest.fixture
-def partner_welzijn(world):
-    return _client_for(world.users.partner_welzijn)
-
-
-@pytest.fixture
-def facilitator(world):
-    return _client_for(world.users.facilitator)
-
-
-@pytest.fixture
-def superuser(world):
-    return _client_for(world.users.superuser)
+# One fixture per persona: resident_zuidwijk, moderator_hw, broker_bw, ... (see PERSONAS).
+for _name in PERSONAS[1:]:
+    globals()[_name] = _persona_fixture(_name)
