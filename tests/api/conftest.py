@@ -92,3 +92,28 @@ def make_wall_dream(world):
         return Dream.objects.get(pk=dream.pk)
 
     return make
+
+
+@pytest.fixture
+def make_experiment(world):
+    """An experiment of team 3 on the parelketting in Zuidwijk; ``is_public`` as given."""
+    from atelier.models import Challenge, Experiment, Team
+
+    challenge, _ = Challenge.objects.get_or_create(slug="challenge", defaults={"name": "Challenge"})
+    team, _ = Team.objects.get_or_create(
+        slug="team-3", defaults={"challenge": challenge, "number": 3, "question_content": "Hoe doen bewoners mee?"}
+    )
+
+    def make(*, slug="parelketting", is_public=True, live_part="parelketting", neighbourhood=None):
+        return Experiment.objects.create(
+            team=team,
+            name=slug.capitalize(),
+            slug=slug,
+            corporation=world.hw,
+            neighbourhood=neighbourhood or world.zuidwijk,
+            guiding_question="Welke kansen ziet u vandaag?",
+            live_part=live_part,
+            is_public=is_public,
+        )
+
+    return make
