@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -11,9 +12,14 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from wijk.admin_scoping import OrganisationScopedAdmin
+from wijk.choices import RoleKind
+from wijk.pdf import pdf_response
+from wijk.permissions import organisation_ids
 
-from .choices import PearlStatus
-from .models import Pearl, PearlMessage, PearlReport
+from .choices import PearlKind, PearlStatus
+from .models import Activity, ActivityPhoto, Pearl, PearlMessage, PearlReport, Route, RouteStop, RouteSuggestion, SignUp
+from .programme_services import activity_cancel, activity_publish
+from .route_services import route_suggestion_decide
 from .services import pearl_hide, pearl_photo_remove, pearl_publish, pearl_reject, pearl_return
 
 
@@ -76,7 +82,14 @@ class PearlAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
     search_fields = ["title", "story", "street"]
     ordering = ["-reported", "created_at"]
     list_select_related = ["neighbourhood"]
-    actions = ["publish_selected", "reject_selected", "return_selected", "hide_selected", "remove_photo_selected"]
+    actions = [
+        "publish_selected",
+        "reject_selected",
+        "return_selected",
+        "hide_selected",
+        "remove_photo_selected",
+        "print_plaques",
+    ]
     inlines = [PearlReportInline]
     history_list_display = ["status", "moderator_message", "reported"]
     readonly_fields = [
@@ -93,10 +106,15 @@ class PearlAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
         "photo_preview",
         "created_at",
         "published_at",
+        "short_code",
     ]
     fieldsets = [
         (None, {"fields": ["kind", "status", "reported", "moderator_message", "title", "story", "themes"]}),
         (_("Waar"), {"fields": ["street", "location_description", "lat", "lng", "meeting_place"]}),
+        (
+            _("Handig voor oudere wandelaars (alleen bij een plek)"),
+            {"fields": ["step_free", "bench", "toilet", "shelter", "short_code"]},
+        ),
         (_("Foto"), {"fields": ["photo_preview", "photo_description"]}),
         (
             _("Wie"),
@@ -171,6 +189,15 @@ class PearlAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
             lambda n: ngettext("Foto weggehaald bij %(n)d parel.", "Foto weggehaald bij %(n)d parels.", n) % {"n": n},
         )
 
+    @admin.action(description=_("Bordjes met QR-code printen (PDF)"), permissions=["view"])
+    def print_plaques(self, request, queryset):
+        """One PDF with a plaque per selected published place pearl."""
+        pearls = queryset.filter(kind=PearlKind.PLACE, status=PearlStatus.PUBLISHED).order_by("title")
+        if not pearls.exists():
+            self.message_user(request, _("Kies een of meer plekken die op de kaart staan."), messages.WARNING)
+            return None
+        return _plaques_response(request, pearls)
+
     def _with_message(self, request, queryset, *, action, title, service, keyword, done_message):
         """An in-between page: the moderator writes the reason or question once for the selected pearls."""
         form = MessageForm(request.POST if "apply" in request.POST else None)
@@ -229,3 +256,223 @@ class PearlMessageAdmin(OrganisationScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- The necklace ---------------------------------------------------------------------------------------
+
+
+class RouteStopFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """Every stop lies in the route's neighbourhood; numbers are unique (the database checks that too)."""
+        super().clean()
+        positions = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE"):
+                continue
+            pearl, position = data.get("pearl"), data.get("position")
+            if pearl is not None and pearl.neighbourhood_id != self.instance.neighbourhood_id:
+                raise ValidationError(_("Een stop moet in de wijk van de ketting liggen: %(t)s") % {"t": pearl.title})
+            if position in positions:
+                raise ValidationError(_("Twee stops hebben hetzelfde nummer: %(n)s") % {"n": position})
+            positions.add(position)
+
+
+class RouteStopInline(admin.TabularInline):
+    """The stops in walking order: change the numbers under ‘volgorde’ to reorder them."""
+
+    model = RouteStop
+    formset = RouteStopFormSet
+    extra = 1
+    fields = ["position", "pearl", "note"]
+    ordering = ["position"]
+
+    # The route's own admin is already walled per corporation; its moderators may edit all its stops.
+    def _may(self, request) -> bool:
+        return request.user.is_superuser or bool(organisation_ids(request.user, RoleKind.MODERATOR))
+
+    def has_view_permission(self, request, obj=None):
+        return self._may(request)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may(request)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "pearl":
+            qs = Pearl.objects.published().filter(kind=PearlKind.PLACE, lat__isnull=False)
+            if not request.user.is_superuser:
+                qs = qs.filter(neighbourhood__corporation_id__in=organisation_ids(request.user, RoleKind.MODERATOR))
+            kwargs["queryset"] = qs.order_by("title")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Route)
+class RouteAdmin(OrganisationScopedAdmin):
+    organisation_path = "neighbourhood__corporation"
+    list_display = ["title", "neighbourhood", "status", "stop_count", "updated_at"]
+    list_filter = ["status", "neighbourhood"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "neighbourhood", "status", "description"]
+    inlines = [RouteStopInline]
+    actions = ["print_plaques"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_stops=Count("stops"))
+
+    @admin.display(description=_("stops"), ordering="n_stops")
+    def stop_count(self, obj):
+        return obj.n_stops
+
+    @admin.action(description=_("Bordjes printen voor alle stops (PDF)"), permissions=["view"])
+    def print_plaques(self, request, queryset):
+        pearls = Pearl.objects.filter(route_stops__route__in=queryset, status=PearlStatus.PUBLISHED).distinct()
+        return _plaques_response(request, pearls.order_by("title"))
+
+
+def _plaques_response(request, pearls):
+    from .route_services import pearl_short_code_ensure
+    from .views.route import plaques_pdf
+
+    pearls = list(pearls)
+    for pearl in pearls:
+        pearl_short_code_ensure(pearl=pearl)
+    return pdf_response(plaques_pdf(pearls, request), filename="bordjes-parels.pdf")
+
+
+@admin.register(RouteSuggestion)
+class RouteSuggestionAdmin(OrganisationScopedAdmin):
+    """Residents' suggestions for a necklace: accept (the pearl becomes the last stop) or decline."""
+
+    organisation_path = "route__neighbourhood__corporation"
+    staff_can_add = False
+    list_display = ["pearl", "route", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["pearl", "route"]
+    readonly_fields = ["route", "pearl", "reason", "suggested_by", "status", "decided_by", "created_at"]
+    fields = readonly_fields
+    actions = ["accept_selected", "decline_selected"]
+
+    def _decide(self, request, queryset, accept):
+        done = 0
+        for suggestion in queryset:
+            try:
+                route_suggestion_decide(suggestion=suggestion, accept=accept, by=request.user)
+                done += 1
+            except ValidationError as error:
+                self.message_user(request, f"{suggestion}: {' '.join(error.messages)}", messages.WARNING)
+        if done:
+            self.message_user(
+                request, ngettext("%(n)d voorstel verwerkt.", "%(n)d voorstellen verwerkt.", done) % {"n": done}
+            )
+
+    @admin.action(description=_("Opnemen in de ketting (als laatste stop)"), permissions=["change"])
+    def accept_selected(self, request, queryset):
+        self._decide(request, queryset, True)
+
+    @admin.action(description=_("Niet opnemen"), permissions=["change"])
+    def decline_selected(self, request, queryset):
+        self._decide(request, queryset, False)
+
+
+# --- The programme ---------------------------------------------------------------------------------------
+
+
+class SignUpInline(admin.TabularInline):
+    model = SignUp
+    extra = 0
+    can_delete = False
+    fields = ["resident", "status", "channel", "created_by", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ActivityPhotoInline(admin.TabularInline):
+    model = ActivityPhoto
+    extra = 0
+    fields = ["description", "created_at"]
+    readonly_fields = ["created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
+    """Proposed activities wait here; moderators publish or cancel them (status only through the service)."""
+
+    organisation_path = "neighbourhood__corporation"
+    list_display = ["title", "starts_at", "status", "neighbourhood", "capacity"]
+    list_filter = ["status", "neighbourhood"]
+    search_fields = ["title", "description"]
+    list_select_related = ["neighbourhood"]
+    ordering = ["-status", "starts_at"]
+    actions = ["publish_selected", "cancel_selected"]
+    inlines = [SignUpInline, ActivityPhotoInline]
+    readonly_fields = ["uid", "status", "proposed_by", "created_at", "story_written_at"]
+    fields = [
+        "title",
+        "description",
+        "neighbourhood",
+        "place",
+        "place_text",
+        "starts_at",
+        "ends_at",
+        "capacity",
+        "themes",
+        "talent_pearls",
+        "organiser_resident",
+        "organiser_partner",
+        "status",
+        "proposed_by",
+        "story",
+        "story_written_at",
+        "uid",
+        "created_at",
+    ]
+    raw_id_fields = ["organiser_resident"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "themes":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        if db_field.name == "talent_pearls":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            qs = Pearl.objects.published().filter(kind=PearlKind.PERSON)
+            if not request.user.is_superuser:
+                qs = qs.filter(neighbourhood__corporation_id__in=organisation_ids(request.user, RoleKind.MODERATOR))
+            kwargs["queryset"] = qs
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "place":
+            qs = Pearl.objects.published().filter(kind=PearlKind.PLACE)
+            if not request.user.is_superuser:
+                qs = qs.filter(neighbourhood__corporation_id__in=organisation_ids(request.user, RoleKind.MODERATOR))
+            kwargs["queryset"] = qs
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _each(self, request, queryset, service, label):
+        done = 0
+        for activity in queryset:
+            try:
+                service(activity=activity, by=request.user)
+                done += 1
+            except ValidationError as error:
+                self.message_user(request, f"{activity}: {' '.join(error.messages)}", messages.WARNING)
+        if done:
+            self.message_user(request, f"{label}: {done}", messages.SUCCESS)
+
+    @admin.action(description=_("In het programma zetten"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        self._each(request, queryset, activity_publish, _("In het programma gezet"))
+
+    @admin.action(description=_("Laten vervallen (aangemelde buren krijgen een e-mail)"), permissions=["change"])
+    def cancel_selected(self, request, queryset):
+        self._each(request, queryset, activity_cancel, _("Vervallen"))

@@ -40,3 +40,42 @@ NOTIFY_SUBMITTER = frozenset({PearlStatus.PUBLISHED, PearlStatus.RETURNED, Pearl
 class MessageDelivery(models.TextChoices):
     OFFERER = "offerer", _("Per e-mail naar de buur")
     STAFF = "staff", _("Via de medewerkers van de corporatie")
+
+
+class Practical(models.TextChoices):
+    """A practical detail of a place for older walkers: known yes, known no, or not known yet."""
+
+    YES = "yes", _("Ja")
+    NO = "no", _("Nee")
+    UNKNOWN = "", _("Weten we niet")
+
+
+class RouteStatus(models.TextChoices):
+    DRAFT = "draft", _("In voorbereiding")
+    PUBLISHED = "published", _("Te lopen")
+
+
+class SuggestionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Wacht op een medewerker")
+    ACCEPTED = "accepted", _("Opgenomen in de ketting")
+    DECLINED = "declined", _("Niet opgenomen")
+
+
+class ActivityStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Voorgesteld")
+    PUBLISHED = "published", _("In het programma")
+    CANCELLED = "cancelled", _("Gaat niet door")
+
+
+# The activity workflow as data; ``activity_transition`` is the only code that changes an activity's status.
+ACTIVITY_TRANSITIONS: dict[str, frozenset[str]] = {
+    ActivityStatus.PROPOSED: frozenset({ActivityStatus.PUBLISHED, ActivityStatus.CANCELLED}),
+    ActivityStatus.PUBLISHED: frozenset({ActivityStatus.CANCELLED}),
+    ActivityStatus.CANCELLED: frozenset(),
+}
+
+
+class SignUpStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("U bent aangemeld")
+    WAITING = "waiting", _("Op de wachtlijst")
+    CANCELLED = "cancelled", _("Afgemeld")

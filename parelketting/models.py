@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from wijk.choices import Channel
 
-from .choices import MessageDelivery, PearlKind, PearlStatus
+from .choices import MessageDelivery, PearlKind, PearlStatus, Practical
 
 
 def _photo_path(instance, filename):
@@ -68,6 +68,17 @@ class Pearl(models.Model):
         limit_choices_to={"kind": PearlKind.PLACE},
         verbose_name=_("ontmoetingsplek"),
         help_text=_("Voor een mens: een plek in de wijk om elkaar te zien. Nooit het huisadres."),
+    )
+    step_free = models.CharField(
+        _("zonder drempels of trappen"), max_length=3, choices=Practical.choices, blank=True, default=""
+    )
+    bench = models.CharField(_("bankje om te zitten"), max_length=3, choices=Practical.choices, blank=True, default="")
+    toilet = models.CharField(_("wc in de buurt"), max_length=3, choices=Practical.choices, blank=True, default="")
+    shelter = models.CharField(
+        _("droog staan bij regen"), max_length=3, choices=Practical.choices, blank=True, default=""
+    )
+    short_code = models.CharField(
+        _("korte code voor het bordje"), max_length=12, unique=True, null=True, blank=True, editable=False
     )
     photo = models.ImageField(_("foto"), upload_to=_photo_path, blank=True)
     thumbnail = models.ImageField(_("kleine foto"), upload_to=_photo_path, blank=True)
@@ -154,6 +165,15 @@ class Pearl(models.Model):
     def is_personal(self) -> bool:
         return self.kind == PearlKind.PERSON
 
+    PRACTICAL_FIELDS = ("step_free", "bench", "toilet", "shelter")
+
+    def practical_items(self) -> list[dict]:
+        """What older walkers want to know about a place, as label and yes / no / not known ("")."""
+        return [
+            {"key": name, "label": self._meta.get_field(name).verbose_name, "value": getattr(self, name)}
+            for name in self.PRACTICAL_FIELDS
+        ]
+
     def point(self):
         """(lat, lng) to draw, or None. A person only ever gets the point of a published meeting place."""
         if self.kind == PearlKind.PERSON:
@@ -214,3 +234,20 @@ class PearlMessage(models.Model):
 
     def __str__(self):
         return f"{self.sender_name} → {self.pearl}"
+
+
+# The necklace and the programme live in their own modules; Django finds them through this import.
+from .programme_models import Activity, ActivityPhoto, SignUp  # noqa: E402
+from .route_models import Route, RouteStop, RouteSuggestion  # noqa: E402
+
+__all__ = [
+    "Activity",
+    "ActivityPhoto",
+    "Pearl",
+    "PearlMessage",
+    "PearlReport",
+    "Route",
+    "RouteStop",
+    "RouteSuggestion",
+    "SignUp",
+]

@@ -3,11 +3,11 @@
 from django.http import Http404
 
 from wijk.choices import RoleKind
-from wijk.models import Resident
-from wijk.permissions import neighbourhood_filter, organisation_ids
+from wijk.models import Neighbourhood, Organisation, Resident
+from wijk.permissions import active_roles, neighbourhood_filter, organisation_ids
 
-from .choices import PearlKind, PearlStatus
-from .models import Pearl
+from .choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus
+from .models import Activity, Pearl, Route
 
 
 def moderated_pearls(user):
@@ -75,3 +75,106 @@ def get_own_returned_pearl(user, uid) -> Pearl:
     if pearl is None or not is_own_pearl(user, pearl) or pearl.status != PearlStatus.RETURNED:
         raise Http404
     return pearl
+
+
+# --- The necklace -------------------------------------------------------------------------------------
+
+
+def is_neighbourhood_moderator(user, neighbourhood) -> bool:
+    """A moderator for this neighbourhood's corporation (or a superuser). Uses the per-request role cache."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return _moderates(user, neighbourhood)
+
+
+def _moderates(user, neighbourhood) -> bool:
+    for role in active_roles(user, RoleKind.MODERATOR):
+        if role.organisation_id != neighbourhood.corporation_id:
+            continue
+        if role.neighbourhood_id in (None, neighbourhood.pk):
+            return True
+    return False
+
+
+def get_route_for_user(user, slug):
+    """A published route, or a draft for its own moderators; anything else is a 404."""
+    route = Route.objects.select_related("neighbourhood").filter(slug=slug).first()
+    if route is None:
+        raise Http404
+    if route.status == RouteStatus.PUBLISHED or is_neighbourhood_moderator(user, route.neighbourhood):
+        return route
+    raise Http404
+
+
+# --- The programme ------------------------------------------------------------------------------------
+
+
+def partner_ids(user) -> set[int]:
+    """Partner organisations for which the user is the contact person."""
+    return organisation_ids(user, RoleKind.PARTNER_CONTACT)
+
+
+def is_activity_organiser(user, activity) -> bool:
+    """The resident or the partner's contact person who organises it."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if activity.organiser_resident_id is not None and activity.organiser_resident.user_id == user.pk:
+        return True
+    return activity.organiser_partner_id is not None and activity.organiser_partner_id in partner_ids(user)
+
+
+def can_see_attendees(user, activity) -> bool:
+    """Organisers and the corporation's moderators see who comes (names only as far as consent allows)."""
+    return is_activity_organiser(user, activity) or is_neighbourhood_moderator(user, activity.neighbourhood)
+
+
+def can_write_story(user, activity) -> bool:
+    return can_see_attendees(user, activity)
+
+
+def can_sign_up_on_behalf(user, activity) -> bool:
+    """Corporation staff sign up a resident who phoned or came by."""
+    return is_neighbourhood_moderator(user, activity.neighbourhood)
+
+
+def get_activity_for_user(user, uid):
+    """A published or cancelled activity for everyone; a proposal only for its proposer, organiser and
+    moderators. Anything else is a 404."""
+    activity = (
+        Activity.objects.select_related("neighbourhood", "place", "organiser_resident", "organiser_partner")
+        .filter(uid=uid)
+        .first()
+    )
+    if activity is None:
+        raise Http404
+    if activity.status != ActivityStatus.PROPOSED:
+        return activity
+    if getattr(user, "is_authenticated", False) and activity.proposed_by_id == user.pk:
+        return activity
+    if is_activity_organiser(user, activity) or is_neighbourhood_moderator(user, activity.neighbourhood):
+        return activity
+    raise Http404
+
+
+def proposable_neighbourhoods(user):
+    """Where the user may propose an activity: their own neighbourhood, a partner's neighbourhoods, or the
+    neighbourhoods they moderate."""
+    ids = set()
+    resident = resident_for_user(user)
+    if resident is not None:
+        ids.add(resident.neighbourhood_id)
+    partners = partner_ids(user)
+    if partners:
+        ids |= set(
+            Organisation.neighbourhoods.through.objects.filter(organisation_id__in=partners).values_list(
+                "neighbourhood_id", flat=True
+            )
+        )
+    if getattr(user, "is_superuser", False):
+        return Neighbourhood.objects.order_by("name")
+    for role in active_roles(user, RoleKind.MODERATOR):
+        qs = Neighbourhood.objects.filter(corporation_id=role.organisation_id)
+        if role.neighbourhood_id:
+            qs = qs.filter(pk=role.neighbourhood_id)
+        ids |= set(qs.values_list("pk", flat=True))
+    return Neighbourhood.objects.filter(pk__in=ids).order_by("name")

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views
+from .views import programme as programme_views
+from .views import route as route_views
 
 app_name = "parelketting"
 
@@ -18,4 +20,30 @@ urlpatterns = [
     path("parel/<uuid:uid>/aanpassen/", views.pearl_answer, name="answer"),
     path("parel/<uuid:uid>/melden/", views.pearl_report_view, name="report"),
     path("parel/<uuid:uid>/ik-doe-mee/", views.pearl_join, name="join"),
+    path("parel/<uuid:uid>/bordje.png", route_views.plaque_png_view, name="plaque_png"),
+    path("parel/<uuid:uid>/bordje.pdf", route_views.plaque_pdf_view, name="plaque_pdf"),
+    path("p/<str:code>/", route_views.short_link, name="short"),
+    # The necklace
+    path("ketting/", route_views.route_list, name="routes"),
+    path("ketting/<slug:slug>/", route_views.route_detail, name="route"),
+    path("ketting/<slug:slug>/wandeling.pdf", route_views.route_pdf, name="route_pdf"),
+    path("ketting/<slug:slug>/wandeling.gpx", route_views.route_gpx_download, name="route_gpx"),
+    path("ketting/<slug:slug>/parel-voorstellen/", route_views.route_suggest, name="route_suggest"),
+    # The pop-up programme
+    path("programma/", programme_views.programme, name="programme"),
+    path("programma.ics", programme_views.programme_ics, name="programme_ics"),
+    path("programma/voorstellen/", programme_views.activity_propose_view, name="activity_propose"),
+    path("programma/<uuid:uid>/", programme_views.activity_detail, name="activity"),
+    path("programma/<uuid:uid>/agenda.ics", programme_views.activity_ics, name="activity_ics"),
+    path("programma/<uuid:uid>/aanmelden/", programme_views.activity_signup, name="activity_signup"),
+    path("programma/<uuid:uid>/afmelden/", programme_views.activity_signup_cancel, name="activity_signup_cancel"),
+    path("programma/<uuid:uid>/namens-bewoner/", programme_views.activity_signup_on_behalf, name="activity_on_behalf"),
+    path("programma/<uuid:uid>/zo-ging-het/", programme_views.activity_story, name="activity_story"),
+    path("programma/<uuid:uid>/foto/<uuid:photo_uid>/", programme_views.activity_photo, name="activity_photo"),
+    path(
+        "programma/<uuid:uid>/foto/<uuid:photo_uid>/klein/",
+        programme_views.activity_photo,
+        {"size": "thumb"},
+        name="activity_thumbnail",
+    ),
 ]

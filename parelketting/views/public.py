@@ -89,6 +89,8 @@ def pearl_detail(request, uid):
         "can_moderate": is_moderator,
         "can_join": perms.can_join(request.user, pearl),
         "can_report": pearl.status == PearlStatus.PUBLISHED,
+        "activities": _pearl_activities(pearl),
+        "practical": pearl.practical_items() if pearl.kind == PearlKind.PLACE else [],
         "people_here": list(pearl.people_meeting_here.published().only("uid", "title").order_by("title"))
         if pearl.kind == PearlKind.PLACE
         else [],
@@ -110,3 +112,14 @@ def pearl_photo(request, uid, size="full"):
     response["Cache-Control"] = "public, max-age=3600" if pearl.is_published else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _pearl_activities(pearl):
+    """Upcoming published activities at a place pearl, or where the person behind a personal pearl helps."""
+    if pearl.kind == PearlKind.PLACE:
+        qs = pearl.activities_here
+    elif pearl.kind == PearlKind.PERSON:
+        qs = pearl.activities_offered
+    else:
+        return []
+    return list(qs.published().upcoming().order_by("starts_at", "pk")[:10])

@@ -76,3 +76,87 @@ def make_pearl(world):
         return pearl
 
     return make
+
+
+@pytest.fixture
+def make_place(make_pearl, world):
+    """A published place pearl at an offset (in degrees) from the neighbourhood's centre."""
+    from parelketting.models import Pearl
+
+    def make(title, dlat=0.0, dlng=0.0, neighbourhood=None, **practical):
+        pearl = make_pearl(title=title, neighbourhood=neighbourhood)
+        hood = pearl.neighbourhood
+        Pearl.objects.filter(pk=pearl.pk).update(
+            lat=hood.centre_lat + Decimal(str(dlat)), lng=hood.centre_lng + Decimal(str(dlng)), **practical
+        )
+        pearl.refresh_from_db()
+        return pearl
+
+    return make
+
+
+@pytest.fixture
+def make_route(make_place, world):
+    """``make_route(n)``: a published route through ``n`` place pearls, going north about 111 m a stop."""
+    from parelketting.models import Route, RouteStop
+
+    def make(n=3, slug="rondje-zuidwijk", status="published", neighbourhood=None):
+        hood = neighbourhood or world.zuidwijk
+        route = Route.objects.create(slug=slug, title="Rondje Zuidwijk", neighbourhood=hood, status=status)
+        for i in range(n):
+            place = make_place(f"{slug} plek {i + 1}", dlat=0.001 * i, neighbourhood=hood, bench="yes", toilet="no")
+            RouteStop.objects.create(route=route, pearl=place, position=i + 1)
+        return route
+
+    return make
+
+
+@pytest.fixture
+def make_activity(world, make_pearl):
+    """``make_activity(capacity=…, days=…)``: a published activity at a place pearl in Zuidwijk."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from parelketting.programme_services import activity_propose, activity_publish
+
+    place_holder = {}
+
+    def make(*, title="Samen breien", capacity=5, days=3, hours=2, publish=True, themes=(), place=None, **kwargs):
+        if place is None:
+            if "place" not in place_holder:
+                place_holder["place"] = make_pearl(title="Pop-up rommelruimte")
+            place = place_holder["place"]
+        start = (timezone.now() + timedelta(days=days)).replace(microsecond=0)
+        kwargs.setdefault("organiser_resident", world.residents.zuidwijk)
+        activity = activity_propose(
+            title=title,
+            description="We breien samen sjaals voor de winter.",
+            neighbourhood=world.zuidwijk,
+            place=place,
+            starts_at=start,
+            ends_at=start + timedelta(hours=hours),
+            capacity=capacity,
+            themes=themes,
+            proposed_by=world.users.resident_zuidwijk,
+            **kwargs,
+        )
+        if publish:
+            activity = activity_publish(activity=activity, by=world.users.moderator_hw)
+        return activity
+
+    return make
+
+
+@pytest.fixture
+def zuidwijk_residents(world):
+    """``zuidwijk_residents(n)``: n extra residents of Zuidwijk with an e-mail address."""
+    from tests.factories import ResidentFactory
+
+    def make(n):
+        return [
+            ResidentFactory(neighbourhood=world.zuidwijk, first_name=f"Buur{i}", email=f"buur{i}@zuidwijk.test")
+            for i in range(n)
+        ]
+
+    return make

@@ -1,0 +1,138 @@
+"""QR plaques for place pearls: a QR code to the pearl's short link, as PNG and in a printable PDF."""
+
+import io
+import secrets
+
+import qrcode
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
+from PIL import Image, ImageDraw, ImageFont
+
+# Short codes: no 0/O, 1/l/I, so they can be typed from a photo of the plaque; random, never a sequence.
+CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+CODE_LENGTH = 7
+QR_BOX_SIZE = 10
+QR_BORDER = 4
+
+
+def new_short_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def short_url(code: str) -> str:
+    return f"{settings.SITE_URL}{reverse('parelketting:short', kwargs={'code': code})}"
+
+
+def qr_matrix(url: str) -> list[list[bool]]:
+    """The QR modules for ``url`` (True = dark), without the quiet zone. Also used to check a plaque image."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code.add_data(url)
+    code.make(fit=True)
+    return [list(row) for row in code.get_matrix()]
+
+
+def qr_image(url: str) -> Image.Image:
+    """A black-on-white QR code, ``QR_BOX_SIZE`` pixels per module and a ``QR_BORDER``-module quiet zone."""
+    matrix = qr_matrix(url)
+    side = (len(matrix) + 2 * QR_BORDER) * QR_BOX_SIZE
+    image = Image.new("1", (side, side), 1)
+    draw = ImageDraw.Draw(image)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                left = (x + QR_BORDER) * QR_BOX_SIZE
+                top = (y + QR_BORDER) * QR_BOX_SIZE
+                draw.rectangle((left, top, left + QR_BOX_SIZE - 1, top + QR_BOX_SIZE - 1), fill=0)
+    return image
+
+
+def qr_svg(url: str, *, label: str) -> str:
+    """The QR code as inline SVG (one path), so a PDF needs no image file and nothing is fetched."""
+    matrix = qr_matrix(url)
+    side = len(matrix) + 2 * QR_BORDER
+    cells = "".join(
+        f"M{x + QR_BORDER},{y + QR_BORDER}h1v1h-1z"
+        for y, row in enumerate(matrix)
+        for x, dark in enumerate(row)
+        if dark
+    )
+    return format_html(
+        '<svg class="pk-qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" role="img" aria-label="{1}">'
+        '<rect width="{0}" height="{0}" fill="#fff"/><path d="{2}" fill="#000"/></svg>',
+        side,
+        label,
+        cells,
+    )
+
+
+def qr_png(url: str) -> bytes:
+    buffer = io.BytesIO()
+    qr_image(url).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _font(size: int):
+    for path in (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    ):
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size)
+
+
+def _wrap(draw, text: str, font, width: int, max_lines: int) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        attempt = f"{line} {word}".strip()
+        if draw.textlength(attempt, font=font) <= width:
+            line = attempt
+        else:
+            if line:
+                lines.append(line)
+            line = word
+        if len(lines) == max_lines:
+            break
+    if line and len(lines) < max_lines:
+        lines.append(line)
+    return lines
+
+
+PLAQUE_WIDTH = 1200
+PLAQUE_MARGIN = 60
+
+
+def plaque_png(*, title: str, line: str, url: str, caption: str) -> tuple[bytes, tuple[int, int]]:
+    """A plaque picture: name, a short line of the story, the QR code and the short link written out.
+
+    Returns the PNG and the (x, y) pixel of the QR image's top-left corner, so a test can read it back.
+    """
+    qr = qr_image(url).convert("RGB")
+    title_font, text_font, small_font = _font(64), _font(38), _font(30)
+    scratch = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    inner = PLAQUE_WIDTH - 2 * PLAQUE_MARGIN
+    title_lines = _wrap(scratch, title, title_font, inner, 2)
+    text_lines = _wrap(scratch, line, text_font, inner, 3)
+    height = PLAQUE_MARGIN + len(title_lines) * 80 + 20 + len(text_lines) * 50 + 30 + qr.height + 110
+    image = Image.new("RGB", (PLAQUE_WIDTH, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((8, 8, PLAQUE_WIDTH - 9, height - 9), outline=(30, 30, 30), width=6)
+    y = PLAQUE_MARGIN
+    for text in title_lines:
+        draw.text((PLAQUE_MARGIN, y), text, font=title_font, fill="black")
+        y += 80
+    y += 20
+    for text in text_lines:
+        draw.text((PLAQUE_MARGIN, y), text, font=text_font, fill=(20, 20, 20))
+        y += 50
+    y += 30
+    origin = ((PLAQUE_WIDTH - qr.width) // 2, y)
+    image.paste(qr, origin)
+    y += qr.height + 20
+    draw.text((PLAQUE_MARGIN, y), caption, font=small_font, fill="black")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue(), origin

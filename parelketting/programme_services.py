@@ -1,0 +1,353 @@
+"""Writes for the pop-up programme: proposing and publishing activities, signing up, the waiting list.
+
+Signing up and cancelling lock the activity row (``select_for_update`` in ``transaction.atomic``), so two
+people can never take the last place at the same moment; the waiting list moves up in the same transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import OperationalError, connection, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijk.choices import Channel
+from wijk.photos import ProcessedPhoto
+
+from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
+from .models import Activity, ActivityPhoto, SignUp
+from .services import moderator_emails
+
+LOCK_RETRIES = 8
+MAX_STORY_PHOTOS = 6
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _resident_email(resident) -> str:
+    if resident.email:
+        return resident.email
+    return resident.user.email if resident.user_id else ""
+
+
+def _check_activity(*, neighbourhood, place, starts_at, ends_at, capacity, talent_pearls) -> None:
+    if ends_at <= starts_at:
+        raise ValidationError(_("De eindtijd moet na de begintijd liggen."), code="ends_before_start")
+    if capacity < 1:
+        raise ValidationError(_("Er moet minstens één plaats zijn."), code="capacity")
+    if place is not None and (
+        place.kind != PearlKind.PLACE
+        or place.status != PearlStatus.PUBLISHED
+        or place.neighbourhood_id != neighbourhood.pk
+    ):
+        raise ValidationError(_("Kies een plek uit de lijst."), code="place_invalid")
+    for pearl in talent_pearls:
+        if pearl.kind != PearlKind.PERSON or pearl.neighbourhood_id != neighbourhood.pk:
+            raise ValidationError(_("Kies mensen uit de lijst."), code="talent_invalid")
+
+
+def activity_propose(
+    *,
+    title: str,
+    description: str,
+    neighbourhood,
+    starts_at,
+    ends_at,
+    capacity: int,
+    proposed_by,
+    place=None,
+    place_text: str = "",
+    organiser_resident=None,
+    organiser_partner=None,
+    themes=(),
+    talent_pearls=(),
+) -> Activity:
+    """A resident or partner proposes an activity. It waits for a moderator, who mails nobody yet.
+
+    The corporation's moderators get an e-mail with a link to the admin.
+    """
+    if organiser_resident is None and organiser_partner is None:
+        raise ValidationError(_("Wie organiseert het?"), code="organiser_required")
+    if place is None and not place_text.strip():
+        raise ValidationError(_("Waar is het? Kies een plek of beschrijf hem."), code="place_required")
+    talent_pearls = list(talent_pearls)
+    _check_activity(
+        neighbourhood=neighbourhood,
+        place=place,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        capacity=capacity,
+        talent_pearls=talent_pearls,
+    )
+    with transaction.atomic():
+        activity = Activity(
+            title=title.strip(),
+            description=description.strip(),
+            neighbourhood=neighbourhood,
+            place=place,
+            place_text=place_text.strip(),
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=capacity,
+            organiser_resident=organiser_resident,
+            organiser_partner=organiser_partner,
+            proposed_by=proposed_by,
+            status=ActivityStatus.PROPOSED,
+        )
+        if proposed_by is not None:
+            activity._history_user = proposed_by
+        activity._change_reason = "proposed"
+        activity.save()
+        activity.themes.set(list(themes))
+        activity.talent_pearls.set(talent_pearls)
+        emails = moderator_emails(neighbourhood)
+        if emails:
+            admin_url = _absolute(reverse("admin:parelketting_activity_change", args=[activity.pk]))
+            transaction.on_commit(
+                lambda: send_mail(
+                    _("Nieuw voorstel voor het programma: %(title)s") % {"title": activity.title},
+                    render_to_string(
+                        "parelketting/email/activity_proposed.txt", {"activity": activity, "admin_url": admin_url}
+                    ),
+                    None,
+                    emails,
+                )
+            )
+    return activity
+
+
+def activity_transition(*, activity: Activity, to: str, by=None, reason: str = "") -> Activity:
+    """Move an activity to ``to`` if ``ACTIVITY_TRANSITIONS`` allows it; the history keeps who and why.
+
+    Cancelling a published activity mails everyone who signed up or waits.
+    """
+    if to not in ACTIVITY_TRANSITIONS.get(activity.status, ()):
+        raise ValidationError(
+            _("Een activiteit met status ‘%(from)s’ kan niet naar ‘%(to)s’.")
+            % {"from": ActivityStatus(activity.status).label, "to": ActivityStatus(to).label},
+            code="transition_not_allowed",
+        )
+    with transaction.atomic():
+        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        was = activity.status
+        activity.status = to
+        if by is not None and getattr(by, "is_authenticated", False):
+            activity._history_user = by
+        activity._change_reason = reason or f"status: {to}"
+        activity.save()
+        if was == ActivityStatus.PUBLISHED and to == ActivityStatus.CANCELLED:
+            signups = list(activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident__user"))
+            recipients = sorted({email for s in signups if (email := _resident_email(s.resident))})
+            if recipients:
+                body = render_to_string(
+                    "parelketting/email/activity_cancelled.txt",
+                    {"activity": activity, "programme_url": _absolute(reverse("parelketting:programme"))},
+                )
+                subject = _("Gaat niet door: %(title)s") % {"title": activity.title}
+                transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    return activity
+
+
+def activity_publish(*, activity: Activity, by) -> Activity:
+    """Put a proposed activity in the public programme."""
+    return activity_transition(activity=activity, to=ActivityStatus.PUBLISHED, by=by)
+
+
+def activity_cancel(*, activity: Activity, by, reason: str = "") -> Activity:
+    """The activity does not go ahead; people who signed up hear it by e-mail."""
+    return activity_transition(activity=activity, to=ActivityStatus.CANCELLED, by=by, reason=reason)
+
+
+def _is_lock_error(error: OperationalError) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "deadlock" in text or "could not serialize" in text
+
+
+def _with_activity_lock(activity_pk: int, work):
+    """Run ``work(activity)`` in a transaction holding the activity row's lock; retry when the database is busy.
+
+    PostgreSQL: ``select_for_update`` makes concurrent sign-ups wait for each other. SQLite has no row
+    locks: a no-op write takes the database's write lock first, and a busy database is retried.
+    """
+    for attempt in range(LOCK_RETRIES):
+        try:
+            with transaction.atomic():
+                if connection.vendor == "sqlite":
+                    Activity.objects.filter(pk=activity_pk).update(capacity=F("capacity"))
+                activity = Activity.objects.select_for_update().get(pk=activity_pk)
+                return work(activity)
+        except OperationalError as error:
+            if not _is_lock_error(error) or attempt == LOCK_RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise RuntimeError("unreachable")
+
+
+def signup_create(*, activity: Activity, resident, by=None, channel: str = Channel.ONLINE) -> SignUp:
+    """Sign a resident up: a confirmed place while there is room, else a place on the waiting list.
+
+    Staff signing up a resident who phoned or came by pass ``by`` and the ``channel``; that is recorded.
+    Signing up twice returns the existing sign-up. The resident gets a confirmation e-mail when we know
+    their address.
+    """
+    if channel not in Channel.values:
+        raise ValidationError(_("Kies hoe de bewoner zich aanmeldde."), code="channel")
+    if by is not None and resident.user_id != getattr(by, "pk", None) and channel == Channel.ONLINE:
+        raise ValidationError(_("Kies hoe de bewoner zich aanmeldde."), code="channel_required")
+
+    def work(locked: Activity) -> SignUp:
+        if locked.status != ActivityStatus.PUBLISHED or locked.ends_at < timezone.now():
+            raise ValidationError(_("Voor deze activiteit kunt u zich niet meer aanmelden."), code="closed")
+        if locked.neighbourhood_id != resident.neighbourhood_id:
+            raise ValidationError(_("Deze activiteit is in een andere wijk."), code="other_neighbourhood")
+        existing = locked.signups.exclude(status=SignUpStatus.CANCELLED).filter(resident=resident).first()
+        if existing is not None:
+            return existing
+        confirmed = locked.signups.filter(status=SignUpStatus.CONFIRMED).count()
+        status = SignUpStatus.CONFIRMED if confirmed < locked.capacity else SignUpStatus.WAITING
+        staff = by if by is not None and resident.user_id != getattr(by, "pk", None) else None
+        signup = SignUp.objects.create(
+            activity=locked, resident=resident, status=status, channel=channel, created_by=staff
+        )
+        _mail_signup(signup, locked, resident)
+        return signup
+
+    return _with_activity_lock(activity.pk, work)
+
+
+def signup_cancel(*, signup: SignUp, by=None) -> SignUp | None:
+    """Cancel a sign-up. When a confirmed place comes free, the first on the waiting list gets it at once.
+
+    Returns the promoted sign-up (who then gets an e-mail), or None.
+    """
+
+    def work(locked: Activity) -> SignUp | None:
+        current = SignUp.objects.select_for_update().get(pk=signup.pk)
+        if current.status == SignUpStatus.CANCELLED:
+            return None
+        freed = current.status == SignUpStatus.CONFIRMED
+        current.status = SignUpStatus.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.save(update_fields=["status", "cancelled_at"])
+        if not freed:
+            return None
+        return _promote(locked)
+
+    return _with_activity_lock(signup.activity_id, work)
+
+
+def _promote(activity: Activity) -> SignUp | None:
+    """Fill free places from the waiting list, oldest first. Called with the activity row locked."""
+    promoted = None
+    confirmed = activity.signups.filter(status=SignUpStatus.CONFIRMED).count()
+    free = activity.capacity - confirmed
+    waiting = list(
+        activity.signups.filter(status=SignUpStatus.WAITING)
+        .select_related("resident__user")
+        .order_by("created_at", "pk")[: max(free, 0)]
+    )
+    for signup in waiting:
+        signup.status = SignUpStatus.CONFIRMED
+        signup.promoted_at = timezone.now()
+        signup.save(update_fields=["status", "promoted_at"])
+        _mail_signup(signup, activity, signup.resident, promoted=True)
+        promoted = promoted or signup
+    return promoted
+
+
+def _mail_signup(signup: SignUp, activity: Activity, resident, promoted: bool = False) -> None:
+    email = _resident_email(resident)
+    if not email:
+        return
+    context = {
+        "activity": activity,
+        "signup": signup,
+        "promoted": promoted,
+        "activity_url": _absolute(activity.get_absolute_url()),
+        "ics_url": _absolute(reverse("parelketting:activity_ics", kwargs={"uid": activity.uid})),
+    }
+    if promoted:
+        subject = _("Er is een plaats voor u: %(title)s") % {"title": activity.title}
+    elif signup.status == SignUpStatus.CONFIRMED:
+        subject = _("U bent aangemeld: %(title)s") % {"title": activity.title}
+    else:
+        subject = _("U staat op de wachtlijst: %(title)s") % {"title": activity.title}
+    body = render_to_string("parelketting/email/signup.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+
+
+def signup_reminders_send(*, now=None) -> int:
+    """E-mail everyone with a confirmed place for an activity that starts tomorrow (local date). Once each.
+
+    Meant for a daily scheduler (``manage.py parelketting_reminders``); running twice sends nothing twice.
+    """
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + timedelta(days=1)
+    sent = 0
+    signups = (
+        SignUp.objects.filter(
+            status=SignUpStatus.CONFIRMED,
+            reminded_at__isnull=True,
+            activity__status=ActivityStatus.PUBLISHED,
+            activity__starts_at__date=tomorrow,
+        )
+        .select_related("activity__place", "resident__user")
+        .order_by("pk")
+    )
+    for signup in signups:
+        email = _resident_email(signup.resident)
+        with transaction.atomic():
+            claimed = SignUp.objects.filter(pk=signup.pk, reminded_at__isnull=True).update(reminded_at=now)
+            if not claimed or not email:
+                continue
+            context = {
+                "activity": signup.activity,
+                "activity_url": _absolute(signup.activity.get_absolute_url()),
+            }
+            send_mail(
+                _("Morgen: %(title)s") % {"title": signup.activity.title},
+                render_to_string("parelketting/email/reminder.txt", context),
+                None,
+                [email],
+            )
+            sent += 1
+    return sent
+
+
+def activity_story_write(*, activity: Activity, story: str, photos: list[tuple[ProcessedPhoto, str]], by) -> Activity:
+    """After the activity: "zo ging het", with photos already cleaned by ``wijk.photos.photo_process``."""
+    story = (story or "").strip()
+    if not story:
+        raise ValidationError(_("Schrijf kort hoe het ging."), code="story_required")
+    if activity.starts_at > timezone.now():
+        raise ValidationError(_("Hoe het ging, schrijft u na de activiteit."), code="not_yet")
+    if activity.status != ActivityStatus.PUBLISHED:
+        raise ValidationError(_("Deze activiteit ging niet door."), code="not_published")
+    with transaction.atomic():
+        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        if activity.photos.count() + len(photos) > MAX_STORY_PHOTOS:
+            raise ValidationError(
+                _("Er passen hoogstens %(n)d foto's bij een verhaal.") % {"n": MAX_STORY_PHOTOS}, code="too_many_photos"
+            )
+        activity.story = story
+        activity.story_written_at = timezone.now()
+        if by is not None:
+            activity._history_user = by
+        activity._change_reason = "story"
+        activity.save()
+        for processed, description in photos:
+            photo = ActivityPhoto(activity=activity, description=description.strip())
+            photo.photo.save("foto.jpg", processed.photo, save=False)
+            photo.thumbnail.save("klein.jpg", processed.thumbnail, save=False)
+            photo.save()
+    return activity

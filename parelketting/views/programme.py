@@ -1,0 +1,292 @@
+"""The pop-up programme: the programme page, one activity, signing up, proposals, calendars, the story."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wijk.antispam import rate_limit_hit
+from wijk.models import Organisation, Theme
+from wijk.services import public_name
+
+from .. import limits
+from .. import permissions as perms
+from ..choices import ActivityStatus, PearlKind, SignUpStatus
+from ..forms import ActivityProposalForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
+from ..ical import activities_ical
+from ..models import Activity, ActivityPhoto, Pearl
+from ..programme_services import activity_propose, activity_story_write, signup_cancel, signup_create
+
+PROGRAMME_WEEKS = 8
+
+
+def _programme_queryset(theme=None):
+    counts = Count("signups", filter=Q(signups__status=SignUpStatus.CONFIRMED))
+    qs = (
+        Activity.objects.filter(status__in=[ActivityStatus.PUBLISHED, ActivityStatus.CANCELLED])
+        .upcoming()
+        .select_related("place", "neighbourhood", "organiser_partner")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position", "name")))
+        .annotate(confirmed_count=counts)
+        .order_by("starts_at", "pk")
+    )
+    if theme is not None:
+        qs = qs.filter(themes=theme)
+    return qs
+
+
+@require_GET
+def programme(request):
+    """This week and the coming weeks, a filter per theme; a complete list, no map needed."""
+    form = ProgrammeFilterForm(request.GET or None)
+    theme = form.cleaned_data.get("thema") if form.is_valid() else None
+    now = timezone.now()
+    today = timezone.localdate()
+    week_start = today - timedelta(days=today.weekday())
+    horizon = week_start + timedelta(weeks=PROGRAMME_WEEKS)
+    activities = list(_programme_queryset(theme).filter(starts_at__date__lt=horizon))
+    weeks = []
+    for activity in activities:
+        start = timezone.localdate(activity.starts_at)
+        monday = start - timedelta(days=start.weekday())
+        if not weeks or weeks[-1]["monday"] != monday:
+            weeks.append({"monday": monday, "this_week": monday == week_start, "activities": []})
+        activity.free_places = max(activity.capacity - activity.confirmed_count, 0)
+        weeks[-1]["activities"].append(activity)
+    return render(
+        request,
+        "parelketting/programme.html",
+        {
+            "form": form,
+            "weeks": weeks,
+            "theme": theme,
+            "now": now,
+            "can_propose": request.user.is_authenticated and perms.proposable_neighbourhoods(request.user).exists(),
+        },
+    )
+
+
+def _attendee_names(activity) -> dict:
+    signups = list(
+        activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident").order_by("created_at", "pk")
+    )
+    someone = _("een buurtbewoner")
+    confirmed = [public_name(s.resident) or someone for s in signups if s.status == SignUpStatus.CONFIRMED]
+    waiting = [public_name(s.resident) or someone for s in signups if s.status == SignUpStatus.WAITING]
+    return {"confirmed": confirmed, "waiting": waiting}
+
+
+@require_GET
+def activity_detail(request, uid):
+    activity = perms.get_activity_for_user(request.user, uid)
+    resident = perms.resident_for_user(request.user)
+    confirmed = activity.signups.filter(status=SignUpStatus.CONFIRMED).count()
+    own = None
+    if resident is not None:
+        own = activity.signups.exclude(status=SignUpStatus.CANCELLED).filter(resident=resident).first()
+    is_open = activity.status == ActivityStatus.PUBLISHED and activity.ends_at >= timezone.now()
+    can_see_attendees = perms.can_see_attendees(request.user, activity)
+    context = {
+        "activity": activity,
+        "themes": list(activity.themes.order_by("position", "name")),
+        "talents": list(activity.talent_pearls.published().order_by("title")),
+        "photos": list(activity.photos.all()),
+        "free_places": max(activity.capacity - confirmed, 0),
+        "own_signup": own,
+        "is_open": is_open,
+        "is_past": activity.starts_at < timezone.now(),
+        "can_sign_up": is_open and resident is not None and resident.neighbourhood_id == activity.neighbourhood_id,
+        "other_neighbourhood": resident is not None and resident.neighbourhood_id != activity.neighbourhood_id,
+        "can_sign_up_on_behalf": is_open and perms.can_sign_up_on_behalf(request.user, activity),
+        "can_write_story": perms.can_write_story(request.user, activity)
+        and activity.status == ActivityStatus.PUBLISHED
+        and activity.starts_at < timezone.now(),
+        "attendees": _attendee_names(activity) if can_see_attendees else None,
+        "organiser_name": _organiser_name(activity),
+    }
+    return render(request, "parelketting/activity.html", context)
+
+
+def _organiser_name(activity) -> str:
+    if activity.organiser_partner_id:
+        return activity.organiser_partner.name
+    return public_name(activity.organiser_resident) or _("een buurtbewoner")
+
+
+@login_required
+@require_POST
+def activity_signup(request, uid):
+    """One click: a logged-in resident signs up (or joins the waiting list)."""
+    activity = perms.get_activity_for_user(request.user, uid)
+    resident = perms.resident_for_user(request.user)
+    if resident is None:
+        raise Http404
+    if rate_limit_hit(request, "pk-signup", limits.SIGNUPS_PER_HOUR):
+        messages.error(request, _("U heeft zich al heel vaak aangemeld. Probeer het over een uur nog eens."))
+        return redirect(activity.get_absolute_url())
+    try:
+        signup = signup_create(activity=activity, resident=resident)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if signup.status == SignUpStatus.CONFIRMED:
+            messages.success(request, _("U bent aangemeld. Tot dan!"))
+        else:
+            messages.success(
+                request, _("Het is vol. U staat op de wachtlijst. Komt er een plaats vrij? Dan krijgt u die.")
+            )
+    return redirect(activity.get_absolute_url())
+
+
+@login_required
+@require_POST
+def activity_signup_cancel(request, uid):
+    """Cancel one's own sign-up; the first on the waiting list moves up at once."""
+    activity = perms.get_activity_for_user(request.user, uid)
+    resident = perms.resident_for_user(request.user)
+    signup = None
+    if resident is not None:
+        signup = activity.signups.exclude(status=SignUpStatus.CANCELLED).filter(resident=resident).first()
+    if signup is None:
+        raise Http404
+    signup_cancel(signup=signup, by=request.user)
+    messages.success(request, _("U bent afgemeld. Fijn dat u het liet weten."))
+    return redirect(activity.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_signup_on_behalf(request, uid):
+    """Staff sign up a resident who phoned or came by; the channel and the staff member are recorded."""
+    activity = perms.get_activity_for_user(request.user, uid)
+    if not perms.can_sign_up_on_behalf(request.user, activity):
+        raise PermissionDenied
+    form = OnBehalfSignUpForm(request.POST or None, neighbourhood=activity.neighbourhood)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signup = signup_create(
+                activity=activity,
+                resident=form.cleaned_data["resident"],
+                by=request.user,
+                channel=form.cleaned_data["channel"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if signup.status == SignUpStatus.CONFIRMED:
+                messages.success(request, _("De bewoner is aangemeld."))
+            else:
+                messages.success(request, _("Het is vol. De bewoner staat op de wachtlijst."))
+            return redirect(activity.get_absolute_url())
+    return render(request, "parelketting/activity_on_behalf.html", {"activity": activity, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_propose_view(request):
+    """Residents and partners propose an activity; it appears after a moderator publishes it."""
+    neighbourhoods = perms.proposable_neighbourhoods(request.user)
+    if not neighbourhoods.exists():
+        raise PermissionDenied
+    partners = Organisation.objects.filter(pk__in=perms.partner_ids(request.user)).order_by("name")
+    form = ActivityProposalForm(request.POST or None, neighbourhoods=neighbourhoods, partners=partners)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        if rate_limit_hit(request, "pk-propose", limits.PROPOSALS_PER_HOUR):
+            form.add_error(None, _("U heeft al veel voorstellen gedaan. Probeer het over een uur nog eens."))
+            return render(request, "parelketting/activity_propose.html", context, status=429)
+        data = form.cleaned_data
+        partner = data.get("organiser_partner")
+        resident = None if partner else perms.resident_for_user(request.user)
+        try:
+            activity = activity_propose(
+                title=data["title"],
+                description=data["description"],
+                neighbourhood=data["neighbourhood"],
+                place=data.get("place"),
+                place_text=data.get("place_text") or "",
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                capacity=data["capacity"],
+                themes=data["themes"],
+                talent_pearls=data["talent_pearls"],
+                organiser_resident=resident,
+                organiser_partner=partner,
+                proposed_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Dank u wel! Een medewerker kijkt naar uw voorstel. Daarna staat het in het programma.")
+            )
+            return redirect(activity.get_absolute_url())
+    return render(request, "parelketting/activity_propose.html", context)
+
+
+def _ics_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def programme_ics(request):
+    """All published upcoming activities, for a phone calendar to subscribe to."""
+    activities = Activity.objects.published().upcoming().select_related("place").order_by("starts_at", "pk")
+    return _ics_response(activities_ical(activities, name=_("Programma Parelketting")), "programma.ics")
+
+
+@require_GET
+def activity_ics(request, uid):
+    activity = perms.get_activity_for_user(request.user, uid)
+    if activity.status == ActivityStatus.PROPOSED:
+        raise Http404
+    return _ics_response(activities_ical([activity], name=activity.title), f"activiteit-{activity.uid}.ics")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_story(request, uid):
+    """Organisers and moderators write how it went, with photos, after the activity."""
+    activity = perms.get_activity_for_user(request.user, uid)
+    if not perms.can_write_story(request.user, activity):
+        raise Http404
+    form = StoryForm(request.POST or None, request.FILES or None, initial={"story": activity.story})
+    if request.method == "POST" and form.is_valid():
+        photos = []
+        if form.processed_photo is not None:
+            photos.append((form.processed_photo, form.cleaned_data["photo_description"]))
+        try:
+            activity_story_write(activity=activity, story=form.cleaned_data["story"], photos=photos, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Dank u wel! Het verhaal staat bij de activiteit."))
+            return redirect(activity.get_absolute_url())
+    return render(request, "parelketting/activity_story.html", {"activity": activity, "form": form})
+
+
+@require_GET
+def activity_photo(request, uid, photo_uid, size="full"):
+    activity = perms.get_activity_for_user(request.user, uid)
+    photo = get_object_or_404(ActivityPhoto, activity=activity, uid=photo_uid)
+    field = photo.thumbnail if size == "thumb" else photo.photo
+    response = FileResponse(field.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "public, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def talent_activities(pearl: Pearl) -> list:
+    """Upcoming published activities where the person behind a personal pearl offers their talent."""
+    if pearl.kind != PearlKind.PERSON:
+        return []
+    return list(pearl.activities_offered.published().upcoming().order_by("starts_at")[:10])

@@ -1,0 +1,203 @@
+"""The necklace: route pages (list without the map, print, PDF, GPX), residents' suggestions, QR plaques."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from wijk.antispam import rate_limit_hit
+from wijk.pdf import pdf_response, render_pdf
+
+from .. import limits
+from .. import permissions as perms
+from ..choices import PearlKind, PearlStatus
+from ..forms import RouteSuggestionForm
+from ..geo import route_length
+from ..gpx import route_gpx
+from ..models import Pearl, Route, RouteStop
+from ..plaques import plaque_png, qr_svg, short_url
+from ..route_services import pearl_short_code_ensure, route_suggestion_submit
+
+
+def _route_context(route: Route) -> dict:
+    """The route with its stops in order, walking distances, and the data the map script needs (2 queries)."""
+    stops = list(
+        RouteStop.objects.filter(route=route, pearl__status=PearlStatus.PUBLISHED, pearl__lat__isnull=False)
+        .select_related("pearl")
+        .order_by("position", "pk")
+    )
+    points = [(float(s.pearl.lat), float(s.pearl.lng)) for s in stops]
+    length = route_length(points)
+    rows = []
+    for number, (stop, leg) in enumerate(zip(stops, length.legs, strict=True), start=1):
+        pearl = stop.pearl
+        rows.append(
+            {
+                "number": number,
+                "stop": stop,
+                "pearl": pearl,
+                "leg": leg,
+                "practical": pearl.practical_items(),
+            }
+        )
+    map_data = {
+        "stops": [
+            {
+                "n": r["number"],
+                "title": r["pearl"].title,
+                "lat": p[0],
+                "lng": p[1],
+                "url": r["pearl"].get_absolute_url(),
+            }
+            for r, p in zip(rows, points, strict=True)
+        ],
+    }
+    return {"route": route, "rows": rows, "length": length, "map_data": map_data}
+
+
+@require_GET
+def route_list(request):
+    """All published necklaces."""
+    routes = list(Route.objects.published().select_related("neighbourhood").order_by("title"))
+    return render(request, "parelketting/route_list.html", {"routes": routes})
+
+
+@require_GET
+def route_detail(request, slug):
+    """The walk: line and numbered stops on the map, and a list that is complete without the map."""
+    route = perms.get_route_for_user(request.user, slug)
+    context = _route_context(route)
+    context["can_suggest"] = request.user.is_authenticated
+    return render(request, "parelketting/route.html", context)
+
+
+@require_GET
+def route_pdf(request, slug):
+    route = perms.get_route_for_user(request.user, slug)
+    pdf = render_pdf(
+        "parelketting/route_pdf.html", _route_context(route), stylesheets=["parelketting/print.css"], request=request
+    )
+    return pdf_response(pdf, filename=f"ketting-{slugify(route.slug)}.pdf")
+
+
+@require_GET
+def route_gpx_download(request, slug):
+    """GPX 1.1 for phone navigation apps: the stops as waypoints, and the walk as a route."""
+    route = perms.get_route_for_user(request.user, slug)
+    context = _route_context(route)
+    body = route_gpx(
+        name=route.title,
+        description=route.description,
+        url=request.build_absolute_uri(route.get_absolute_url()),
+        stops=[
+            {
+                "lat": float(r["pearl"].lat),
+                "lng": float(r["pearl"].lng),
+                "name": r["pearl"].title,
+                "description": r["pearl"].location_description or r["pearl"].street,
+            }
+            for r in context["rows"]
+        ],
+    )
+    response = HttpResponse(body, content_type="application/gpx+xml")
+    response["Content-Disposition"] = f'attachment; filename="ketting-{slugify(route.slug)}.gpx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def route_suggest(request, slug):
+    """A resident suggests a place pearl for the necklace; a moderator decides."""
+    route = perms.get_route_for_user(request.user, slug)
+    candidates = (
+        Pearl.objects.published()
+        .filter(kind=PearlKind.PLACE, neighbourhood=route.neighbourhood, lat__isnull=False)
+        .exclude(route_stops__route=route)
+        .order_by("title")
+    )
+    form = RouteSuggestionForm(request.POST or None, pearls=candidates)
+    context = {"route": route, "form": form}
+    if request.method == "POST" and form.is_valid():
+        if rate_limit_hit(request, "pk-suggest", limits.SUGGESTIONS_PER_HOUR):
+            form.add_error("reason", _("U heeft al veel voorstellen gedaan. Probeer het over een uur nog eens."))
+            return render(request, "parelketting/route_suggest.html", context, status=429)
+        try:
+            route_suggestion_submit(
+                route=route, pearl=form.cleaned_data["pearl"], reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error("pearl", error)
+        else:
+            messages.success(request, _("Dank u wel voor uw voorstel. Een medewerker kijkt ernaar."))
+            return redirect(route.get_absolute_url())
+    return render(request, "parelketting/route_suggest.html", context)
+
+
+# --- QR plaques ---------------------------------------------------------------------------------------
+
+
+@require_GET
+def short_link(request, code):
+    """The short, stable link on a plaque: straight to the pearl's page."""
+    pearl = get_object_or_404(Pearl, short_code=code, kind=PearlKind.PLACE)
+    return redirect(pearl.get_absolute_url(), permanent=False)
+
+
+def _plaque_pearl(request, uid) -> Pearl:
+    """Plaques are printed by the corporation's moderators, for published place pearls."""
+    pearl = perms.get_pearl_for_user(request.user, uid)
+    if pearl.kind != PearlKind.PLACE or not pearl.is_published or not perms.is_pearl_moderator(request.user, pearl):
+        raise Http404
+    pearl_short_code_ensure(pearl=pearl)
+    return pearl
+
+
+def story_line(pearl: Pearl, limit: int = 110) -> str:
+    """The first sentence of the story, shortened to fit on a plaque."""
+    text = " ".join(pearl.story.split())
+    first = text.split(". ")[0].rstrip(".") + "."
+    if len(first) <= limit:
+        return first
+    return first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def plaque_data(pearl: Pearl) -> dict:
+    url = short_url(pearl.short_code)
+    label = _("QR-code naar %(url)s") % {"url": url}
+    return {"pearl": pearl, "line": story_line(pearl), "url": url, "qr_svg": qr_svg(url, label=label)}
+
+
+@login_required
+@require_GET
+def plaque_png_view(request, uid):
+    pearl = _plaque_pearl(request, uid)
+    url = short_url(pearl.short_code)
+    png, _origin = plaque_png(
+        title=pearl.title,
+        line=story_line(pearl),
+        url=url,
+        caption=_("Scan de code of ga naar %(url)s") % {"url": url.split("://", 1)[-1]},
+    )
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="bordje-{pearl.short_code}.png"'
+    return response
+
+
+def plaques_pdf(pearls, request) -> bytes:
+    return render_pdf(
+        "parelketting/plaques_pdf.html",
+        {"plaques": [plaque_data(p) for p in pearls]},
+        stylesheets=["parelketting/plaque.css"],
+        request=request,
+    )
+
+
+@login_required
+@require_GET
+def plaque_pdf_view(request, uid):
+    pearl = _plaque_pearl(request, uid)
+    return pdf_response(plaques_pdf([pearl], request), filename=f"bordje-{pearl.short_code}.pdf")
