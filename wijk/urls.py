@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import letters_views, views
+from . import export_views, letters_views, views
 
 app_name = "wijk"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("mijn-account/", views.account, name="account"),
     path("weergave/", views.display_preferences, name="display"),
+    path("mijn-gegevens/", export_views.my_data, name="my_data"),
+    path("bewoners/<uuid:uid>/gegevens/", export_views.resident_data, name="resident_data"),
     path("brieven/", letters_views.queue, name="letters"),
     path("brieven/pdf/", letters_views.print_batch, name="letters_pdf"),
     path("brieven/verstuurd/", letters_views.mark_sent, name="letters_sent"),

@@ -1,0 +1,161 @@
+"""Download my data: everything the portal holds about one resident, found by walking the models.
+
+Every model with a foreign key to ``Resident`` is included automatically, so a new model cannot be
+forgotten. Records that belong to those (a dream's history, a pearl's messages) are listed by name in
+``CHILDREN``; a test fails when a model points to such a record without a decision here, either in
+``CHILDREN`` or in ``NOT_ABOUT_THE_RESIDENT`` with the reason.
+
+``wijk`` imports no other app: the other apps' models are found through Django's app registry.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Resident
+
+# Records under a resident's own records that are about the resident too: "app.Model": [related names].
+CHILDREN = {
+    "droomhuis.Dream": ["events", "contact_attempts", "notes", "updates", "signals", "pairings"],
+    "parelketting.Pearl": ["messages"],
+    "wijk.ConsentRecord": ["withdrawal"],
+    "droomhuis.Referral": ["events"],
+}
+
+# Models that point to a resident's records but hold nothing about the resident, and why.
+NOT_ABOUT_THE_RESIDENT = {
+    "parelketting.Pearl.meeting_place": "another person's pearl that uses this place as a meeting place",
+    "parelketting.PearlReport.pearl": "a report by someone else about the pearl; it names the reporter, not the resident",
+    "parelketting.Activity.place": "an activity held at this place",
+    "parelketting.Activity.talent_pearls": "an activity where this talent is offered; the activity itself is public",
+    "parelketting.ActivityPhoto.activity": "photos of an activity the resident organised, shown publicly already",
+    "parelketting.SignUp.activity": "other people's sign-ups for an activity the resident organised",
+    "parelketting.RouteStop.pearl": "a stop of a public route",
+    "parelketting.RouteSuggestion.pearl": "a suggestion to put the pearl in a route",
+    "droomhuis.Referral.consents": "the consents behind a referral; listed with the consents",
+    "wijk.ConsentWithdrawal.consent": "listed with the consent",
+    "droomhuis.Referral.dream": "a referral points to the resident itself and has its own section",
+    "droomhuis.Pairing.consent": "the pairing is listed with the dream; this is the consent it rests on",
+}
+
+# Fields never shown, even to the resident: secrets and internal bookkeeping.
+HIDDEN_FIELDS = {"password", "version", "token", "token_hash", "link_secret"}
+
+
+@dataclass
+class Section:
+    label: str
+    title: str
+    records: list[dict] = field(default_factory=list)
+
+
+def _value(obj, f):
+    if f.is_relation:
+        related = getattr(obj, f.name, None)
+        return "" if related is None else str(related)
+    value = getattr(obj, f.attname)
+    if isinstance(f, models.FileField):
+        return value.name if value else ""
+    if hasattr(obj, f"get_{f.name}_display") and f.choices:
+        return str(getattr(obj, f"get_{f.name}_display")())
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, dict, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def _record(obj) -> dict:
+    data = {}
+    for f in obj._meta.concrete_fields:
+        if f.name in HIDDEN_FIELDS or f.primary_key:
+            continue
+        if isinstance(f, models.ForeignKey) and f.related_model is Resident:
+            continue
+        data[str(f.verbose_name)] = _value(obj, f)
+    for m2m in obj._meta.many_to_many:
+        data[str(m2m.verbose_name)] = [str(o) for o in getattr(obj, m2m.name).all()]
+    return data
+
+
+def _resident_relations():
+    """(model, field) pairs of every foreign key or one-to-one to Resident, across all apps."""
+    found = []
+    for model in apps.get_models():
+        if model._meta.label.startswith("simple_history.") or model.__name__.startswith("Historical"):
+            continue
+        for f in model._meta.concrete_fields:
+            if f.is_relation and f.related_model is Resident and not f.name.startswith("_"):
+                found.append((model, f))
+    return found
+
+
+def resident_export(resident: Resident) -> dict:
+    """Everything about ``resident`` as plain data (JSON-ready), in sections with readable titles."""
+    sections = []
+    for model, fk in _resident_relations():
+        if model._meta.label == "wijk.AccessLogEntry":
+            continue
+        rows = model._default_manager.filter(**{fk.name: resident})
+        section = Section(model._meta.label, str(model._meta.verbose_name_plural).capitalize())
+        for obj in rows:
+            record = _record(obj)
+            for name in CHILDREN.get(model._meta.label, []):
+                related = getattr(obj, name, None)
+                if related is None:
+                    continue
+                if hasattr(related, "all"):
+                    record[name] = [_record(child) for child in related.all()]
+                else:
+                    record[name] = [_record(related)]
+            section.records.append(record)
+        sections.append(section)
+    profile = _record(resident)
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "resident": profile,
+        "sections": [{"model": s.label, "title": s.title, "records": s.records} for s in sections],
+        "access_log": access_summary(resident),
+    }
+
+
+def access_summary(resident: Resident) -> list[dict]:
+    """Who looked at the resident's file, per day, by role and organisation — never by staff name."""
+    from .models import AccessLogEntry
+
+    counts = Counter()
+    for entry in AccessLogEntry.objects.filter(resident=resident).select_related("organisation"):
+        day = timezone.localtime(entry.at).date().isoformat()
+        counts[(day, entry.role or "", str(entry.organisation or ""), entry.get_action_display())] += 1
+    return [
+        {"day": day, "role": role, "organisation": org, "what": what, "times": n}
+        for (day, role, org, what), n in sorted(counts.items(), reverse=True)
+    ]
+
+
+def display_rows(record: dict) -> list[dict]:
+    """One record as rows for a page: plain text, a list of names, or nested records (a dream's history)."""
+    rows = []
+    for label, value in record.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            rows.append({"label": label, "children": [display_rows(child) for child in value]})
+        elif isinstance(value, list):
+            rows.append({"label": label, "text": ", ".join(str(v) for v in value)})
+        elif isinstance(value, bool):
+            rows.append({"label": label, "text": _("ja") if value else _("nee")})
+        else:
+            rows.append({"label": label, "text": "" if value is None else str(value)})
+    return rows
+
+
+def for_display(data: dict) -> dict:
+    """The export, shaped for the HTML page and the PDF."""
+    return {
+        **data,
+        "resident_rows": display_rows(data["resident"]),
+        "sections": [{**s, "rows": [display_rows(r) for r in s["records"]]} for s in data["sections"]],
+    }
