@@ -380,6 +380,35 @@ def confidentiality_record(*, expert, organisation, signed_on, recorded_by, vers
 
 
 @transaction.atomic
+def pairing_consent_record(*, dream, actor, categories, method: str, explicit: bool = False, note: str = ""):
+    """The resident agrees (by phone, on paper or in person) that an expert by experience may accompany them.
+
+    ``contact`` or ``dream`` makes a pairing possible; a signal kind lets the expert read those signals too.
+    """
+    if method == Channel.ONLINE:
+        raise ValidationError(_("Kies hoe de bewoner ja zei."), code="method_required")
+    if not categories:
+        raise ValidationError(_("Kies minstens één soort gegevens."), code="categories_required")
+    explanation = consent_text_for(CONSENT_PAIRING_KEY)
+    records = [
+        consent_give(
+            resident=dream.resident,
+            category=category,
+            purpose=Purpose.PAIRING,
+            recipient=dream.neighbourhood.corporation,
+            explanation=explanation,
+            method=method,
+            recorded_by=actor,
+            explicit=explicit and category == DataCategory.HEALTH,
+            note=note,
+        )
+        for category in categories
+    ]
+    _history(dream, EventKind.CONSENT_GIVEN, actor, _("ervaringsdeskundige"))
+    return records
+
+
+@transaction.atomic
 def pairing_create(*, dream, expert, actor) -> Pairing:
     """Pair an expert by experience with the resident: needs the resident's active pairing consent
     (contact or dream, to the corporation) and the expert's signed confidentiality statement."""

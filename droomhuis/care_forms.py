@@ -113,3 +113,72 @@ class PartnerStepForm(forms.Form):
 class BrokerCloseForm(forms.Form):
     prefix = "close"
     outcome = forms.ChoiceField(label=_("Uitkomst"), choices=ReferralOutcome.choices)
+
+
+def experts_of(corporation):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(roles__organisation=corporation, roles__kind="expert", roles__active=True)
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+class ExpertChoiceForm(forms.Form):
+    expert = forms.ModelChoiceField(label=_("Ervaringsdeskundige"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, corporation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expert"].queryset = experts_of(corporation)
+        self.fields["expert"].label_from_instance = lambda user: user.name or user.email
+
+
+class PairingForm(ExpertChoiceForm):
+    prefix = "pairing"
+
+
+class ConfidentialityForm(ExpertChoiceForm):
+    prefix = "secrecy"
+    signed_on = forms.DateField(
+        label=_("Getekend op"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Vul de datum in."), "invalid": _("Deze datum klopt niet.")},
+    )
+
+
+PAIRING_CATEGORIES = [
+    (c, DataCategory(c).label) for c in (DataCategory.CONTACT, DataCategory.DREAM, *SignalKind.values)
+]
+
+
+class PairingConsentForm(forms.Form):
+    prefix = "pairconsent"
+    categories = forms.MultipleChoiceField(
+        label=_("Wat mag de ervaringsdeskundige weten?"),
+        choices=PAIRING_CATEGORIES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één soort gegevens.")},
+    )
+    method = forms.ChoiceField(label=_("Hoe zei de bewoner ja?"), choices=CONSENT_METHODS, widget=forms.RadioSelect)
+    explicit = forms.BooleanField(label=_("Gezondheid: de bewoner zei hier apart en duidelijk ja op."), required=False)
+    note = forms.CharField(label=_("Toelichting (mag leeg)"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if DataCategory.HEALTH in (data.get("categories") or []) and not data.get("explicit"):
+            self.add_error(
+                "explicit", _("Voor gezondheid is een apart, duidelijk ja nodig. Vink dit aan als dat zo is.")
+            )
+        return data
+
+
+class ExpertNoteForm(forms.Form):
+    prefix = "expertnote"
+    body = forms.CharField(
+        label=_("Notitie voor de droommakelaar"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen de droommakelaar van deze droom leest dit."),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import broker, care, partner, public
+from .views import broker, care, expert, partner, public
 
 app_name = "droomhuis"
 
@@ -42,6 +42,13 @@ urlpatterns = [
     path("makelaar/doorverwijzing/<uuid:uid>/afsluiten/", care.referral_close, name="referral_close"),
     path("makelaar/doorverwijzingen/", care.referrals, name="referrals"),
     path("makelaar/doorverwijzing/<uuid:uid>/beoordelen/", care.review, name="review"),
+    path("makelaar/droom/<str:reference>/koppel-toestemming/", care.pairing_consent, name="pairing_consent"),
+    path("makelaar/droom/<str:reference>/geheimhouding/", care.confidentiality, name="confidentiality"),
+    path("makelaar/droom/<str:reference>/koppelen/", care.pairing_add, name="pairing_add"),
+    path("makelaar/koppeling/<uuid:uid>/verlengen/", care.pairing_renew, name="pairing_renew"),
+    path("ervaring/", expert.expert_list, name="expert_list"),
+    path("ervaring/<uuid:uid>/", expert.expert_case, name="expert_case"),
+    path("ervaring/<uuid:uid>/signaal/", expert.expert_signal, name="expert_signal"),
     path("partner/", partner.partner_list, name="partner_list"),
     path("partner/<uuid:uid>/", partner.partner_detail, name="partner_detail"),
     path("partner/link/<str:token>/", partner.partner_link, name="partner_link"),

@@ -19,3 +19,12 @@ def droomhuis_is_partner_contact(context) -> bool:
 
     request = context.get("request")
     return bool(request is not None and is_partner_contact(request.user))
+
+
+@register.simple_tag(takes_context=True)
+def droomhuis_is_expert(context) -> bool:
+    from wijk.choices import RoleKind
+    from wijk.permissions import active_roles
+
+    request = context.get("request")
+    return bool(request is not None and active_roles(request.user, RoleKind.EXPERT))

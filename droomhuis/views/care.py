@@ -17,8 +17,18 @@ from wijk.models import AccessAction
 from wijk.services import access_log_record
 
 from .. import care
-from ..care_forms import AcuteReferralForm, BrokerCloseForm, ReferralConsentForm, ReferralForm, ReviewForm, SignalForm
-from ..care_models import Referral
+from ..care_forms import (
+    AcuteReferralForm,
+    BrokerCloseForm,
+    ConfidentialityForm,
+    PairingConsentForm,
+    PairingForm,
+    ReferralConsentForm,
+    ReferralForm,
+    ReviewForm,
+    SignalForm,
+)
+from ..care_models import Pairing, Referral
 from ..care_permissions import (
     can_record_signal,
     get_referral_for_broker,
@@ -205,3 +215,70 @@ def review(request, uid):
     else:
         log_broker(request, AccessAction.VIEW, referral, referral.resident, organisation, "beoordeling")
     return render(request, "droomhuis/broker/review.html", {"referral": referral, "form": form})
+
+
+# --- experts by experience (broker side) -------------------------------------------------------------
+
+
+@broker_required
+@require_POST
+def pairing_consent(request, reference):
+    dream = _owned_case(request, reference)
+    form = PairingConsentForm(request.POST)
+
+    def run(data):
+        records = care.pairing_consent_record(dream=dream, actor=request.user, **data)
+        log_broker(
+            request, AccessAction.CHANGE, records[0], dream.resident, dream.neighbourhood.corporation, "toestemming"
+        )
+        return redirect("droomhuis:case", reference=dream.reference)
+
+    return _after(request, dream, "pairing_consent_form", form, run, _("De toestemming is vastgelegd."))
+
+
+@broker_required
+@require_POST
+def confidentiality(request, reference):
+    dream = _owned_case(request, reference)
+    corporation = dream.neighbourhood.corporation
+    form = ConfidentialityForm(request.POST, corporation=corporation)
+
+    def run(data):
+        care.confidentiality_record(
+            expert=data["expert"], organisation=corporation, signed_on=data["signed_on"], recorded_by=request.user
+        )
+        return redirect("droomhuis:case", reference=dream.reference)
+
+    return _after(request, dream, "secrecy_form", form, run, _("De geheimhoudingsverklaring is vastgelegd."))
+
+
+@broker_required
+@require_POST
+def pairing_add(request, reference):
+    dream = _owned_case(request, reference)
+    corporation = dream.neighbourhood.corporation
+    form = PairingForm(request.POST, corporation=corporation)
+
+    def run(data):
+        pairing = care.pairing_create(dream=dream, expert=data["expert"], actor=request.user)
+        log_broker(request, AccessAction.CHANGE, pairing, dream.resident, corporation, "koppeling")
+        return redirect("droomhuis:case", reference=dream.reference)
+
+    return _after(request, dream, "pairing_form", form, run, _("De ervaringsdeskundige is gekoppeld."))
+
+
+@broker_required
+@require_POST
+def pairing_renew(request, uid):
+    pairing = Pairing.objects.select_related("dream__neighbourhood__corporation", "consent").filter(uid=uid).first()
+    if pairing is None or not is_case_owner(request.user, pairing.dream):
+        raise Http404("No such pairing.")
+    dream = pairing.dream
+    try:
+        care.pairing_renew(pairing=pairing, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        log_broker(request, AccessAction.CHANGE, pairing, dream.resident, dream.neighbourhood.corporation, "koppeling")
+        messages.success(request, _("De koppeling is verlengd."))
+    return redirect("droomhuis:case", reference=dream.reference)

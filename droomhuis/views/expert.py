@@ -1,0 +1,117 @@
+"""The expert by experience's pages: only cases they are actively paired with.
+
+They see the dream and how the resident wants contact; signals only of the kinds the resident's pairing
+consent covers. Their notes go to the case's broker only. Every view and note writes one log row.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wijk.choices import RoleKind
+from wijk.models import AccessAction
+from wijk.permissions import active_roles
+from wijk.services import access_log_record
+
+from .. import care
+from ..care_forms import ExpertNoteForm, SignalForm
+from ..care_permissions import pairings_for_expert, signals_visible_to
+
+
+def expert_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not active_roles(request.user, RoleKind.EXPERT):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _pairing(request, uid):
+    pairing = (
+        pairings_for_expert(request.user)
+        .select_related("dream__resident", "dream__neighbourhood__corporation")
+        .filter(uid=uid)
+        .first()
+    )
+    if pairing is None:
+        raise Http404("No such pairing.")
+    return pairing
+
+
+def _log(request, action, obj, pairing, detail):
+    access_log_record(
+        user=request.user,
+        action=action,
+        obj=obj,
+        resident=pairing.dream.resident,
+        role=RoleKind.EXPERT,
+        organisation=pairing.dream.neighbourhood.corporation,
+        detail=detail,
+    )
+
+
+@expert_required
+def expert_list(request):
+    pairings = pairings_for_expert(request.user).select_related("dream__neighbourhood").order_by("expires_at")
+    return render(request, "droomhuis/expert/list.html", {"pairings": pairings})
+
+
+@expert_required
+@require_http_methods(["GET", "POST"])
+def expert_case(request, uid):
+    pairing = _pairing(request, uid)
+    dream = pairing.dream
+    form = ExpertNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            note = care.expert_note_add(pairing=pairing, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            _log(request, AccessAction.CHANGE, note, pairing, "notitie ervaringsdeskundige")
+            messages.success(request, _("Uw notitie staat klaar voor de droommakelaar."))
+            return redirect("droomhuis:expert_case", uid=pairing.uid)
+    signals = list(signals_visible_to(request.user, dream).order_by("-recorded_at"))
+    if request.method == "GET":
+        _log(request, AccessAction.VIEW, dream, pairing, f"gekoppelde droom; {len(signals)} signalen")
+    return render(
+        request,
+        "droomhuis/expert/case.html",
+        {
+            "pairing": pairing,
+            "dream": dream,
+            "resident": dream.resident,
+            "signals": signals,
+            "form": form,
+            "signal_form": SignalForm(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@expert_required
+@require_POST
+def expert_signal(request, uid):
+    pairing = _pairing(request, uid)
+    form = SignalForm(request.POST)
+    if form.is_valid():
+        try:
+            signal = care.signal_record(dream=pairing.dream, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            _log(request, AccessAction.CHANGE, signal, pairing, "signaal")
+            messages.success(request, _("Het signaal is doorgegeven aan de droommakelaar."))
+    else:
+        messages.error(request, _("Kies een soort signaal en schrijf kort op wat u opviel."))
+    return redirect("droomhuis:expert_case", uid=pairing.uid)
