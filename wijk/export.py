@@ -8,12 +8,15 @@ forgotten. Records that belong to those (a dream's history, a pearl's messages) 
 ``wijk`` imports no other app: the other apps' models are found through Django's app registry.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Resident
@@ -109,9 +112,9 @@ def resident_export(resident: Resident) -> dict:
                 if related is None:
                     continue
                 if hasattr(related, "all"):
-                    record[name] = [_record(child) for child in related.all()]
+                    record[str(related.model._meta.verbose_name_plural)] = [_record(c) for c in related.all()]
                 else:
-                    record[name] = [_record(related)]
+                    record[str(type(related)._meta.verbose_name)] = [_record(related)]
             section.records.append(record)
         sections.append(section)
     profile = _record(resident)
@@ -137,6 +140,20 @@ def access_summary(resident: Resident) -> list[dict]:
     ]
 
 
+_ISO_MOMENT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _readable(value) -> str:
+    """Dates and times as people write them ("25 november 2026 16:18"); everything else as text."""
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        try:
+            moment = timezone.localtime(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+        return date_format(moment, "DATETIME_FORMAT")
+    return "" if value is None else str(value)
+
+
 def display_rows(record: dict) -> list[dict]:
     """One record as rows for a page: plain text, a list of names, or nested records (a dream's history)."""
     rows = []
@@ -148,7 +165,7 @@ def display_rows(record: dict) -> list[dict]:
         elif isinstance(value, bool):
             rows.append({"label": label, "text": _("ja") if value else _("nee")})
         else:
-            rows.append({"label": label, "text": "" if value is None else str(value)})
+            rows.append({"label": label, "text": _readable(value)})
     return rows
 
 
