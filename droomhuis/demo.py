@@ -146,8 +146,92 @@ STORIES = {
 def load(stdout=None) -> None:
     with transaction.atomic():
         created = _load()
+        care_added = _load_care()
     if stdout is not None:
         stdout.write(f"droomhuis: {created} demo dreams added ({len(DREAMS)} in total)")
+        if care_added:
+            stdout.write("droomhuis: signals, referrals and a pairing added")
+
+
+EXPERT = "ervaring@beterwonen.example"
+PARTNER = "welzijn-almelo"
+
+
+def _load_care() -> bool:
+    """Signals, referrals (one acknowledged, one waiting too long) and an expert pairing, once."""
+    from wijk.models import Organisation
+
+    from . import care
+    from .care_models import ConfidentialityStatement, Referral, Signal
+
+    bram = Dream.objects.filter(reference="DMHGCNVRD5").select_related("resident", "neighbourhood__corporation").first()
+    sanne = (
+        Dream.objects.filter(reference="DMHGPARTE6").select_related("resident", "neighbourhood__corporation").first()
+    )
+    broker = User.objects.filter(email=BROKER).first()
+    expert = User.objects.filter(email=EXPERT).first()
+    partner = Organisation.objects.filter(slug=PARTNER).first()
+    if None in (bram, sanne, broker, expert, partner) or Signal.objects.filter(dream__in=[bram, sanne]).exists():
+        return False
+    care.signal_record(
+        dream=bram,
+        actor=broker,
+        kind="loneliness",
+        description="Bram spreekt weinig mensen sinds zijn dochter is verhuisd.",
+        follow_up="Vragen of hij mee wil doen met de wandelgroep.",
+    )
+    care.signal_record(
+        dream=sanne,
+        actor=broker,
+        kind="money",
+        description="Sanne zegt dat het krap is deze maand. Zij wil er nu geen hulp bij.",
+        follow_up="Over een maand nog eens vragen.",
+    )
+    care.referral_consent_record(
+        dream=sanne,
+        actor=broker,
+        partner=partner,
+        categories=["contact", "dream"],
+        method=Channel.PHONE,
+        note="Aan de telefoon uitgelegd en ja gezegd.",
+    )
+    acknowledged = care.referral_create(
+        dream=sanne,
+        actor=broker,
+        partner=partner,
+        categories=["contact", "dream"],
+        question="Sanne wil graag een buurtmoestuin beginnen. Kunt u haar helpen buren te vinden?",
+    )
+    care.referral_transition(referral=acknowledged, to_status="acknowledged")
+    care.referral_consent_record(
+        dream=bram,
+        actor=broker,
+        partner=partner,
+        categories=["contact", "loneliness"],
+        method=Channel.IN_PERSON,
+        note="Bij de koffie in de school.",
+    )
+    waiting = care.referral_create(
+        dream=bram,
+        actor=broker,
+        partner=partner,
+        categories=["contact", "loneliness"],
+        question="Bram zoekt contact met buren. Past de wandelgroep op zaterdag?",
+    )
+    Referral.objects.filter(pk=waiting.pk).update(
+        sent_at=timezone.now() - timedelta(days=10), acknowledge_due=timezone.localdate() - timedelta(days=3)
+    )
+    corporation = bram.neighbourhood.corporation
+    if not ConfidentialityStatement.objects.filter(expert=expert, organisation=corporation).exists():
+        care.confidentiality_record(
+            expert=expert,
+            organisation=corporation,
+            signed_on=timezone.localdate() - timedelta(days=60),
+            recorded_by=broker,
+        )
+    care.pairing_consent_record(dream=bram, actor=broker, categories=["dream", "loneliness"], method=Channel.IN_PERSON)
+    care.pairing_create(dream=bram, expert=expert, actor=broker)
+    return True
 
 
 def _load() -> int:
