@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from ninja import Router
 
 from atelier import evidence as live_evidence
@@ -61,14 +62,15 @@ def experiment_detail(request, slug: str):
     experiment = _experiments().filter(slug=slug).first()
     if experiment is None:
         raise Http404
-    evidence = live_evidence.evidence_for(experiment)
+    with translation.override("nl"):  # Dutch labels for every caller, so one answer (and ETag) per URL
+        evidence = live_evidence.evidence_for(experiment)
     return {
         "experiment": _experiment(experiment),
         "available": evidence.available,
         "series": [
             {
                 "key": series.key,
-                "label": series.label,
+                "label": str(series.label),
                 "values": [
                     {"month": cell.month.strftime("%Y-%m"), "count": public_count(cell)} for cell in series.cells
                 ],

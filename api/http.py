@@ -85,13 +85,12 @@ def public_get(view):
             return response
         _cors(response)
         response["Cache-Control"] = CACHE_CONTROL
-        response["Vary"] = "Origin"
         if response.status_code == 200:
             etag = etag_for(response.content)
             response["ETag"] = etag
             if _matches(request.headers.get("If-None-Match", ""), etag):
                 not_modified = HttpResponse(status=304)
-                for header in ("ETag", "Cache-Control", "Vary"):
+                for header in ("ETag", "Cache-Control"):
                     not_modified[header] = response[header]
                 return _cors(not_modified)
         if method == "HEAD":

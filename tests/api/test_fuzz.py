@@ -1,0 +1,103 @@
+"""Schema-driven fuzzing: schemathesis against /api/v1/openapi.json on a served test instance (loopback only).
+
+Bounded: a few examples per operation, a 5 s timeout and a 2 s response-time limit per request, and a 60 s
+budget for the whole run. Passes when no answer is a 5xx and every answer matches the schema.
+"""
+
+import time
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from schemathesis.generation import GenerationMode
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from parelketting.choices import PearlKind
+from parelketting.services import pearl_publish, pearl_submit
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BUDGET_SECONDS = 60
+MAX_RESPONSE_SECONDS = 2.0
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+EXAMPLES_PER_OPERATION = 50
+
+
+@pytest.fixture
+def api_schema(live_server, world, settings):
+    host = urlsplit(live_server.url).hostname
+    assert host in ("localhost", "127.0.0.1"), "the fuzz run stays on this machine"
+    settings.API_RATE_LIMIT_PER_MINUTE = 100_000
+    place = pearl_submit(
+        kind=PearlKind.PLACE,
+        title="Bankje bij de vijver",
+        story="Een fijne plek.",
+        neighbourhood=world.zuidwijk,
+        submitter=world.residents.zuidwijk,
+        themes=[world.themes["groen"]],
+        lat=world.zuidwijk.centre_lat + Decimal("0.001"),
+        lng=world.zuidwijk.centre_lng,
+    )
+    place = pearl_publish(pearl=place, by=world.users.superuser)
+    person = pearl_submit(
+        kind=PearlKind.PERSON,
+        title="Ik repareer fietsen",
+        story="Kom langs.",
+        neighbourhood=world.zuidwijk,
+        submitter=world.residents.zuidwijk,
+        meeting_place=place,
+    )
+    pearl_publish(pearl=person, by=world.users.superuser)
+    return schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
+
+
+def test_api_answers_match_the_schema_and_never_fail(api_schema):
+    """Every operation, with valid and invalid inputs: no 5xx, status, type, headers and body as documented."""
+    started = time.monotonic()
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) == 10
+    calls = []
+
+    for operation in operations:
+        strategy = st.one_of(
+            operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE)
+        )
+
+        @hypothesis_settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+            database=None,
+        )
+        @given(case=strategy)
+        def fuzz(case):
+            if time.monotonic() - started > BUDGET_SECONDS:
+                return
+            response = case.call_and_validate(checks=CHECKS, timeout=5)
+            calls.append(response.status_code)
+            assert response.status_code < 500
+            assert response.elapsed < MAX_RESPONSE_SECONDS
+
+        fuzz()
+
+    assert time.monotonic() - started < BUDGET_SECONDS + 10
+    assert len(calls) >= len(operations) * 5
+    assert 200 in calls
+    print("FUZZ", len(calls), sorted(set(calls)), round(time.monotonic() - started, 1))
