@@ -353,7 +353,6 @@ def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
             referral=referral,
             to_status=ReferralStatus.CONSENT_WITHDRAWN,
             actor=withdrawal.recorded_by,
-            note=_("Toestemming ingetrokken"),
         )
         _mail_partner(
             referral,

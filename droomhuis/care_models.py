@@ -115,6 +115,10 @@ class Referral(models.Model):
         return self.reference
 
     @property
+    def category_labels(self) -> list[str]:
+        return [DataCategory(c).label for c in self.categories if c in DataCategory.values]
+
+    @property
     def is_open(self) -> bool:
         from .referral_workflow import OPEN
 
