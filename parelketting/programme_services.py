@@ -6,6 +6,7 @@ people can never take the last place at the same moment; the waiting list moves 
 
 from __future__ import annotations
 
+import random
 import time
 from datetime import timedelta
 
@@ -26,7 +27,7 @@ from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatu
 from .models import Activity, ActivityPhoto, SignUp
 from .services import moderator_emails
 
-LOCK_RETRIES = 8
+LOCK_RETRIES = 40
 MAX_STORY_PHOTOS = 6
 
 
@@ -189,7 +190,7 @@ def _with_activity_lock(activity_pk: int, work):
         except OperationalError as error:
             if not _is_lock_error(error) or attempt == LOCK_RETRIES - 1:
                 raise
-            time.sleep(0.05 * (attempt + 1))
+            time.sleep(min(0.02 * (attempt + 1), 0.25) * (0.5 + random.random()))  # noqa: S311 (jitter, not security)
     raise RuntimeError("unreachable")
 
 
