@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wijk.admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
+from wijk.models import AccessAction
+from wijk.services import access_log_record
 
 from .models import Dream, Referral, Signal, WallStatus
 from .services import dream_wall_decide
@@ -82,6 +84,22 @@ class SuperuserOnlyReadOnlyAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Reading one signal or referral in the admin is logged like any other read (one row)."""
+        response = super().change_view(request, object_id, form_url, extra_context)
+        obj = self.get_object(request, object_id)
+        if obj is not None and request.method == "GET" and response.status_code == 200:
+            access_log_record(
+                user=request.user,
+                action=AccessAction.VIEW,
+                obj=obj,
+                resident=obj.dream.resident,
+                organisation=obj.dream.neighbourhood.corporation,
+                role="superuser",
+                detail="beheer",
+            )
+        return response
 
 
 @admin.register(Signal)

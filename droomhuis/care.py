@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -37,18 +36,6 @@ CATEGORY_FIELDS = {
     **{kind: [f"signals:{kind}"] for kind in SignalKind.values},
 }
 REFERRABLE = [DataCategory.CONTACT, DataCategory.DREAM, *SignalKind.values]
-
-
-def referral_ack_working_days() -> int:
-    return int(getattr(settings, "DROOMHUIS_REFERRAL_ACK_WORKING_DAYS", 3))
-
-
-def link_max_age_days() -> int:
-    return int(getattr(settings, "DROOMHUIS_REFERRAL_LINK_DAYS", 14))
-
-
-def pairing_days() -> int:
-    return int(getattr(settings, "DROOMHUIS_PAIRING_DAYS", 90))
 
 
 def _history(dream, kind, actor, to_value=""):
@@ -247,7 +234,7 @@ def referral_transition(*, referral: Referral, to_status: str, actor=None, outco
         if not referral.without_consent:
             referral_check(resident=referral.resident, partner=referral.partner, categories=referral.categories)
         referral.sent_at = now
-        referral.acknowledge_due = workdays.add_working_days(timezone.localdate(now), referral_ack_working_days())
+        referral.acknowledge_due = workdays.add_working_days(timezone.localdate(now), conf.referral_ack_working_days())
         fields += ["sent_at", "acknowledge_due"]
     elif to_status == ReferralStatus.ACKNOWLEDGED:
         referral.acknowledged_at = now
@@ -278,7 +265,7 @@ def referral_transition(*, referral: Referral, to_status: str, actor=None, outco
                 "Bekijk hem en bevestig dat u hem heeft ontvangen:\n%(link)s\n"
                 "Deze link werkt %(days)s dagen. U kunt ook inloggen op het wijkportaal.\n"
             )
-            % {"ref": referral.reference, "link": referral_link(referral), "days": link_max_age_days()},
+            % {"ref": referral.reference, "link": referral_link(referral), "days": conf.referral_link_days()},
         )
     return referral
 
@@ -306,7 +293,7 @@ def referral_link(referral) -> str:
 def referral_from_token(token: str):
     """The referral behind a link, or None when the link is wrong or older than the allowed days."""
     try:
-        uid = signing.loads(token, salt=LINK_SALT, max_age=timedelta(days=link_max_age_days()))
+        uid = signing.loads(token, salt=LINK_SALT, max_age=timedelta(days=conf.referral_link_days()))
     except signing.BadSignature:
         return None
     return Referral.objects.select_related("partner", "resident", "dream").filter(uid=uid).first()
@@ -346,6 +333,9 @@ def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
 
     The message carries only the referral's reference: no name, no details.
     """
+    if consent.purpose == Purpose.PAIRING:
+        _end_pairings(consent, withdrawal)
+        return
     if consent.purpose != Purpose.REFERRAL:
         return
     for referral in Referral.objects.open().filter(consents=consent).select_related("partner"):
@@ -363,6 +353,14 @@ def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
             )
             % {"ref": referral.reference},
         )
+
+
+def _end_pairings(consent, withdrawal):
+    """A withdrawn pairing consent ends the pairings that rest on it, at once."""
+    for pairing in Pairing.objects.active().filter(consent=consent).select_related("dream"):
+        pairing.ended_at = timezone.now()
+        pairing.save(update_fields=["ended_at"])
+        _history(pairing.dream, EventKind.PAIRING, withdrawal.recorded_by, _("gestopt: toestemming ingetrokken"))
 
 
 # --- experts by experience -----------------------------------------------------------------------------
@@ -436,7 +434,7 @@ def pairing_create(*, dream, expert, actor) -> Pairing:
         expert=expert,
         consent=consent,
         created_by=actor,
-        expires_at=timezone.now() + timedelta(days=pairing_days()),
+        expires_at=timezone.now() + timedelta(days=conf.pairing_days()),
     )
     _history(dream, EventKind.PAIRING, actor, expert.name or expert.email)
     return pairing
@@ -447,7 +445,7 @@ def pairing_renew(*, pairing: Pairing, actor) -> Pairing:
     """Extend a pairing by the set period, if the resident's consent still holds."""
     if not pairing.consent.is_active():
         raise ValidationError(_("De toestemming van de bewoner geldt niet meer."), code="no_consent")
-    pairing.expires_at = timezone.now() + timedelta(days=pairing_days())
+    pairing.expires_at = timezone.now() + timedelta(days=conf.pairing_days())
     pairing.save(update_fields=["expires_at"])
     _history(pairing.dream, EventKind.PAIRING, actor, _("verlengd"))
     return pairing

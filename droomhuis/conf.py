@@ -6,6 +6,9 @@
 ``DROOMHUIS_SHARE_LIMIT``: dreams one visitor may share per hour (10).
 ``DROOMHUIS_FOLLOW_WRONG_LIMIT``: wrong follow codes one visitor may try per hour (20).
 ``DROOMHUIS_WITHDRAW_LIMIT``: withdrawals (of a dream or a consent) per visitor per hour (10).
+``DROOMHUIS_REFERRAL_ACK_WORKING_DAYS``: working days a partner has to acknowledge a referral (3).
+``DROOMHUIS_REFERRAL_LINK_DAYS``: days a partner's signed link keeps working (14).
+``DROOMHUIS_PAIRING_DAYS``: days an expert pairing lasts unless renewed (90).
 Photos follow the shared rules in ``wijk.photos``.
 ``DROOMHUIS_QUEUE_PAGE_SIZE``: cases per page in the broker's lists (25).
 ``SITE_URL`` (project setting): start of full links in e-mails and partner links.
@@ -54,3 +57,15 @@ def corporation_slugs() -> list[str]:
 
 def site_url() -> str:
     return str(settings.SITE_URL).rstrip("/")
+
+
+def referral_ack_working_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_REFERRAL_ACK_WORKING_DAYS", 3))
+
+
+def referral_link_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_REFERRAL_LINK_DAYS", 14))
+
+
+def pairing_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_PAIRING_DAYS", 90))

@@ -23,6 +23,7 @@ from wijk.models import AccessAction
 from wijk.services import access_log_record
 
 from .. import conf, matching, services
+from ..care_models import Referral
 from ..forms import (
     AssignForm,
     AssistedIntakeForm,
@@ -119,6 +120,17 @@ def queue(request):
     page = Paginator(qs, conf.queue_page_size()).get_page(request.GET.get("pagina"))
     params = request.GET.copy()
     params.pop("pagina", None)
+    # The overdue list also shows the owner's referrals that a partner has not acknowledged in time.
+    late_referrals = (
+        list(
+            Referral.objects.unacknowledged_since(today)
+            .filter(dream__owner=request.user)
+            .for_list()
+            .order_by("acknowledge_due")
+        )
+        if view == "overdue"
+        else []
+    )
     return render(
         request,
         "droomhuis/broker/queue.html",
@@ -129,6 +141,7 @@ def queue(request):
             "page": page,
             "today": today,
             "querystring": params.urlencode(),
+            "late_referrals": late_referrals,
             "filtered": form.is_valid()
             and any(form.cleaned_data.get(k) for k in ("q", "status", "theme", "neighbourhood", "age")),
         },
@@ -203,6 +216,19 @@ def _render_case(request, dream, *, status=200, **forms):
     return render(request, "droomhuis/broker/case.html", context, status=status)
 
 
+def _log_change(request, dream, detail):
+    """One access-log row for a change to a case (status, owner, plan, contact, note, message, outcome)."""
+    access_log_record(
+        user=request.user,
+        action=AccessAction.CHANGE,
+        obj=dream,
+        resident=dream.resident,
+        role=RoleKind.BROKER,
+        organisation=dream.neighbourhood.corporation,
+        detail=detail,
+    )
+
+
 @broker_required
 def case(request, reference):
     dream = get_dream_for_broker(request.user, reference)
@@ -244,6 +270,7 @@ def _case_action(form_name, form_class, form_kwargs=lambda dream: {}):
                     for text in error.messages:
                         form.add_error(None, text)
                 else:
+                    _log_change(request, dream, form_name.removesuffix("_form"))
                     messages.success(request, message)
                     return redirect("droomhuis:case", reference=dream.reference)
             return _render_case(request, dream, status=400, **{form_name: form})
@@ -321,6 +348,7 @@ def case_update(request, reference):
     form = ResidentUpdateForm(request.POST)
     if form.is_valid() and request.POST.get("step") == "send":
         services.resident_update_post(dream=dream, author=request.user, body=form.cleaned_data["body"])
+        _log_change(request, dream, "bericht aan de bewoner")
         messages.success(request, _("Het bericht staat nu op de volgpagina van de bewoner."))
         return redirect("droomhuis:case", reference=dream.reference)
     if form.is_valid():
@@ -350,6 +378,7 @@ def intake(request):
         form.fields["neighbourhood"].queryset = neighbourhoods
         if form.is_valid():
             dream = services.dream_submit(recorded_by=request.user, **form.service_kwargs())
+            _log_change(request, dream, "ingevoerd namens de bewoner")
             messages.success(
                 request,
                 _("De droom is ingevoerd. Geef de bewoner de volgcode: %(code)s.") % {"code": dream.reference_display},

@@ -1,5 +1,7 @@
 """Permission matrix and access log for signals, consent, referrals, reviews and the partner's pages."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -306,3 +308,45 @@ def test_follow_page_and_mails_never_show_signal_content(setup, anonymous, world
     assert SIGNAL_TEXT not in html and "Gaslucht" not in html and "Zorgen over geld" not in html
     for message in mailoutbox:
         assert SIGNAL_TEXT not in message.body and "Gaslucht" not in message.body
+
+
+def test_late_referral_is_on_the_queue_overdue_list_after_the_set_working_days(setup, broker_bw, settings):
+    from droomhuis import workdays
+
+    settings.DROOMHUIS_REFERRAL_ACK_WORKING_DAYS = 2
+    referral = setup["referral"]
+    sent = referral.sent_at.date()
+    assert referral.acknowledge_due == workdays.add_working_days(sent, 3)  # default when it was sent
+    url = reverse("droomhuis:queue")
+    assert referral.reference not in broker_bw.get(url, {"view": "overdue"}).content.decode()
+    Referral.objects.filter(pk=referral.pk).update(
+        acknowledge_due=workdays.add_working_days(sent, 2) - timedelta(days=7)
+    )
+    assert referral.reference in broker_bw.get(url, {"view": "overdue"}).content.decode()
+    care.referral_transition(referral=referral, to_status="acknowledged")
+    assert referral.reference not in broker_bw.get(url, {"view": "overdue"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "data"),
+    [
+        ("case_note", {"body": "Gebeld", "private": "on"}),
+        ("case_plan", {"version": "VERSION", "next_action_date": "2099-01-01", "next_action": "Bellen"}),
+    ],
+)
+def test_case_changes_write_one_change_row(setup, broker_bw, url_name, data):
+    dream = setup["dream"]
+    dream.refresh_from_db()
+    data = {k: (str(dream.version) if v == "VERSION" else v) for k, v in data.items()}
+    before = log_rows()
+    assert broker_bw.post(reverse(f"droomhuis:{url_name}", args=[dream.reference]), data).status_code == 302
+    assert log_rows() == before + 1
+    assert AccessLogEntry.objects.order_by("-pk").first().action == "change"
+
+
+def test_superuser_reading_a_signal_in_the_admin_writes_one_row(setup, superuser, world):
+    before = log_rows()
+    superuser.get(reverse("admin:droomhuis_signal_change", args=[setup["signal"].pk]))
+    assert log_rows() == before + 1
+    row = AccessLogEntry.objects.order_by("-pk").first()
+    assert row.user == world.users.superuser and row.object_type == "droomhuis.signal"

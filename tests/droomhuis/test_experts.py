@@ -95,3 +95,18 @@ def test_unpaired_expert_gets_404(paired, world, client):
 
 def test_collection_staff_get_403_on_expert_pages(paired, collection):
     assert collection.get(reverse("droomhuis:expert_list")).status_code == 403
+
+
+def test_withdrawing_the_pairing_consent_ends_the_pairing_at_once(
+    paired, anonymous, expert_bw, world, django_capture_on_commit_callbacks
+):
+    follow = reverse("droomhuis:follow", args=[paired.dream.reference])
+    assert "Stop met delen met Beter Wonen" in anonymous.get(follow).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        anonymous.post(
+            reverse("droomhuis:partner_consent_withdraw", args=[paired.dream.reference]),
+            {"organisation": world.bw.pk, "purpose": "pairing"},
+        )
+    paired.refresh_from_db()
+    assert paired.ended_at is not None
+    assert expert_bw.get(reverse("droomhuis:expert_case", args=[paired.uid])).status_code == 404
