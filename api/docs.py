@@ -6,7 +6,7 @@ from django.shortcuts import render
 from ninja.openapi.docs import DocsBase
 
 from atelier.models import Experiment
-from parelketting.models import Pearl
+from parelketting.models import Activity, Pearl, Route
 from wijk.models import Neighbourhood, Organisation
 
 from .paging import absolute
@@ -19,12 +19,16 @@ def _path_examples() -> dict[str, str]:
     pearl = Pearl.objects.published().order_by("-published_at", "-pk").values_list("uid", flat=True).first()
     hood = Neighbourhood.objects.order_by("name", "slug").values_list("slug", flat=True).first()
     partner = Organisation.objects.partners().order_by("name", "slug").values_list("slug", flat=True).first()
+    route = Route.objects.published().order_by("title", "slug").values_list("slug", flat=True).first()
+    activity = Activity.objects.exclude(status="proposed").order_by("-starts_at").values_list("uid", flat=True).first()
     experiment = Experiment.objects.public().order_by("name", "slug").values_list("slug", flat=True).first()
     return {
         "/pearls/{uid}": str(pearl or PLACEHOLDER_UUID),
         "/neighbourhoods/{slug}": hood or "zuidwijk",
         "/partners/{slug}": partner or "welzijn-almelo",
         "/experiments/{slug}": experiment or "parelketting",
+        "/routes/{slug}": route or "rondje-zuidwijk",
+        "/activities/{uid}": str(activity or PLACEHOLDER_UUID),
     }
 
 

@@ -167,3 +167,75 @@ class ExperimentEvidence(Schema):
     experiment: Experiment
     available: bool = Field(description="Geeft het onderdeel al cijfers? / does the live part give figures yet?")
     series: list[EvidenceSeries]
+
+
+class LineString(Schema):
+    type: Literal["LineString"]
+    coordinates: list[list[float]] = Field(description="[[lengtegraad, breedtegraad], ...] (WGS84)")
+
+
+class RouteStop(Schema):
+    number: int = Field(description="Volgorde op de wandeling, vanaf 1 / order on the walk, from 1.")
+    pearl: UUID
+    title: str
+    note: str = Field(description="Tip bij deze stop / tip for this stop.")
+    geometry: Point
+    url: str
+    walk_metres: int | None = Field(description="Meters lopen vanaf de vorige stop / metres from previous stop.")
+
+
+class Route(Schema):
+    slug: str
+    title: str
+    description: str
+    neighbourhood: str
+    url: str
+    gpx: str
+    metres: int = Field(description="Lengte in meters (rechte lijnen) / length in metres (straight lines).")
+    minutes: int
+    geometry: LineString | None
+    stops: list[RouteStop]
+    changed: datetime.datetime
+
+
+class RoutePage(Page):
+    results: list[Route]
+
+
+class ActivityPlace(Schema):
+    pearl: UUID | None = Field(description="De parel van de plek, als die er is / the place pearl, if any.")
+    name: str
+    geometry: Point | None
+
+
+class Activity(Schema):
+    id: UUID
+    title: str
+    description: str
+    status: Literal["published", "cancelled"] = Field(description="published, of/or cancelled (gaat niet door)")
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    neighbourhood: str
+    place: ActivityPlace
+    organiser_partner: str | None = Field(
+        description="Code van de partner die het organiseert; bewoners worden niet genoemd / partner slug; "
+        "residents are never named."
+    )
+    themes: list[str]
+    capacity: int
+    free_places: int
+    url: str
+    calendar: str = Field(description="iCalendar-bestand / iCalendar file.")
+
+
+class ActivityDetail(Activity):
+    talents: list[UUID] = Field(description="Geplaatste parels van mensen die iets laten zien / person pearls.")
+
+
+class ActivityPage(Page):
+    results: list[Activity]
+
+
+class ActivityFilters(Schema):
+    neighbourhood: str | None = Field(None, max_length=80, description="Code van een wijk / neighbourhood slug.")
+    theme: str | None = Field(None, max_length=40, description="Code van een thema / theme slug.")

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from . import directory, dreams, experiments, pearls
+from . import directory, dreams, experiments, necklace, pearls
 from .docs import ServerRenderedDocs
 
 api = NinjaAPI(
@@ -21,4 +21,5 @@ api = NinjaAPI(
 api.add_router("", pearls.router)
 api.add_router("", directory.router)
 api.add_router("", dreams.router)
+api.add_router("", necklace.router)
 api.add_router("", experiments.router)

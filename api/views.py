@@ -11,6 +11,8 @@ LISTS = {
     "themes": "theme_list",
     "partners": "partner_list",
     "dream_wall": "wall_list",
+    "routes": "route_list",
+    "activities": "activity_list",
     "experiments": "experiment_list",
 }
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from atelier.models import Experiment
 from droomhuis.models import Dream
-from parelketting.models import Pearl
+from parelketting.models import Activity, Pearl, Route
 from wijk.models import Organisation, Resident
 from wijk.services import public_name
 
@@ -59,6 +59,10 @@ def crawl(client) -> dict[str, dict]:
                 queue.append(f"/api/v1/neighbourhoods/{item['slug']}")
             elif "partner_type" in item:
                 queue.append(f"/api/v1/partners/{item['slug']}")
+            elif "gpx" in item:
+                queue.append(f"/api/v1/routes/{item['slug']}")
+            elif "calendar" in item:
+                queue.append(f"/api/v1/activities/{item['id']}")
             elif "evidence" in item:
                 queue.append(urlsplit(item["evidence"]).path)
     return seen
@@ -116,6 +120,15 @@ def test_demo_answers_hold_no_personal_data_and_no_hidden_records(demo, anonymou
     assert partners == set(Organisation.objects.partners().values_list("slug", flat=True))
     for experiment in Experiment.objects.filter(is_public=False):
         assert f"/api/v1/experiments/{experiment.slug}" not in answers
+
+    for route in Route.objects.exclude(status="published"):
+        assert f"/api/v1/routes/{route.slug}" not in answers
+    for uid in Activity.objects.filter(status="proposed").values_list("uid", flat=True):
+        assert str(uid) not in text
+    stop_ids = {
+        stop["pearl"] for url, body in answers.items() if url.startswith("/api/v1/routes/") for stop in body["stops"]
+    }
+    assert stop_ids <= published
 
     figures = [
         v["count"]

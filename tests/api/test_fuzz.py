@@ -5,11 +5,13 @@ budget for the whole run. Passes when no answer is a 5xx and every answer matche
 """
 
 import time
+from datetime import timedelta
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
 import schemathesis
+from django.utils import timezone
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -23,6 +25,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from parelketting.choices import PearlKind
+from parelketting.models import Activity, Route, RouteStop
 from parelketting.services import pearl_publish, pearl_submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -64,6 +67,30 @@ def api_schema(live_server, world, settings):
         meeting_place=place,
     )
     pearl_publish(pearl=person, by=world.users.superuser)
+    second = pearl_submit(
+        kind=PearlKind.PLACE,
+        title="Buurttuin",
+        story="Groente voor iedereen.",
+        neighbourhood=world.zuidwijk,
+        submitter=world.residents.zuidwijk,
+        lat=world.zuidwijk.centre_lat,
+        lng=world.zuidwijk.centre_lng + Decimal("0.002"),
+    )
+    second = pearl_publish(pearl=second, by=world.users.superuser)
+    route = Route.objects.create(slug="rondje", title="Rondje", neighbourhood=world.zuidwijk, status="published")
+    RouteStop.objects.create(route=route, pearl=place, position=1)
+    RouteStop.objects.create(route=route, pearl=second, position=2)
+    start = timezone.now() + timedelta(days=2)
+    Activity.objects.create(
+        title="Koffie",
+        description="Samen koffie drinken.",
+        neighbourhood=world.zuidwijk,
+        place=place,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        capacity=10,
+        status="published",
+    )
     return schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
 
 
@@ -71,7 +98,7 @@ def test_api_answers_match_the_schema_and_never_fail(api_schema):
     """Every operation, with valid and invalid inputs: no 5xx, status, type, headers and body as documented."""
     started = time.monotonic()
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 10
+    assert len(operations) == 14
     calls = []
 
     for operation in operations:

@@ -14,6 +14,8 @@ LISTS = [
     "/api/v1/partners",
     "/api/v1/dream-wall",
     "/api/v1/experiments",
+    "/api/v1/routes",
+    "/api/v1/activities",
 ]
 
 
@@ -102,6 +104,10 @@ def test_openapi_schema_lists_every_endpoint_and_the_small_count_rule(anonymous)
         "/api/v1/dream-wall",
         "/api/v1/experiments",
         "/api/v1/experiments/{slug}",
+        "/api/v1/routes",
+        "/api/v1/routes/{slug}",
+        "/api/v1/activities",
+        "/api/v1/activities/{uid}",
     }
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())
     count = schema["components"]["schemas"]["EvidenceValue"]["properties"]["count"]
