@@ -183,6 +183,32 @@ PEARLS = [
         None,
     ),
     (
+        "Bankjes onder de kastanje",
+        PearlKind.PLACE,
+        "gerrit",
+        ["ontmoeting", "groen"],
+        (-0.0010, 0.0016),
+        "Koninginneweg",
+        "Op het pleintje tegenover de bakker.",
+        PearlStatus.PUBLISHED,
+        "Drie bankjes in de schaduw van een oude kastanje. Goed om even uit te rusten met de boodschappen.",
+        "",
+        None,
+    ),
+    (
+        "Overdekte zitplek bij de bibliotheek",
+        PearlKind.PLACE,
+        "ans",
+        ["ontmoeting"],
+        (0.0004, 0.0022),
+        "Kerkstraat",
+        "Onder het afdak naast de ingang van de bibliotheek.",
+        PearlStatus.PUBLISHED,
+        "Hier zit je droog als het regent. Binnen is een wc en je mag er gratis de krant lezen.",
+        "",
+        None,
+    ),
+    (
         "Picknicktafel aan de dijk",
         PearlKind.PLACE,
         "joke",
@@ -209,10 +235,13 @@ def _demo_photo(colour):
 
 
 def load(stdout=None) -> None:
+    from .demo_programme import load_necklace_and_programme
+
     with transaction.atomic():
         created = _load()
+        extra = load_necklace_and_programme()
     if stdout is not None:
-        stdout.write(f"parelketting: {created} new demo pearls ({Pearl.objects.count()} in total)")
+        stdout.write(f"parelketting: {created} new demo pearls ({Pearl.objects.count()} in total); {extra}")
 
 
 def _resident(key, zuidwijk):
