@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class WijkConfig(AppConfig):
     name = "wijk"
     verbose_name = _("Wijk: mensen, organisaties en toestemming")
+
+    def ready(self):
+        from .public_cache import connect_signals
+
+        connect_signals()

@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from . import display
@@ -49,6 +50,7 @@ def health(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@csrf_exempt
 @require_POST
 def display_preferences(request):
     """Store the text size and contrast chosen by the visitor in cookies (no account needed)."""

@@ -3,6 +3,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from wijk import views as wijk_views
 
@@ -20,7 +22,9 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("health/", wijk_views.health, name="health"),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Choosing a language or text size only sets a preference cookie, so these forms carry no CSRF token:
+    # that keeps public pages free of per-visitor tokens, and so cacheable (wijk/public_cache.py).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
 ]
 

@@ -39,6 +39,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "wijk.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "wijk.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijk.locale_middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +212,20 @@ CONTENT_SECURITY_POLICY = {
 RATE_LIMIT_SCALE = env_int("RATE_LIMIT_SCALE", 1)
 if RATE_LIMIT_SCALE == 0:
     ACCOUNT_RATE_LIMITS = False
+
+# Public pages served from the shared cache to anonymous visitors (view name -> seconds). Any change to
+# public content clears them at once (see wijk/public_cache.py); pages with forms are never stored.
+PUBLIC_PAGE_CACHE = {
+    "wijk:home": 600,
+    "wijk:privacy": 3600,
+    "wijk:accessibility": 3600,
+    "parelketting:map": 600,
+    "parelketting:list": 600,
+    "parelketting:detail": 600,
+    "parelketting:programme": 600,
+    "parelketting:route": 600,
+    "droomhuis:wall": 600,
+}
 
 # Reports never reveal individuals: counts below this number are shown as "<10".
 SMALL_COUNT_THRESHOLD = 10

@@ -1,0 +1,109 @@
+"""A shared cache for anonymous visits to public pages, cleared the moment public content changes.
+
+Rendering a page costs far more than fetching it from the cache, and most visitors are anonymous. A
+page is served from the cache only when all of this holds: the visitor has no session (so is certainly
+not logged in and has no pending messages), the request is a GET or HEAD, the view is listed in
+``settings.PUBLIC_PAGE_CACHE`` (view name -> seconds), and the page, when it was rendered, set no cookie
+(a page with a CSRF token or a message sets one, so it is never stored).
+
+Every save or delete of a model in the portal's own apps bumps one "content version" kept in the same
+cache; the version is part of every key, so a moderator's change is visible at the next request, on
+every app server. The access log is left out: reading a file must not clear the public pages.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+
+VERSION_KEY = "wijk:public-content-version"
+CONTENT_APPS = {"wijk", "parelketting", "droomhuis", "atelier"}
+NOT_CONTENT = {"wijk.AccessLogEntry"}
+_CARRIED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Last-Modified", "ETag")
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, None)
+        version = cache.get(VERSION_KEY) or 1
+    return version
+
+
+def content_changed(**kwargs) -> None:
+    """Signal receiver: a public page may show this record, so every cached page is now stale."""
+    sender = kwargs.get("sender")
+    meta = getattr(sender, "_meta", None)
+    if meta is None and kwargs.get("instance") is not None:
+        meta = kwargs["instance"]._meta
+    if meta is None or meta.app_label not in CONTENT_APPS or meta.label in NOT_CONTENT:
+        return
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, 2, None)
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(content_changed, dispatch_uid=f"wijk-public-cache-{signal!r}")
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.pages = getattr(settings, "PUBLIC_PAGE_CACHE", {})
+
+    def __call__(self, request):
+        timeout = self._timeout(request)
+        if timeout is None:
+            return self.get_response(request)
+        key = self._key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._storable(response):
+            headers = [(n, response[n]) for n in _CARRIED_HEADERS if n in response]
+            headers += [
+                (n, v)
+                for n, v in response.items()
+                if n.startswith(("Content-Security-Policy", "X-", "Referrer", "Permissions", "Cross-Origin"))
+            ]
+            cache.set(key, (response.status_code, headers, response.content), timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def _timeout(self, request):
+        if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        return self.pages.get(match.view_name)
+
+    @staticmethod
+    def _key(request) -> str:
+        cookies = request.COOKIES
+        parts = (
+            request.get_full_path(),
+            cookies.get(settings.LANGUAGE_COOKIE_NAME, ""),
+            cookies.get("wijk_tekst", ""),
+            cookies.get("wijk_contrast", ""),
+            str(content_version()),
+        )
+        return "wijk:page:" + "|".join(parts)
+
+    @staticmethod
+    def _storable(response) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        return "private" not in cache_control and "no-store" not in cache_control
