@@ -25,6 +25,7 @@ from ..models import Activity, ActivityPhoto, Pearl
 from ..programme_services import activity_propose, activity_story_write, signup_cancel, signup_create
 
 PROGRAMME_WEEKS = 8
+PAST_STORIES = 5
 
 
 def _programme_queryset(theme=None):
@@ -60,12 +61,20 @@ def programme(request):
             weeks.append({"monday": monday, "this_week": monday == week_start, "activities": []})
         activity.free_places = max(activity.capacity - activity.confirmed_count, 0)
         weeks[-1]["activities"].append(activity)
+    stories = list(
+        Activity.objects.published()
+        .filter(ends_at__lt=now)
+        .exclude(story="")
+        .select_related("place")
+        .order_by("-starts_at", "-pk")[:PAST_STORIES]
+    )
     return render(
         request,
         "parelketting/programme.html",
         {
             "form": form,
             "weeks": weeks,
+            "stories": stories,
             "theme": theme,
             "now": now,
             "can_propose": request.user.is_authenticated and perms.proposable_neighbourhoods(request.user).exists(),

@@ -325,7 +325,7 @@ def test_programme_query_count_is_pinned(anonymous, make_activity, make_pearl, w
             response = anonymous.get(reverse("parelketting:programme"))
         assert response.status_code == 200
         own = [q for q in ctx.captured_queries if "parelketting_" in q["sql"] or "wijk_" in q["sql"]]
-        assert len(own) == 3, [q["sql"][:120] for q in own]  # activities, their themes, the theme filter
+        assert len(own) == 4, [q["sql"][:120] for q in own]  # activities, themes, past stories, theme filter
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
 
@@ -346,6 +346,7 @@ def test_story_with_a_clean_photo_after_the_activity(resident_zuidwijk, anonymou
     assert response.status_code == 302
     html = anonymous.get(activity.get_absolute_url()).content.decode()
     assert "Zo ging het" in html and "Twaalf buren breiden mee." in html and 'alt="Bolletjes wol op tafel"' in html
+    assert "Twaalf buren breiden mee." in anonymous.get(reverse("parelketting:programme")).content.decode()
     stored = activity.photos.get()
     data = anonymous.get(reverse("parelketting:activity_photo", kwargs={"uid": activity.uid, "photo_uid": stored.uid}))
     body = b"".join(data.streaming_content)
