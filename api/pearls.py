@@ -7,8 +7,10 @@ per item would cost a query per pearl); the detail shows ``wijk.services.public_
 """
 
 import datetime
+import functools
 from uuid import UUID
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
@@ -22,7 +24,7 @@ from wijk.models import Theme
 from wijk.services import public_name
 
 from . import schemas
-from .paging import Limit, Offset, absolute, paginate
+from .paging import Limit, Offset, paginate
 
 router = Router(tags=["parels / pearls"])
 
@@ -76,18 +78,34 @@ def _geometry(pearl):
     return {"type": "Point", "coordinates": [float(lng), float(lat)]}
 
 
+PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
+
+
+@functools.cache
+def _url_parts(name: str, site_url: str) -> tuple[str, str]:
+    """The absolute URL of ``name`` split around the uid, so a page of pearls needs no ``reverse`` per item."""
+    path = reverse(f"parelketting:{name}", kwargs={"uid": PLACEHOLDER})
+    prefix, suffix = (site_url + path).split(PLACEHOLDER)
+    return prefix, suffix
+
+
+def _url(name: str, uid: str) -> str:
+    prefix, suffix = _url_parts(name, settings.SITE_URL)
+    return prefix + uid + suffix
+
+
 def _properties(pearl) -> dict:
     uid = str(pearl.uid)
     thumbnail = None
     if pearl.thumbnail and pearl.kind != PearlKind.PERSON:
-        thumbnail = absolute(reverse("parelketting:thumbnail", kwargs={"uid": uid}))
+        thumbnail = _url("thumbnail", uid)
     return {
         "kind": pearl.kind,
         "title": pearl.title,
         "story": pearl.story,
         "themes": [theme.slug for theme in pearl.themes.all()],
         "neighbourhood": pearl.neighbourhood.slug,
-        "url": absolute(reverse("parelketting:detail", kwargs={"uid": uid})),
+        "url": _url("detail", uid),
         "thumbnail": thumbnail,
         "published": pearl.published_at,
         "changed": pearl.updated_at,
