@@ -114,7 +114,7 @@ REASON_TEXT = {
 def referral_check(*, resident, partner, categories) -> list:
     """The consent behind each category, or a ``ValidationError`` naming the first one that fails."""
     if partner.kind != OrganisationKind.PARTNER:
-        raise ValidationError(_("U kunt alleen naar een partner doorverwijzen."), code="not_partner")
+        raise ValidationError(_("U kunt alleen aanmelden bij een partner."), code="not_partner")
     consents = []
     for category in categories:
         if category not in REFERRABLE:
@@ -169,11 +169,11 @@ def referral_create_acute(*, dream, actor, partner, justification: str, question
     """
     if len(justification.strip()) < 20:
         raise ValidationError(
-            _("Schrijf op waarom dit niet kan wachten en waarom er geen toestemming is (minstens 20 tekens)."),
+            _("Schrijf op waarom dit niet kan wachten. En waarom er geen toestemming is. Minstens 20 tekens."),
             code="justification_required",
         )
     if partner.kind != OrganisationKind.PARTNER:
-        raise ValidationError(_("U kunt alleen naar een partner doorverwijzen."), code="not_partner")
+        raise ValidationError(_("U kunt alleen aanmelden bij een partner."), code="not_partner")
     if not Signal.objects.filter(dream=dream, kind=SignalKind.ACUTE_DANGER).exists():
         raise ValidationError(_("Leg eerst een signaal 'acuut gevaar' vast."), code="no_acute_signal")
     categories = [DataCategory.CONTACT, DataCategory.ACUTE_DANGER]
@@ -200,7 +200,7 @@ def referral_create_acute(*, dream, actor, partner, justification: str, question
 def referral_review(*, referral: Referral, reviewer, note: str) -> Referral:
     """The second person's review of an acute referral without consent. Never the one who sent it."""
     if not referral.without_consent:
-        raise ValidationError(_("Deze doorverwijzing hoeft niet beoordeeld te worden."), code="no_review_needed")
+        raise ValidationError(_("Deze aanmelding hoeft niet beoordeeld te worden."), code="no_review_needed")
     if reviewer.pk == referral.created_by_id:
         raise ValidationError(_("Een ander moet dit beoordelen, niet uzelf."), code="same_person")
     if not note.strip():
@@ -259,9 +259,9 @@ def referral_transition(*, referral: Referral, to_status: str, actor=None, outco
     if to_status == ReferralStatus.SENT:
         _mail_partner(
             referral,
-            _("Nieuwe doorverwijzing %(ref)s") % {"ref": referral.reference},
+            _("Nieuwe aanmelding %(ref)s") % {"ref": referral.reference},
             _(
-                "U heeft een nieuwe doorverwijzing van het Droomhuis (Beter Wonen), kenmerk %(ref)s.\n"
+                "U heeft een nieuwe aanmelding van het Droomhuis (Beter Wonen), kenmerk %(ref)s.\n"
                 "Bekijk hem en bevestig dat u hem heeft ontvangen:\n%(link)s\n"
                 "Deze link werkt %(days)s dagen. U kunt ook inloggen op het wijkportaal.\n"
             )
@@ -346,10 +346,10 @@ def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
         )
         _mail_partner(
             referral,
-            _("Stop: doorverwijzing %(ref)s") % {"ref": referral.reference},
+            _("Stop: aanmelding %(ref)s") % {"ref": referral.reference},
             _(
-                "De bewoner heeft de toestemming ingetrokken voor doorverwijzing %(ref)s.\n"
-                "Stop met deze doorverwijzing. Gebruik de gegevens niet meer en verwijder ze.\n"
+                "De bewoner heeft de toestemming ingetrokken voor aanmelding %(ref)s.\n"
+                "Stop met deze aanmelding. Gebruik de gegevens niet meer en verwijder ze.\n"
             )
             % {"ref": referral.reference},
         )

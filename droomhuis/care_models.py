@@ -106,8 +106,8 @@ class Referral(models.Model):
     objects = ReferralQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("doorverwijzing")
-        verbose_name_plural = _("doorverwijzingen")
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["partner", "status"], name="referral_partner_status_idx")]
 

@@ -203,7 +203,7 @@ def _render_case(request, dream, *, status=200, **forms):
     context = _case_context(request, dream, **forms)
     detail = "droom met contactgegevens" if context["contact_consent"] else "droom zonder contactgegevens"
     if context["show_care"]:
-        detail += f"; {len(context['signals'])} signalen; {len(context['referrals'])} doorverwijzingen"
+        detail += f"; {len(context['signals'])} signalen; {len(context['referrals'])} aanmeldingen"
     access_log_record(
         user=request.user,
         action=AccessAction.VIEW,

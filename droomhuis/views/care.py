@@ -129,10 +129,10 @@ def referral_add(request, reference):
 
     def run(data):
         referral = care.referral_create(dream=dream, actor=request.user, **data)
-        log_broker(request, AccessAction.CHANGE, referral, dream.resident, corporation, "doorverwijzing")
+        log_broker(request, AccessAction.CHANGE, referral, dream.resident, corporation, "aanmelding")
         return redirect("droomhuis:case", reference=dream.reference)
 
-    return _after(request, dream, "referral_form", form, run, _("De doorverwijzing is verstuurd."))
+    return _after(request, dream, "referral_form", form, run, _("De aanmelding is verstuurd."))
 
 
 @broker_required
@@ -177,7 +177,7 @@ def referral_close(request, uid):
             messages.error(request, " ".join(error.messages))
         else:
             log_broker(request, AccessAction.CHANGE, referral, referral.resident, dream.neighbourhood.corporation)
-            messages.success(request, _("De doorverwijzing is afgesloten."))
+            messages.success(request, _("De aanmelding is afgesloten."))
     return redirect("droomhuis:case", reference=dream.reference)
 
 

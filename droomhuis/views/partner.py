@@ -44,7 +44,7 @@ def _log(request, action, referral, via_link=False):
         role=RoleKind.PARTNER_CONTACT,
         organisation=referral.partner,
         on_behalf_of=_("via de link in de e-mail") if via_link else "",
-        detail="doorverwijzing",
+        detail="aanmelding",
     )
 
 

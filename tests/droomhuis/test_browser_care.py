@@ -44,7 +44,7 @@ def test_signal_consent_referral_acknowledge_withdraw(live_server, page, world, 
     page.fill("#id_referral-question", "Wilt u haar bellen over de wandelgroep?")
     page.click("form[action$='/doorverwijzen/'] button[type=submit]")
     page.wait_for_url(re.compile(r"/makelaar/droom/[A-Z0-9]+/$"))
-    assert "De doorverwijzing is verstuurd." in page.content()
+    assert "De aanmelding is verstuurd." in page.content()
     referral = Referral.objects.get()
     (invitation,) = [m for m in mail.outbox if referral.reference in m.subject]
     link = re.search(r"http\S+/partner/link/\S+/", invitation.body).group(0)
@@ -75,7 +75,7 @@ def test_signal_consent_referral_acknowledge_withdraw(live_server, page, world, 
     assert_accessible(page)
     referral.refresh_from_db()
     assert referral.status == "consent_withdrawn"
-    stop = [m for m in mail.outbox if m.subject == f"Stop: doorverwijzing {referral.reference}"]
+    stop = [m for m in mail.outbox if m.subject == f"Stop: aanmelding {referral.reference}"]
     assert len(stop) == 1 and stop[0].to == ["partner@welzijn.test"]
 
     page.goto(link)

@@ -295,7 +295,7 @@ def test_resident_withdraws_partner_consent_from_the_follow_page(
             {"organisation": world.welzijn.pk, "purpose": "referral"},
         )
     assert response.status_code == 302
-    assert [m.subject for m in mailoutbox] == [f"Stop: doorverwijzing {setup['referral'].reference}"]
+    assert [m.subject for m in mailoutbox] == [f"Stop: aanmelding {setup['referral'].reference}"]
     assert Referral.objects.get(pk=setup["referral"].pk).status == "consent_withdrawn"
     assert "Stop met delen met Welzijn Almelo" not in anonymous.get(url).content.decode()
 
