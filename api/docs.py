@@ -32,13 +32,14 @@ def _path_examples() -> dict[str, str]:
     }
 
 
-def _type(schema: dict) -> str:
+def _type(schema: dict, components: dict) -> str:
     if "anyOf" in schema:
-        return " | ".join(_type(option) for option in schema["anyOf"] if option.get("type") != "null")
+        return " | ".join(_type(option, components) for option in schema["anyOf"] if option.get("type") != "null")
     if "enum" in schema:
         return " | ".join(str(value) for value in schema["enum"])
     if "$ref" in schema:
-        return schema["$ref"].rsplit("/", 1)[-1]
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return _type(components[name], components) if name in components else name
     kind = schema.get("type", "")
     if schema.get("format"):
         kind += f" ({schema['format']})"
@@ -58,6 +59,7 @@ def _limits(schema: dict) -> str:
 def endpoints(schema: dict, prefix: str) -> list[dict]:
     """One entry per operation: method, path, summary, parameters and an example URL."""
     examples = _path_examples()
+    components = schema.get("components", {}).get("schemas", {})
     result = []
     for path, operations in schema.get("paths", {}).items():
         relative = path.removeprefix(prefix.rstrip("/"))
@@ -71,7 +73,7 @@ def endpoints(schema: dict, prefix: str) -> list[dict]:
                         "name": param["name"],
                         "where": param["in"],
                         "required": param.get("required", False),
-                        "type": _type(param_schema),
+                        "type": _type(param_schema, components),
                         "limits": _limits(param_schema),
                         "description": param.get("description") or param_schema.get("description", ""),
                     }
