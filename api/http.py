@@ -99,4 +99,6 @@ def public_get(view):
             response["Content-Length"] = str(length)
         return response
 
+    # Nothing here reads cookies or changes data, so a POST gets a plain 405 rather than a CSRF 403.
+    wrapped.csrf_exempt = True
     return wrapped

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,12 @@ def test_only_get_and_head(anonymous, world, method):
     assert response["Allow"] == "GET, HEAD, OPTIONS"
     assert response.json()["detail"]
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_post_without_csrf_token_is_405_not_403(world):
+    client = Client(enforce_csrf_checks=True)
+    for url in ("/api/v1/", "/api/v1/pearls", "/api/v1/openapi.json"):
+        assert client.post(url).status_code == 405
 
 
 def test_not_found_is_json(anonymous, world):
