@@ -62,8 +62,13 @@ clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
 
 # Benchmarks: realistic volumes in a scratch database; every figure is a line starting with "bench: ".
-bench: install-test
-	$(PY) -m bench $(BENCH)
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/wijkportaal_bench
+bench: install-test assets messages
+	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc 'DROP DATABASE IF EXISTS "$(notdir $(BENCH_DATABASE_URL))"' \
+	  -c 'CREATE DATABASE "$(notdir $(BENCH_DATABASE_URL))"'
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench $(BENCH)
 
 # Load and fault tests: the production setup (gunicorn, PostgreSQL) on loopback, bounded in time.
 loadtest: install-test assets messages

@@ -93,3 +93,58 @@ def run():
     line(
         "broker_queue_search", cases=CASES, queries=search["queries"], p50_ms=search["p50_ms"], p95_ms=search["p95_ms"]
     )
+    run_referrals(hood, broker, client)
+
+
+REFERRALS = 2000
+
+
+def _fill_referrals(hood, broker):
+    """A partner with a contact person and 2,000 referrals from the bench cases; a quarter waiting too long."""
+    from datetime import date
+
+    from droomhuis.care_models import Referral
+    from droomhuis.models import Dream
+    from wijk.choices import OrganisationKind, RoleKind
+    from wijk.models import Organisation, Role, User
+
+    partner, _ = Organisation.objects.get_or_create(
+        slug="bench-dromen-partner", defaults={"name": "Bench Welzijn", "kind": OrganisationKind.PARTNER}
+    )
+    contact, created = User.objects.get_or_create(email="bench-partner@bench.example", defaults={"name": "Partner"})
+    if created:
+        contact.set_unusable_password()
+        contact.save()
+    Role.objects.get_or_create(user=contact, organisation=partner, kind=RoleKind.PARTNER_CONTACT)
+    if Referral.objects.filter(partner=partner).count() < REFERRALS:
+        now = timezone.now()
+        dreams = list(Dream.objects.filter(neighbourhood=hood, owner=broker).select_related("resident")[:REFERRALS])
+        Referral.objects.bulk_create(
+            [
+                Referral(
+                    dream=d,
+                    resident=d.resident,
+                    partner=partner,
+                    question="Kunt u contact opnemen?",
+                    categories=["contact"],
+                    fields=["first_name"],
+                    status="sent",
+                    created_by=broker,
+                    sent_at=now - timedelta(days=i % 30),
+                    acknowledge_due=date(2020, 1, 1) if i % 4 == 0 else (now + timedelta(days=5)).date(),
+                )
+                for i, d in enumerate(dreams)
+            ],
+            batch_size=500,
+        )
+    return contact
+
+
+def run_referrals(hood, broker, client):
+    contact = _fill_referrals(hood, broker)
+    partner_client = Client()
+    partner_client.force_login(contact)
+    figures = measure("/droomhuis/partner/", client=partner_client)
+    line("partner_referrals", referrals=REFERRALS, **figures)
+    overdue = measure("/droomhuis/makelaar/?view=overdue", client=client)
+    line("broker_overdue_with_referrals", cases=CASES, referrals=REFERRALS, **overdue)
