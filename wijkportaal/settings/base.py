@@ -157,9 +157,27 @@ CACHES = {
     }
 }
 if env_str("REDIS_URL"):
+    # Several app servers share one Redis: cached pages, rate-limit counters and sessions.
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env_str("REDIS_URL"),
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Uploaded photos in S3-compatible object storage when a bucket is named; otherwise on local disk.
+if env_str("DJANGO_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("DJANGO_S3_BUCKET"),
+            "endpoint_url": env_str("DJANGO_S3_ENDPOINT_URL"),
+            "region_name": env_str("DJANGO_S3_REGION"),
+            "access_key": env_str("DJANGO_S3_ACCESS_KEY"),
+            "secret_key": env_str("DJANGO_S3_SECRET_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
     }
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
