@@ -278,8 +278,10 @@ class RouteStopFormSet(forms.BaseInlineFormSet):
             positions.add(position)
 
 
-class RouteStopInline(admin.TabularInline):
-    """The stops in walking order: change the numbers under ‘volgorde’ to reorder them."""
+class RouteStopInline(admin.StackedInline):
+    """The stops in walking order: change the numbers under ‘volgorde’ to reorder them.
+
+    Stacked, not tabular: every field gets its own label (a tabular inline fails axe-core)."""
 
     model = RouteStop
     formset = RouteStopFormSet
@@ -394,7 +396,7 @@ class SignUpInline(admin.TabularInline):
         return False
 
 
-class ActivityPhotoInline(admin.TabularInline):
+class ActivityPhotoInline(admin.StackedInline):
     model = ActivityPhoto
     extra = 0
     fields = ["description", "created_at"]
@@ -438,6 +440,16 @@ class ActivityAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
         "created_at",
     ]
     raw_id_fields = ["organiser_resident"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # One labelled date-and-time field: the admin's split widget leaves its two inputs without a label.
+        if db_field.name in ("starts_at", "ends_at"):
+            return forms.DateTimeField(
+                label=db_field.verbose_name,
+                widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+                input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "themes":

@@ -87,3 +87,18 @@ def test_programme_pages_fit_320_px(live_server, page, world, make_route, make_a
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, path
         assert_accessible(page)
+
+
+def test_admin_route_and_activity_pages_pass_axe(live_server, page, world, make_route, make_activity):
+    route = make_route(3)
+    activity = make_activity(publish=False)
+    _login(page, live_server, world.users.moderator_hw)
+    for path in [
+        f"/beheer/parelketting/route/{route.pk}/change/",
+        "/beheer/parelketting/activity/",
+        f"/beheer/parelketting/activity/{activity.pk}/change/",
+        f"/parelketting/programma/{activity.uid}/",
+    ]:
+        page.goto(live_server.url + path)
+        assert page.locator("h1").count() >= 1, path
+        assert_accessible(page)

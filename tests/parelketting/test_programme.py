@@ -372,3 +372,65 @@ def test_story_refuses_a_bad_photo_with_the_text_kept(resident_zuidwijk, make_ac
     assert response.status_code == 200 and "SVG" in html and "Gezellig." in html
     assert not activity.photos.exists()
     assert photo_process  # the same shared photo pipeline as pearls
+
+
+# --- Every persona --------------------------------------------------------------------------------------
+
+PERSONAS = [
+    "anonymous",
+    "resident_zuidwijk",
+    "resident_hagedoorn",
+    "moderator_hw",
+    "moderator_bw",
+    "broker_bw",
+    "expert_bw",
+    "partner_welzijn",
+    "facilitator",
+    "superuser",
+]
+# persona -> (sees attendees, on-behalf page, story page of a past activity)
+EXPECTED = {
+    "anonymous": (False, 302, 302),
+    "resident_zuidwijk": (True, 403, 200),  # Ans organises it
+    "resident_hagedoorn": (False, 403, 404),
+    "moderator_hw": (True, 200, 200),
+    "moderator_bw": (False, 403, 404),
+    "broker_bw": (False, 403, 404),
+    "expert_bw": (False, 403, 404),
+    "partner_welzijn": (False, 403, 404),
+    "facilitator": (False, 403, 404),
+    "superuser": (True, 200, 200),
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_activity_permissions_for_every_persona(as_persona, make_activity, persona):
+    upcoming = make_activity(title="Straks")
+    past = make_activity(title="Gisteren", days=-1)
+    sees_attendees, on_behalf, story = EXPECTED[persona]
+    client = as_persona(persona)
+    html = client.get(upcoming.get_absolute_url()).content.decode()
+    assert ("Wie komen er" in html) is sees_attendees
+    assert client.get(reverse("parelketting:activity_on_behalf", kwargs={"uid": upcoming.uid})).status_code == on_behalf
+    assert client.get(reverse("parelketting:activity_story", kwargs={"uid": past.uid})).status_code == story
+
+
+def test_partner_contact_sees_who_comes_to_their_partner_activity(partner_welzijn, make_activity, world):
+    activity = make_activity(organiser_resident=None, organiser_partner=world.welzijn)
+    assert "Wie komen er" in partner_welzijn.get(activity.get_absolute_url()).content.decode()
+
+
+def test_moderator_publishes_a_proposal_in_the_admin_walled_per_corporation(
+    moderator_hw, moderator_bw, make_activity, world
+):
+    activity = make_activity(publish=False)
+    changelist = reverse("admin:parelketting_activity_changelist")
+    assert activity.title not in moderator_bw.get(changelist).content.decode()
+    assert activity.title in moderator_hw.get(changelist).content.decode()
+    change = moderator_hw.get(reverse("admin:parelketting_activity_change", args=[activity.pk]))
+    assert change.status_code == 200 and 'type="datetime-local"' in change.content.decode()
+    response = moderator_hw.post(changelist, {"action": "publish_selected", "_selected_action": [activity.pk]})
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.status == ActivityStatus.PUBLISHED
+    assert activity.history.first().history_user == world.users.moderator_hw
