@@ -126,7 +126,7 @@ def queue(request):
             Referral.objects.unacknowledged_since(today)
             .filter(dream__owner=request.user)
             .for_list()
-            .order_by("acknowledge_due")
+            .order_by("acknowledge_due")[:50]
         )
         if view == "overdue"
         else []

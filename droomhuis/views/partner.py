@@ -9,6 +9,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from wijk.choices import RoleKind
 from wijk.models import AccessAction
 from wijk.services import access_log_record
 
-from .. import care
+from .. import care, conf
 from ..care_forms import PartnerStepForm
 from ..care_permissions import get_referral_for_partner, is_partner_contact, referrals_for_partner
 
@@ -50,8 +51,9 @@ def _log(request, action, referral, via_link=False):
 
 @partner_required
 def partner_list(request):
-    items = referrals_for_partner(request.user).select_related("partner").order_by("-sent_at")
-    return render(request, "droomhuis/partner/list.html", {"referrals": items})
+    items = referrals_for_partner(request.user).order_by("-sent_at", "-pk")
+    page = Paginator(items, conf.queue_page_size()).get_page(request.GET.get("pagina"))
+    return render(request, "droomhuis/partner/list.html", {"page": page, "referrals": page.object_list})
 
 
 def _detail(request, referral, action_url, via_link):
