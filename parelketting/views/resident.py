@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,9 +15,9 @@ from wijk.services import consent_check
 
 from .. import limits
 from .. import permissions as perms
-from ..choices import PearlStatus
+from ..choices import PearlStatus, SignUpStatus
 from ..forms import JoinForm, ReportForm
-from ..models import Pearl, PearlMessage
+from ..models import Pearl, PearlMessage, SignUp
 from ..services import (
     pearl_message_send,
     pearl_publication_consent_withdraw,
@@ -44,11 +45,20 @@ def my_pearls(request):
             ),
             "photo": bool(consent_check(resident=resident, category=DataCategory.PHOTO, purpose=Purpose.PUBLICATION)),
         }
+    signups = []
+    if resident is not None:
+        signups = list(
+            SignUp.objects.filter(resident=resident, activity__ends_at__gte=timezone.now())
+            .exclude(status=SignUpStatus.CANCELLED)
+            .select_related("activity")
+            .order_by("activity__starts_at")
+        )
     return render(
         request,
         "parelketting/mine.html",
         {
             "pearls": pearls,
+            "signups": signups,
             "resident": resident,
             "consents": consents,
             "can_submit_on_behalf": perms.can_submit_on_behalf(request.user),

@@ -165,6 +165,8 @@ def test_resident_signs_up_by_one_click_on_the_page(resident_zuidwijk, make_acti
     assert signup.resident == world.residents.zuidwijk and signup.channel == "online" and signup.created_by is None
     html = resident_zuidwijk.get(activity.get_absolute_url()).content.decode()
     assert "U bent aangemeld" in html and "afmelden" in html
+    mine = resident_zuidwijk.get(reverse("parelketting:mine")).content.decode()
+    assert "Hier doet u aan mee" in mine and activity.title in mine
     resident_zuidwijk.post(reverse("parelketting:activity_signup_cancel", kwargs={"uid": activity.uid}))
     signup.refresh_from_db()
     assert signup.status == SignUpStatus.CANCELLED
