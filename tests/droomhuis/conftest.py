@@ -2,10 +2,11 @@
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
-from droomhuis import services
+from droomhuis import care, services
 from tests.factories import RoleFactory, UserFactory
-from wijk.choices import ContactPreference, RoleKind
+from wijk.choices import ContactPreference, DataCategory, RoleKind
 
 
 @pytest.fixture
@@ -87,8 +88,6 @@ def collection(collection_user):
 
 def give_referral_consent(world, dream, *categories, partner=None, explicit=False):
     """The broker records, as if by phone, the resident's yes for sharing ``categories`` with a partner."""
-    from droomhuis import care
-
     return care.referral_consent_record(
         dream=dream,
         actor=world.users.broker_bw,
@@ -97,3 +96,31 @@ def give_referral_consent(world, dream, *categories, partner=None, explicit=Fals
         method="phone",
         explicit=explicit,
     )
+
+
+SIGNAL_TEXT = "Brief van deurwaarder op tafel"
+
+
+@pytest.fixture
+def setup(world, case, broker_bw2_user):
+    """A case owned by broker_bw with a money signal, an acute signal, a normal and an acute referral."""
+    broker = world.users.broker_bw
+    money = care.signal_record(dream=case, actor=broker, kind="money", description=SIGNAL_TEXT)
+    care.signal_record(dream=case, actor=broker, kind="acute_danger", description="Gaslucht in de gang")
+    give_referral_consent(world, case, DataCategory.CONTACT)
+    referral = care.referral_create(
+        dream=case, actor=broker, partner=world.welzijn, categories=["contact"], question="Wilt u bellen?"
+    )
+    acute = care.referral_create_acute(
+        dream=case,
+        actor=broker,
+        partner=world.welzijn,
+        justification="Gaslucht en niemand doet open; dit kan niet wachten.",
+        question="Vandaag langs",
+    )
+    care.confidentiality_record(
+        expert=world.users.expert_bw, organisation=world.bw, signed_on=timezone.localdate(), recorded_by=broker
+    )
+    care.pairing_consent_record(dream=case, actor=broker, categories=["dream"], method="phone")
+    pairing = care.pairing_create(dream=case, expert=world.users.expert_bw, actor=broker)
+    return {"dream": case, "signal": money, "referral": referral, "acute": acute, "pairing": pairing}

@@ -8,33 +8,11 @@ from django.urls import reverse
 from droomhuis import care
 from droomhuis.care_models import Referral
 from tests.factories import ResidentFactory
-from wijk.choices import DataCategory, RoleKind
+from wijk.choices import RoleKind
 from wijk.models import AccessLogEntry
 from wijk.services import access_log_record
 
-from .conftest import give_referral_consent
-
-SIGNAL_TEXT = "Brief van deurwaarder op tafel"
-
-
-@pytest.fixture
-def setup(world, case, broker_bw2_user):
-    """A case owned by broker_bw with a money signal, an acute signal, a normal and an acute referral."""
-    broker = world.users.broker_bw
-    money = care.signal_record(dream=case, actor=broker, kind="money", description=SIGNAL_TEXT)
-    care.signal_record(dream=case, actor=broker, kind="acute_danger", description="Gaslucht in de gang")
-    give_referral_consent(world, case, DataCategory.CONTACT)
-    referral = care.referral_create(
-        dream=case, actor=broker, partner=world.welzijn, categories=["contact"], question="Wilt u bellen?"
-    )
-    acute = care.referral_create_acute(
-        dream=case,
-        actor=broker,
-        partner=world.welzijn,
-        justification="Gaslucht en niemand doet open; dit kan niet wachten.",
-        question="Vandaag langs",
-    )
-    return {"dream": case, "signal": money, "referral": referral, "acute": acute}
+from .conftest import SIGNAL_TEXT
 
 
 def endpoints(s):
@@ -52,6 +30,14 @@ def endpoints(s):
         "partner_list": ("get", reverse("droomhuis:partner_list")),
         "partner_detail": ("get", reverse("droomhuis:partner_detail", args=[s["referral"].uid])),
         "partner_step": ("post", reverse("droomhuis:partner_detail", args=[s["referral"].uid])),
+        "pairing_consent": ("post", reverse("droomhuis:pairing_consent", args=ref)),
+        "confidentiality": ("post", reverse("droomhuis:confidentiality", args=ref)),
+        "pairing_add": ("post", reverse("droomhuis:pairing_add", args=ref)),
+        "pairing_renew": ("post", reverse("droomhuis:pairing_renew", args=[s["pairing"].uid])),
+        "expert_list": ("get", reverse("droomhuis:expert_list")),
+        "expert_case": ("get", reverse("droomhuis:expert_case", args=[s["pairing"].uid])),
+        "expert_signal": ("post", reverse("droomhuis:expert_signal", args=[s["pairing"].uid])),
+        "follow_log": ("get", reverse("droomhuis:follow", args=ref)),
     }
 
 
@@ -65,13 +51,42 @@ BROKER_PAGES = [
     "referral_close",
     "referrals",
     "review",
+    "pairing_consent",
+    "confidentiality",
+    "pairing_add",
+    "pairing_renew",
 ]
 PARTNER_PAGES = ["partner_list", "partner_detail", "partner_step"]
-OWNER_ACTIONS = ["signal_add", "signal_close", "consent_record", "referral_add", "referral_acute", "referral_close"]
+EXPERT_PAGES = ["expert_list", "expert_case", "expert_signal"]
+OWNER_ACTIONS = [
+    "signal_add",
+    "signal_close",
+    "consent_record",
+    "referral_add",
+    "referral_acute",
+    "referral_close",
+    "pairing_consent",
+    "confidentiality",
+    "pairing_add",
+    "pairing_renew",
+]
 
 
 def expected(persona):
-    """What each persona gets: 'login', 403, 404 or 'ok' (200, 302 after an action, 400 for an empty form)."""
+    """What each persona gets: 'login', 403, 404 or 'ok' (200, 302 after an action, 400 for an empty form).
+
+    The follow page (with "who looked at my data") opens for anyone with the code: the code is the key.
+    """
+    table = _expected(persona)
+    if persona == "expert_bw":
+        table.update(dict.fromkeys(EXPERT_PAGES, "ok"))
+    else:
+        table.update(dict.fromkeys(EXPERT_PAGES, "login" if persona == "anonymous" else 403))
+    table["follow_log"] = "ok"
+    return table
+
+
+def _expected(persona):
     if persona == "anonymous":
         return dict.fromkeys(BROKER_PAGES + PARTNER_PAGES, "login")
     if persona == "broker_bw":
@@ -121,7 +136,7 @@ def client_for(as_persona, request):
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("name", BROKER_PAGES + PARTNER_PAGES)
+@pytest.mark.parametrize("name", BROKER_PAGES + PARTNER_PAGES + EXPERT_PAGES + ["follow_log"])
 def test_permission_matrix(persona, name, setup, client_for):
     client = client_for(persona)
     method, url = endpoints(setup)[name]
@@ -135,6 +150,7 @@ def test_permission_matrix(persona, name, setup, client_for):
         assert response.status_code == want
     if persona != "broker_bw" and response.status_code in (200, 400):
         assert SIGNAL_TEXT not in response.content.decode()
+        assert "Gaslucht in de gang" not in response.content.decode() or persona == "partner_welzijn"
 
 
 def test_owner_sees_signals_on_the_case_page_second_broker_does_not(setup, broker_bw, broker_bw2):
