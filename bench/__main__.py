@@ -13,10 +13,10 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    scratch = Path(tempfile.gettempdir()) / "wijkportaal-bench.sqlite3"
     url = os.environ.get("BENCH_DATABASE_URL")
     if url is None:
-        scratch.unlink(missing_ok=True)
+        # A fresh file per run, so two runs at the same time never share a database.
+        scratch = Path(tempfile.mkdtemp(prefix="wijkportaal-bench-")) / "bench.sqlite3"
         url = f"sqlite:///{scratch}"
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkportaal.settings.test")
