@@ -6,6 +6,7 @@ Everything goes through the shared consent ledger in ``wijk.services``; nothing 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wijk.choices import Channel, DataCategory, Purpose
 from wijk.models import ConsentText
@@ -98,6 +99,12 @@ def has_contact_consent(dream: Dream) -> bool:
             recipient=dream.neighbourhood.corporation,
         )
     )
+
+
+PLAIN_PURPOSE = {
+    Purpose.REFERRAL: gettext_lazy("Zij mogen contact met u opnemen om te helpen. Zij krijgen"),
+    Purpose.PAIRING: gettext_lazy("Een ervaringsdeskundige mag met u meedenken. Hij of zij ziet"),
+}
 
 
 def partner_consents(dream: Dream) -> list[dict]:
