@@ -33,6 +33,10 @@ class SignalQuerySet(models.QuerySet):
     def open(self):
         return self.filter(closed_at__isnull=True)
 
+    def past_retention(self, before):
+        """Closed before ``before`` and not on legal hold: due for deletion."""
+        return self.filter(closed_at__lt=before, legal_hold=False)
+
 
 class Signal(models.Model):
     """Something the broker noticed about the resident's situation. Restricted; see ``permissions``."""
@@ -47,6 +51,9 @@ class Signal(models.Model):
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    legal_hold = models.BooleanField(
+        _("bewaren voor een rechtszaak"), default=False, help_text=_("Niet verwijderen na de bewaartermijn.")
     )
 
     objects = SignalQuerySet.as_manager()

@@ -9,6 +9,7 @@
 ``DROOMHUIS_REFERRAL_ACK_WORKING_DAYS``: working days a partner has to acknowledge a referral (3).
 ``DROOMHUIS_REFERRAL_LINK_DAYS``: days a partner's signed link keeps working (14).
 ``DROOMHUIS_PAIRING_DAYS``: days an expert pairing lasts unless renewed (90).
+``DROOMHUIS_SIGNAL_RETENTION_DAYS``: signals are deleted this many days after closure (730, about 24 months).
 Photos follow the shared rules in ``wijk.photos``.
 ``DROOMHUIS_QUEUE_PAGE_SIZE``: cases per page in the broker's lists (25).
 ``SITE_URL`` (project setting): start of full links in e-mails and partner links.
@@ -69,3 +70,7 @@ def referral_link_days() -> int:
 
 def pairing_days() -> int:
     return int(getattr(settings, "DROOMHUIS_PAIRING_DAYS", 90))
+
+
+def signal_retention_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_SIGNAL_RETENTION_DAYS", 730))

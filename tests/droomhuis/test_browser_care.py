@@ -69,6 +69,7 @@ def test_signal_consent_referral_acknowledge_withdraw(live_server, page, world, 
     assert "Een droommakelaar van Beter Wonen heeft uw gegevens bekeken." in page.content()
     assert "Spreekt bijna niemand" not in page.content()
     assert_accessible(page)
+    page.screenshot(path="/tmp/droomhuis-follow.png", full_page=True)
     page.get_by_role("button", name="Stop met delen met Welzijn Almelo").click()
     page.wait_for_url(re.compile(r"/volgen/[A-Z0-9]+/$"))
     assert "Uw toestemming is ingetrokken." in page.content()

@@ -300,3 +300,25 @@ def test_pairing_needs_confidentiality_and_consent_and_expires(world, case):
     RoleFactory(user=stranger, organisation=world.hw, kind=RoleKind.EXPERT)
     with pytest.raises(ValidationError):
         care.pairing_create(dream=case, expert=stranger, actor=world.users.broker_bw)
+
+
+def test_signal_retention_deletes_old_closed_signals_but_not_on_legal_hold(world, case, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.DROOMHUIS_SIGNAL_RETENTION_DAYS = 730
+    broker = world.users.broker_bw
+    old = care.signal_record(dream=case, actor=broker, kind="money", description="oud")
+    held = care.signal_record(dream=case, actor=broker, kind="health", description="bewaren")
+    recent = care.signal_record(dream=case, actor=broker, kind="loneliness", description="recent")
+    still_open = care.signal_record(dream=case, actor=broker, kind="home_safety", description="open")
+    long_ago = timezone.now() - timedelta(days=800)
+    Signal.objects.filter(pk__in=[old.pk, held.pk]).update(closed_at=long_ago)
+    Signal.objects.filter(pk=held.pk).update(legal_hold=True)
+    Signal.objects.filter(pk=recent.pk).update(closed_at=timezone.now() - timedelta(days=10))
+    out = StringIO()
+    call_command("droomhuis_signal_retention", "--dry-run", stdout=out)
+    assert "would delete 1 signals" in out.getvalue() and Signal.objects.count() == 4
+    call_command("droomhuis_signal_retention", stdout=out)
+    assert set(Signal.objects.values_list("pk", flat=True)) == {held.pk, recent.pk, still_open.pk}
