@@ -53,7 +53,7 @@ class Signal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     legal_hold = models.BooleanField(
-        _("bewaren voor een rechtszaak"), default=False, help_text=_("Niet verwijderen na de bewaartermijn.")
+        _("bewaren voor een rechtszaak"), default=False, help_text=_("Niet weggooien, ook niet na 24 maanden.")
     )
 
     objects = SignalQuerySet.as_manager()
