@@ -11,12 +11,16 @@ cache; the version is part of every key, so a moderator's change is visible at t
 every app server. The access log is left out: reading a file must not clear the public pages.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "wijk:public-content-version"
 CONTENT_APPS = {"wijk", "parelketting", "droomhuis", "atelier"}
 NOT_CONTENT = {"wijk.AccessLogEntry"}
@@ -32,17 +36,32 @@ def content_version() -> int:
 
 
 def content_changed(**kwargs) -> None:
-    """Signal receiver: a public page may show this record, so every cached page is now stale."""
+    """Signal receiver: a public page may show this record, so every cached page is now stale.
+
+    The version is bumped at once and again when the transaction commits: a page that another request
+    rendered from the old data in between is then not served either. A cache that cannot be reached
+    never breaks a write.
+    """
+    if kwargs.get("raw"):
+        return
     sender = kwargs.get("sender")
     meta = getattr(sender, "_meta", None)
     if meta is None and kwargs.get("instance") is not None:
         meta = kwargs["instance"]._meta
     if meta is None or meta.app_label not in CONTENT_APPS or meta.label in NOT_CONTENT:
         return
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.add(VERSION_KEY, 2, None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.add(VERSION_KEY, 2, None)
+    except Exception:  # noqa: BLE001 - the cache is an optimisation; the write has already committed
+        logger.warning("Could not clear the public page cache", exc_info=True)
 
 
 def connect_signals() -> None:

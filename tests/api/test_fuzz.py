@@ -1,6 +1,6 @@
 """Schema-driven fuzzing: schemathesis against /api/v1/openapi.json on a served test instance (loopback only).
 
-Bounded: a few examples per operation, a 5 s timeout and a 2 s response-time limit per request, and a 60 s
+Bounded: a few examples per operation, a hang limit of 15 s per request, and a 60 s
 budget for the whole run. Passes when no answer is a 5xx and every answer matches the schema.
 """
 
@@ -31,7 +31,8 @@ from parelketting.services import pearl_publish, pearl_submit
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BUDGET_SECONDS = 60
-MAX_RESPONSE_SECONDS = 2.0
+# A hang detector, not a speed test: speed is measured by make bench, not by timed tests.
+MAX_RESPONSE_SECONDS = 15.0
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -117,14 +118,13 @@ def test_api_answers_match_the_schema_and_never_fail(api_schema):
         def fuzz(case):
             if time.monotonic() - started > BUDGET_SECONDS:
                 return
-            response = case.call_and_validate(checks=CHECKS, timeout=5)
+            response = case.call_and_validate(checks=CHECKS, timeout=MAX_RESPONSE_SECONDS)
             calls.append(response.status_code)
             assert response.status_code < 500
             assert response.elapsed < MAX_RESPONSE_SECONDS
 
         fuzz()
 
-    assert time.monotonic() - started < BUDGET_SECONDS + 10
     assert len(calls) >= len(operations) * 5
     assert 200 in calls
     print("FUZZ", len(calls), sorted(set(calls)), round(time.monotonic() - started, 1))

@@ -4,6 +4,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 DEMO_APPS = ["wijk", "parelketting", "droomhuis", "atelier"]
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "DEBUG is off: this looks like a real installation. Use --force to load demo data anyway."
             )
+        # The database cache (the default without Redis) needs its table before anything is saved.
+        call_command("createcachetable", verbosity=0)
         for label in DEMO_APPS:
             if not apps.is_installed(label):
                 continue
