@@ -19,7 +19,8 @@ def _monthly(qs, field):
 def evidence_counts(neighbourhood) -> list[dict]:
     """Per month: dreams received, picked up and realised in ``neighbourhood`` (instance, pk or slug).
 
-    Returns ``[{"month": date(2026, 3, 1), "received": 4, "picked_up": 3, "realised": 1}, ...]``, oldest
+    Also how many different partners received a referral that month (``partners_involved``).
+    Returns ``[{"month": date(2026, 3, 1), "received": 4, "picked_up": 3, "realised": 1, ...}, ...]``, oldest
     first, only months with at least one count. Callers showing these publicly must apply the "<10" rule.
     """
     if isinstance(neighbourhood, Neighbourhood):
@@ -31,13 +32,29 @@ def evidence_counts(neighbourhood) -> list[dict]:
     received = _monthly(qs, "created_at")
     picked_up = _monthly(qs, "picked_up_at")
     realised = _monthly(qs.filter(status="realised"), "closed_at")
-    months = sorted(set(received) | set(picked_up) | set(realised))
+    partners = _monthly_partners(qs)
+    months = sorted(set(received) | set(picked_up) | set(realised) | set(partners))
     return [
         {
             "month": month,
             "received": received.get(month, 0),
             "picked_up": picked_up.get(month, 0),
             "realised": realised.get(month, 0),
+            "partners_involved": partners.get(month, 0),
         }
         for month in months
     ]
+
+
+def _monthly_partners(dreams) -> dict:
+    """Per month: the number of different partner organisations that were sent a referral for these dreams."""
+    from .care_models import Referral
+
+    rows = (
+        Referral.objects.filter(dream__in=dreams, sent_at__isnull=False)
+        .annotate(month=TruncMonth("sent_at"))
+        .values("month")
+        .annotate(n=Count("partner", distinct=True))
+        .order_by("month")
+    )
+    return {row["month"].date() if hasattr(row["month"], "date") else row["month"]: row["n"] for row in rows}

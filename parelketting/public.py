@@ -25,7 +25,10 @@ def published_personal_pearls(theme_ids=None):
 def evidence_counts(neighbourhood) -> dict:
     """Monthly counts of pearls submitted and published in ``neighbourhood``, for the atelier's evidence.
 
-    Shape: ``{"submitted": {"2026-11": 12, ...}, "published": {"2026-11": 9, ...}}`` with months as
+
+    Also the published activities (by the month they take place) and confirmed sign-ups (by the month
+    people signed up). Shape: ``{"submitted": {"2026-11": 12, ...}, "published": {...}, "activities": {...},
+    "signups": {...}}`` with months as
     "YYYY-MM" strings in ascending order. Callers that show them publicly apply the "<10" rule.
     """
     base = Pearl.objects.filter(neighbourhood=neighbourhood)
@@ -40,4 +43,14 @@ def evidence_counts(neighbourhood) -> dict:
         )
         return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
 
-    return {"submitted": monthly(base, "created_at"), "published": monthly(base, "published_at")}
+    from .choices import ActivityStatus, SignUpStatus
+    from .programme_models import Activity, SignUp
+
+    activities = Activity.objects.filter(neighbourhood=neighbourhood, status=ActivityStatus.PUBLISHED)
+    signups = SignUp.objects.filter(activity__in=activities, status=SignUpStatus.CONFIRMED)
+    return {
+        "submitted": monthly(base, "created_at"),
+        "published": monthly(base, "published_at"),
+        "activities": monthly(activities, "starts_at"),
+        "signups": monthly(signups, "created_at"),
+    }

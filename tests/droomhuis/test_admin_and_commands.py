@@ -91,10 +91,30 @@ def test_evidence_counts_per_month(world, make_dream):
     make_dream()
     rows = evidence_counts(world.hagedoorn)
     month = timezone.now().date().replace(day=1)
-    assert rows == [{"month": month, "received": 2, "picked_up": 1, "realised": 1}]
+    assert rows == [{"month": month, "received": 2, "picked_up": 1, "realised": 1, "partners_involved": 0}]
     assert evidence_counts(world.zuidwijk) == []
     assert evidence_counts("hagedoorn") == rows
     assert dream.neighbourhood == world.hagedoorn
+
+
+def test_evidence_counts_partners_that_received_a_referral(world, make_dream):
+    from droomhuis import care
+    from wijk.choices import DataCategory
+
+    from .conftest import give_referral_consent
+
+    dream = make_dream()
+    give_referral_consent(world, dream, DataCategory.CONTACT)
+    for question in ("Kunt u helpen?", "Nog een vraag."):  # two referrals, one partner: counted once
+        care.referral_create(
+            dream=dream,
+            actor=world.users.broker_bw,
+            partner=world.welzijn,
+            categories=[DataCategory.CONTACT],
+            question=question,
+        )
+    (row,) = evidence_counts(world.hagedoorn)
+    assert row["partners_involved"] == 1
 
 
 def test_demo_loads_every_state_twice_without_duplicates(db):

@@ -31,6 +31,7 @@ def test_evidence_counts_per_month(make_pearl, world):
     assert sum(counts["published"].values()) == 1
     month = next(iter(counts["submitted"]))
     assert len(month) == 7 and month[4] == "-"
+    assert counts["activities"] == {} and counts["signups"] == {}
 
 
 def test_digest_mails_each_moderator_their_own_queue(make_pearl, world):
@@ -40,3 +41,14 @@ def test_digest_mails_each_moderator_their_own_queue(make_pearl, world):
     assert [m.to for m in mail.outbox] == [["moderator@hw.test"]]
     assert "Wacht in Zuidwijk" in mail.outbox[0].body
     assert "Al geplaatst" not in mail.outbox[0].body
+
+
+def test_evidence_counts_activities_and_confirmed_sign_ups(make_activity, world):
+    from parelketting.programme_services import signup_create
+
+    activity = make_activity(days=1)
+    make_activity(title="Nog niet in het programma", publish=False)
+    signup_create(activity=activity, resident=world.residents.zuidwijk)
+    counts = evidence_counts(world.zuidwijk)
+    assert sum(counts["activities"].values()) == 1
+    assert sum(counts["signups"].values()) == 1
