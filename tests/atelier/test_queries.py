@@ -47,7 +47,7 @@ def test_experiment_list_queries_do_not_grow(facilitator, atelier, world):
             live_part=LivePart.DROOMHUIS,
         )
     large = count_queries(facilitator, path)
-    assert small == large == 5
+    assert small == large <= 5  # one fewer when sessions come from the Redis cache
 
 
 def test_canvas_page_queries_do_not_grow(facilitator, atelier):
@@ -58,7 +58,7 @@ def test_canvas_page_queries_do_not_grow(facilitator, atelier):
             canvas=atelier.canvas3, block=["key_partners", "channels", "cost_structure"][i % 3], text=f"N{i}"
         )
     large = count_queries(facilitator, path)
-    assert small == large == 10
+    assert small == large <= 10  # one fewer when sessions come from the Redis cache
 
 
 def test_public_experiment_list_queries_do_not_grow(anonymous, atelier, world):
