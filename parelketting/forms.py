@@ -218,7 +218,7 @@ class OnBehalfForm(AccessibleErrorsMixin, forms.Form):
         help_text=_("Alleen bij een aanbod van een partner."),
     )
 
-    def __init__(self, *args, organisation_ids, neighbourhood, kind="", **kwargs):
+    def __init__(self, *args, organisation_ids, neighbourhood, kind="", only_resident=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.fields["resident"].queryset = Resident.objects.filter(
@@ -228,9 +228,28 @@ class OnBehalfForm(AccessibleErrorsMixin, forms.Form):
             kind=OrganisationKind.PARTNER, works_with__in=organisation_ids
         ).distinct()
         self.neighbourhood = neighbourhood
+        if only_resident is not None:
+            self._limit_to(only_resident)
+
+    def _limit_to(self, resident):
+        """A proposal handed over for one known resident (a dream broker's case): only that resident, no
+        new resident and no partner offer, and the way the resident said yes is chosen, never preset."""
+        field = self.fields["resident"]
+        field.queryset = Resident.objects.filter(pk=resident.pk)
+        field.required = True
+        field.empty_label = None
+        field.initial = resident.pk
+        for name in ("new_first_name", "new_email", "partner"):
+            del self.fields[name]
+        self.fields["consent_method"].choices = [("", _("Kies hoe de bewoner ja zei"))] + list(
+            self.fields["consent_method"].choices
+        )
+        self.fields["consent_method"].error_messages["required"] = _("Kies hoe de bewoner ja zei.")
 
     def clean(self):
         data = super().clean()
+        if "new_first_name" not in self.fields:
+            return data  # one resident handed over: the resident field itself is required
         if self.kind == PearlKind.PARTNER_OFFER:
             if not data.get("partner"):
                 self.add_error("partner", ValidationError(_("Kies de partner."), code="partner_required"))

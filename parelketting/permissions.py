@@ -1,5 +1,8 @@
 """Who may see and do what with pearls. Small named predicates; views and admin build on these."""
 
+import uuid
+
+from django.db.models import Q
 from django.http import Http404
 
 from wijk.choices import RoleKind
@@ -27,6 +30,33 @@ def is_pearl_moderator(user, pearl) -> bool:
 def can_submit_on_behalf(user) -> bool:
     """Corporation staff with the moderator role may put in a pearl for a resident (phone, paper, a visit)."""
     return bool(organisation_ids(user, RoleKind.MODERATOR))
+
+
+def can_propose_for_residents(user) -> bool:
+    """A dream broker may put in a pearl for a resident of a neighbourhood their role covers, for example
+    from a realised dream. Unlike moderators, only for one known resident at a time."""
+    return bool(active_roles(user, RoleKind.BROKER))
+
+
+def on_behalf_residents(user):
+    """Residents the user may put in a pearl for: a moderator's corporation, a broker's neighbourhoods."""
+    moderated = organisation_ids(user, RoleKind.MODERATOR)
+    return Resident.objects.filter(
+        Q(neighbourhood__corporation_id__in=moderated) | neighbourhood_filter(user, RoleKind.BROKER)
+    )
+
+
+def get_resident_for_on_behalf(user, uid) -> Resident:
+    """The resident with this uid if the user may put in a pearl for them; else 404 (other corporation,
+    unknown or malformed uid look the same)."""
+    try:
+        uid = uuid.UUID(str(uid))
+    except ValueError:
+        raise Http404 from None
+    resident = on_behalf_residents(user).select_related("neighbourhood").filter(uid=uid).first()
+    if resident is None:
+        raise Http404
+    return resident
 
 
 def resident_for_user(user):

@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wijk.antispam import rate_limit_hit
 from wijk.choices import Channel, RoleKind
-from wijk.models import Neighbourhood
+from wijk.models import Neighbourhood, Theme
 from wijk.permissions import organisation_ids
 from wijk.services import resident_create
 
@@ -79,24 +81,93 @@ def pearl_new(request):
     return render(request, "parelketting/submit.html", context)
 
 
+# A POST with this field set to "1" only prefills the on-behalf form (text too long for a link); it stores nothing.
+HANDOVER_MARKER = "overdracht"
+
+
+def _handover_initial(params) -> dict:
+    """Prefill for the pearl form from handed-over values: titel, verhaal, soort, thema (slugs).
+
+    Only fills in; the staff member still checks every field and sends the form themselves.
+    """
+    initial = {}
+    title = (params.get("titel") or "").strip()
+    if title:
+        initial["title"] = Truncator(title).chars(PearlForm.base_fields["title"].max_length)
+    story = (params.get("verhaal") or "").strip()
+    if story:
+        initial["story"] = story[: PearlForm.base_fields["story"].max_length]
+    if params.get("soort") in (PearlKind.PLACE, PearlKind.PERSON):
+        initial["kind"] = params["soort"]
+    slugs = [slug for slug in params.getlist("thema") if slug]
+    if slugs:
+        initial["themes"] = list(Theme.objects.filter(slug__in=slugs))
+    return initial
+
+
+def _safe_back_url(request, value):
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return value
+    return ""
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def pearl_new_on_behalf(request):
-    """Staff put in a pearl for a resident who phoned, wrote or came by. The way they said yes is kept."""
-    if not perms.can_submit_on_behalf(request.user):
+    """Staff put in a pearl for a resident who phoned, wrote or came by. The way they said yes is kept.
+
+    Moderators may do this for any resident of their corporation. A dream broker may do it for one known
+    resident of their own neighbourhoods, handed over with ``bewoner=<uid>`` (for example from a realised
+    dream). Values to prefill come from the query string, or from a POST with ``overdracht=1`` when the
+    text is too long for a link; such a POST only fills in the form and stores nothing.
+    """
+    is_moderator = perms.can_submit_on_behalf(request.user)
+    if not is_moderator and not perms.can_propose_for_residents(request.user):
         raise PermissionDenied
+    handover = request.method == "POST" and request.POST.get(HANDOVER_MARKER) == "1"
+    params = request.POST if request.method == "POST" else request.GET
+    resident_uid = params.get("bewoner") or request.GET.get("bewoner")
+    proposed_for = perms.get_resident_for_on_behalf(request.user, resident_uid) if resident_uid else None
     org_ids = organisation_ids(request.user, RoleKind.MODERATOR)
-    hoods = list(Neighbourhood.objects.filter(corporation_id__in=org_ids).order_by("name"))
-    neighbourhood = next((n for n in hoods if n.slug == request.GET.get("wijk")), hoods[0] if hoods else None)
+    if proposed_for is not None:
+        neighbourhood = proposed_for.neighbourhood
+        hoods = [neighbourhood]
+    elif is_moderator:
+        hoods = list(Neighbourhood.objects.filter(corporation_id__in=org_ids).order_by("name"))
+        neighbourhood = next((n for n in hoods if n.slug == request.GET.get("wijk")), hoods[0] if hoods else None)
+    else:
+        # A broker without a resident handed over: this page is not theirs to use on its own.
+        raise PermissionDenied
     if neighbourhood is None:
         raise Http404
-    form = PearlForm(request.POST or None, request.FILES or None, neighbourhood=neighbourhood)
-    form.fields["kind"].choices = PearlKind.choices
-    kind = request.POST.get("kind", "")
+    full = neighbourhood.corporation_id in org_ids
+    only_resident = None if full else proposed_for
+    back_url = _safe_back_url(request, params.get("terug") or request.GET.get("terug"))
+
+    data = None if handover else (request.POST or None)
+    files = None if handover else (request.FILES or None)
+    initial = _handover_initial(params) if (handover or request.method == "GET") else {}
+    form = PearlForm(data, files, neighbourhood=neighbourhood, initial=initial)
+    if full:
+        form.fields["kind"].choices = PearlKind.choices
+    kind = request.POST.get("kind", "") if data else ""
+    behalf_initial = {}
+    if proposed_for is not None:
+        behalf_initial["resident"] = proposed_for.pk
+    if params.get("kanaal") in {value for value, _label in OnBehalfForm.base_fields["submitted_via"].choices}:
+        behalf_initial["submitted_via"] = params["kanaal"]
     behalf = OnBehalfForm(
-        request.POST or None, organisation_ids=org_ids, neighbourhood=neighbourhood, kind=kind, prefix="namens"
+        data,
+        organisation_ids=org_ids,
+        neighbourhood=neighbourhood,
+        kind=kind,
+        only_resident=only_resident,
+        initial=behalf_initial,
+        prefix="namens",
     )
-    if request.method == "POST":
+    if data is not None:
         both_valid = behalf.is_valid() & form.is_valid()
         if both_valid:
             data = behalf.cleaned_data
@@ -140,7 +211,7 @@ def pearl_new_on_behalf(request):
                         request,
                         _("De parel ‘%(title)s’ is ingevoerd. Hij staat nu in de wachtrij.") % {"title": pearl.title},
                     )
-                    return redirect("parelketting:new_on_behalf")
+                    return redirect(back_url or ("parelketting:new_on_behalf" if is_moderator else "wijk:home"))
     return render(
         request,
         "parelketting/submit.html",
@@ -150,6 +221,8 @@ def pearl_new_on_behalf(request):
             "neighbourhood": neighbourhood,
             "neighbourhoods": hoods,
             "on_behalf": True,
+            "proposed_for": proposed_for,
+            "back_url": back_url,
         },
     )
 
