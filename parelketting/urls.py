@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import kiosk as kiosk_views
 from .views import programme as programme_views
 from .views import route as route_views
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("pearls.geojson", views.pearl_geojson, name="geojson"),
     path("nieuw/", views.pearl_new, name="new"),
     path("namens-bewoner/", views.pearl_new_on_behalf, name="new_on_behalf"),
+    path("kiosk/parel/", kiosk_views.kiosk_pearl, name="kiosk_pearl"),
     path("mijn-parels/", views.my_pearls, name="mine"),
     path("mijn-parels/toestemming-intrekken/", views.my_consent_withdraw, name="consent_withdraw"),
     path("parel/<uuid:uid>/", views.pearl_detail, name="detail"),

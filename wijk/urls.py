@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import export_views, letters_views, views
+from . import export_views, kiosk, letters_views, views
 
 app_name = "wijk"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("weergave/", views.display_preferences, name="display"),
     path("mijn-gegevens/", export_views.my_data, name="my_data"),
     path("bewoners/<uuid:uid>/gegevens/", export_views.resident_data, name="resident_data"),
+    path("kiosk/", kiosk.home, name="kiosk"),
+    path("kiosk/start/", kiosk.start, name="kiosk_start"),
+    path("kiosk/stop/", kiosk.stop, name="kiosk_stop"),
     path("brieven/", letters_views.queue, name="letters"),
     path("brieven/pdf/", letters_views.print_batch, name="letters_pdf"),
     path("brieven/verstuurd/", letters_views.mark_sent, name="letters_sent"),

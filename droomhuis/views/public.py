@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijk import kiosk
 from wijk.antispam import rate_limit_hit, visitor_key
+from wijk.choices import Channel
 from wijk.models import Theme
 
 from .. import conf, services
@@ -22,6 +24,7 @@ from ..models import QUESTION, Dream, reference_normalise
 from ..permissions import get_dream_for_follower, own_dreams
 from ..workflow import RESIDENT_TEXT
 
+KIOSK_LIMIT_FACTOR = 10
 WAIT_TEXT = gettext_lazy("U heeft het vaak geprobeerd. Wacht even en probeer het over een uur opnieuw.")
 
 
@@ -65,16 +68,19 @@ def share(request):
     if request.method == "POST":
         form = DreamShareForm(request.POST, request.FILES)
         if form.is_valid():
-            if rate_limit_hit(request, "droomhuis-share", conf.share_limit()):
+            if _share_limit_hit(request):
                 form.add_error(None, WAIT_TEXT)
                 status = 429
             else:
-                dream = services.dream_submit(user=request.user, **form.service_kwargs())
+                dream = services.dream_submit(user=request.user, **form.service_kwargs(), **_kiosk_kwargs(request))
                 request.session.setdefault("droomhuis_shared", [])
                 request.session["droomhuis_shared"] = [*request.session["droomhuis_shared"], dream.reference][-20:]
-                return redirect("droomhuis:thanks", reference=dream.reference)
+                response = redirect("droomhuis:thanks", reference=dream.reference)
+                if getattr(request, "kiosk", None):
+                    kiosk.thanks_remember(response, dream.reference)
+                return response
     else:
-        form = DreamShareForm(initial=_initial_for(request.user))
+        form = DreamShareForm(initial=_initial_for(request.user, getattr(request, "kiosk", None)))
     return render(
         request,
         "droomhuis/share.html",
@@ -88,8 +94,24 @@ def share(request):
     )
 
 
-def _initial_for(user) -> dict:
-    """A logged-in resident need not type their name and contact details again."""
+def _share_limit_hit(request) -> bool:
+    """On a kiosk every visitor shares one network address, so the kiosk has its own, higher limit."""
+    if getattr(request, "kiosk", None):
+        return rate_limit_hit(request, "droomhuis-share-kiosk", conf.share_limit() * KIOSK_LIMIT_FACTOR)
+    return rate_limit_hit(request, "droomhuis-share", conf.share_limit())
+
+
+def _kiosk_kwargs(request) -> dict:
+    """A dream shared on the kiosk tablet: channel KIOSK, recorded by the staff member who started the kiosk."""
+    if not getattr(request, "kiosk", None):
+        return {}
+    return {"channel": Channel.KIOSK, "recorded_by": request.kiosk.started_by}
+
+
+def _initial_for(user, kiosk_mode=None) -> dict:
+    """A logged-in resident need not type their name and contact details again. A kiosk fills in its wijk."""
+    if kiosk_mode is not None:
+        return {"neighbourhood": kiosk_mode.neighbourhood_id}
     resident = getattr(user, "resident", None) if user.is_authenticated else None
     if resident is None:
         return {}
@@ -101,6 +123,8 @@ def _initial_for(user) -> dict:
 
 def thanks(request, reference):
     """Plain words: what happens next, by when, and the code to follow the dream."""
+    if getattr(request, "kiosk", None):
+        return _kiosk_thanks(request, reference)
     dream = get_dream_for_follower(request.user, reference)
     if dream.reference not in request.session.get("droomhuis_shared", []):
         return redirect("droomhuis:follow", reference=dream.reference)
@@ -109,6 +133,16 @@ def thanks(request, reference):
         "droomhuis/thanks.html",
         {"dream": dream, "contact": services.has_contact_consent(dream)},
     )
+
+
+def _kiosk_thanks(request, reference):
+    """On the kiosk the code shows for a short time, then the tablet starts again; after that it is gone."""
+    if not kiosk.thanks_allowed(request, reference):
+        return redirect("wijk:kiosk")
+    dream = Dream.objects.filter(reference=reference).only("reference").first()
+    if dream is None:
+        return redirect("wijk:kiosk")
+    return render(request, "wijk/kiosk_thanks.html", {"dream": dream, "seconds": kiosk.THANKS_SECONDS})
 
 
 def follow_start(request):

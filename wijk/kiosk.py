@@ -1,0 +1,255 @@
+"""Kiosk mode for a shared tablet at the Droomhuis and the pop-up space.
+
+A moderator or broker starts the kiosk on the tablet (``/kiosk/start/``). That sets a signed cookie that
+marks the browser as a kiosk. From then on the middleware below:
+
+- logs out anyone who is logged in on that browser (a kiosk never keeps anyone logged in);
+- lets through only the kiosk pages, the dream form and its thank-you page, the kiosk pearl form, the
+  programme and the language and display switches; every other page sends the visitor to the kiosk home;
+- shows every page in large letters and loads ``kiosk.css`` and ``kiosk.js`` (back to the start after a
+  minute without use);
+- sends ``Cache-Control: no-store`` so the back button cannot show the page of the previous visitor.
+
+The kiosk home clears the session and the one thank-you page the kiosk may show, so every visitor starts
+empty. A staff member ends kiosk mode at ``/kiosk/stop/`` with their e-mail address and password; that
+checks the password but does not log them in.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate, logout
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import Resolver404, resolve, reverse
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from . import display
+from .antispam import rate_limit_hit
+from .choices import OrganisationKind, RoleKind
+from .models import Neighbourhood
+from .permissions import active_roles
+
+KIOSK_COOKIE = "wijk_kiosk"
+KIOSK_SALT = "wijk.kiosk"
+KIOSK_MAX_AGE = 180 * 24 * 3600
+THANKS_COOKIE = "wijk_kiosk_bedankt"
+THANKS_SALT = "wijk.kiosk.thanks"
+THANKS_SECONDS = 90
+IDLE_SECONDS = 60
+SESSION_MARK = "wijk_kiosk"
+KIOSK_ROLES = (RoleKind.MODERATOR, RoleKind.BROKER)
+
+# View names a kiosk may open; everything else goes back to the kiosk home.
+ALLOWED_VIEWS = {
+    "wijk:kiosk",
+    "wijk:kiosk_start",
+    "wijk:kiosk_stop",
+    "wijk:display",
+    "set_language",
+    "droomhuis:share",
+    "droomhuis:thanks",
+    "parelketting:programme",
+    "parelketting:activity",
+    "parelketting:kiosk_pearl",
+}
+
+
+@dataclass(frozen=True)
+class Kiosk:
+    """What the kiosk cookie says: who started the kiosk and for which neighbourhood."""
+
+    started_by_id: int
+    neighbourhood_id: int
+
+    @property
+    def started_by(self):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(pk=self.started_by_id, is_active=True).first()
+
+
+def read(request) -> Kiosk | None:
+    try:
+        value = request.get_signed_cookie(KIOSK_COOKIE, salt=KIOSK_SALT, max_age=KIOSK_MAX_AGE)
+        user_id, neighbourhood_id = (int(part) for part in value.split(":"))
+    except (KeyError, ValueError, signing.BadSignature):
+        return None
+    return Kiosk(started_by_id=user_id, neighbourhood_id=neighbourhood_id)
+
+
+def thanks_remember(response, reference: str) -> None:
+    """The kiosk may show this one thank-you page, for a short time."""
+    response.set_signed_cookie(
+        THANKS_COOKIE, reference, salt=THANKS_SALT, max_age=THANKS_SECONDS, httponly=True, samesite="Lax"
+    )
+
+
+def thanks_allowed(request, reference: str) -> bool:
+    try:
+        shown = request.get_signed_cookie(THANKS_COOKIE, salt=THANKS_SALT, max_age=THANKS_SECONDS)
+    except (KeyError, signing.BadSignature):
+        return False
+    return shown == reference
+
+
+def _mark_session(request) -> None:
+    """A kiosk browser always has a session, so the shared page cache never answers it."""
+    if not request.session.get(SESSION_MARK):
+        request.session[SESSION_MARK] = True
+
+
+def _allowed(request) -> bool:
+    if settings.STATIC_URL and request.path_info.startswith(settings.STATIC_URL):
+        return True
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.view_name in ALLOWED_VIEWS
+
+
+def _inject_assets(response) -> None:
+    """Kiosk stylesheet and idle timer on every kiosk HTML page (external files: the CSP allows them)."""
+    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+        return
+    content = response.content.decode(response.charset)
+    link = f'<link rel="stylesheet" href="{escape(static("css/kiosk.css"))}">'
+    script = (
+        f'<script src="{escape(static("js/kiosk.js"))}" defer '
+        f'data-kiosk-home="{escape(reverse("wijk:kiosk"))}" data-idle-seconds="{IDLE_SECONDS}"></script>'
+    )
+    if "</head>" not in content or "</body>" not in content:
+        return
+    content = content.replace("</head>", link + "</head>", 1).replace("</body>", script + "</body>", 1)
+    response.content = content.encode(response.charset)
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+
+
+class KioskMiddleware:
+    """Place right after AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.kiosk = read(request)
+        if request.kiosk is None:
+            return self.get_response(request)
+        if request.user.is_authenticated:
+            logout(request)
+        _mark_session(request)
+        request.COOKIES = {**request.COOKIES, display.TEXT_COOKIE: "groter"}
+        response = self.get_response(request) if _allowed(request) else redirect("wijk:kiosk")
+        response["Cache-Control"] = "no-store"
+        _inject_assets(response)
+        return response
+
+
+# Views ---------------------------------------------------------------------------------------------
+
+
+def _kiosk_neighbourhoods(user):
+    """Neighbourhoods of the corporations where the user is a moderator or broker."""
+    ids, corporations = set(), set()
+    for role in active_roles(user, *KIOSK_ROLES):
+        if role.organisation.kind != OrganisationKind.CORPORATION:
+            continue
+        if role.neighbourhood_id:
+            ids.add(role.neighbourhood_id)
+        else:
+            corporations.add(role.organisation_id)
+    return Neighbourhood.objects.filter(pk__in=ids) | Neighbourhood.objects.filter(corporation_id__in=corporations)
+
+
+class KioskStartForm(forms.Form):
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Voor welke wijk is de tablet?"),
+        queryset=Neighbourhood.objects.none(),
+        empty_label=None,
+        error_messages={"required": _("Kies een wijk."), "invalid_choice": _("Kies een wijk uit de lijst.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = _kiosk_neighbourhoods(user).order_by("name")
+
+
+class KioskStopForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Uw e-mailadres als medewerker"), error_messages={"required": _("Vul uw e-mailadres in.")}
+    )
+    password = forms.CharField(
+        label=_("Uw wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+        error_messages={"required": _("Vul uw wachtwoord in.")},
+    )
+
+
+def home(request):
+    """Three big buttons. Every visitor starts here with an empty session."""
+    if request.kiosk is None:
+        return redirect("wijk:home")
+    request.session.flush()
+    _mark_session(request)
+    response = render(request, "wijk/kiosk.html", {"idle_seconds": IDLE_SECONDS})
+    response.delete_cookie(THANKS_COOKIE)
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def start(request):
+    """A moderator or broker turns this browser into a kiosk for one neighbourhood."""
+    if not active_roles(request.user, *KIOSK_ROLES):
+        raise PermissionDenied
+    form = KioskStartForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user_id = request.user.pk
+        logout(request)
+        _mark_session(request)
+        response = redirect("wijk:kiosk")
+        response.set_signed_cookie(
+            KIOSK_COOKIE,
+            f"{user_id}:{form.cleaned_data['neighbourhood'].pk}",
+            salt=KIOSK_SALT,
+            max_age=KIOSK_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+        return response
+    return render(request, "wijk/kiosk_start.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def stop(request):
+    """A moderator or broker ends kiosk mode with their e-mail address and password (no login)."""
+    if request.kiosk is None:
+        return redirect("wijk:home")
+    form = KioskStopForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if rate_limit_hit(request, "kiosk-stop", 10):
+            form.add_error(None, _("U heeft het vaak geprobeerd. Wacht een uur en probeer het dan opnieuw."))
+            status = 429
+        else:
+            user = authenticate(
+                request, email=form.cleaned_data["email"], password=form.cleaned_data["password"]
+            ) or authenticate(request, username=form.cleaned_data["email"], password=form.cleaned_data["password"])
+            if user is not None and active_roles(user, *KIOSK_ROLES):
+                request.session.flush()
+                response = redirect("wijk:home")
+                response.delete_cookie(KIOSK_COOKIE)
+                response.delete_cookie(THANKS_COOKIE)
+                return response
+            form.add_error(None, _("Dit lukte niet. Alleen een moderator of droommakelaar kan de kiosk stoppen."))
+            status = 403
+    return render(request, "wijk/kiosk_stop.html", {"form": form}, status=status)
