@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -39,6 +38,7 @@ from .consents import (  # noqa: F401 - re-exported: views and demo use them thr
     resident_consents,
 )
 from .models import QUESTION, ContactAttempt, Dream, DreamEvent, EventKind, Note, ResidentUpdate, WallStatus
+from .notify import resident_update_send
 from .permissions import brokers_for
 from .workflow import OPEN, DreamStatus, is_allowed, needs_reason
 
@@ -164,27 +164,29 @@ def dream_submit(
             note=consent_note,
         )
     _event(dream, kind=EventKind.SUBMITTED, actor=recorded_by, to_value=DreamStatus.NEW, channel=channel)
-    if consent_contact and resident.email:
-        _mail_on_commit(
-            resident.email,
-            _("Uw droom is aangekomen"),
-            _(
-                "Bedankt voor uw droom!\n"
-                "Uw volgcode is %(code)s. Bewaar deze code.\n"
-                "De droommakelaar neemt uiterlijk %(date)s contact met u op.\n"
-                "U kunt uw droom volgen op: %(path)s\n"
-            )
-            % {
-                "code": dream.reference_display,
-                "date": date_format(dream.first_contact_due, "l j F Y"),
-                "path": conf.site_url() + reverse("droomhuis:follow", kwargs={"reference": dream.reference}),
-            },
+    if consent_contact:
+        follow_path = conf.site_url() + reverse("droomhuis:follow", kwargs={"reference": dream.reference})
+        resident_update_send(
+            resident=resident,
+            organisation=neighbourhood.corporation,
+            reason="droomhuis.received",
+            compose=lambda: (
+                _("Uw droom is aangekomen"),
+                _(
+                    "Bedankt voor uw droom!\n"
+                    "Uw volgcode is %(code)s. Bewaar deze code.\n"
+                    "De droommakelaar neemt uiterlijk %(date)s contact met u op.\n"
+                    "U kunt uw droom volgen op: %(path)s\n"
+                )
+                % {
+                    "code": dream.reference_display,
+                    "date": date_format(dream.first_contact_due, "l j F Y"),
+                    "path": follow_path,
+                },
+            ),
+            created_by=recorded_by if getattr(recorded_by, "is_authenticated", False) else None,
         )
     return dream
-
-
-def _mail_on_commit(to: str, subject: str, body: str) -> None:
-    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
 
 
 @transaction.atomic
@@ -344,22 +346,28 @@ def resident_update_post(*, dream: Dream, author, body: str) -> ResidentUpdate:
     dream.save(update_fields=fields)
     _event(dream, kind=EventKind.RESIDENT_UPDATE, actor=author)
     resident = dream.resident
-    if resident.email and consent_check(
+    if consent_check(
         resident=resident,
         category=DataCategory.CONTACT,
         purpose=Purpose.CONTACT,
         recipient=dream.neighbourhood.corporation,
     ):
+        # Only that there is news and where to read it: the broker's message itself stays on the site.
         path = conf.site_url() + reverse("droomhuis:follow", kwargs={"reference": dream.reference})
-        _mail_on_commit(
-            resident.email,
-            _("Nieuws over uw droom"),
-            _(
-                "Er is nieuws over uw droom in het Droomhuis.\n"
-                "Lees het op de website bij 'Mijn droom volgen', met uw volgcode %(code)s.\n"
-                "Adres: %(path)s\n"
-            )
-            % {"code": dream.reference_display, "path": path},
+        resident_update_send(
+            resident=resident,
+            organisation=dream.neighbourhood.corporation,
+            reason="droomhuis.news",
+            compose=lambda: (
+                _("Nieuws over uw droom"),
+                _(
+                    "Er is nieuws over uw droom in het Droomhuis.\n"
+                    "Lees het op de website bij 'Mijn droom volgen', met uw volgcode %(code)s.\n"
+                    "Adres: %(path)s\n"
+                )
+                % {"code": dream.reference_display, "path": path},
+            ),
+            created_by=author if getattr(author, "is_authenticated", False) else None,
         )
     return update
 

@@ -25,6 +25,7 @@ from wijk.photos import ProcessedPhoto
 
 from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, SignUp
+from .notifications import resident_update_send
 from .services import moderator_emails
 
 LOCK_RETRIES = 40
@@ -147,15 +148,24 @@ def activity_transition(*, activity: Activity, to: str, by=None, reason: str = "
         activity._change_reason = reason or f"status: {to}"
         activity.save()
         if was == ActivityStatus.PUBLISHED and to == ActivityStatus.CANCELLED:
-            signups = list(activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident__user"))
-            recipients = sorted({email for s in signups if (email := _resident_email(s.resident))})
-            if recipients:
-                body = render_to_string(
-                    "parelketting/email/activity_cancelled.txt",
-                    {"activity": activity, "programme_url": _absolute(reverse("parelketting:programme"))},
+            signups = activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident__user")
+            context = {"activity": activity, "programme_url": _absolute(reverse("parelketting:programme"))}
+            author = by if getattr(by, "is_authenticated", False) else None
+            seen = set()
+            for signup in signups.order_by("pk"):
+                if signup.resident_id in seen:
+                    continue
+                seen.add(signup.resident_id)
+                resident_update_send(
+                    resident=signup.resident,
+                    organisation=activity.neighbourhood.corporation,
+                    reason="parelketting.activity_cancelled",
+                    compose=lambda: (
+                        _("Gaat niet door: %(title)s") % {"title": activity.title},
+                        render_to_string("parelketting/email/activity_cancelled.txt", context),
+                    ),
+                    created_by=author,
                 )
-                subject = _("Gaat niet door: %(title)s") % {"title": activity.title}
-                transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
     return activity
 
 
@@ -267,9 +277,7 @@ def _promote(activity: Activity) -> SignUp | None:
 
 
 def _mail_signup(signup: SignUp, activity: Activity, resident, promoted: bool = False) -> None:
-    email = _resident_email(resident)
-    if not email:
-        return
+    """Confirm a sign-up or a place from the waiting list: by letter or e-mail, in the resident's language."""
     context = {
         "activity": activity,
         "signup": signup,
@@ -277,14 +285,24 @@ def _mail_signup(signup: SignUp, activity: Activity, resident, promoted: bool = 
         "activity_url": _absolute(activity.get_absolute_url()),
         "ics_url": _absolute(reverse("parelketting:activity_ics", kwargs={"uid": activity.uid})),
     }
-    if promoted:
-        subject = _("Er is een plaats voor u: %(title)s") % {"title": activity.title}
-    elif signup.status == SignUpStatus.CONFIRMED:
-        subject = _("U bent aangemeld: %(title)s") % {"title": activity.title}
-    else:
-        subject = _("U staat op de wachtlijst: %(title)s") % {"title": activity.title}
-    body = render_to_string("parelketting/email/signup.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    status = signup.status
+
+    def compose() -> tuple[str, str]:
+        if promoted:
+            subject = _("Er is een plaats voor u: %(title)s") % {"title": activity.title}
+        elif status == SignUpStatus.CONFIRMED:
+            subject = _("U bent aangemeld: %(title)s") % {"title": activity.title}
+        else:
+            subject = _("U staat op de wachtlijst: %(title)s") % {"title": activity.title}
+        return subject, render_to_string("parelketting/email/signup.txt", context)
+
+    resident_update_send(
+        resident=resident,
+        organisation=activity.neighbourhood.corporation,
+        reason="parelketting.signup_promoted" if promoted else f"parelketting.signup_{status}",
+        compose=compose,
+        created_by=signup.created_by,
+    )
 
 
 def signup_reminders_send(*, now=None) -> int:

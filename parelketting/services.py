@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from wijk.choices import Channel, DataCategory, Purpose, RoleKind
 from wijk.models import ConsentRecord, ConsentText, Role
@@ -26,6 +27,7 @@ from wijk.services import (
 
 from .choices import NEEDS_MESSAGE, NOTIFY_SUBMITTER, TRANSITIONS, MessageDelivery, PearlKind, PearlStatus
 from .models import Pearl, PearlMessage, PearlReport
+from .notifications import resident_update_send
 
 
 def _absolute(path: str) -> str:
@@ -287,7 +289,7 @@ def pearl_transition(
         pearl._change_reason = reason or f"status: {to}"
         pearl.save()
         if to in NOTIFY_SUBMITTER:
-            transaction.on_commit(lambda: _notify_submitter(pearl))
+            _notify_submitter(pearl, by=by if getattr(by, "is_authenticated", False) else None)
     return pearl
 
 
@@ -397,14 +399,14 @@ def _admin_url(pearl: Pearl) -> str:
     return _absolute(reverse("admin:parelketting_pearl_change", args=[pearl.pk]))
 
 
-def _notify_submitter(pearl: Pearl) -> None:
-    email = _submitter_email(pearl)
-    if not email:
+def _notify_submitter(pearl: Pearl, by=None) -> None:
+    """Tell the submitter the moderation result: a letter for who wants post, else an e-mail, in their language."""
+    if pearl.submitter is None:
         return
     templates = {
-        PearlStatus.PUBLISHED: (_("Uw parel staat op de kaart"), "parelketting/email/published.txt"),
-        PearlStatus.RETURNED: (_("Wij hebben een vraag over uw parel"), "parelketting/email/returned.txt"),
-        PearlStatus.REJECTED: (_("Over uw parel"), "parelketting/email/rejected.txt"),
+        PearlStatus.PUBLISHED: (gettext_noop("Uw parel staat op de kaart"), "parelketting/email/published.txt"),
+        PearlStatus.RETURNED: (gettext_noop("Wij hebben een vraag over uw parel"), "parelketting/email/returned.txt"),
+        PearlStatus.REJECTED: (gettext_noop("Over uw parel"), "parelketting/email/rejected.txt"),
     }
     subject, template = templates[pearl.status]
     context = {
@@ -412,4 +414,10 @@ def _notify_submitter(pearl: Pearl) -> None:
         "detail_url": _absolute(pearl.get_absolute_url()),
         "mine_url": _absolute(reverse("parelketting:mine")),
     }
-    send_mail(subject, render_to_string(template, context), None, [email])
+    resident_update_send(
+        resident=pearl.submitter,
+        organisation=pearl.neighbourhood.corporation,
+        reason=f"parelketting.{pearl.status}",
+        compose=lambda: (_(subject), render_to_string(template, context)),
+        created_by=by,
+    )
