@@ -134,7 +134,7 @@ def test_dream_from_kiosk_is_recorded_with_channel_kiosk(tablet, world):
     thanks = tablet.get(response.url)
     html = thanks.content.decode()
     assert dream.reference_display in html
-    assert 'http-equiv="refresh"' in html and KIOSK in html
+    assert 'data-kiosk-home="/kiosk/"' in html and 'data-idle-seconds="60"' in html
     assert thanks["Cache-Control"] == "no-store"
 
 

@@ -142,7 +142,7 @@ def _kiosk_thanks(request, reference):
     dream = Dream.objects.filter(reference=reference).only("reference").first()
     if dream is None:
         return redirect("wijk:kiosk")
-    return render(request, "wijk/kiosk_thanks.html", {"dream": dream, "seconds": kiosk.THANKS_SECONDS})
+    return render(request, "wijk/kiosk_thanks.html", {"dream": dream})
 
 
 def follow_start(request):
