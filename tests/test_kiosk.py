@@ -231,3 +231,12 @@ def test_kiosk_browser_always_has_a_session_so_the_page_cache_skips_it(tablet):
     tablet.get(KIOSK)
     assert tablet.session.get(kiosk.SESSION_MARK) is True
     assert Client().get(KIOSK).status_code == 302
+
+
+def test_kiosk_of_a_deactivated_staff_member_stores_nothing(tablet, world):
+    world.users.broker_bw.is_active = False
+    world.users.broker_bw.save()
+    response = tablet.post(SHARE, dream_data(world))
+    assert response.status_code == 403 and "Vraag een medewerker om hulp." in response.content.decode()
+    assert "Een moestuin op het grasveld." in response.content.decode()
+    assert not Dream.objects.exists()

@@ -25,6 +25,7 @@ from ..permissions import get_dream_for_follower, own_dreams
 from ..workflow import RESIDENT_TEXT
 
 KIOSK_LIMIT_FACTOR = 10
+KIOSK_ENDED_TEXT = gettext_lazy("Deze tablet werkt nu niet. Vraag een medewerker om hulp.")
 WAIT_TEXT = gettext_lazy("U heeft het vaak geprobeerd. Wacht even en probeer het over een uur opnieuw.")
 
 
@@ -68,11 +69,15 @@ def share(request):
     if request.method == "POST":
         form = DreamShareForm(request.POST, request.FILES)
         if form.is_valid():
-            if _share_limit_hit(request):
+            kiosk_kwargs = _kiosk_kwargs(request)
+            if kiosk_kwargs and kiosk_kwargs["recorded_by"] is None:
+                form.add_error(None, KIOSK_ENDED_TEXT)
+                status = 403
+            elif _share_limit_hit(request):
                 form.add_error(None, WAIT_TEXT)
                 status = 429
             else:
-                dream = services.dream_submit(user=request.user, **form.service_kwargs(), **_kiosk_kwargs(request))
+                dream = services.dream_submit(user=request.user, **form.service_kwargs(), **kiosk_kwargs)
                 request.session.setdefault("droomhuis_shared", [])
                 request.session["droomhuis_shared"] = [*request.session["droomhuis_shared"], dream.reference][-20:]
                 response = redirect("droomhuis:thanks", reference=dream.reference)
