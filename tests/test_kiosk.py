@@ -240,3 +240,12 @@ def test_kiosk_of_a_deactivated_staff_member_stores_nothing(tablet, world):
     assert response.status_code == 403 and "Vraag een medewerker om hulp." in response.content.decode()
     assert "Een moestuin op het grasveld." in response.content.decode()
     assert not Dream.objects.exists()
+
+
+def test_shared_page_cache_never_answers_the_kiosk_nor_keeps_a_kiosk_page(tablet, world):
+    programme = reverse("parelketting:programme")
+    visitor = Client()
+    assert "kiosk.js" not in visitor.get(programme).content.decode()
+    kiosk_page = tablet.get(programme)
+    assert "kiosk.js" in kiosk_page.content.decode() and kiosk_page["Cache-Control"] == "no-store"
+    assert "kiosk.js" not in visitor.get(programme).content.decode()
