@@ -1,0 +1,93 @@
+"""Objects behind the access matrix (tests/test_access_matrix.py), built once per module.
+
+The shared ``world`` (tests/conftest.py) plus the demo data, inside one transaction that is rolled back when
+the module ends; every test then runs in its own savepoint inside it. The demo looks up organisations and
+neighbourhoods by slug, so its pearls, dreams and referrals belong to the same corporations as the personas.
+"""
+
+from io import StringIO
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
+
+from atelier.models import CanvasItem, Experiment, Story, Workshop
+from droomhuis import care
+from droomhuis.care_models import Pairing, Referral, Signal
+from droomhuis.models import Dream
+from parelketting.models import Pearl
+from parelketting.programme_models import Activity, ActivityPhoto
+from parelketting.route_models import Route
+from wijk.models import Organisation
+from wijk.services import letter_queue
+
+from . import conftest
+
+
+def _first(queryset, what):
+    found = queryset.first()
+    assert found is not None, f"the demo data has no {what}"
+    return found
+
+
+def _objects(world):
+    pearl = _first(Pearl.objects.published().filter(neighbourhood=world.zuidwijk).order_by("-photo"), "pearl")
+    dream = _first(Dream.objects.filter(neighbourhood=world.hagedoorn).order_by("-photo"), "Hagedoorn dream")
+    referral = _first(Referral.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn referral")
+    activity_photo = _first(ActivityPhoto.objects.filter(activity__status="published"), "activity photo")
+    item = _first(CanvasItem.objects.select_related("canvas__experiment", "canvas__workshop"), "canvas item")
+    workshop = _first(Workshop.objects.select_related("team"), "workshop")
+    return SimpleNamespace(
+        pearl=pearl,
+        dream=dream,
+        referral=referral,
+        token=care.referral_link(referral).rstrip("/").rsplit("/", 1)[-1],
+        signal=_first(Signal.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn signal"),
+        pairing=_first(Pairing.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn pairing"),
+        route=_first(Route.objects.filter(status="published"), "published route"),
+        activity=activity_photo.activity,
+        activity_photo=activity_photo,
+        public_activity=_first(Activity.objects.filter(status="published"), "published activity"),
+        item=item,
+        experiment=item.canvas.experiment,
+        public_experiment=_first(Experiment.objects.filter(is_public=True), "public experiment"),
+        workshop=workshop,
+        story=_first(Story.objects.all(), "story"),
+        letter=letter_queue(
+            resident=world.residents.hagedoorn,
+            organisation=world.bw,
+            subject="Uw droom",
+            body="Wij bellen u binnenkort.",
+            reason="dream",
+        ),
+        resident=world.residents.hagedoorn,
+        partner=_first(Organisation.objects.partners(), "partner"),
+    )
+
+
+def _session(user):
+    """A logged-in session key, made once: each test then starts a fresh client with only this cookie."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@pytest.fixture(scope="module")
+def matrix_world(django_db_setup, django_db_blocker):
+    """``(world, objects)`` for the whole module; nothing is left behind in the test database."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = conftest.world._get_wrapped_function()(None)
+            with override_settings(DEBUG=True):
+                call_command("loaddemo", force=True, stdout=StringIO())
+            objects = _objects(world)
+            objects.sessions = {name: _session(getattr(world.users, name)) for name in conftest.PERSONAS[1:]}
+            yield world, objects
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

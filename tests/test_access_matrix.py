@@ -1,0 +1,423 @@
+"""Access matrix: every URL pattern of the project, for every persona, answers a GET as decided here.
+
+A new URL pattern without an entry in ``MATRIX`` fails ``test_every_url_pattern_has_an_entry``: whoever adds
+a URL decides who may see it. Answer classes: ok (200/204/304, downloads too), login (302 to a login page),
+redirect (another expected 301/302), forbidden (403), hidden (404: missing and not-yours look alike),
+method (405: POST-only).
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .access_fixtures import matrix_world  # noqa: F401  (module-scoped fixture)
+from .conftest import PERSONAS
+
+pytestmark = pytest.mark.django_db
+
+
+# --- walking the URL patterns -------------------------------------------------------------------------------
+
+
+def url_patterns(resolver=None, prefix="", namespace=None):
+    """``(key, route, parameters)`` per pattern; the key is ``namespace:name``, or the route when unnamed."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace])) or None
+            yield from url_patterns(pattern, route, inner)
+        elif isinstance(pattern, URLPattern):
+            name = ":".join(filter(None, [namespace, pattern.name])) if pattern.name else None
+            yield name or route, route, sorted(pattern.pattern.regex.groupindex)
+
+
+PATTERNS = {key: (route, params) for key, route, params in url_patterns()}
+PATTERNS_KEYS = list(PATTERNS)
+
+
+def is_admin(key, route):
+    return key.startswith("admin:") or route.startswith("beheer/")
+
+
+# --- answer classes and rules ---------------------------------------------------------------------------------
+
+LOGIN_PATHS = ("/accounts/login/", "/beheer/login/")
+
+
+def answer_class(response):
+    code = response.status_code
+    if code in (200, 204, 304):
+        return "ok"
+    if code in (301, 302):
+        path = urlsplit(response["Location"]).path
+        return "login" if path in LOGIN_PATHS else "redirect"
+    return {403: "forbidden", 404: "hidden", 405: "method"}.get(code, str(code))
+
+
+def rule(default, **per_persona):
+    unknown = set(per_persona) - set(PERSONAS)
+    assert not unknown, unknown
+    return {persona: per_persona.get(persona, default) for persona in PERSONAS}
+
+
+PUBLIC = "ok"
+LOGGED_IN = rule("ok", anonymous="login")
+POST_ONLY = "method"
+
+
+def staff(*allowed, others="hidden", **per_persona):
+    """A staff page: anonymous goes to login, the allowed personas get in, everyone else gets ``others``."""
+    return rule(others, anonymous="login", **dict.fromkeys(allowed, "ok"), **per_persona)
+
+
+BROKER_POST = rule("forbidden", anonymous="login", broker_bw="method")
+ATELIER_EDIT = rule("forbidden", facilitator="ok", superuser="ok", anonymous="login")
+
+MATRIX = {
+    # wijk: home, account, data export, letters, kiosk
+    "wijk:home": PUBLIC,
+    "wijk:privacy": PUBLIC,
+    "wijk:accessibility": PUBLIC,
+    "wijk:account": LOGGED_IN,
+    "wijk:display": POST_ONLY,
+    "wijk:my_data": LOGGED_IN,
+    "wijk:resident_data": staff("moderator_bw", "broker_bw", "superuser"),
+    "wijk:kiosk": "redirect",
+    "wijk:kiosk_start": staff("moderator_hw", "moderator_bw", "broker_bw", others="forbidden"),
+    "wijk:kiosk_stop": "redirect",
+    "wijk:letters": staff("moderator_hw", "moderator_bw", "broker_bw", "superuser", others="forbidden"),
+    "wijk:letters_pdf": staff(others="method"),
+    "wijk:letters_sent": staff(others="method"),
+    "wijk:letter_cancel": staff(others="method"),
+    # parelketting: the pearl is a published one of Zuidwijk (HW Wonen); the activity is one of HW Wonen
+    "parelketting:kiosk_pearl": "redirect",  # only on a tablet in kiosk mode; otherwise to the kiosk page
+    "parelketting:map": PUBLIC,
+    "parelketting:list": PUBLIC,
+    "parelketting:geojson": PUBLIC,
+    "parelketting:new": LOGGED_IN,
+    "parelketting:new_on_behalf": staff("moderator_hw", "moderator_bw", others="forbidden"),
+    "parelketting:mine": LOGGED_IN,
+    "parelketting:consent_withdraw": staff(others="method"),
+    "parelketting:detail": PUBLIC,
+    "parelketting:photo": PUBLIC,
+    "parelketting:thumbnail": PUBLIC,
+    "parelketting:answer": staff(),  # only the submitter may answer questions about a pearl
+    "parelketting:report": PUBLIC,
+    "parelketting:join": staff(),  # only for pearls that ask for help
+    "parelketting:plaque_png": staff("moderator_hw", "superuser"),
+    "parelketting:plaque_pdf": staff("moderator_hw", "superuser"),
+    "parelketting:short": "redirect",
+    "parelketting:routes": PUBLIC,
+    "parelketting:route": PUBLIC,
+    "parelketting:route_pdf": PUBLIC,
+    "parelketting:route_gpx": PUBLIC,
+    "parelketting:route_suggest": LOGGED_IN,
+    "parelketting:programme": PUBLIC,
+    "parelketting:programme_ics": PUBLIC,
+    "parelketting:activity_propose": rule(
+        "ok", anonymous="login", broker_bw="forbidden", expert_bw="forbidden", facilitator="forbidden"
+    ),
+    "parelketting:activity": PUBLIC,
+    "parelketting:activity_ics": PUBLIC,
+    "parelketting:activity_signup": staff(others="method"),
+    "parelketting:activity_signup_cancel": staff(others="method"),
+    # A published activity is public, so the other corporation gets 403 here, not 404.
+    "parelketting:activity_on_behalf": staff("moderator_hw", "superuser", others="forbidden"),
+    "parelketting:activity_story": staff("moderator_hw", "superuser"),
+    "parelketting:activity_photo": PUBLIC,
+    "parelketting:activity_thumbnail": PUBLIC,
+    # droomhuis: the dream, referral, signal and pairing are of Hagedoorn (Beter Wonen)
+    "droomhuis:share": PUBLIC,
+    "droomhuis:thanks": "redirect",  # only right after sharing; otherwise back to the form
+    "droomhuis:follow_start": PUBLIC,
+    "droomhuis:follow": PUBLIC,  # the reference is the secret
+    "droomhuis:follow_photo": "hidden",  # this demo dream has no photo
+    "droomhuis:withdraw": PUBLIC,
+    "droomhuis:consent_withdraw": POST_ONLY,
+    "droomhuis:partner_consent_withdraw": POST_ONLY,
+    "droomhuis:paper": PUBLIC,
+    "droomhuis:wall": PUBLIC,
+    "droomhuis:queue": staff("broker_bw", others="forbidden"),
+    "droomhuis:intake": staff("broker_bw", others="forbidden"),
+    "droomhuis:case": staff("broker_bw", others="forbidden"),
+    "droomhuis:case_photo": staff(others="forbidden", broker_bw="hidden"),  # no photo
+    "droomhuis:case_status": BROKER_POST,
+    "droomhuis:case_assign": BROKER_POST,
+    "droomhuis:case_plan": BROKER_POST,
+    "droomhuis:case_contact": BROKER_POST,
+    "droomhuis:case_note": BROKER_POST,
+    "droomhuis:case_update": BROKER_POST,
+    "droomhuis:case_outcome": BROKER_POST,
+    "droomhuis:signal_add": BROKER_POST,
+    "droomhuis:signal_close": BROKER_POST,
+    "droomhuis:consent_record": BROKER_POST,
+    "droomhuis:referral_add": BROKER_POST,
+    "droomhuis:referral_acute": BROKER_POST,
+    "droomhuis:referral_close": BROKER_POST,
+    "droomhuis:referrals": staff("broker_bw", others="forbidden"),
+    "droomhuis:review": staff(others="forbidden", broker_bw="hidden"),  # not waiting for review
+    "droomhuis:pairing_consent": BROKER_POST,
+    "droomhuis:confidentiality": BROKER_POST,
+    "droomhuis:pairing_add": BROKER_POST,
+    "droomhuis:pairing_renew": BROKER_POST,
+    "droomhuis:expert_list": staff("expert_bw", others="forbidden"),
+    "droomhuis:expert_case": staff(others="forbidden", expert_bw="hidden"),  # paired with another expert
+    "droomhuis:expert_signal": staff(others="forbidden", expert_bw="method"),
+    "droomhuis:partner_list": staff("partner_welzijn", others="forbidden"),
+    "droomhuis:partner_detail": staff("partner_welzijn", others="forbidden"),
+    "droomhuis:partner_link": PUBLIC,  # the signed, time-limited token is the key
+    # atelier: the experiment and workshop are public; editing is for the facilitator
+    "atelier:index": PUBLIC,
+    "atelier:experiment_list": PUBLIC,
+    "atelier:experiment": PUBLIC,
+    "atelier:why_how_what_edit": ATELIER_EDIT,
+    "atelier:canvas_compare": PUBLIC,
+    "atelier:canvas": PUBLIC,
+    "atelier:canvas_start": POST_ONLY,
+    "atelier:canvas_print": PUBLIC,
+    "atelier:canvas_pdf": PUBLIC,
+    "atelier:canvas_item_add": POST_ONLY,
+    "atelier:canvas_item_edit": ATELIER_EDIT,
+    "atelier:canvas_item_move": POST_ONLY,
+    "atelier:canvas_item_remove": POST_ONLY,
+    "atelier:workshop_add": staff(
+        "facilitator",
+        "superuser",
+        moderator_hw="forbidden",
+        moderator_bw="forbidden",
+        broker_bw="forbidden",
+        expert_bw="forbidden",
+    ),
+    "atelier:workshop": PUBLIC,
+    "atelier:workshop_edit": ATELIER_EDIT,
+    "atelier:workshop_pdf": PUBLIC,
+    "atelier:story_image": PUBLIC,
+    "atelier:story_edit": ATELIER_EDIT,
+    "atelier:story_add": ATELIER_EDIT,
+    "atelier:experiment_publication": POST_ONLY,
+    "atelier:insight_add": POST_ONLY,
+    "atelier:workshop_publication": POST_ONLY,
+    # api: public, read-only, published records only (tests/api checks the contents)
+    **dict.fromkeys([key for key in PATTERNS_KEYS if key.startswith("api-v1:")], PUBLIC),
+    "api_index": PUBLIC,
+    "health": PUBLIC,
+    "set_language": "redirect",
+    # allauth: logged-in visitors are sent on from login/sign-up pages; MFA pages need a set-up authenticator
+    "account_login": rule("redirect", anonymous="ok"),
+    "account_logout": rule("ok", anonymous="redirect"),
+    "account_inactive": PUBLIC,
+    "account_signup": rule("redirect", anonymous="ok"),
+    "account_reauthenticate": LOGGED_IN,
+    "account_email": LOGGED_IN,
+    "account_email_verification_sent": rule("redirect", anonymous="login"),
+    "account_change_password": LOGGED_IN,
+    "account_set_password": rule("redirect", anonymous="login"),
+    "account_reset_password": PUBLIC,
+    "account_confirm_login_code": "redirect",
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_reset_password_from_key": PUBLIC,  # shows "this link is not valid"
+    "account_reset_password_done": PUBLIC,
+    "account_request_login_code": rule("redirect", anonymous="ok"),
+    "mfa_index": LOGGED_IN,
+    "mfa_authenticate": rule("redirect", anonymous="login"),
+    "mfa_reauthenticate": rule("redirect", anonymous="login"),
+    "mfa_activate_totp": rule("redirect", anonymous="login"),
+    "mfa_deactivate_totp": rule("hidden", anonymous="login"),
+    "mfa_view_recovery_codes": rule("hidden", anonymous="login"),
+    "mfa_generate_recovery_codes": rule("redirect", anonymous="login"),
+    "mfa_download_recovery_codes": rule("hidden", anonymous="login"),
+}
+
+# Real permission bugs the matrix found: the matrix says what is right; these entries are expected to fail.
+KNOWN_BUGS = {
+    ("anonymous", key): f"bug: anonymous gets 403 on the atelier edit page {key}, not the login page"
+    for key in [
+        "atelier:why_how_what_edit",
+        "atelier:canvas_item_edit",
+        "atelier:workshop_edit",
+        "atelier:story_edit",
+        "atelier:story_add",
+    ]
+}
+
+# --- the admin (/beheer/) ----------------------------------------------------------------------------------------
+
+ADMIN_STAFF = ("moderator_hw", "moderator_bw", "superuser")
+# Models whose changelist moderators see (scoped to their organisation), and which they may add.
+MODERATOR_CHANGELISTS = {
+    "wijk_organisation", "wijk_neighbourhood", "wijk_theme", "wijk_resident", "wijk_consentrecord",
+    "parelketting_pearl", "parelketting_pearlmessage", "parelketting_route", "parelketting_routesuggestion",
+    "parelketting_activity", "droomhuis_dream",
+}  # fmt: skip
+MODERATOR_ADD = {"wijk_resident", "parelketting_route", "parelketting_activity"}
+# Append-only records: nobody adds them by hand, not even a superuser.
+NOBODY_ADDS = {"wijk_consentrecord", "wijk_accesslogentry", "droomhuis_signal", "droomhuis_referral"}
+
+
+def admin_expected(key, persona):
+    if persona in ("anonymous", "resident_zuidwijk", "resident_hagedoorn"):
+        return {"admin:login": "ok", "admin:logout": "redirect"}.get(key, "login")
+    if key in ("admin:index", "admin:app_list"):
+        return "ok" if persona in ADMIN_STAFF else "login"
+    model, _, page = key.removeprefix("admin:").rpartition("_")
+    if persona == "superuser":
+        return "forbidden" if page == "add" and model in NOBODY_ADDS else "ok"
+    allowed = MODERATOR_CHANGELISTS if page == "changelist" else MODERATOR_ADD
+    return "ok" if model in allowed else "forbidden"
+
+
+# --- URL arguments from real objects --------------------------------------------------------------------------
+
+
+def url_kwargs(key, o):
+    """Arguments for patterns with parameters, from the objects of ``matrix_world``."""
+    experiment = o.experiment
+    by_name = {
+        "wijk:resident_data": {"uid": o.resident.uid},
+        "wijk:letter_cancel": {"uid": o.letter.uid},
+        "parelketting:short": {"code": o.pearl.short_code},
+        "parelketting:activity_photo": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
+        "parelketting:activity_thumbnail": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
+        "droomhuis:consent_withdraw": {"reference": o.dream.reference, "key": "contact"},
+        "droomhuis:signal_close": {"uid": o.signal.uid},
+        "droomhuis:referral_close": {"uid": o.referral.uid},
+        "droomhuis:review": {"uid": o.referral.uid},
+        "droomhuis:pairing_renew": {"uid": o.pairing.uid},
+        "droomhuis:expert_case": {"uid": o.pairing.uid},
+        "droomhuis:expert_signal": {"uid": o.pairing.uid},
+        "droomhuis:partner_detail": {"uid": o.referral.uid},
+        "droomhuis:partner_link": {"token": o.token},
+        "atelier:why_how_what_edit": {"slug": experiment.slug, "number": o.item.canvas.workshop.number},
+        "atelier:story_image": {"uid": o.story.uid},
+        "atelier:story_edit": {"uid": o.story.uid},
+        "api-v1:pearl_detail": {"uid": o.pearl.uid},
+        "api-v1:neighbourhood_detail": {"slug": o.pearl.neighbourhood.slug},
+        "api-v1:partner_detail": {"slug": o.partner.slug},
+        "api-v1:route_detail": {"slug": o.route.slug},
+        "api-v1:activity_detail": {"uid": o.public_activity.uid},
+        "api-v1:experiment_detail": {"slug": o.public_experiment.slug},
+        "account_reset_password_from_key": {"uidb36": "1", "key": "set-wrong-key"},
+    }
+    if key in by_name:
+        return by_name[key]
+    app = key.split(":")[0]
+    params = {
+        "parelketting": {"uid": o.pearl.uid, "slug": o.route.slug},
+        "droomhuis": {"reference": o.dream.reference},
+        "atelier": {
+            "slug": experiment.slug,
+            "number": o.item.canvas.workshop.number,
+            "item_id": o.item.pk,
+            "team_slug": o.workshop.team.slug,
+        },
+    }.get(app, {})
+    if key.startswith("parelketting:activity"):
+        params = {"uid": o.activity.uid}
+    if key.startswith(("atelier:workshop", "atelier:insight")):
+        params["number"] = o.workshop.number
+    return params
+
+
+ADMIN_CHECKED = ["anonymous", "resident_zuidwijk", "moderator_hw", "moderator_bw", "superuser"]
+
+
+def admin_personas(key, route):
+    """The admin index for everyone; model pages for the moderators and superuser; the rest: are you staff?"""
+    if key == "admin:index":
+        return PERSONAS
+    if key.endswith(("_changelist", "_add", "admin:app_list")):
+        return ADMIN_CHECKED
+    return ["anonymous"]
+
+
+def url_for(key, objects):
+    route, params = PATTERNS[key]
+    if key.endswith("_simple_history"):  # django-simple-history: two unnamed groups (object, history entry)
+        return reverse(key, args=["0", "0"])
+    if key.startswith("admin:") and params:
+        kwargs = {"app_label": "wijk", "object_id": "0", "id": "0", "content_type_id": "1", "history_id": "0"}
+        return reverse(key, kwargs={name: kwargs[name] for name in params})
+    if key.startswith("beheer/"):
+        return "/" + route.replace("<path:object_id>", "0").replace("(?P<url>.*)$", "nergens/")
+    if not params:
+        return reverse(key)
+    kwargs = url_kwargs(key, objects)
+    return reverse(key, kwargs={name: kwargs[name] for name in params})
+
+
+def client_for(objects, persona):
+    client = Client()
+    if persona != "anonymous":
+        client.cookies[settings.SESSION_COOKIE_NAME] = objects.sessions[persona]
+    return client
+
+
+def expected(key, persona):
+    route, _ = PATTERNS[key]
+    if is_admin(key, route):
+        return admin_expected(key, persona)
+    entry = MATRIX[key]
+    return entry if isinstance(entry, str) else entry[persona]
+
+
+def personas_for(key):
+    route, _ = PATTERNS[key]
+    return admin_personas(key, route) if is_admin(key, route) else PERSONAS
+
+
+CHECKED = [key for key, (route, _) in PATTERNS.items() if is_admin(key, route) or key in MATRIX]
+
+
+def test_every_url_pattern_has_an_entry():
+    missing = [
+        f"{key} (/{route})" for key, (route, _) in PATTERNS.items() if not is_admin(key, route) and key not in MATRIX
+    ]
+    assert not missing, "URL patterns without an entry in MATRIX: decide who may see them:\n" + "\n".join(missing)
+    stale = sorted(set(MATRIX) - set(PATTERNS))
+    assert not stale, f"MATRIX entries for URL patterns that no longer exist: {stale}"
+
+
+def test_matrix_holds_the_house_rules():
+    """Anonymous visitors of a staff page go to login; the two corporations' staff never see each other's records."""
+    for key, entry in MATRIX.items():
+        if isinstance(entry, dict) and {"forbidden", "hidden"} & set(entry.values()):
+            assert entry["anonymous"] == "login", key
+    for key in ("wijk:resident_data", "droomhuis:case", "droomhuis:referrals"):
+        assert MATRIX[key]["moderator_hw"] != "ok", key
+    for key in ("parelketting:plaque_png", "parelketting:activity_story"):
+        assert MATRIX[key]["moderator_bw"] == "hidden", key
+    assert MATRIX["wijk:resident_data"]["moderator_hw"] == "hidden"
+
+
+def check(objects, persona, key):
+    """``None`` when the answer is as expected, else a message naming persona, URL and both answers."""
+    url = url_for(key, objects)
+    response = client_for(objects, persona).get(url)
+    response.close()
+    got, want = answer_class(response), expected(key, persona)
+    if got == want:
+        return None
+    detail = f" -> {response['Location']}" if response.status_code in (301, 302) else ""
+    return f"{persona} GET {url} ({key}): expected {want}, got {got} ({response.status_code}{detail})"
+
+
+@pytest.mark.parametrize("key", CHECKED)
+def test_access(matrix_world, key):  # noqa: F811  (fixture imported above)
+    """Every persona for one URL pattern (one test per pattern keeps the run short); failures list each one."""
+    _, objects = matrix_world
+    failures = [check(objects, persona, key) for persona in personas_for(key) if (persona, key) not in KNOWN_BUGS]
+    failures = [failure for failure in failures if failure]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    ("persona", "key"),
+    [pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=reason)) for case, reason in KNOWN_BUGS.items()],
+)
+def test_known_bug(matrix_world, persona, key):  # noqa: F811
+    """The matrix holds the right answer; these fail until the bug is fixed (then drop them from KNOWN_BUGS)."""
+    _, objects = matrix_world
+    assert check(objects, persona, key) is None
