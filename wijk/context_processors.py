@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from . import display
+from .kiosk import IDLE_SECONDS
 
 
 def site(request):
@@ -10,4 +11,5 @@ def site(request):
         "MAP_TILE_URL": settings.MAP_TILE_URL,
         "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
         "DISPLAY": display.read(request),
+        "KIOSK_IDLE_SECONDS": IDLE_SECONDS,
     }

@@ -24,9 +24,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.templatetags.static import static
-from django.urls import Resolver404, resolve, reverse
-from django.utils.html import escape
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -115,24 +113,6 @@ def _allowed(request) -> bool:
     return match.view_name in ALLOWED_VIEWS
 
 
-def _inject_assets(response) -> None:
-    """Kiosk stylesheet and idle timer on every kiosk HTML page (external files: the CSP allows them)."""
-    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
-        return
-    content = response.content.decode(response.charset)
-    link = f'<link rel="stylesheet" href="{escape(static("css/kiosk.css"))}">'
-    script = (
-        f'<script src="{escape(static("js/kiosk.js"))}" defer '
-        f'data-kiosk-home="{escape(reverse("wijk:kiosk"))}" data-idle-seconds="{IDLE_SECONDS}"></script>'
-    )
-    if "</head>" not in content or "</body>" not in content:
-        return
-    content = content.replace("</head>", link + "</head>", 1).replace("</body>", script + "</body>", 1)
-    response.content = content.encode(response.charset)
-    if response.has_header("Content-Length"):
-        response["Content-Length"] = str(len(response.content))
-
-
 class KioskMiddleware:
     """Place right after AuthenticationMiddleware."""
 
@@ -149,7 +129,6 @@ class KioskMiddleware:
         request.COOKIES = {**request.COOKIES, display.TEXT_COOKIE: "groter"}
         response = self.get_response(request) if _allowed(request) else redirect("wijk:kiosk")
         response["Cache-Control"] = "no-store"
-        _inject_assets(response)
         return response
 
 
