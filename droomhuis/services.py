@@ -14,9 +14,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wijk.choices import Channel, DataCategory, Purpose
+from wijk.choices import Channel, DataCategory, Purpose, ResidentLanguage
 from wijk.services import (
     consent_check,
     consent_give,
@@ -105,6 +106,9 @@ def dream_submit(
         "contact_notes": contact_notes,
     }
     if resident is None:
+        if recorded_by is None and get_language() in ResidentLanguage.values:
+            # The dreamer filled in the form in this language: letters and e-mails follow it.
+            contact["language"] = get_language()
         resident = resident_create(
             neighbourhood=neighbourhood,
             user=user if user is not None and user.is_authenticated else None,

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from droomhuis import services as dream_services
@@ -213,3 +214,20 @@ def test_a_broker_of_another_corporation_cannot_print_the_letter(
     letter = _only_letter(post_resident, "parelketting.published")
     response = broker_bw.post(reverse("wijk:letters_pdf"), {"letters": [str(letter.uid)]})
     assert response.status_code == 302 and response["Content-Type"] != "application/pdf"
+
+
+def test_a_dream_sent_in_english_gets_an_english_thank_you_letter(
+    world, make_dream, broker_bw, django_capture_on_commit_callbacks
+):
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        dream = make_dream(contact_preference=ContactPreference.LETTER, postal_address=ADDRESS)
+    assert dream.resident.language == "en"
+    thanks = _only_letter(dream.resident, "droomhuis.received")
+    assert thanks.subject == "Your dream has arrived" and thanks.language == "en"
+    assert "Your dream has arrived" in _pdf_text(broker_bw, thanks)
+
+
+def test_a_dream_entered_by_a_broker_keeps_the_default_language(world, make_dream):
+    with translation.override("en"):
+        dream = make_dream(channel="phone", recorded_by=world.users.broker_bw)
+    assert dream.resident.language == "nl"
