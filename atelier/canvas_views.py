@@ -4,7 +4,7 @@ Every action is a plain HTML form posting to a view, so it all works without Jav
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +17,13 @@ from .forms import CanvasItemForm, CanvasItemMoveForm, CanvasItemTextForm, Canva
 from .layout import blocks
 from .models import Canvas, CanvasBlock
 from .pdf import pdf_response
-from .permissions import can_edit_team, get_canvas_for_user, get_experiment_for_user, visible_workshop_filter
+from .permissions import (
+    can_edit_team,
+    get_canvas_for_user,
+    get_experiment_for_user,
+    require_editor,
+    visible_workshop_filter,
+)
 from .services import canvas_item_add, canvas_item_move, canvas_item_remove, canvas_item_update, canvas_start
 
 
@@ -30,8 +36,7 @@ def _load(request, slug, number):
 def _editable(request, slug, number):
     """Experiment, workshop and started canvas for a facilitator; 404 for hidden, 403 for readers."""
     experiment, workshop, canvas = _load(request, slug, number)
-    if not can_edit_team(request.user, experiment.team_id):
-        raise PermissionDenied
+    require_editor(request.user, experiment.team_id)
     if canvas is None:
         raise Http404
     return experiment, workshop, canvas
@@ -90,8 +95,7 @@ def canvas_detail(request, slug, number):
 @require_POST
 def canvas_start_view(request, slug, number):
     experiment, workshop, canvas = _load(request, slug, number)
-    if not can_edit_team(request.user, experiment.team_id):
-        raise PermissionDenied
+    require_editor(request.user, experiment.team_id)
     if canvas is None:
         earlier = [c for c in _other_canvases(request, experiment) if c.workshop.number < workshop.number]
         form = CanvasStartForm(request.POST, earlier=earlier)

@@ -8,6 +8,7 @@
 The team is a joint project of its question owners, so a role at either corporation opens the whole team record.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
@@ -150,3 +151,12 @@ def visible_workshop_filter(user, experiment: Experiment) -> Q:
     if can_read_team(user, experiment.team_id):
         return Q()
     return Q(is_public=True) if experiment.is_public else Q(pk__in=[])
+
+
+def require_editor(user, team_id) -> None:
+    """Stop anyone who may not edit the team's record: anonymous visitors log in first, others get 403."""
+    if can_edit_team(user, team_id):
+        return
+    if not getattr(user, "is_authenticated", False):
+        raise LoginRequired
+    raise PermissionDenied

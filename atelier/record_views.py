@@ -1,7 +1,7 @@
 """Facilitator pages for the rest of the record: stories with mood images, insights, and what is public."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,18 +12,17 @@ from .forms import InsightForm, PublicationForm, StoryForm, WorkshopForm
 from .models import Team
 from .permissions import (
     LoginRequired,
-    can_edit_team,
     can_read_team,
     get_experiment_for_user,
     get_story_for_user,
     get_workshop_for_user,
+    require_editor,
 )
 from .services import insight_add, publication_set, story_save, workshop_guests_set, workshop_save
 
 
 def _require_editor(user, team_id):
-    if not can_edit_team(user, team_id):
-        raise PermissionDenied
+    require_editor(user, team_id)
 
 
 def _story_form_page(request, experiment, story=None):

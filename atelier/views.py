@@ -1,7 +1,7 @@
 """Reading pages of the atelier: overview, experiments, workshop reports, stories, why/how/what."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -22,6 +22,7 @@ from .permissions import (
     get_story_for_user,
     get_workshop_for_user,
     readable_team_ids,
+    require_editor,
     stories_for_user,
     visible_workshop_filter,
     workshops_for_user,
@@ -174,8 +175,7 @@ def why_how_what_edit(request, slug, number):
     """Facilitators write the why, how and what of an experiment for one workshop; earlier ones stay as history."""
     experiment = get_experiment_for_user(request.user, slug)
     workshop = get_workshop_for_user(request.user, experiment.team.slug, number)
-    if not can_edit_team(request.user, experiment.team_id):
-        raise PermissionDenied
+    require_editor(request.user, experiment.team_id)
     current = WhyHowWhat.objects.filter(experiment=experiment, workshop=workshop).first()
     if current is None:
         current = (

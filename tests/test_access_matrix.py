@@ -232,16 +232,8 @@ MATRIX = {
 }
 
 # Real permission bugs the matrix found: the matrix says what is right; these entries are expected to fail.
-KNOWN_BUGS = {
-    ("anonymous", key): f"bug: anonymous gets 403 on the atelier edit page {key}, not the login page"
-    for key in [
-        "atelier:why_how_what_edit",
-        "atelier:canvas_item_edit",
-        "atelier:workshop_edit",
-        "atelier:story_edit",
-        "atelier:story_add",
-    ]
-}
+# (The atelier edit pages that answered 403 to anonymous visitors now send them to the login page.)
+KNOWN_BUGS: dict = {}
 
 # --- the admin (/beheer/) ----------------------------------------------------------------------------------------
 
