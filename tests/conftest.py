@@ -29,6 +29,16 @@ pytest_plugins = ["tests.browser"]
 
 
 @pytest.fixture(autouse=True)
+def _dutch_first():
+    """Every test starts in Dutch, whatever language an earlier test's request or letter used."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters and cached pages live in the cache: start every test with an empty one."""
     from django.core.cache import caches
