@@ -138,7 +138,8 @@ def pearl_list(request, filters: Query[schemas.PearlFilters], limit: int = Limit
     if changed_since is not None:
         if timezone.is_naive(changed_since):
             changed_since = timezone.make_aware(changed_since, datetime.UTC)
-        qs = qs.filter(updated_at__gte=changed_since)
+        # In UTC before it reaches the database: PostgreSQL refuses offsets beyond ±15:59 (found by fuzzing).
+        qs = qs.filter(updated_at__gte=changed_since.astimezone(datetime.UTC))
     qs = qs.order_by("-published_at", "-pk")
     rows, page = paginate(request, qs, limit, offset)
     return {

@@ -176,3 +176,9 @@ def test_post_is_405(anonymous, make_pearl):
     assert anonymous.post(URL).status_code == 405
     assert anonymous.post(f"{URL}/{pearl.uid}").status_code == 405
     assert anonymous.delete(f"{URL}/{pearl.uid}").status_code == 405
+
+
+def test_changed_since_with_an_unusual_time_zone_offset_is_answered(client, db):
+    """PostgreSQL refuses offsets beyond ±15:59; the API converts to UTC first (a fuzzing find)."""
+    response = client.get("/api/v1/pearls", {"changed_since": "0486-08-03T00:28:30+16:56"})
+    assert response.status_code == 200
