@@ -113,6 +113,7 @@ def test_api_answers_match_the_schema_and_never_fail(api_schema):
             phases=[Phase.explicit, Phase.generate],
             suppress_health_check=list(HealthCheck),
             database=None,
+            derandomize=True,  # the same examples every run: CI stays reproducible
         )
         @given(case=strategy)
         def fuzz(case):
