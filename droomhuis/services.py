@@ -22,6 +22,7 @@ from wijk.services import (
     consent_check,
     consent_give,
     resident_create,
+    resident_update_send,
 )
 
 from . import conf, workdays
@@ -39,7 +40,6 @@ from .consents import (  # noqa: F401 - re-exported: views and demo use them thr
     resident_consents,
 )
 from .models import QUESTION, ContactAttempt, Dream, DreamEvent, EventKind, Note, ResidentUpdate, WallStatus
-from .notify import resident_update_send
 from .permissions import brokers_for
 from .workflow import OPEN, DreamStatus, is_allowed, needs_reason
 

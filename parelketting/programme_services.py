@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 
 from wijk.choices import Channel
 from wijk.photos import ProcessedPhoto
+from wijk.services import resident_update_send
 
 from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, SignUp
-from .notifications import resident_update_send
 from .services import moderator_emails
 
 LOCK_RETRIES = 40

@@ -23,11 +23,11 @@ from wijk.services import (
     consent_text_current,
     consent_text_publish,
     consent_withdraw,
+    resident_update_send,
 )
 
 from .choices import NEEDS_MESSAGE, NOTIFY_SUBMITTER, TRANSITIONS, MessageDelivery, PearlKind, PearlStatus
 from .models import Pearl, PearlMessage, PearlReport
-from .notifications import resident_update_send
 
 
 def _absolute(path: str) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .choices import EXPLICIT_CATEGORIES, Channel, ContactPreference, DataCategory, Purpose, RecipientKind
@@ -296,3 +297,40 @@ def resident_notify(
         send_mail(subject, body, None, [email])
         return "email"
     return "none"
+
+
+def resident_update_send(
+    *,
+    resident,
+    organisation,
+    reason: str,
+    compose: Callable[[], tuple[str, str]],
+    created_by=None,
+    on_commit: bool = True,
+) -> None:
+    """Write ``compose()`` (subject, body) in the resident's language and send it the way they prefer.
+
+    Every app's updates for residents come here (letters for who wants post, else e-mail); staff e-mails do not.
+
+    With ``on_commit`` the message goes out only once the surrounding transaction is saved.
+    """
+    if resident is None:
+        return
+
+    def send() -> str:
+        with translation.override(resident.language or "nl"):
+            subject, body = compose()
+            subject, body = str(subject), str(body)
+        return resident_notify(
+            resident=resident,
+            organisation=organisation,
+            subject=subject,
+            body=body,
+            reason=reason,
+            created_by=created_by,
+        )
+
+    if on_commit:
+        transaction.on_commit(send)
+    else:
+        send()
