@@ -15,6 +15,7 @@ test: install-test assets browser messages
 
 lint: install-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r .
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

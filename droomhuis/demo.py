@@ -245,7 +245,8 @@ def _load() -> int:
     now = timezone.now()
     created = 0
     for code, days_ago, path, who, channel, theme_slugs, text, wall in DREAMS:
-        assert all(ch in REFERENCE_ALPHABET for ch in code), code
+        if not all(ch in REFERENCE_ALPHABET for ch in code):
+            raise ValueError(f"demo reference {code} has a letter outside the reference alphabet")
         if Dream.objects.filter(reference=code).exists():
             continue
         created += 1

@@ -200,7 +200,7 @@ def _with_activity_lock(activity_pk: int, work):
         except OperationalError as error:
             if not _is_lock_error(error) or attempt == LOCK_RETRIES - 1:
                 raise
-            time.sleep(min(0.02 * (attempt + 1), 0.25) * (0.5 + random.random()))  # noqa: S311 (jitter, not security)
+            time.sleep(min(0.02 * (attempt + 1), 0.25) * (0.5 + random.random()))  # noqa: S311  # nosec B311  # jitter, not security
     raise RuntimeError("unreachable")
 
 

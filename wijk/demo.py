@@ -9,7 +9,7 @@ from .choices import Channel, ContactPreference, DataCategory, OrganisationKind,
 from .models import ConsentRecord, Neighbourhood, Organisation, Resident, Role, Theme, User
 from .services import consent_give, consent_text_publish
 
-DEMO_PASSWORD = "parel-en-droom"
+DEMO_PASSWORD = "parel-en-droom"  # nosec B105  # the published demo password; loaddemo refuses when DEBUG is off
 
 THEMES = [
     ("ontmoeting", "Ontmoeting", "Meeting people", "Elkaar zien en spreken", "people"),
