@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from wijk.choices import Channel
 from wijk.photos import ProcessedPhoto
-from wijk.services import resident_update_send
+from wijk.services import letter_web_address, resident_update_send
 
 from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, SignUp
@@ -131,7 +131,7 @@ def activity_propose(
 def activity_transition(*, activity: Activity, to: str, by=None, reason: str = "") -> Activity:
     """Move an activity to ``to`` if ``ACTIVITY_TRANSITIONS`` allows it; the history keeps who and why.
 
-    Cancelling a published activity mails everyone who signed up or waits.
+    Cancelling a published activity tells everyone who signed up or waits (e-mail or letter).
     """
     if to not in ACTIVITY_TRANSITIONS.get(activity.status, ()):
         raise ValidationError(
@@ -148,25 +148,46 @@ def activity_transition(*, activity: Activity, to: str, by=None, reason: str = "
         activity._change_reason = reason or f"status: {to}"
         activity.save()
         if was == ActivityStatus.PUBLISHED and to == ActivityStatus.CANCELLED:
-            signups = activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident__user")
-            context = {"activity": activity, "programme_url": _absolute(reverse("parelketting:programme"))}
-            author = by if getattr(by, "is_authenticated", False) else None
-            seen = set()
-            for signup in signups.order_by("pk"):
-                if signup.resident_id in seen:
-                    continue
-                seen.add(signup.resident_id)
-                resident_update_send(
-                    resident=signup.resident,
-                    organisation=activity.neighbourhood.corporation,
-                    reason="parelketting.activity_cancelled",
-                    compose=lambda: (
-                        _("Gaat niet door: %(title)s") % {"title": activity.title},
-                        render_to_string("parelketting/email/activity_cancelled.txt", context),
-                    ),
-                    created_by=author,
-                )
+            attendees_notify(
+                activity=activity,
+                reason="parelketting.activity_cancelled",
+                subject=lambda: _("Gaat niet door: %(title)s") % {"title": activity.title},
+                template="parelketting/email/activity_cancelled.txt",
+                context={},
+                by=by,
+            )
     return activity
+
+
+def attendees_notify(*, activity: Activity, reason: str, subject, template: str, context: dict, by=None) -> int:
+    """Tell everyone who signed up or waits, once each, by e-mail or letter as they prefer.
+
+    ``subject()`` and the template are written in each resident's language; the template gets ``letter``
+    to leave out links, greeting and closing on paper. Returns how many residents hear it.
+    """
+    context = {
+        "activity": activity,
+        "programme_url": _absolute(reverse("parelketting:programme")),
+        "programme_address": letter_web_address(reverse("parelketting:programme")),
+        "activity_url": _absolute(activity.get_absolute_url()),
+        **context,
+    }
+    author = by if getattr(by, "is_authenticated", False) else None
+    signups = activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident__user")
+    seen = set()
+    for signup in signups.order_by("pk"):
+        if signup.resident_id in seen:
+            continue
+        seen.add(signup.resident_id)
+        resident_update_send(
+            resident=signup.resident,
+            organisation=activity.neighbourhood.corporation,
+            reason=reason,
+            compose=lambda: (subject(), render_to_string(template, context)),
+            compose_letter=lambda: (subject(), render_to_string(template, {**context, "letter": True})),
+            created_by=author,
+        )
+    return len(seen)
 
 
 def activity_publish(*, activity: Activity, by) -> Activity:
@@ -175,7 +196,7 @@ def activity_publish(*, activity: Activity, by) -> Activity:
 
 
 def activity_cancel(*, activity: Activity, by, reason: str = "") -> Activity:
-    """The activity does not go ahead; people who signed up hear it by e-mail."""
+    """The activity does not go ahead; people who signed up or wait hear it by e-mail or letter."""
     return activity_transition(activity=activity, to=ActivityStatus.CANCELLED, by=by, reason=reason)
 
 
@@ -284,23 +305,25 @@ def _mail_signup(signup: SignUp, activity: Activity, resident, promoted: bool = 
         "promoted": promoted,
         "activity_url": _absolute(activity.get_absolute_url()),
         "ics_url": _absolute(reverse("parelketting:activity_ics", kwargs={"uid": activity.uid})),
+        "programme_address": letter_web_address(reverse("parelketting:programme")),
     }
     status = signup.status
 
-    def compose() -> tuple[str, str]:
+    def compose(letter: bool = False) -> tuple[str, str]:
         if promoted:
             subject = _("Er is een plaats voor u: %(title)s") % {"title": activity.title}
         elif status == SignUpStatus.CONFIRMED:
             subject = _("U bent aangemeld: %(title)s") % {"title": activity.title}
         else:
             subject = _("U staat op de wachtlijst: %(title)s") % {"title": activity.title}
-        return subject, render_to_string("parelketting/email/signup.txt", context)
+        return subject, render_to_string("parelketting/email/signup.txt", {**context, "letter": letter})
 
     resident_update_send(
         resident=resident,
         organisation=activity.neighbourhood.corporation,
         reason="parelketting.signup_promoted" if promoted else f"parelketting.signup_{status}",
         compose=compose,
+        compose_letter=lambda: compose(letter=True),
         created_by=signup.created_by,
     )
 

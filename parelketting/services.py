@@ -23,6 +23,7 @@ from wijk.services import (
     consent_text_current,
     consent_text_publish,
     consent_withdraw,
+    letter_web_address,
     resident_update_send,
 )
 
@@ -413,11 +414,14 @@ def _notify_submitter(pearl: Pearl, by=None) -> None:
         "pearl": pearl,
         "detail_url": _absolute(pearl.get_absolute_url()),
         "mine_url": _absolute(reverse("parelketting:mine")),
+        "map_address": letter_web_address(reverse("parelketting:map")),
+        "mine_address": letter_web_address(reverse("parelketting:mine")),
     }
     resident_update_send(
         resident=pearl.submitter,
         organisation=pearl.neighbourhood.corporation,
         reason=f"parelketting.{pearl.status}",
         compose=lambda: (_(subject), render_to_string(template, context)),
+        compose_letter=lambda: (_(subject), render_to_string(template, {**context, "letter": True})),
         created_by=by,
     )

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .models import AccessAction, LetterStatus
 from .pdf import pdf_response, render_pdf
 from .permissions import letters_for_user, may_print_letters
-from .services import access_log_record, letter_cancel, letters_mark_printed
+from .services import access_log_record, letter_cancel, letter_contact, letters_mark_printed
 
 
 def _require_letter_staff(request):
@@ -56,6 +56,8 @@ def print_batch(request):
         messages.error(request, _("Kies eerst een of meer brieven met een adres."))
         return redirect("wijk:letters")
     for letter in printable:
+        with translation.override(letter.language or "nl"):
+            letter.contact_line = letter_contact(letter.organisation)
         access_log_record(
             user=request.user,
             action=AccessAction.PRINT,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -270,6 +271,37 @@ def letter_cancel(*, letter: Letter, user) -> Letter:
     return letter
 
 
+def resident_channel(resident: Resident) -> str:
+    """How an update reaches this resident: ``"letter"``, ``"email"`` or ``"none"`` (no address known)."""
+    email = resident.email or (resident.user.email if resident.user_id else "")
+    if resident.contact_preference == ContactPreference.LETTER or (not email and resident.postal_address):
+        return "letter"
+    return "email" if email else "none"
+
+
+def letter_web_address(path: str = "/") -> str:
+    """A web address short enough to type over from paper: the site's host and a path, without "https://"."""
+    host = str(settings.SITE_URL).split("://", 1)[-1].rstrip("/")
+    return f"{host}{path}"
+
+
+def letter_contact(organisation: Organisation) -> str:
+    """The line on a letter that says how to reach the sender: no link, a number or a place to go.
+
+    ``LETTER_CONTACT`` (setting) maps an organisation's slug to its own line, for example
+    ``{"hw-wonen": "Bel 0186 123 456, of kom langs in de pop-up rommelruimte."}``. Without it the letter
+    names the organisation and the website's short address.
+    """
+    lines = getattr(settings, "LETTER_CONTACT", {}) or {}
+    line = lines.get(organisation.slug, "")
+    if line:
+        return line
+    return _("Bel of kom langs bij %(name)s. Of kijk op %(address)s.") % {
+        "name": organisation.name,
+        "address": letter_web_address(),
+    }
+
+
 def resident_notify(
     *, resident: Resident, organisation: Organisation, subject: str, body: str, reason: str, created_by=None
 ) -> str:
@@ -281,9 +313,8 @@ def resident_notify(
     """
     from django.core.mail import send_mail
 
-    email = resident.email or (resident.user.email if resident.user_id else "")
-    wants_letter = resident.contact_preference == ContactPreference.LETTER
-    if wants_letter or (not email and resident.postal_address):
+    channel = resident_channel(resident)
+    if channel == "letter":
         letter_queue(
             resident=resident,
             organisation=organisation,
@@ -293,8 +324,8 @@ def resident_notify(
             created_by=created_by,
         )
         return "letter"
-    if email:
-        send_mail(subject, body, None, [email])
+    if channel == "email":
+        send_mail(subject, body, None, [resident.email or resident.user.email])
         return "email"
     return "none"
 
@@ -305,12 +336,15 @@ def resident_update_send(
     organisation,
     reason: str,
     compose: Callable[[], tuple[str, str]],
+    compose_letter: Callable[[], tuple[str, str]] | None = None,
     created_by=None,
     on_commit: bool = True,
 ) -> None:
     """Write ``compose()`` (subject, body) in the resident's language and send it the way they prefer.
 
     Every app's updates for residents come here (letters for who wants post, else e-mail); staff e-mails do not.
+    A letter uses ``compose_letter()`` when given: paper needs no links, and the letter page adds one greeting,
+    the closing and the sender (``templates/wijk/letters/batch.html``), so a letter body holds neither.
 
     With ``on_commit`` the message goes out only once the surrounding transaction is saved.
     """
@@ -318,8 +352,9 @@ def resident_update_send(
         return
 
     def send() -> str:
+        writer = compose_letter if compose_letter and resident_channel(resident) == "letter" else compose
         with translation.override(resident.language or "nl"):
-            subject, body = compose()
+            subject, body = writer()
             subject, body = str(subject), str(body)
         return resident_notify(
             resident=resident,
