@@ -6,7 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,11 +28,14 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "wijk",
     "parelketting",
     "droomhuis",
     "atelier",
     "api",
+    "worker",
 ]
 
 MIDDLEWARE = [
@@ -181,7 +184,40 @@ if env_str("DJANGO_S3_BUCKET"):
         },
     }
 
-EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Background work. Without WIJKPORTAAL_TASKS, mail goes out during the request and cron runs the scheduled
+# commands. WIJKPORTAAL_TASKS=database queues every e-mail and scheduled job in the database for
+# `manage.py run_worker` on the worker machine(s); "immediate" sends through the same path at once.
+WIJKPORTAAL_TASKS = env_choice("WIJKPORTAAL_TASKS", ["", "immediate", "database"], "")
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if WIJKPORTAAL_TASKS == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A failed e-mail or job is tried again after these pauses (minutes), then logged as given up.
+WIJKPORTAAL_TASK_RETRY_MINUTES = [1, 10, 60, 360]
+TASK_EMAIL_BACKEND = "worker.mail.TaskEmailBackend"
+
+# Scheduled jobs, local time; each runs once per day (or hour) however many workers run (see worker/schedule.py).
+WIJKPORTAAL_SCHEDULE = [
+    {"command": "parelketting_digest", "daily": "07:00"},
+    {"command": "droomhuis_reminders", "daily": "07:15"},
+    {"command": "parelketting_reminders", "daily": "18:00"},
+    {"command": "droomhuis_signal_retention", "daily": "02:30"},
+    {"command": "retention_run", "daily": "02:45", "optional": True},
+]
+if WIJKPORTAAL_TASKS == "database":
+    # Queued e-mails hold addresses and text: delete them a week after sending (failed ones after 30 days).
+    WIJKPORTAAL_SCHEDULE.append(
+        {
+            "command": "prune_db_task_results",
+            "args": ["--queue-name", "*", "--min-age-days", "7", "--failed-min-age-days", "30"],
+            "daily": "03:30",
+        }
+    )
+# A worker that was down starts a missed job when it is back, up to this many hours late.
+WIJKPORTAAL_SCHEDULE_CATCH_UP_HOURS = env_int("WIJKPORTAAL_SCHEDULE_CATCH_UP_HOURS", 6)
+
+# The backend that really delivers mail; EMAIL_BACKEND puts mail in the queue when there is one.
+WIJKPORTAAL_EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = TASK_EMAIL_BACKEND if WIJKPORTAAL_TASKS else WIJKPORTAAL_EMAIL_BACKEND
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")

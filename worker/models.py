@@ -1,0 +1,18 @@
+"""One row per scheduled job and period: the unique pair makes sure a job runs once, however many servers ask."""
+
+from django.db import models
+
+
+class ScheduledRun(models.Model):
+    job = models.CharField(max_length=100)
+    # "2026-11-25" for a daily job, "2026-11-25T07" for an hourly one (local time).
+    period = models.CharField(max_length=20)
+    claimed_at = models.DateTimeField(auto_now_add=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "period"], name="worker_scheduledrun_once")]
+        ordering = ["-claimed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.period}"
