@@ -3,6 +3,7 @@
 The shared ``world`` (tests/conftest.py) plus the demo data, inside one transaction that is rolled back when
 the module ends; every test then runs in its own savepoint inside it. The demo looks up organisations and
 neighbourhoods by slug, so its pearls, dreams and referrals belong to the same corporations as the personas.
+The same on SQLite and PostgreSQL: no request may close the connection (see ``response_close``).
 """
 
 from io import StringIO
@@ -11,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.core.signals import request_finished
+from django.db import close_old_connections, transaction
 from django.test import Client, override_settings
 
 from atelier.models import CanvasItem, Experiment, Story, Workshop
@@ -66,6 +68,20 @@ def _objects(world):
         resident=world.residents.hagedoorn,
         partner=_first(Organisation.objects.partners(), "partner"),
     )
+
+
+def response_close(response):
+    """Close a response (a download's open file) the way the test client does.
+
+    Closing sends ``request_finished``, whose ``close_old_connections`` drops a connection that is inside a
+    transaction: on PostgreSQL that loses the module's world (SQLite's in-memory database ignores a close).
+    The test client unhooks it around its own close; a second close by the test needs the same care.
+    """
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def _session(user):

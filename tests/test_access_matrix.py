@@ -10,20 +10,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from .access_fixtures import matrix_world  # noqa: F401  (module-scoped fixture)
+from .access_fixtures import matrix_world, response_close  # noqa: F401  (module-scoped fixture)
 from .conftest import PERSONAS
 
-pytestmark = [
-    pytest.mark.django_db,
-    # The module shares one demo world inside a transaction it opens itself, which PostgreSQL's connection
-    # handling in the test client closes between requests. Who-may-see-what does not depend on the
-    # database, so the matrix runs in the SQLite and Redis passes.
-    pytest.mark.skipif(connection.vendor == "postgresql", reason="shared-transaction fixture; runs on SQLite"),
-]
+pytestmark = [pytest.mark.django_db]
 
 
 # --- walking the URL patterns -------------------------------------------------------------------------------
@@ -395,7 +388,7 @@ def check(objects, persona, key):
     """``None`` when the answer is as expected, else a message naming persona, URL and both answers."""
     url = url_for(key, objects)
     response = client_for(objects, persona).get(url)
-    response.close()
+    response_close(response)
     got, want = answer_class(response), expected(key, persona)
     if got == want:
         return None
