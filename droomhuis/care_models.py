@@ -109,6 +109,9 @@ class Referral(models.Model):
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     contact_made_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    legal_hold = models.BooleanField(
+        _("bewaren voor een rechtszaak"), default=False, help_text=_("Niet weggooien, ook niet na 24 maanden.")
+    )
 
     objects = ReferralQuerySet.as_manager()
 

@@ -152,6 +152,17 @@ class Dream(models.Model):
         verbose_name=_("gecontroleerd door"),
     )
     wall_decided_at = models.DateTimeField(_("gecontroleerd op"), null=True, blank=True)
+    legal_hold = models.BooleanField(
+        _("bewaren voor een rechtszaak"),
+        default=False,
+        help_text=_("Niet weggooien en niet anoniem maken, ook niet als de bewoner erom vraagt."),
+    )
+    anonymised_at = models.DateTimeField(
+        _("anoniem gemaakt op"),
+        null=True,
+        blank=True,
+        help_text=_("Daarna staan alleen de wijk, de thema's, de maand en de afloop er nog in."),
+    )
 
     objects = DreamQuerySet.as_manager()
 

@@ -1,5 +1,6 @@
 from .access import AccessAction, AccessLogEntry
 from .consent import AppendOnlyError, ConsentRecord, ConsentText, ConsentWithdrawal
+from .erasure import ErasureRecord, ErasureScope
 from .letters import Letter, LetterStatus
 from .organisations import Neighbourhood, Organisation, Role, Theme
 from .residents import Resident
@@ -12,6 +13,8 @@ __all__ = [
     "ConsentRecord",
     "ConsentText",
     "ConsentWithdrawal",
+    "ErasureRecord",
+    "ErasureScope",
     "Letter",
     "LetterStatus",
     "Neighbourhood",

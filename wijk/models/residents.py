@@ -51,6 +51,12 @@ class Resident(models.Model):
         verbose_name=_("aangemaakt door"),
     )
     created_via = models.CharField(_("hoe aangemeld"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    erased_at = models.DateTimeField(
+        _("vergeten op"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg, tenzij de bewoner vroeg om vergeten te worden. Dan staat hier niets meer over de persoon."),
+    )
 
     objects = ResidentQuerySet.as_manager()
 
