@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import activity_edit as activity_edit_views
 from .views import kiosk as kiosk_views
 from .views import programme as programme_views
 from .views import route as route_views
@@ -40,6 +41,7 @@ urlpatterns = [
     path("programma/<uuid:uid>/aanmelden/", programme_views.activity_signup, name="activity_signup"),
     path("programma/<uuid:uid>/afmelden/", programme_views.activity_signup_cancel, name="activity_signup_cancel"),
     path("programma/<uuid:uid>/namens-bewoner/", programme_views.activity_signup_on_behalf, name="activity_on_behalf"),
+    path("programma/<uuid:uid>/veranderen/", activity_edit_views.activity_change_view, name="activity_change"),
     path("programma/<uuid:uid>/zo-ging-het/", programme_views.activity_story, name="activity_story"),
     path("programma/<uuid:uid>/foto/<uuid:photo_uid>/", programme_views.activity_photo, name="activity_photo"),
     path(

@@ -127,6 +127,8 @@ MATRIX = {
     # A published activity is public, so the other corporation gets 403 here, not 404.
     "parelketting:activity_on_behalf": staff("moderator_hw", "superuser", others="forbidden"),
     "parelketting:activity_story": staff("moderator_hw", "superuser"),
+    # Changing needs the moderator role: without it 403, the other corporation's moderator gets 404.
+    "parelketting:activity_change": staff("moderator_hw", "superuser", others="forbidden", moderator_bw="hidden"),
     "parelketting:activity_photo": PUBLIC,
     "parelketting:activity_thumbnail": PUBLIC,
     # droomhuis: the dream, referral, signal and pairing are of Hagedoorn (Beter Wonen)

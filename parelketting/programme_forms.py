@@ -1,0 +1,75 @@
+"""Staff forms for the pop-up programme: changing an activity that is already in the programme."""
+
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import PearlKind
+from .forms import AccessibleErrorsMixin
+from .models import Pearl
+
+
+class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
+    """Change the name, description, time, place or number of places. Who signed up hears what changed."""
+
+    title = forms.CharField(label=_("Naam van de activiteit"), max_length=120)
+    description = forms.CharField(
+        label=_("Wat gaan we doen?"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    place = forms.ModelChoiceField(
+        label=_("Waar?"), queryset=Pearl.objects.none(), required=False, empty_label=_("Een andere plek")
+    )
+    place_text = forms.CharField(
+        label=_("Of beschrijf de plek"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen als de plek niet in de lijst staat."),
+    )
+    date = forms.DateField(label=_("Op welke dag?"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Hoe laat begint het?"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("Hoe laat is het klaar?"), widget=forms.TimeInput(attrs={"type": "time"}))
+    capacity = forms.IntegerField(label=_("Voor hoeveel mensen is er plaats?"), min_value=1, max_value=500)
+
+    def __init__(self, *args, activity, **kwargs):
+        starts = timezone.localtime(activity.starts_at)
+        ends = timezone.localtime(activity.ends_at)
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": activity.title,
+                "description": activity.description,
+                "place": activity.place_id,
+                "place_text": activity.place_text,
+                "date": starts.date(),
+                "start_time": starts.strftime("%H:%M"),
+                "end_time": ends.strftime("%H:%M"),
+                "capacity": activity.capacity,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.activity = activity
+        places = Pearl.objects.published().filter(neighbourhood=activity.neighbourhood, kind=PearlKind.PLACE)
+        if activity.place_id:
+            places = Pearl.objects.filter(pk=activity.place_id) | places
+        self.fields["place"].queryset = places.order_by("title")
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
+        if day and start and end:
+            tz = timezone.get_current_timezone()
+            data["starts_at"] = timezone.make_aware(datetime.combine(day, start), tz)
+            data["ends_at"] = timezone.make_aware(datetime.combine(day, end), tz)
+            # The form shows minutes; a time that stays the same keeps its seconds, so nothing "changes".
+            for name in ("starts_at", "ends_at"):
+                current = getattr(self.activity, name)
+                if data[name] == current.replace(second=0, microsecond=0):
+                    data[name] = current
+            if data["ends_at"] <= data["starts_at"]:
+                self.add_error("end_time", ValidationError(_("Het einde moet na het begin liggen."), code="order"))
+        if data.get("place") is None and not (data.get("place_text") or "").strip():
+            self.add_error("place_text", ValidationError(_("Kies een plek of beschrijf hem."), code="place_required"))
+        return data
