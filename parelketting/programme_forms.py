@@ -28,9 +28,13 @@ class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
         required=False,
         help_text=_("Alleen als de plek niet in de lijst staat."),
     )
-    date = forms.DateField(label=_("Op welke dag?"), widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label=_("Hoe laat begint het?"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end_time = forms.TimeField(label=_("Hoe laat is het klaar?"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Op welke dag?"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    start_time = forms.TimeField(
+        label=_("Hoe laat begint het?"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("Hoe laat is het klaar?"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
     capacity = forms.IntegerField(label=_("Voor hoeveel mensen is er plaats?"), min_value=1, max_value=500)
 
     def __init__(self, *args, activity, **kwargs):

@@ -42,6 +42,9 @@ def test_the_moderator_sees_the_form_filled_in(moderator_hw, make_activity):
     assert page.status_code == 200
     html = page.content.decode()
     assert 'value="Samen breien"' in html and "Veranderingen opslaan" in html
+    # Date and time inputs need ISO values, whatever the language of the page.
+    start = timezone.localtime(activity.starts_at)
+    assert f'value="{start.date().isoformat()}"' in html and f'value="{start:%H:%M}"' in html
     detail = moderator_hw.get(activity.get_absolute_url()).content.decode()
     assert _url(activity) in detail
 

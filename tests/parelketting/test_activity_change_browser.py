@@ -1,0 +1,97 @@
+"""In Chromium: a moderator changes an activity by keyboard only. The signed-up resident who wants post gets
+a letter in the print queue. axe-core checks the form, the form with an error, and the result; 320 px fits."""
+
+import pytest
+from django.test import Client
+
+from parelketting.programme_services import signup_create
+from tests.browser import assert_accessible
+from wijk.choices import ContactPreference
+from wijk.models import Letter
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _login(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def _focused(page) -> dict:
+    return page.evaluate(
+        """() => ({
+            text: (document.activeElement.innerText || document.activeElement.value || '').trim(),
+            id: document.activeElement.id || '',
+        })"""
+    )
+
+
+def _tab_to(page, *, text=None, element_id=None, limit=80):
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = _focused(page)
+        seen.append(focused)
+        if (text is not None and focused["text"] == text) or (element_id is not None and focused["id"] == element_id):
+            return
+    raise AssertionError(f"Could not reach {text or element_id!r} with Tab; saw {seen}")
+
+
+def test_moderator_changes_an_activity_by_keyboard(live_server, page, world, make_activity):
+    activity = make_activity(title="Samen breien", capacity=5)
+    resident = world.residents.zuidwijk
+    resident.contact_preference = ContactPreference.LETTER
+    resident.postal_address = "Spui 12\n3262 AB Oud-Beijerland"
+    resident.save()
+    signup_create(activity=activity, resident=resident)
+    Letter.objects.all().delete()
+    _login(page, live_server, world.users.moderator_hw)
+
+    page.goto(live_server.url + activity.get_absolute_url())
+    _tab_to(page, text="Activiteit veranderen")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", level=1).inner_text() == "Activiteit veranderen"
+    assert_accessible(page)
+
+    # First a mistake: an empty name. The error sits next to the field and the page stays accessible.
+    _tab_to(page, element_id="id_title")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    _tab_to(page, text="Veranderingen opslaan")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("#id_title[aria-invalid='true']").count() == 1
+    assert_accessible(page)
+
+    _tab_to(page, element_id="id_title")
+    page.keyboard.type("Samen sjaals breien")
+    _tab_to(page, element_id="id_place_text")
+    page.keyboard.type("Buurthuis De Schakel")
+    _tab_to(page, element_id="id_place")
+    page.keyboard.press("Home")  # "Een andere plek": the description counts
+    _tab_to(page, text="Veranderingen opslaan")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.get_by_text("De activiteit is veranderd. 1 bewoner krijgt bericht.").wait_for(timeout=5000)
+    assert page.get_by_role("heading", level=1).inner_text() == "Samen sjaals breien"
+    assert_accessible(page)
+
+    activity.refresh_from_db()
+    assert activity.title == "Samen sjaals breien" and activity.place is None
+    assert activity.place_text == "Buurthuis De Schakel"
+    letter = Letter.objects.get(reason="parelketting.activity_changed")
+    assert letter.resident == resident and "Buurthuis De Schakel" in letter.body and "http" not in letter.body
+
+
+def test_the_change_form_fits_320_px(live_server, page, world, make_activity):
+    activity = make_activity()
+    _login(page, live_server, world.users.moderator_hw)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(live_server.url + f"/parelketting/programma/{activity.uid}/veranderen/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    assert_accessible(page)
