@@ -229,8 +229,8 @@ def signup_create(*, activity: Activity, resident, by=None, channel: str = Chann
     """Sign a resident up: a confirmed place while there is room, else a place on the waiting list.
 
     Staff signing up a resident who phoned or came by pass ``by`` and the ``channel``; that is recorded.
-    Signing up twice returns the existing sign-up. The resident gets a confirmation e-mail when we know
-    their address.
+    Signing up twice returns the existing sign-up. The resident gets a confirmation by e-mail or letter
+    when we know their address.
     """
     if channel not in Channel.values:
         raise ValidationError(_("Kies hoe de bewoner zich aanmeldde."), code="channel")
@@ -260,7 +260,7 @@ def signup_create(*, activity: Activity, resident, by=None, channel: str = Chann
 def signup_cancel(*, signup: SignUp, by=None) -> SignUp | None:
     """Cancel a sign-up. When a confirmed place comes free, the first on the waiting list gets it at once.
 
-    Returns the promoted sign-up (who then gets an e-mail), or None.
+    Returns the promoted sign-up (who then hears it by e-mail or letter), or None.
     """
 
     def work(locked: Activity) -> SignUp | None:

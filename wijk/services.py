@@ -232,9 +232,13 @@ def access_log_record(
 def letter_queue(
     *, resident: Resident, organisation: Organisation, subject: str, body: str, reason: str, created_by=None
 ) -> Letter:
-    """Put a letter for a resident in the organisation's print queue. Staff print queued letters in batches."""
+    """Put a letter for a resident in the organisation's print queue. Staff print queued letters in batches.
+
+    Links to this site lose their "https://": on paper they are an address to type, not to click.
+    """
     if not subject.strip() or not body.strip():
         raise ValidationError(_("Een brief heeft een onderwerp en een tekst nodig."), code="empty_letter")
+    body = body.replace(str(settings.SITE_URL).rstrip("/"), letter_web_address("").rstrip("/"))
     return Letter.objects.create(
         resident=resident,
         organisation=organisation,

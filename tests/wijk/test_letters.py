@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from wijk.choices import ContactPreference
 from wijk.models import AccessLogEntry, Letter, LetterStatus
-from wijk.services import letter_queue, resident_notify
+from wijk.services import letter_queue, resident_notify, resident_update_send
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,50 @@ def test_the_queue_page_has_a_fixed_number_of_queries(
         _letter(world, post_resident, subject=f"Meer {n}")
     with django_assert_max_num_queries(len(small.captured_queries)):
         moderator_hw.get(reverse("wijk:letters"))
+
+
+def test_links_in_a_letter_become_an_address_to_type(world, post_resident, settings):
+    settings.SITE_URL = "https://wijkportaal.example"
+    letter = letter_queue(
+        resident=post_resident,
+        organisation=world.hw,
+        subject="Uw droom is aangekomen",
+        body="Volg uw droom op: https://wijkportaal.example/droomhuis/volgen/AB12/",
+        reason="droomhuis.received",
+    )
+    assert letter.body == "Volg uw droom op: wijkportaal.example/droomhuis/volgen/AB12/"
+
+
+def test_a_letter_gets_its_own_wording_when_the_app_gives_one(world, post_resident, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        resident_update_send(
+            resident=post_resident,
+            organisation=world.hw,
+            reason="test.update",
+            compose=lambda: ("Nieuws", "Klik hier: https://wijkportaal.example/x/"),
+            compose_letter=lambda: ("Nieuws", "Bel ons of kom langs."),
+        )
+    assert Letter.objects.get().body == "Bel ons of kom langs."
+    hagedoorn = world.residents.hagedoorn
+    with django_capture_on_commit_callbacks(execute=True):
+        resident_update_send(
+            resident=hagedoorn,
+            organisation=world.bw,
+            reason="test.update",
+            compose=lambda: ("Nieuws", "Klik hier: https://wijkportaal.example/x/"),
+            compose_letter=lambda: ("Nieuws", "Bel ons of kom langs."),
+        )
+    assert mail.outbox[-1].body == "Klik hier: https://wijkportaal.example/x/"
+
+
+def test_the_printed_letter_says_how_to_reach_the_organisation(moderator_hw, world, post_resident, settings):
+    letter = _letter(world, post_resident)
+    settings.LETTER_CONTACT = {"hw-wonen": "Bel 0186 123 456, of kom langs in de pop-up rommelruimte."}
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
+    assert "Vragen? Bel 0186 123 456, of kom langs in de pop-up rommelruimte." in text
+    settings.LETTER_CONTACT = {}
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
+    assert "Bel of kom langs bij HW Wonen." in text and "http" not in text
+    assert text.count("Beste buur,") == 1 and text.count("Met vriendelijke groet") == 1
