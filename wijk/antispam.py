@@ -1,4 +1,4 @@
-"""Protection for public forms: a per-visitor rate limit and a honeypot field.
+"""Protection for public forms: a per-visitor rate limit, a honeypot field and no text direction tricks.
 
 Counts live in the shared cache (database cache or Redis), so every app server sees the same numbers.
 ``RATE_LIMIT_SCALE`` multiplies every limit (for example 1000 in a load test on loopback, where all
@@ -12,6 +12,26 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+# Unicode controls that override the direction of the text after them: "Buur\u202enaam" shows as "Buurmaan".
+# Nobody types them; they make a name or a title look different from what it is (to a moderator, a broker).
+DIRECTION_OVERRIDES = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def without_direction_overrides(data):
+    """A copy of the submitted form data without direction overrides in any text (files are separate)."""
+    if not data:
+        return data
+    if hasattr(data, "lists"):
+        cleaned = data.copy()
+        for key, values in data.lists():
+            cleaned.setlist(key, [_strip(value) for value in values])
+        return cleaned
+    return {key: _strip(value) for key, value in data.items()}
+
+
+def _strip(value):
+    return value.translate(DIRECTION_OVERRIDES) if isinstance(value, str) else value
 
 
 def visitor_key(request) -> str:
@@ -39,13 +59,15 @@ def rate_limit_hit(request, action: str, limit: int, window_seconds: int = 3600)
 class HoneypotForm(forms.Form):
     """Adds a field people leave empty and bots fill in. Hide it with the ``honeypot`` CSS class.
 
-    A filled honeypot gives a vague form error, so a bot learns nothing, and nothing is stored.
+    A filled honeypot gives a vague form error, so a bot learns nothing, and nothing is stored. Every public
+    form builds on this one, so it also drops text direction overrides from what was sent.
     """
 
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.data = without_direction_overrides(self.data)
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
 
     def clean_website(self):
