@@ -248,7 +248,10 @@ MODERATOR_CHANGELISTS = {
 }  # fmt: skip
 MODERATOR_ADD = {"wijk_resident", "parelketting_route", "parelketting_activity"}
 # Append-only records: nobody adds them by hand, not even a superuser.
-NOBODY_ADDS = {"wijk_consentrecord", "wijk_accesslogentry", "droomhuis_signal", "droomhuis_referral"}
+NOBODY_ADDS = {
+    "wijk_consentrecord", "wijk_accesslogentry", "droomhuis_signal", "droomhuis_referral",
+    "django_tasks_database_dbtaskresult",  # queued e-mail and jobs: only the worker adds them
+}  # fmt: skip
 
 
 def admin_expected(key, persona):
