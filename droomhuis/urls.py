@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import broker, care, expert, partner, public
+from .views import broker, care, expert, paper, partner, public
 
 app_name = "droomhuis"
 
@@ -40,6 +40,8 @@ urlpatterns = [
     path("makelaar/droom/<str:reference>/doorverwijzen/", care.referral_add, name="referral_add"),
     path("makelaar/droom/<str:reference>/acuut/", care.referral_acute, name="referral_acute"),
     path("makelaar/aanmelding/<uuid:uid>/afsluiten/", care.referral_close, name="referral_close"),
+    path("makelaar/toestemming-op-papier/", paper.paper_consent, name="paper_consent"),
+    path("makelaar/toestemming-op-papier.pdf", paper.paper_consent, {"pdf": True}, name="paper_consent_pdf"),
     path("makelaar/aanmeldingen/", care.referrals, name="referrals"),
     path("makelaar/aanmelding/<uuid:uid>/beoordelen/", care.review, name="review"),
     path("makelaar/droom/<str:reference>/koppel-toestemming/", care.pairing_consent, name="pairing_consent"),

@@ -3,6 +3,8 @@ from django.urls import path
 from . import views
 from .views import activity_edit as activity_edit_views
 from .views import kiosk as kiosk_views
+from .views import paper as paper_views
+from .views import poster as poster_views
 from .views import programme as programme_views
 from .views import route as route_views
 
@@ -26,6 +28,8 @@ urlpatterns = [
     path("parel/<uuid:uid>/bordje.png", route_views.plaque_png_view, name="plaque_png"),
     path("parel/<uuid:uid>/bordje.pdf", route_views.plaque_pdf_view, name="plaque_pdf"),
     path("p/<str:code>/", route_views.short_link, name="short"),
+    path("op-papier/parel/", paper_views.paper_pearl, name="paper_pearl"),
+    path("op-papier/parel.pdf", paper_views.paper_pearl, {"pdf": True}, name="paper_pearl_pdf"),
     # The necklace
     path("ketting/", route_views.route_list, name="routes"),
     path("ketting/<slug:slug>/", route_views.route_detail, name="route"),
@@ -35,6 +39,15 @@ urlpatterns = [
     # The pop-up programme
     path("programma/", programme_views.programme, name="programme"),
     path("programma.ics", programme_views.programme_ics, name="programme_ics"),
+    path("programma/aanmelden-op-papier/", paper_views.paper_signup_blank, name="paper_signup_blank"),
+    path(
+        "programma/aanmelden-op-papier.pdf",
+        paper_views.paper_signup_blank,
+        {"pdf": True},
+        name="paper_signup_blank_pdf",
+    ),
+    path("programma/affiche/", poster_views.poster, name="poster"),
+    path("programma/affiche.pdf", poster_views.poster, {"pdf": True}, name="poster_pdf"),
     path("programma/voorstellen/", programme_views.activity_propose_view, name="activity_propose"),
     path("programma/<uuid:uid>/", programme_views.activity_detail, name="activity"),
     path("programma/<uuid:uid>/agenda.ics", programme_views.activity_ics, name="activity_ics"),
@@ -42,6 +55,9 @@ urlpatterns = [
     path("programma/<uuid:uid>/afmelden/", programme_views.activity_signup_cancel, name="activity_signup_cancel"),
     path("programma/<uuid:uid>/namens-bewoner/", programme_views.activity_signup_on_behalf, name="activity_on_behalf"),
     path("programma/<uuid:uid>/veranderen/", activity_edit_views.activity_change_view, name="activity_change"),
+    path("programma/<uuid:uid>/op-papier/", paper_views.paper_signup, name="paper_signup"),
+    path("programma/<uuid:uid>/op-papier.pdf", paper_views.paper_signup, {"pdf": True}, name="paper_signup_pdf"),
+    path("programma/<uuid:uid>/papieren-aanmelding/", paper_views.paper_signup_entry, name="paper_signup_entry"),
     path("programma/<uuid:uid>/zo-ging-het/", programme_views.activity_story, name="activity_story"),
     path("programma/<uuid:uid>/foto/<uuid:photo_uid>/", programme_views.activity_photo, name="activity_photo"),
     path(

@@ -1,0 +1,77 @@
+"""The consent form on paper: every question of the broker's consent forms, the current explanation texts
+(word for word, with their version), tick boxes, a signature and a date line. Only for brokers."""
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from droomhuis.care_forms import PairingConsentForm, ReferralConsentForm
+from droomhuis.consents import CONSENT_CONTACT_KEY, CONSENT_WALL_KEY, consent_text_for
+from droomhuis.forms import DreamShareForm
+from droomhuis.views.paper import CONTACT_FIELDS
+from wijk.paper import question_labels
+from wijk.services import consent_text_publish
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("droomhuis:paper_consent")
+
+
+def _page(client, query="") -> str:
+    response = client.get(URL + query)
+    assert response.status_code == 200
+    return html.unescape(response.content.decode())
+
+
+def test_paper_consent_has_every_question_of_the_online_consent_forms(broker_bw, world):
+    page = _page(broker_bw)
+    online = [
+        *question_labels(ReferralConsentForm(corporation=world.bw)),
+        *question_labels(PairingConsentForm()),
+        *question_labels(DreamShareForm(), only=(*CONTACT_FIELDS, "consent_wall")),
+    ]
+    assert "Welke gegevens mogen mee?" in online and "Wat mag de ervaringsdeskundige weten?" in online
+    assert "Welzijn Almelo" in online  # the partners of Beter Wonen, to tick
+    for label in online:
+        assert label in page, label
+    assert page.count("Handtekening") == 1 and "Datum" in page and "paper-tick" in page
+
+
+def test_paper_consent_prints_the_current_consent_texts_word_for_word(broker_bw, world):
+    consent_text_for("referral")
+    newer = consent_text_publish(
+        key="referral", title="Uw gegevens naar een partner", body="Nieuwe uitleg, versie twee."
+    )
+    page = _page(broker_bw)
+    assert "Nieuwe uitleg, versie twee." in page and f"Uitleg versie {newer.version}" in page
+    for key in (CONSENT_CONTACT_KEY, CONSENT_WALL_KEY, "pairing"):
+        text = consent_text_for(key)
+        assert text.title in page and text.body in page
+
+
+def test_paper_consent_for_one_dream_prints_its_code(broker_bw, dream):
+    page = _page(broker_bw, f"?droom={dream.reference}")
+    assert dream.reference in page
+
+
+def test_paper_consent_for_a_dream_of_another_corporation_is_hidden(broker_hw, dream):
+    assert broker_hw.get(URL + f"?droom={dream.reference}").status_code == 404
+
+
+def test_paper_consent_pdf(broker_bw, dream):
+    response = broker_bw.get(reverse("droomhuis:paper_consent_pdf") + f"?droom={dream.reference}")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert dream.reference in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"), [("anonymous", 302), ("moderator_bw", 403), ("resident_hagedoorn", 403)]
+)
+def test_paper_consent_is_for_brokers(as_persona, persona, status):
+    assert as_persona(persona).get(URL).status_code == status
+
+
+def test_case_page_links_to_the_paper_consent_form(broker_bw, case):
+    page = html.unescape(broker_bw.get(reverse("droomhuis:case", args=[case.reference])).content.decode())
+    assert f"{URL}?droom={case.reference}" in page
