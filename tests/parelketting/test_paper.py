@@ -58,6 +58,11 @@ def test_paper_pearl_pdf(anonymous, world):
     response = anonymous.get(reverse("parelketting:paper_pearl_pdf") + "?wijk=zuidwijk")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    from tests.atelier.pdftext import extract_text
+
+    text = " ".join(extract_text(response.content).split())
+    for label in ("Geef uw parel een korte naam", "Vertel erover in uw eigen woorden", "Handtekening", "Spui"):
+        assert label in text, label
     assert anonymous.get(reverse("parelketting:paper_pearl_pdf"))["Location"] == reverse("parelketting:paper_pearl")
 
 
@@ -96,6 +101,10 @@ def test_online_pages_link_to_the_paper_versions(resident_zuidwijk, moderator_hw
     staff_page = moderator_hw.get(activity.get_absolute_url()).content.decode()
     assert reverse("parelketting:paper_signup_entry", kwargs={"uid": activity.uid}) in staff_page
     assert reverse("parelketting:paper_pearl") in resident_zuidwijk.get(reverse("parelketting:new")).content.decode()
+    programme = resident_zuidwijk.get(reverse("parelketting:programme")).content.decode()
+    assert reverse("parelketting:paper_signup_blank") in programme
+    on_behalf = moderator_hw.get(reverse("parelketting:activity_on_behalf", kwargs={"uid": activity.uid}))
+    assert reverse("parelketting:paper_signup_entry", kwargs={"uid": activity.uid}) in on_behalf.content.decode()
     behalf = moderator_hw.get(reverse("parelketting:new_on_behalf")).content.decode()
     assert reverse("parelketting:paper_pearl") in behalf and reverse("parelketting:poster") in behalf
 

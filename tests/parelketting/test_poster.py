@@ -95,6 +95,12 @@ def test_poster_pdf_is_a3(moderator_hw, poster_world):
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     width, height = _page_size(response.content)
     assert round(width) == 842 and round(height) == 1191  # A3 portrait in points
+    from tests.atelier.pdftext import _objects, extract_text
+
+    pages = [body for body, _ in _objects(response.content).values() if re.search(rb"/Type /Page(?!s)", body)]
+    assert len(pages) == 1  # one sheet for the notice board
+    text = extract_text(response.content)
+    assert "Samen breien" in text and "Nieuwe moestuin" in text and "Volgende maand" not in text
     assert f"affiche-zuidwijk-{poster_world:%Y-%m}.pdf" in response["Content-Disposition"]
 
 
