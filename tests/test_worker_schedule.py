@@ -101,6 +101,15 @@ def test_a_job_whose_command_is_not_there_yet_is_skipped_quietly_only_when_optio
 
 
 @pytest.mark.django_db
+def test_an_old_job_stops_once_the_command_that_replaces_it_exists(settings, ran, monkeypatch):
+    settings.WIJKPORTAAL_SCHEDULE = [{"command": "digest", "daily": "02:30", "replaced_by": "retention_run"}]
+    assert run_due_jobs(now=at("2026-11-25T02:30")) == [("digest", "2026-11-25")]
+    monkeypatch.setattr("worker.schedule.get_commands", lambda: {"digest": "x", "retention_run": "x"})
+    assert run_due_jobs(now=at("2026-11-26T02:30")) == []
+    assert ran.calls == [("digest",)]
+
+
+@pytest.mark.django_db
 def test_a_failing_job_without_a_queue_is_logged_and_not_repeated_every_minute(settings, ran, caplog):
     settings.WIJKPORTAAL_SCHEDULE = [{"command": "broken", "daily": "07:00"}]
     ran.fail.add("broken")

@@ -118,6 +118,8 @@ ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 5
 ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_FORMS = {"signup": "wijk.account_forms.SignupForm"}  # the honeypot hidden without an inline style
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -200,7 +202,7 @@ WIJKPORTAAL_SCHEDULE = [
     {"command": "parelketting_digest", "daily": "07:00"},
     {"command": "droomhuis_reminders", "daily": "07:15"},
     {"command": "parelketting_reminders", "daily": "18:00"},
-    {"command": "droomhuis_signal_retention", "daily": "02:30"},
+    {"command": "droomhuis_signal_retention", "daily": "02:30", "replaced_by": "retention_run"},
     {"command": "retention_run", "daily": "02:45", "optional": True},
 ]
 if WIJKPORTAAL_TASKS == "database":
