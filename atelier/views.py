@@ -1,6 +1,7 @@
 """Reading pages of the atelier: overview, experiments, workshop reports, stories, why/how/what."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
@@ -8,11 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from wijk.lists import Part, fetch_lists
+from wijk.public_cache import content_version
+
 from . import evidence as live_evidence
 from .decorators import atelier_view
 from .forms import InsightForm, WhyHowWhatForm
 from .layout import blocks
-from .models import Canvas, Challenge, Guest, Insight, Team, TeamMember, WhyHowWhat
+from .models import Canvas, Challenge, Guest, Insight, Team, TeamMember, WhyHowWhat, Workshop
 from .pdf import pdf_response
 from .permissions import (
     can_edit_team,
@@ -69,15 +73,30 @@ def experiment_detail(request, slug):
     and the live figures from the portal."""
     experiment = get_experiment_for_user(request.user, slug)
     visible = visible_workshop_filter(request.user, experiment)
-    workshops = list(experiment.team.workshops.filter(visible).order_by("number"))
-    canvases = {c.workshop_id: c for c in Canvas.objects.filter(experiment=experiment, workshop__in=workshops)}
-    whw = list(
-        WhyHowWhat.objects.filter(experiment=experiment, workshop__in=workshops)
-        .select_related("workshop")
-        .order_by("-workshop__number")
+    visible_workshops = experiment.team.workshops.filter(visible)
+    workshop_fields = [f.attname for f in Workshop._meta.concrete_fields]
+    by_workshop = {"workshop": workshop_fields}
+    # One query for all the lists of the page (``wijk.lists``); the workshop filter is a subquery.
+    lists = fetch_lists(
+        workshops=Part(visible_workshops, ordering=["number"]),
+        canvases=Part(Canvas.objects.filter(experiment=experiment, workshop__in=visible_workshops), ordering=["id"]),
+        whw=Part(
+            WhyHowWhat.objects.filter(experiment=experiment, workshop__in=visible_workshops),
+            related=by_workshop,
+            ordering=["-workshop.number"],
+        ),
+        insights=Part(
+            Insight.objects.filter(experiment=experiment, workshop__in=visible_workshops),
+            related=by_workshop,
+            ordering=["workshop.number", "position", "id"],
+        ),
+        stories=Part(stories_for_user(request.user, experiment), related=by_workshop, ordering=["title"]),
     )
-    insights = Insight.objects.filter(experiment=experiment, workshop__in=workshops).select_related("workshop")
-    evidence = live_evidence.evidence_for(experiment)
+    workshops = lists["workshops"]
+    canvases = {c.workshop_id: c for c in lists["canvases"]}
+    whw = lists["whw"]
+    insights = lists["insights"]
+    evidence = _evidence(experiment)
     return render(
         request,
         "atelier/experiment_detail.html",
@@ -86,7 +105,7 @@ def experiment_detail(request, slug):
             "workshop_rows": [(w, canvases.get(w.pk)) for w in workshops],
             "canvas_numbers": [w.number for w in workshops if w.pk in canvases],
             "why_how_whats": whw,
-            "stories": stories_for_user(request.user, experiment),
+            "stories": lists["stories"],
             "insights": insights,
             "evidence": evidence,
             "chart_width": live_evidence.chart_width(evidence),
@@ -97,6 +116,16 @@ def experiment_detail(request, slug):
             "live_url": f"/{experiment.live_part}/",
         },
     )
+
+
+def _evidence(experiment):
+    """The live figures (several counting queries) from the cache, until any content in the portal changes."""
+    key = f"atelier:evidence:{experiment.pk}:{content_version()}"
+    evidence = cache.get(key)
+    if evidence is None:
+        evidence = live_evidence.evidence_for(experiment)
+        cache.set(key, evidence, 600)
+    return evidence
 
 
 def _report_context(request, workshop):

@@ -1,4 +1,7 @@
 from django import template
+from django.core.cache import cache
+
+from wijk.public_cache import content_version
 
 from ..permissions import may_see_atelier
 
@@ -13,9 +16,21 @@ def atelier_menu_visible(context) -> bool:
         return False
     cached = getattr(request, "_atelier_menu_visible", None)
     if cached is None:
-        cached = may_see_atelier(request.user)
+        cached = _menu_visible(request.user)
         request._atelier_menu_visible = cached
     return cached
+
+
+def _menu_visible(user) -> bool:
+    """Kept in the cache per user until any content changes (teams, roles, public flags all bump the version)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    key = f"atelier:menu:{user.pk or 0}:{content_version()}"
+    visible = cache.get(key)
+    if visible is None:
+        visible = may_see_atelier(user)
+        cache.set(key, visible, 600)
+    return visible
 
 
 @register.simple_tag

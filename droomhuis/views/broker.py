@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wijk.choices import RoleKind
-from wijk.models import AccessAction
+from wijk.choices import EXPLICIT_CATEGORIES, DataCategory, Purpose, RoleKind
+from wijk.lists import Part, fetch_lists, set_prefetched
+from wijk.models import AccessAction, ConsentRecord, Theme
 from wijk.services import access_log_record
 
 from .. import conf, matching, services
@@ -38,7 +39,8 @@ from ..forms import (
 from ..models import reference_normalise
 from ..permissions import broker_neighbourhoods, brokers_for, dreams_for_broker, get_dream_for_broker, is_broker
 from ..workflow import OPEN, DreamStatus
-from .case_care import care_context
+from .case_care import care_context, care_parts, care_shared
+from .case_data import cached_many, use_choices
 
 CONFLICT_MESSAGE = _(
     "Iemand anders heeft deze droom net opgeslagen. Uw wijziging is niet bewaard. "
@@ -116,6 +118,8 @@ def queue(request):
     )
     neighbourhoods = broker_neighbourhoods(request.user)
     form = QueueFilterForm(request.GET or None, neighbourhoods=neighbourhoods)
+    # The theme list for the filter from the cache (validating a chosen theme still asks the database).
+    use_choices(form, "theme", cached_many({"themes": lambda: list(Theme.objects.all())})["themes"])
     qs = _filtered(request, base, form, view).for_list()
     page = Paginator(qs, conf.queue_page_size()).get_page(request.GET.get("pagina"))
     params = request.GET.copy()
@@ -148,20 +152,70 @@ def queue(request):
     )
 
 
+PEOPLE = ["id", "name", "email"]
+
+
+def _consent_part(dream, category, purpose, recipient) -> Part:
+    """The active consents ``wijk.services.consent_check`` looks for, as one part of the case page's query.
+
+    The recipient is the corporation or the public, so no data-sharing agreement applies.
+    """
+    qs = ConsentRecord.objects.filter(resident=dream.resident_id).covering(
+        category=category, purpose=purpose, recipient=recipient
+    )
+    if category in EXPLICIT_CATEGORIES:
+        qs = qs.filter(explicit=True)
+    return Part(qs.active(), fields=["id"], ordering=["id"])
+
+
 def _case_context(request, dream, **forms):
-    """Everything the case page shows. ``forms`` replaces a fresh form with a bound one after an error."""
+    """Everything the case page shows. ``forms`` replaces a fresh form with a bound one after an error.
+
+    The page reads its lists in one query (``case_data.fetch_lists``) and the lists that many cases share
+    (themes, brokers, partners) with one cache read, so its query count does not grow with the case.
+    """
     user = request.user
-    brokers = brokers_for(dream.neighbourhood).exclude(pk=dream.owner_id)
+    # ``dream`` came from ``get_dream_for_broker``: the user may handle it, so owning it is enough here.
+    is_owner = dream.owner_id == user.pk
+    neighbourhood = dream.neighbourhood
+    corporation = neighbourhood.corporation
+    parts = {
+        "themes": Part(dream.themes.all()),
+        "contact_consent": _consent_part(dream, DataCategory.CONTACT, Purpose.CONTACT, corporation),
+        "wall_consent": _consent_part(dream, DataCategory.DREAM, Purpose.DREAM_WALL, None),
+        "events": Part(dream.events.all(), related={"actor": PEOPLE}, ordering=["-at", "-pk"]),
+        "attempts": Part(dream.contact_attempts.all(), related={"by": PEOPLE}),
+        "notes": Part(dream.notes.visible_to(user, dream), related={"author": PEOPLE}),
+        "updates": Part(dream.updates.all(), related={"author": PEOPLE}),
+    }
+    if is_owner:
+        parts.update(care_parts(dream))
+    lists = fetch_lists(**parts)
+    themes = lists["themes"]
+    set_prefetched(dream, "themes", dream.themes.all(), themes)
+    suggestions = f"{neighbourhood.pk}:{corporation.pk}:" + ",".join(
+        str(t.pk) for t in sorted(themes, key=lambda t: t.pk)
+    )
+    shared = cached_many(
+        {
+            f"brokers:{neighbourhood.pk}": lambda: list(brokers_for(neighbourhood)),
+            "themes": lambda: list(Theme.objects.all()),
+            f"partners:{suggestions}": lambda: matching.partner_suggestions(dream),
+            f"pearls:{suggestions}": lambda: matching.pearl_suggestions(dream),
+            **(care_shared(corporation) if is_owner else {}),
+        }
+    )
+    brokers = [b for b in shared[f"brokers:{neighbourhood.pk}"] if b.pk != dream.owner_id]
     initial = {"version": dream.version}
     context_forms = {
         "transition_form": TransitionForm(initial=initial, dream=dream),
-        "assign_form": AssignForm(initial=initial, brokers=brokers),
+        "assign_form": AssignForm(initial=initial, brokers=brokers_for(neighbourhood).exclude(pk=dream.owner_id)),
         "plan_form": PlanForm(
             initial={
                 **initial,
                 "next_action_date": dream.next_action_date,
                 "next_action": dream.next_action,
-                "themes": list(dream.themes.all()),
+                "themes": themes,
             }
         ),
         "contact_form": ContactAttemptForm(),
@@ -176,25 +230,27 @@ def _case_context(request, dream, **forms):
             }
         ),
     }
+    use_choices(context_forms["assign_form"], "owner", brokers)
+    use_choices(context_forms["plan_form"], "themes", shared["themes"])
     context_forms.update(forms)
-    pearls = matching.pearl_suggestions(dream)
+    pearls = shared[f"pearls:{suggestions}"]
     return {
         "dream": dream,
         "resident": dream.resident,
         "today": timezone.localdate(),
-        "contact_consent": services.has_contact_consent(dream),
-        "wall_consent": services.has_wall_consent(dream),
-        "events": dream.events.select_related("actor").order_by("-at", "-pk"),
-        "attempts": dream.contact_attempts.select_related("by"),
-        "notes": dream.notes.visible_to(user, dream).select_related("author"),
-        "updates": dream.updates.select_related("author"),
-        "partners": matching.partner_suggestions(dream),
+        "contact_consent": bool(lists["contact_consent"]),
+        "wall_consent": bool(lists["wall_consent"]),
+        "events": lists["events"],
+        "attempts": lists["attempts"],
+        "notes": lists["notes"],
+        "updates": lists["updates"],
+        "partners": shared[f"partners:{suggestions}"],
         "pearls": pearls,
         "pearls_available": pearls is not None,
-        "has_other_brokers": brokers.exists(),
-        "is_owner": dream.owner_id == user.pk,
+        "has_other_brokers": bool(brokers),
+        "is_owner": is_owner,
         **context_forms,
-        **care_context(user, dream, forms),
+        **care_context(dream, forms, is_owner=is_owner, lists=lists, shared=shared),
     }
 
 

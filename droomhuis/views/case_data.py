@@ -1,0 +1,41 @@
+"""Helpers of the broker's case page: shared lists from the cache, and form choices without a query.
+
+The case's own lists are read in one query with ``wijk.lists.fetch_lists``.
+"""
+
+
+def cached_many(computes: dict) -> dict:
+    """Lists that are the same for many cases (themes, brokers, partners), kept until any content changes.
+
+    ``computes`` maps a name to a function that builds the value. All are read with one cache read. The keys
+    carry the portal's content version (``wijk.public_cache``), which every save in the portal's apps bumps,
+    so a new broker or partner shows at once. Never used for anything about a resident.
+    """
+    from django.core.cache import cache
+
+    from wijk.public_cache import content_version
+
+    version = content_version()
+    keys = {name: f"droomhuis:case:{name}:{version}" for name in computes}
+    found = cache.get_many(list(keys.values()))
+    values, missing = {}, {}
+    for name, key in keys.items():
+        if key in found:
+            values[name] = found[key]
+        else:
+            values[name] = missing[key] = computes[name]()
+    if missing:
+        cache.set_many(missing, 600)
+    return values
+
+
+def use_choices(form, name: str, objects) -> None:
+    """Fill a model choice field from an already loaded list, so rendering the form runs no query.
+
+    Only for forms that are shown, not validated: a submitted form checks its choices against the database.
+    """
+    form_field = form.fields[name]
+    choices = [(obj.pk, form_field.label_from_instance(obj)) for obj in objects]
+    if getattr(form_field, "empty_label", None) is not None:
+        choices.insert(0, ("", form_field.empty_label))
+    form_field.choices = choices

@@ -1,0 +1,82 @@
+"""Query budgets of the heavy staff pages: at most 10 queries, and the same number at two data sizes.
+
+The broker's case page reads its own lists in one query and the lists many cases share from the cache; the
+atelier's experiment page likewise. The count is taken on a repeat view: the first view after any change
+fills the cache again.
+"""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from droomhuis import care, services
+from wijk.choices import DataCategory
+
+from .conftest import give_referral_consent, picked_up
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 10
+
+
+def warm_count(client, url) -> tuple[int, str]:
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def grow_case(world, dream, n, start=0):
+    broker = world.users.broker_bw
+    for i in range(start, start + n):
+        services.note_add(dream=dream, author=broker, body=f"Notitie nummer {i}", private=bool(i % 2))
+        services.resident_update_post(dream=dream, author=broker, body=f"Bericht nummer {i}")
+        services.contact_attempt_record(
+            dream=dream, actor=broker, channel="phone", reached=False, day=date(2026, 1, 1), part_of_day="morning"
+        )
+        care.signal_record(dream=dream, actor=broker, kind="money", description=f"Signaal nummer {i}")
+        care.referral_create(
+            dream=dream, actor=broker, partner=world.welzijn, categories=["contact"], question=f"Vraag {i}"
+        )
+
+
+def test_case_page_stays_within_budget_at_two_sizes(broker_bw, broker_bw2, world, make_dream):
+    dream = picked_up(make_dream(themes=[world.themes["groen"], world.themes["klussen"]]), world.users.broker_bw)
+    give_referral_consent(world, dream, DataCategory.CONTACT)
+    url = reverse("droomhuis:case", args=[dream.reference])
+    broker_bw.get(url)  # the first view publishes the explanation texts (a change)
+    grow_case(world, dream, 2)
+    small, page = warm_count(broker_bw, url)
+    other_small, _ = warm_count(broker_bw2, url)
+    grow_case(world, dream, 20, start=2)
+    large, page = warm_count(broker_bw, url)
+    other_large, other_page = warm_count(broker_bw2, url)
+    assert (small, other_small) == (large, other_large)
+    assert max(small, other_small) <= BUDGET
+    # The lists read in one query are complete and in order: newest first.
+    assert page.index("Notitie nummer 21") < page.index("Notitie nummer 0")
+    assert page.index("Bericht nummer 21") < page.index("Bericht nummer 0")
+    assert page.count("Signaal nummer") == 22
+    from droomhuis.care_models import Referral
+
+    assert all(r.reference in page for r in Referral.objects.filter(dream=dream))
+    assert page.count("niet bereikt") >= 22
+    assert "Mag contact opnemen" in page  # contact consent read in the same query
+    # Another broker of the corporation sees the team notes, not the owner's private ones, and no signals.
+    assert "Notitie nummer 20" in other_page and "Notitie nummer 21" not in other_page
+    assert "Signaal nummer" not in other_page
+
+
+def test_case_page_shows_a_change_at_once(broker_bw, world, case):
+    url = reverse("droomhuis:case", args=[case.reference])
+    warm_count(broker_bw, url)
+    services.note_add(dream=case, author=world.users.broker_bw, body="Een nieuwe notitie", private=False)
+    assert "Een nieuwe notitie" in broker_bw.get(url).content.decode()
+    from droomhuis.consents import dream_consent_withdraw
+
+    dream_consent_withdraw(dream=case, key="contact", recorded_by=world.users.broker_bw, method="phone")
+    assert "Geen toestemming voor contact." in broker_bw.get(url).content.decode()
