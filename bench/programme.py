@@ -141,5 +141,29 @@ def run():
     )
     line("programme_page_anonymous_cached", activities=ACTIVITIES, **measure("/parelketting/programma/", runs=20))
     line("programme_ics", activities=ACTIVITIES, **measure("/parelketting/programma.ics", runs=10))
+    line("programme_ics_not_modified", activities=ACTIVITIES, **_not_modified("/parelketting/programma.ics"))
     line("route_gpx", stops=STOPS, **measure(f"/parelketting/ketting/{route.slug}/wandeling.gpx", runs=10))
     line("signup_concurrent", **_concurrent_signups(first, residents))
+
+
+def _not_modified(path: str, runs: int = 20) -> dict:
+    """A subscribed calendar polling with the ETag it got: the answer should be an empty 304."""
+    import statistics
+
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    etag = client.get(path)["ETag"]
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get(path, HTTP_IF_NONE_MATCH=etag)
+        timings.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path, HTTP_IF_NONE_MATCH=etag)
+    return {
+        "status": response.status_code,
+        "queries": len(ctx.captured_queries),
+        "p50_ms": round(statistics.median(timings), 1),
+    }

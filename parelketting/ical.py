@@ -1,10 +1,26 @@
-"""Activities as iCalendar (RFC 5545) for phone calendars: times in UTC, a stable UID per activity."""
+"""Activities as iCalendar (RFC 5545) for phone calendars: times in UTC, a stable UID per activity.
 
+Calendars poll a subscribed feed often. The body is kept in the shared cache under the portal's content
+version (``wijk.public_cache``: every save bumps it, so a change shows at the next request), and a calendar
+that sends back the ETag or Last-Modified it got gets an empty 304 answer.
+"""
+
+import hashlib
+import math
+import time
 from datetime import UTC
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import get_language
 from icalendar import Calendar, Event
+
+from wijk.public_cache import content_version
 
 UID_DOMAIN = "parelketting.wijkportaal"
 
@@ -51,3 +67,45 @@ def activities_ical(activities, *, name: str) -> bytes:
     for activity in activities:
         calendar.add_component(_event(activity, now))
     return calendar.to_ical()
+
+
+ICS_CACHE_SECONDS = 600
+
+
+def feed_activities(now=None):
+    """What ``programma.ics`` lists: published activities that have not ended, and cancelled ones that were
+    published and have not ended yet. A subscribed calendar then gets STATUS:CANCELLED for the event it has,
+    until the moment the activity would have ended."""
+    from .choices import ActivityStatus
+    from .programme_models import Activity
+
+    now = now or timezone.now()
+    was_published = Exists(Activity.history.model.objects.filter(id=OuterRef("pk"), status=ActivityStatus.PUBLISHED))
+    return (
+        Activity.objects.upcoming(now)
+        .alias(was_published=was_published)
+        .filter(Q(status=ActivityStatus.PUBLISHED) | Q(status=ActivityStatus.CANCELLED, was_published=True))
+        .select_related("place")
+        .order_by("starts_at", "pk")
+    )
+
+
+def ics_response(request, *, key: str, build, filename: str) -> HttpResponse:
+    """The calendar ``build()`` makes, from the cache when nothing changed; 304 for a conditional GET."""
+    cache_key = f"parelketting:ics:{key}:{get_language()}:{content_version()}"
+    entry = cache.get(cache_key)
+    if entry is None:
+        body = build()
+        # Whole seconds, rounded up: a client that has this copy never looks newer than it.
+        entry = (body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', math.ceil(time.time()))
+        cache.set(cache_key, entry, ICS_CACHE_SECONDS)
+    body, etag, last_modified = entry
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    # Calendars may keep a copy but must ask again each time; the answer is then a cheap 304.
+    response["Cache-Control"] = "public, no-cache"
+    return response

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,13 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijk.antispam import rate_limit_hit
 from wijk.models import Organisation, Theme
+from wijk.photos import photo_variant_open
 from wijk.services import public_name
 
 from .. import limits
 from .. import permissions as perms
 from ..choices import ActivityStatus, PearlKind, SignUpStatus
 from ..forms import ActivityProposalForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
-from ..ical import activities_ical
+from ..ical import activities_ical, feed_activities, ics_response
 from ..models import Activity, ActivityPhoto, Pearl
 from ..programme_services import activity_propose, activity_story_write, signup_cancel, signup_create
 
@@ -240,17 +241,15 @@ def activity_propose_view(request):
     return render(request, "parelketting/activity_propose.html", context)
 
 
-def _ics_response(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 @require_GET
 def programme_ics(request):
-    """All published upcoming activities, for a phone calendar to subscribe to."""
-    activities = Activity.objects.published().upcoming().select_related("place").order_by("starts_at", "pk")
-    return _ics_response(activities_ical(activities, name=_("Programma Parelketting")), "programma.ics")
+    """Published upcoming activities (and cancelled ones, marked so), for a phone calendar to subscribe to."""
+    return ics_response(
+        request,
+        key="programme",
+        build=lambda: activities_ical(feed_activities(), name=_("Programma Parelketting")),
+        filename="programma.ics",
+    )
 
 
 @require_GET
@@ -258,7 +257,12 @@ def activity_ics(request, uid):
     activity = perms.get_activity_for_user(request.user, uid)
     if activity.status == ActivityStatus.PROPOSED:
         raise Http404
-    return _ics_response(activities_ical([activity], name=activity.title), f"activiteit-{activity.uid}.ics")
+    return ics_response(
+        request,
+        key=f"activity:{activity.uid}",
+        build=lambda: activities_ical([activity], name=activity.title),
+        filename=f"activiteit-{activity.uid}.ics",
+    )
 
 
 @login_required
@@ -288,7 +292,8 @@ def activity_photo(request, uid, photo_uid, size="full"):
     activity = perms.get_activity_for_user(request.user, uid)
     photo = get_object_or_404(ActivityPhoto, activity=activity, uid=photo_uid)
     field = photo.thumbnail if size == "thumb" else photo.photo
-    response = FileResponse(field.open("rb"), content_type="image/jpeg")
+    # ``?w=480``: a smaller copy for ``srcset`` (the original when that copy does not exist).
+    response = FileResponse(photo_variant_open(field, request.GET.get("w")), content_type="image/jpeg")
     response["Cache-Control"] = "public, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
