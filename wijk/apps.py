@@ -7,6 +7,8 @@ class WijkConfig(AppConfig):
     verbose_name = _("Wijk: mensen, organisaties en toestemming")
 
     def ready(self):
+        from . import photos
         from .public_cache import connect_signals
 
         connect_signals()
+        photos.connect_signals()

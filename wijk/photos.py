@@ -7,6 +7,7 @@ Pearls, dreams, activity stories and atelier mood images all go through ``photo_
 """
 
 import io
+import logging
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -107,3 +108,151 @@ def photo_process(upload) -> ProcessedPhoto:
     thumb = clean.copy()
     thumb.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.LANCZOS)
     return ProcessedPhoto(photo=_encode(clean), thumbnail=_encode(thumb), width=clean.width, height=clean.height)
+
+
+# --- Smaller copies for ``srcset`` ---------------------------------------------------------------------
+#
+# Next to every stored photo ``dir/abc.jpg`` we keep smaller copies ``dir/abc.w480.jpg`` and ``dir/abc.w960.jpg``
+# (no model fields: the names follow from the original). A phone then downloads 480 pixels, not 1600.
+# Old photos without copies still work: ``photo_variant_widths`` only offers copies that exist, and
+# ``photo_variant_open`` falls back to the original. ``manage.py photo_variants`` makes copies for old photos.
+
+VARIANT_WIDTHS = (480, 960)
+_VARIANT_CACHE_PREFIX = "wijk:photo-variants:"
+
+
+def variant_name(name: str, width: int) -> str:
+    """``dir/abc.jpg`` -> ``dir/abc.w480.jpg``."""
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        return f"{name}.w{width}"
+    return f"{stem}.w{width}.{ext}"
+
+
+def _cache():
+    from django.core.cache import cache
+
+    return cache
+
+
+def photo_variants_save(field_file) -> list[int]:
+    """Make the smaller copies of a stored photo (only widths below its own); return the widths made."""
+    if not field_file:
+        return []
+    storage = field_file.storage
+    with storage.open(field_file.name, "rb") as source:
+        image = Image.open(source)
+        image.load()
+    image = image.convert("RGB")
+    made = []
+    for width in VARIANT_WIDTHS:
+        if width >= image.width:
+            continue
+        copy = image.copy()
+        copy.thumbnail((width, width * 10), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        copy.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+        name = variant_name(field_file.name, width)
+        if storage.exists(name):
+            storage.delete(name)
+        storage.save(name, ContentFile(buffer.getvalue()))
+        made.append(width)
+    _cache().set(_VARIANT_CACHE_PREFIX + field_file.name, {"widths": made, "width": image.width}, None)
+    return made
+
+
+def photo_variant_info(field_file) -> dict:
+    """``{"widths": [480, 960], "width": 1600}``: the copies that exist and the original's width.
+
+    Kept in the cache without expiry: a stored name never gets other contents (new photos get new names).
+    """
+    if not field_file:
+        return {"widths": [], "width": None}
+    key = _VARIANT_CACHE_PREFIX + field_file.name
+    info = _cache().get(key)
+    if info is None:
+        storage = field_file.storage
+        widths = [w for w in VARIANT_WIDTHS if storage.exists(variant_name(field_file.name, w))]
+        width = None
+        if widths:
+            try:
+                with storage.open(field_file.name, "rb") as source:
+                    width = Image.open(source).size[0]  # reads the header only
+            except (OSError, UnidentifiedImageError):
+                widths = []
+        info = {"widths": widths, "width": width}
+        _cache().set(key, info, None)
+    return info
+
+
+def photo_variant_widths(field_file) -> list[int]:
+    return photo_variant_info(field_file)["widths"]
+
+
+def photo_variant_open(field_file, width):
+    """The copy of ``width`` pixels when it exists, else the original (old photos, unknown widths)."""
+    try:
+        width = int(width)
+    except (TypeError, ValueError):
+        width = None
+    if width in photo_variant_widths(field_file):
+        return field_file.storage.open(variant_name(field_file.name, width), "rb")
+    return field_file.open("rb")
+
+
+def photo_srcset(url: str, field_file) -> str:
+    """``srcset`` text for an ``<img>`` whose ``src`` is ``url`` (a view that takes ``?w=``); '' without copies."""
+    info = photo_variant_info(field_file)
+    if not info["widths"]:
+        return ""
+    parts = [f"{url}?w={w} {w}w" for w in info["widths"]]
+    parts.append(f"{url} {info['width']}w")
+    return ", ".join(parts)
+
+
+def photo_delete(field_file, *, save: bool = False) -> None:
+    """Delete a stored photo and its smaller copies. For erasure and for replacing or removing a photo.
+
+    ``save=True`` also clears the field on the model and saves it (as ``FieldFile.delete`` does).
+    """
+    if not field_file:
+        return
+    storage = field_file.storage
+    name = field_file.name
+    for width in VARIANT_WIDTHS:
+        variant = variant_name(name, width)
+        if storage.exists(variant):
+            storage.delete(variant)
+    _cache().delete(_VARIANT_CACHE_PREFIX + name)
+    field_file.delete(save=save)
+
+
+# Photos shown with ``srcset``: the copies are made as soon as a new photo is stored on one of these fields.
+VARIANT_FIELDS = {"parelketting.Pearl": "photo", "parelketting.ActivityPhoto": "photo"}
+
+
+def _remember_name(sender, instance, **kwargs):
+    field = VARIANT_FIELDS[sender._meta.label]
+    instance._wijk_stored_photo = instance.__dict__.get(field)
+
+
+def _variants_for_new_photo(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    field_file = getattr(instance, VARIANT_FIELDS[sender._meta.label])
+    name = field_file.name if field_file else None
+    if not name or name == getattr(instance, "_wijk_stored_photo", None):
+        return
+    try:
+        photo_variants_save(field_file)
+    except Exception:  # noqa: BLE001 - without copies the page shows the original; the save must not fail
+        logging.getLogger(__name__).warning("Could not make smaller copies of %s", name, exc_info=True)
+    instance._wijk_stored_photo = name
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_init, post_save
+
+    for label in VARIANT_FIELDS:
+        post_init.connect(_remember_name, sender=label, dispatch_uid=f"wijk-photo-name-{label}")
+        post_save.connect(_variants_for_new_photo, sender=label, dispatch_uid=f"wijk-photo-variants-{label}")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from wijk.models import Neighbourhood, Theme
+from wijk.photos import photo_variant_open
 from wijk.services import public_name
 
 from .. import permissions as perms
@@ -108,7 +109,8 @@ def pearl_photo(request, uid, size="full"):
     if not (photo_is_public(pearl) or perms.is_own_pearl(request.user, pearl)):
         if not perms.is_pearl_moderator(request.user, pearl):
             raise Http404
-    response = FileResponse(field.open("rb"), content_type="image/jpeg")
+    # ``?w=480``: a smaller copy for ``srcset`` (the original when that copy does not exist).
+    response = FileResponse(photo_variant_open(field, request.GET.get("w")), content_type="image/jpeg")
     response["Cache-Control"] = "public, max-age=3600" if pearl.is_published else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

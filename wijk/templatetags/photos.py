@@ -1,0 +1,20 @@
+"""``{% photo_srcset url photo %}``: the ``srcset`` text for a photo served by ``url`` (see ``wijk.photos``)."""
+
+from django import template
+
+from ..photos import THUMB_SIDE
+from ..photos import photo_srcset as _photo_srcset
+
+register = template.Library()
+
+
+@register.simple_tag
+def photo_srcset(url, field_file, small_url=None) -> str:
+    """The smaller copies that exist, then the original; ``small_url`` adds the thumbnail as the smallest.
+
+    Empty when there is nothing to choose from, so the template can leave ``srcset`` out.
+    """
+    text = _photo_srcset(url, field_file)
+    if small_url:
+        return f"{small_url} {THUMB_SIDE}w, {text}" if text else ""
+    return text
