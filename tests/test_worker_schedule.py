@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db.models.query import QuerySet
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from parelketting.choices import PearlStatus
@@ -18,6 +19,11 @@ from worker.schedule import configured_jobs, run_due_jobs
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def far_from_now():
+    """A minute past the hour that is half an hour away, so two runs in a row never fall in different periods."""
+    return (timezone.localtime().minute + 30) % 60
 
 
 def at(text):
@@ -122,7 +128,7 @@ def test_a_failing_job_without_a_queue_is_logged_and_not_repeated_every_minute(s
 @pytest.mark.django_db(transaction=True)
 def test_with_the_queue_a_failing_job_is_tried_again_later(settings, ran, caplog):
     settings.TASKS = DATABASE
-    settings.WIJKPORTAAL_SCHEDULE = [{"command": "broken", "hourly": 0}]
+    settings.WIJKPORTAAL_SCHEDULE = [{"command": "broken", "hourly": far_from_now()}]
     ran.fail.add("broken")
     call_command("run_worker", "--once", verbosity=0)
     call_command("run_worker", "--once", verbosity=0)
@@ -136,7 +142,7 @@ def test_with_the_queue_a_failing_job_is_tried_again_later(settings, ran, caplog
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_on_the_queue_send_the_real_digest_once(settings, make_pearl):  # noqa: F811
     settings.TASKS = DATABASE
-    settings.WIJKPORTAAL_SCHEDULE = [{"command": "parelketting_digest", "hourly": 0}]
+    settings.WIJKPORTAAL_SCHEDULE = [{"command": "parelketting_digest", "hourly": far_from_now()}]
     make_pearl(status=PearlStatus.SUBMITTED, title="Wacht in Zuidwijk")
     out = io.StringIO()
     call_command("run_worker", "--once", stdout=out)
