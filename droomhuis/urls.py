@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import broker, care, expert, paper, partner, public
+from .views import broker, care, expert, forget, paper, partner, public
 
 app_name = "droomhuis"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("volgen/<str:reference>/", public.follow, name="follow"),
     path("volgen/<str:reference>/foto/", public.follow_photo, name="follow_photo"),
     path("volgen/<str:reference>/intrekken/", public.withdraw, name="withdraw"),
+    path("volgen/<str:reference>/vergeten/", forget.forget, name="forget"),
     path(
         "volgen/<str:reference>/toestemming/<slug:key>/intrekken/",
         public.consent_withdraw,

@@ -85,6 +85,8 @@ MATRIX = {
     "wijk:display": POST_ONLY,
     "wijk:my_data": LOGGED_IN,
     "wijk:resident_data": staff("moderator_bw", "broker_bw", "superuser"),
+    "wijk:forget_me": LOGGED_IN,  # GET shows only what would happen
+    "wijk:resident_forget": staff("moderator_bw", "broker_bw", "superuser"),
     "wijk:kiosk": "redirect",
     "wijk:kiosk_start": staff("moderator_hw", "moderator_bw", "broker_bw", others="forbidden"),
     "wijk:kiosk_stop": "redirect",
@@ -148,6 +150,7 @@ MATRIX = {
     "droomhuis:follow": PUBLIC,  # the reference is the secret
     "droomhuis:follow_photo": "hidden",  # this demo dream has no photo
     "droomhuis:withdraw": PUBLIC,
+    "droomhuis:forget": PUBLIC,  # the reference is the secret; GET shows only what would happen
     "droomhuis:consent_withdraw": POST_ONLY,
     "droomhuis:partner_consent_withdraw": POST_ONLY,
     "droomhuis:paper": PUBLIC,
@@ -286,6 +289,7 @@ def url_kwargs(key, o):
     experiment = o.experiment
     by_name = {
         "wijk:resident_data": {"uid": o.resident.uid},
+        "wijk:resident_forget": {"uid": o.resident.uid},
         "wijk:letter_cancel": {"uid": o.letter.uid},
         "parelketting:short": {"code": o.pearl.short_code},
         "parelketting:activity_photo": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},

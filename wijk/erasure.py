@@ -58,6 +58,7 @@ from .models import (
     Resident,
     User,
 )
+from .photos import photo_delete
 
 REMOVED, ANONYMISED, KEPT = "removed", "anonymised", "kept"
 ACTIONS = (REMOVED, ANONYMISED, KEPT)
@@ -148,10 +149,9 @@ def ledger_delete(queryset) -> None:
 
 
 def file_delete(field_file) -> None:
-    """Remove an uploaded file from storage (disk or object storage); leaves the field empty."""
+    """Remove an uploaded photo and its smaller copies from storage (disk or object storage); empties the field."""
     if field_file:
-        field_file.storage.delete(field_file.name)
-        field_file.name = ""
+        photo_delete(field_file)
 
 
 def month_start(moment):
@@ -304,7 +304,7 @@ def resident_erase(
                 report=report,
                 scope=ErasureScope.RESIDENT,
                 neighbourhood_id=locked.neighbourhood_id,
-                actor=actor if actor is not None and actor != locked.user else None,
+                actor=actor,
                 role=role,
                 channel=channel,
             )
@@ -324,11 +324,15 @@ def resident_erase_into(*, resident: Resident, report: ErasureReport, actor, cha
 
 
 def tombstone_write(*, report: ErasureReport, scope: str, neighbourhood_id: int, actor, role: str, channel: str):
-    """The record that an erasure happened: day, who (staff member or role) and how, counts, neighbourhood."""
+    """The record that an erasure happened: day, who (staff member or role) and how, counts, neighbourhood.
+
+    A staff member is named (they answer for it); a resident who did it themselves is not (only the role).
+    """
+    staff = role != "resident" and getattr(actor, "is_authenticated", False) and actor.pk is not None
     return ErasureRecord.objects.create(
         on=timezone.localdate(),
         scope=scope,
-        carried_out_by=actor if getattr(actor, "is_authenticated", False) else None,
+        carried_out_by=actor if staff else None,
         role=role,
         channel=channel if channel in Channel.values else Channel.ONLINE,
         neighbourhood_id=neighbourhood_id,

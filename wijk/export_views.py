@@ -57,10 +57,8 @@ def my_data(request):
     return _respond(request, resident, role="resident", on_behalf=False)
 
 
-@login_required
-@require_GET
-def resident_data(request, uid):
-    """Staff (broker or moderator of the resident's corporation) export for someone without an account."""
+def staff_resident(request, uid) -> tuple[Resident, str]:
+    """The resident and the staff member's role, for a broker or moderator of the resident's corporation; else 404."""
     resident = get_object_or_404(Resident.objects.select_related("neighbourhood__corporation"), uid=uid)
     roles = [
         r
@@ -69,5 +67,12 @@ def resident_data(request, uid):
     ]
     if not roles and not request.user.is_superuser:
         raise Http404
-    role = roles[0].kind if roles else "superuser"
+    return resident, roles[0].kind if roles else "superuser"
+
+
+@login_required
+@require_GET
+def resident_data(request, uid):
+    """Staff (broker or moderator of the resident's corporation) export for someone without an account."""
+    resident, role = staff_resident(request, uid)
     return _respond(request, resident, role=role, on_behalf=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import export_views, kiosk, letters_views, views
+from . import erasure_views, export_views, kiosk, letters_views, views
 
 app_name = "wijk"
 
@@ -11,7 +11,9 @@ urlpatterns = [
     path("mijn-account/", views.account, name="account"),
     path("weergave/", views.display_preferences, name="display"),
     path("mijn-gegevens/", export_views.my_data, name="my_data"),
+    path("mijn-gegevens/vergeet-mij/", erasure_views.forget_me, name="forget_me"),
     path("bewoners/<uuid:uid>/gegevens/", export_views.resident_data, name="resident_data"),
+    path("bewoners/<uuid:uid>/vergeten/", erasure_views.resident_forget, name="resident_forget"),
     path("kiosk/", kiosk.home, name="kiosk"),
     path("kiosk/start/", kiosk.start, name="kiosk_start"),
     path("kiosk/stop/", kiosk.stop, name="kiosk_stop"),
