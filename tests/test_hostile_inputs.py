@@ -20,7 +20,7 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from PIL import Image
 
-from atelier.models import CanvasItem
+from atelier.models import CanvasItem, Story
 from droomhuis.models import Dream
 from parelketting.choices import PearlStatus
 from parelketting.models import Pearl, PearlReport
@@ -368,6 +368,21 @@ def _(w):
     svg = upload(b"<?xml version='1.0'?><svg onload='alert(1)'/>", name="foto.jpg")
     errors_of(w.resident_zuidwijk.post(NEW_PEARL, {**pearl_data(), "photo": svg}))
     assert not Pearl.objects.exists()
+
+
+@case(
+    "upload-story-bomb",
+    "atelier:story_add, image",
+    "PNG of 10,000 x 10,000 pixels as a mood image",
+    "400 with an error; no story stored",
+)
+def _(w):
+    experiment = w.canvas_item().canvas.experiment
+    image = upload(png_bytes((10_000, 10_000)), name="sfeer.png", content_type="image/png")
+    data = {"title": "Ons verhaal", "text": "Zo ging het.", "image": image, "image_alt": "Een plein"}
+    response = w.facilitator.post(reverse("atelier:story_add", kwargs={"slug": experiment.slug}), data)
+    assert response.status_code == 400
+    assert not Story.objects.exists()
 
 
 # --- whole requests ----------------------------------------------------------------------------------------------
