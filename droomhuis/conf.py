@@ -10,6 +10,9 @@
 ``DROOMHUIS_REFERRAL_LINK_DAYS``: days a partner's signed link keeps working (14).
 ``DROOMHUIS_PAIRING_DAYS``: days an expert pairing lasts unless renewed (90).
 ``DROOMHUIS_SIGNAL_RETENTION_DAYS``: signals are deleted this many days after closure (730, about 24 months).
+``DROOMHUIS_REFERRAL_RETENTION_DAYS``: referrals are deleted this many days after closure (730).
+``DROOMHUIS_DREAM_ANONYMISE_DAYS``: closed dreams are anonymised this many days after closure (365).
+``DROOMHUIS_WITHDRAWN_PHOTO_DAYS``: the photo of a dream the resident withdrew is deleted after this many days (30).
 Photos follow the shared rules in ``wijk.photos``.
 ``DROOMHUIS_QUEUE_PAGE_SIZE``: cases per page in the broker's lists (25).
 ``SITE_URL`` (project setting): start of full links in e-mails and partner links.
@@ -74,3 +77,15 @@ def pairing_days() -> int:
 
 def signal_retention_days() -> int:
     return int(getattr(settings, "DROOMHUIS_SIGNAL_RETENTION_DAYS", 730))
+
+
+def referral_retention_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_REFERRAL_RETENTION_DAYS", 730))
+
+
+def dream_anonymise_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_DREAM_ANONYMISE_DAYS", 365))
+
+
+def withdrawn_photo_days() -> int:
+    return int(getattr(settings, "DROOMHUIS_WITHDRAWN_PHOTO_DAYS", 30))
