@@ -23,6 +23,7 @@ urlpatterns = [
         name="partner_consent_withdraw",
     ),
     path("papieren-formulier/", public.paper_form, name="paper"),
+    path("papieren-formulier.pdf", public.paper_form, {"pdf": True}, name="paper_pdf"),
     path("dromenmuur/", public.wall, name="wall"),
     path("makelaar/", broker.queue, name="queue"),
     path("makelaar/nieuwe-droom/", broker.intake, name="intake"),

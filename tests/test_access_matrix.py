@@ -154,6 +154,7 @@ MATRIX = {
     "droomhuis:consent_withdraw": POST_ONLY,
     "droomhuis:partner_consent_withdraw": POST_ONLY,
     "droomhuis:paper": PUBLIC,
+    "droomhuis:paper_pdf": PUBLIC,
     "droomhuis:paper_consent": staff("broker_bw", others="forbidden"),
     "droomhuis:paper_consent_pdf": staff("broker_bw", others="forbidden"),
     "droomhuis:wall": PUBLIC,

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijk import kiosk
 from wijk.antispam import rate_limit_hit, visitor_key
 from wijk.choices import Channel
-from wijk.models import Theme
+from wijk.paper import paper_questions
+from wijk.pdf import pdf_response, render_pdf
+from wijk.services import letter_web_address
 
 from .. import conf, services
 from ..access import access_summary
 from ..consents import partner_consents
-from ..forms import DreamShareForm, FollowForm, droomhuis_neighbourhoods
+from ..forms import DreamShareForm, FollowForm
 from ..models import QUESTION, Dream, reference_normalise
 from ..permissions import get_dream_for_follower, own_dreams
 from ..workflow import RESIDENT_TEXT
@@ -249,20 +251,32 @@ def withdraw(request, reference):
     return render(request, "droomhuis/withdraw.html", {"dream": dream})
 
 
-def paper_form(request):
-    """The same questions on paper: print it, fill it in with a pen, hand it in."""
-    return render(
-        request,
-        "droomhuis/paper.html",
-        {
-            "question": QUESTION,
-            "themes": Theme.objects.all(),
-            "neighbourhoods": droomhuis_neighbourhoods(),
-            "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
-            "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
-            "share_url": request.build_absolute_uri(reverse("droomhuis:share")),
-        },
-    )
+# The paper form prints the questions of ``DreamShareForm`` itself (``wijk.paper``), in these parts.
+PAPER_SECTIONS = (
+    ("dream", ("text", "themes", "photo", "photo_description")),
+    ("where", ("neighbourhood",)),
+    ("who", ("first_name", "alias")),
+    ("contact", ("consent_contact", "contact_preference", "phone", "email", "postal_address", "contact_notes")),
+    ("wall", ("consent_wall",)),
+)
+
+
+def paper_form(request, pdf=False):
+    """The same questions on paper: print it, fill it in with a pen, hand it in. Also as an A4 PDF."""
+    form = DreamShareForm()
+    context = {
+        "question": QUESTION,
+        "sections": {key: paper_questions(form, only=names) for key, names in PAPER_SECTIONS},
+        "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
+        "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
+        "share_url": letter_web_address(reverse("droomhuis:share")),
+        "paper_title": _("Papieren formulier: deel uw droom"),
+        "body_template": "droomhuis/_paper_dream_body.html",
+    }
+    if pdf:
+        body = render_pdf("wijk/paper_pdf.html", context, stylesheets=["css/paper.css"], request=request)
+        return pdf_response(body, filename="droom-op-papier.pdf")
+    return render(request, "droomhuis/paper.html", context)
 
 
 def wall(request):

@@ -1,5 +1,6 @@
 """The consent form on paper: every question of the broker's consent forms, the current explanation texts
-(word for word, with their version), tick boxes, a signature and a date line. Only for brokers."""
+(word for word, with their version), tick boxes, a signature and a date line. Only for brokers.
+The dream's paper form likewise holds every question of the online share form."""
 
 import html
 
@@ -75,3 +76,28 @@ def test_paper_consent_is_for_brokers(as_persona, persona, status):
 def test_case_page_links_to_the_paper_consent_form(broker_bw, case):
     page = html.unescape(broker_bw.get(reverse("droomhuis:case", args=[case.reference])).content.decode())
     assert f"{URL}?droom={case.reference}" in page
+
+
+def test_dream_paper_form_has_every_question_of_the_share_form(anonymous, world):
+    response = anonymous.get(reverse("droomhuis:paper"))
+    page = html.unescape(response.content.decode())
+    form = DreamShareForm()
+    labels = question_labels(form)
+    assert "Uw droom, in uw eigen woorden" in labels and "Hagedoorn" in " ".join(labels)
+    for name, field in form.fields.items():
+        if name != "website" and not field.widget.is_hidden:
+            assert str(field.label) in labels, name
+    for label in labels:
+        assert label in page, label
+    for key in (CONSENT_CONTACT_KEY, CONSENT_WALL_KEY):
+        assert consent_text_for(key).body in page
+    assert 'name="website"' not in page
+
+
+def test_dream_paper_form_as_pdf(anonymous, world):
+    from tests.atelier.pdftext import extract_text
+
+    response = anonymous.get(reverse("droomhuis:paper_pdf"))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    text = " ".join(extract_text(response.content).split())
+    assert "Uw droom, in uw eigen woorden" in text and "dromenmuur" in text

@@ -1,4 +1,4 @@
-"""In Chromium: the paper pearl form, the paper sign-up form, the paper consent form and the monthly poster
+"""In Chromium: the paper pearl, dream, sign-up and consent forms and the monthly poster
 pass axe-core, show no site menu in print, and fit a 320 px screen without side-scrolling."""
 
 import pytest
@@ -39,6 +39,7 @@ def test_paper_forms_and_poster_are_accessible(live_server, page, world, make_ac
     _check(page, base + reverse("parelketting:paper_pearl") + "?wijk=zuidwijk", "Zet een parel op de kaart")
     _check(page, base + reverse("parelketting:paper_signup", kwargs={"uid": activity.uid}), "Samen breien")
     _check(page, base + reverse("parelketting:paper_signup_blank"), "aanmelden voor een activiteit")
+    _check(page, base + reverse("droomhuis:paper"), "deel uw droom")
 
     _login(page, live_server, world.users.moderator_hw)
     _check(page, base + reverse("parelketting:poster"), "Affiche voor het prikbord")
