@@ -16,8 +16,9 @@ from wijk.choices import RoleKind
 from wijk.pdf import pdf_response
 from wijk.permissions import organisation_ids
 
-from .choices import PearlKind, PearlStatus
+from .choices import ActivityStatus, PearlKind, PearlStatus
 from .models import Activity, ActivityPhoto, Pearl, PearlMessage, PearlReport, Route, RouteStop, RouteSuggestion, SignUp
+from .programme_change import NOTIFY_FIELDS
 from .programme_services import activity_cancel, activity_publish
 from .route_services import route_suggestion_decide
 from .services import pearl_hide, pearl_photo_remove, pearl_publish, pearl_reject, pearl_return
@@ -441,6 +442,28 @@ class ActivityAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
     ]
     raw_id_fields = ["organiser_resident"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Once people can sign up, time, place and text change only on the activity's own change page:
+        # there everyone who signed up or waits is told what changed.
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status != ActivityStatus.PROPOSED:
+            fields += [*NOTIFY_FIELDS, "capacity", "change_page"]
+        return fields
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and obj.status == ActivityStatus.PUBLISHED and "change_page" not in fields:
+            fields.insert(0, "change_page")
+        return fields
+
+    @admin.display(description=_("Tijd, plaats of tekst veranderen"))
+    def change_page(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("parelketting:activity_change", args=[obj.uid]),
+            _("Verander het hier. Dan krijgen de aangemelde buren bericht."),
+        )
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # One labelled date-and-time field: the admin's split widget leaves its two inputs without a label.
         if db_field.name in ("starts_at", "ends_at"):
@@ -485,6 +508,6 @@ class ActivityAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
     def publish_selected(self, request, queryset):
         self._each(request, queryset, activity_publish, _("In het programma gezet"))
 
-    @admin.action(description=_("Laten vervallen (aangemelde buren krijgen een e-mail)"), permissions=["change"])
+    @admin.action(description=_("Laten vervallen (aangemelde buren krijgen bericht)"), permissions=["change"])
     def cancel_selected(self, request, queryset):
         self._each(request, queryset, activity_cancel, _("Vervallen"))

@@ -437,3 +437,20 @@ def test_moderator_publishes_a_proposal_in_the_admin_walled_per_corporation(
     activity.refresh_from_db()
     assert activity.status == ActivityStatus.PUBLISHED
     assert activity.history.first().history_user == world.users.moderator_hw
+
+
+def test_admin_leaves_time_and_place_of_a_published_activity_to_the_change_page(moderator_hw, make_activity):
+    """In the admin nobody would be told; the change page tells everyone who signed up."""
+    activity = make_activity()
+    url = reverse("admin:parelketting_activity_change", args=[activity.pk])
+    html = moderator_hw.get(url).content.decode()
+    assert reverse("parelketting:activity_change", args=[activity.uid]) in html
+    assert 'name="starts_at"' not in html and 'name="title"' not in html
+    assert 'name="themes"' in html
+
+
+def test_admin_still_edits_a_proposal_freely(moderator_hw, make_activity):
+    activity = make_activity(publish=False)
+    html = moderator_hw.get(reverse("admin:parelketting_activity_change", args=[activity.pk])).content.decode()
+    assert 'name="starts_at"' in html and 'name="title"' in html
+    assert reverse("parelketting:activity_change", args=[activity.uid]) not in html
