@@ -27,6 +27,7 @@ Decisions for the records of ``wijk`` itself:
   resident's own account is taken out). Why: staff access to files must stay traceable for security
   checks ("did someone open files they had no business with?"); that no longer needs to say whose file.
 - The account (``User``): removed. When other records still protect it, it is emptied and switched off.
+  Someone who also has a role (staff, partner) keeps the account: their work for others stays accountable.
 
 Dreams are forgotten one at a time too ("vergeet mijn droom"), see ``droomhuis.erasure``; when the
 resident then has nothing else left here and no account, their contact details are forgotten as well.
@@ -79,6 +80,7 @@ DECISIONS = {
 REASON_LEDGER = gettext_lazy(
     "De wet vraagt ons te bewijzen waarom wij iets deelden. Wij bewaren uw ja of nee, zonder uw naam."
 )
+REASON_STAFF = gettext_lazy("U werkt ook voor een organisatie in het portaal. Dat account blijft.")
 REASON_LOG = gettext_lazy("Wij houden bij wie dossiers opent. Dat blijft, maar zonder uw naam.")
 
 
@@ -221,15 +223,17 @@ def _erase_wijk(resident, user, report, *, dry_run, channel, actor):
     consents = ConsentRecord.objects.filter(resident=resident)
     active = list(consents.active())
     withdrawals = ConsentWithdrawal.objects.filter(consent__resident=resident)
-    log = AccessLogEntry.objects.filter(
-        Q(resident=resident) | Q(on_behalf_of=str(resident.uid)) | (Q(user=user) if user else Q(pk__in=[]))
-    )
+    log = AccessLogEntry.objects.filter(Q(resident=resident) | Q(on_behalf_of=str(resident.uid)))
+    # Someone who also works here (a role) keeps the account: their work for others stays accountable.
+    works_here = user is not None and user.roles.exists()
     report.add(Letter, REMOVED, letters.count())
     report.add(ConsentRecord, KEPT, consents.count(), REASON_LEDGER)
     report.add(ConsentWithdrawal, KEPT, withdrawals.count() + len(active), REASON_LEDGER)
     report.add(AccessLogEntry, KEPT, log.count(), REASON_LOG)
     report.add(Resident, ANONYMISED)
-    if user is not None and dry_run:
+    if works_here:
+        report.add(User, KEPT, 1, REASON_STAFF)
+    elif user is not None and dry_run:
         report.add(User, REMOVED if _account_removable(user) else ANONYMISED)
     if dry_run:
         return
@@ -248,7 +252,7 @@ def _erase_wijk(resident, user, report, *, dry_run, channel, actor):
         object_id="",
         detail="",
     )
-    if user is not None:
+    if user is not None and not works_here:
         ledger_strip(AccessLogEntry.objects.filter(user=user), user=None)
     Resident.objects.filter(pk=resident.pk).update(
         uid=uuid.uuid4(),
@@ -266,7 +270,7 @@ def _erase_wijk(resident, user, report, *, dry_run, channel, actor):
         updated_at=month_start(resident.created_at),
         erased_at=timezone.now(),
     )
-    if user is not None:
+    if user is not None and not works_here:
         report.add(User, _account_remove(user))
 
 

@@ -224,3 +224,17 @@ def test_a_resident_cannot_be_forgotten_twice(henk, world):
     henk["resident"].refresh_from_db()
     with pytest.raises(Exception, match="al vergeten"):
         resident_erase(resident=henk["resident"], role="broker", channel=Channel.PHONE)
+
+
+def test_someone_who_also_works_here_keeps_their_account_and_their_work_log(world):
+    from tests.factories import ResidentFactory
+
+    broker = world.users.broker_bw
+    resident = ResidentFactory(user=broker, neighbourhood=world.hagedoorn, first_name="Bea")
+    access_log_record(user=broker, action="view", obj=world.residents.hagedoorn, resident=world.residents.hagedoorn)
+    report = resident_erase(resident=resident, actor=broker, role="resident", channel=Channel.ONLINE)
+    assert report.counts()["wijk.User"] == {"kept": 1}
+    assert User.objects.filter(pk=broker.pk, is_active=True).exists()
+    assert AccessLogEntry.objects.filter(user=broker, resident=world.residents.hagedoorn).exists()
+    resident.refresh_from_db()
+    assert resident.user is None and resident.first_name == ""
