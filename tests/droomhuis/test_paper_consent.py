@@ -101,3 +101,9 @@ def test_dream_paper_form_as_pdf(anonymous, world):
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     text = " ".join(extract_text(response.content).split())
     assert "Uw droom, in uw eigen woorden" in text and "dromenmuur" in text
+
+
+def test_broker_pages_link_to_the_paper_forms(broker_bw):
+    for name in ("queue", "intake"):
+        page = broker_bw.get(reverse(f"droomhuis:{name}")).content.decode()
+        assert reverse("droomhuis:paper") in page and URL in page, name
