@@ -300,10 +300,12 @@ def _(w):
 @case(
     "upload-truncated-jpeg",
     "droomhuis:share, photo",
-    "the first half of a real JPEG",
+    "the first half of a real JPEG (after WeasyPrint was loaded)",
     "200 with a form error; nothing stored",
 )
 def _(w):
+    import weasyprint.images  # noqa: F401  (as in production: it lets Pillow load truncated images, process-wide)
+
     data = jpeg_bytes(size=(1200, 900))
     photo_refused(w, data[: len(data) // 2])
 

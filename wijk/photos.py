@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = getattr(settings, "PHOTO_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)
 # More pixels than this is refused before decoding: a small file can unpack into gigabytes ("bomb").
@@ -87,6 +87,9 @@ def photo_process(upload) -> ProcessedPhoto:
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise bomb
+            # WeasyPrint (PDFs) switches on "load truncated images" for the whole process once imported; an
+            # upload must be a whole picture, so it is switched off again before every upload is decoded.
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
             image.load()
             image = ImageOps.exif_transpose(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
