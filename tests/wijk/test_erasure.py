@@ -238,3 +238,13 @@ def test_someone_who_also_works_here_keeps_their_account_and_their_work_log(worl
     assert AccessLogEntry.objects.filter(user=broker, resident=world.residents.hagedoorn).exists()
     resident.refresh_from_db()
     assert resident.user is None and resident.first_name == ""
+
+
+def test_what_listens_to_withdrawn_consents_copes_with_a_forgotten_resident(
+    henk, world, django_capture_on_commit_callbacks
+):
+    Dream.objects.filter(pk=henk["dream"].pk).update(legal_hold=True)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        resident_erase(resident=henk["resident"], actor=world.users.broker_bw, role="broker", channel=Channel.PHONE)
+    assert callbacks  # the consent_withdrawn signal went out, and nothing broke
+    assert not ConsentRecord.objects.filter(resident=henk["resident"]).active().exists()
