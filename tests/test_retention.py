@@ -166,3 +166,13 @@ def test_photos_of_pearls_not_on_the_map_go_after_the_period(world, later):
 def test_periods_are_settings(dreams, later, settings):
     settings.DROOMHUIS_DREAM_ANONYMISE_DAYS = 30
     assert "closed dreams anonymised: 1" in later(40)
+
+
+def test_the_broker_can_still_open_an_anonymised_case(dreams, later, broker_bw):
+    from django.urls import reverse
+
+    later(400)
+    dream = Dream.objects.get(pk=dreams["closed"].pk)
+    response = broker_bw.get(reverse("droomhuis:case", args=[dream.reference]))
+    assert response.status_code == 200
+    assert "Mira" not in response.content.decode() and "0546 111 222" not in response.content.decode()
