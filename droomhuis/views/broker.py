@@ -198,7 +198,8 @@ def _case_context(request, dream, **forms):
     )
     shared = cached_many(
         {
-            f"brokers:{neighbourhood.pk}": lambda: list(brokers_for(neighbourhood)),
+            # Only what the page shows: no password hashes or other account data in the shared cache.
+            f"brokers:{neighbourhood.pk}": lambda: list(brokers_for(neighbourhood).only("id", "name", "email")),
             "themes": lambda: list(Theme.objects.all()),
             f"partners:{suggestions}": lambda: matching.partner_suggestions(dream),
             f"pearls:{suggestions}": lambda: matching.pearl_suggestions(dream),

@@ -55,12 +55,13 @@ def care_shared(corporation) -> dict:
     """What every case of this corporation shows the same, for ``case_data.cached_many``."""
     return {
         f"partners-of:{corporation.pk}": lambda: list(partners_of(corporation)),
-        f"experts-of:{corporation.pk}": lambda: list(experts_of(corporation)),
+        f"experts-of:{corporation.pk}": lambda: list(experts_of(corporation).only("id", "name", "email")),
         "text-referral": lambda: consent_text_for(care.CONSENT_REFERRAL_KEY),
         "text-pairing": lambda: consent_text_for(care.CONSENT_PAIRING_KEY),
         f"statements:{corporation.pk}": lambda: list(
             ConfidentialityStatement.objects.filter(organisation=corporation)
             .select_related("expert")
+            .only("id", "expert_id", "organisation_id", "signed_on", "version", "expert__name", "expert__email")
             .order_by("-signed_on")
         ),
     }
