@@ -1,14 +1,19 @@
 """Moderation of the public dream wall in the admin. Moderators of the dream's corporation see only the
 dream, its outcome and story — never contact details, internal notes or case history."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wijk.admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
 from wijk.models import AccessAction
 from wijk.services import access_log_record
 
+from .legal_hold import legal_hold_set
 from .models import Dream, Referral, Signal, WallStatus
 from .services import dream_wall_decide
 
@@ -24,11 +29,69 @@ class WallQueueFilter(admin.SimpleListFilter):
         return queryset.filter(wall_status=self.value()) if self.value() else queryset
 
 
+class LegalHoldForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom?"),
+        help_text=_("Bijvoorbeeld: een klacht of een rechtszaak. Dit komt in het logboek."),
+        max_length=150,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class LegalHoldActions:
+    """Superusers put records on legal hold, or lift it, with a reason; retention and "vergeet mij" skip them."""
+
+    def _legal_hold(self, request, queryset, *, hold):
+        action = "legal_hold_on" if hold else "legal_hold_off"
+        form = LegalHoldForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            done = 0
+            for record in queryset:
+                try:
+                    done += legal_hold_set(
+                        record=record, hold=hold, by=request.user, reason=form.cleaned_data["reason"]
+                    )
+                except ValidationError as error:
+                    self.message_user(request, f"{record}: {' '.join(error.messages)}", messages.WARNING)
+            self.message_user(
+                request, ngettext("%(n)d record bijgewerkt.", "%(n)d records bijgewerkt.", done) % {"n": done}
+            )
+            return None
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Bewaren voor een rechtszaak") if hold else _("Niet langer bewaren"),
+            "explanation": _("Deze gegevens worden niet weggegooid en niet anoniem gemaakt:")
+            if hold
+            else _("Deze gegevens volgen weer de gewone bewaartermijn:"),
+            "records": queryset,
+            "form": form,
+            "action": action,
+            "opts": opts,
+            "changelist_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "droomhuis/admin/legal_hold.html", context)
+
+    @admin.action(description=_("Bewaren voor een rechtszaak"))
+    def legal_hold_on(self, request, queryset):
+        return self._legal_hold(request, queryset, hold=True)
+
+    @admin.action(description=_("Niet langer bewaren voor een rechtszaak"))
+    def legal_hold_off(self, request, queryset):
+        return self._legal_hold(request, queryset, hold=False)
+
+    def legal_hold_actions(self, request):
+        if not request.user.is_superuser:
+            return {}
+        return {name: self.get_action(name) for name in ("legal_hold_on", "legal_hold_off")}
+
+
 @admin.register(Dream)
-class DreamWallAdmin(OrganisationScopedAdmin):
+class DreamWallAdmin(LegalHoldActions, OrganisationScopedAdmin):
     organisation_path = "neighbourhood__corporation"
     staff_can_add = False
-    list_display = ["reference_display", "neighbourhood", "status", "wall_status", "closed_at"]
+    list_display = ["reference_display", "neighbourhood", "status", "wall_status", "closed_at", "legal_hold"]
     list_filter = [WallQueueFilter, "neighbourhood"]
     fields = ["reference_display", "neighbourhood", "status", "text", "outcome", "story", "wall_status"]
     readonly_fields = ["reference_display", "neighbourhood", "status", "text", "outcome", "story", "wall_status"]
@@ -36,8 +99,10 @@ class DreamWallAdmin(OrganisationScopedAdmin):
     ordering = ["-closed_at", "-created_at"]
 
     def get_queryset(self, request):
-        # Moderators only ever see realised dreams (the stories to check), never open cases.
-        return super().get_queryset(request).filter(status="realised").select_related("neighbourhood")
+        # Moderators only ever see realised dreams (the stories to check), never open cases; a superuser
+        # sees every dream, to put one on legal hold.
+        queryset = super().get_queryset(request).select_related("neighbourhood")
+        return queryset if request.user.is_superuser else queryset.filter(status="realised")
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -70,10 +135,10 @@ class DreamWallAdmin(OrganisationScopedAdmin):
         actions = super().get_actions(request)
         if not (request.user.is_superuser or self._is_staff_for(request)):
             return {}
-        return actions
+        return {**actions, **self.legal_hold_actions(request)}
 
 
-class SuperuserOnlyReadOnlyAdmin(ReadOnlyAdmin):
+class SuperuserOnlyReadOnlyAdmin(LegalHoldActions, ReadOnlyAdmin):
     """Signals and referrals: only a superuser may look, nobody changes anything here.
 
     Moderators, brokers, partner and collection staff never see these models in the admin.
@@ -81,6 +146,10 @@ class SuperuserOnlyReadOnlyAdmin(ReadOnlyAdmin):
 
     def has_module_permission(self, request):
         return request.user.is_superuser
+
+    def get_actions(self, request):
+        # Nothing is changed or deleted here; a legal hold is the one thing a superuser may set.
+        return self.legal_hold_actions(request)
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
@@ -104,7 +173,7 @@ class SuperuserOnlyReadOnlyAdmin(ReadOnlyAdmin):
 
 @admin.register(Signal)
 class SignalAdmin(SuperuserOnlyReadOnlyAdmin):
-    list_display = ["kind", "recorded_at", "closed_at"]
+    list_display = ["kind", "recorded_at", "closed_at", "legal_hold"]
     list_filter = ["kind"]
     fields = ["dream", "kind", "description", "follow_up", "recorded_by", "recorded_at", "closed_at"]
     readonly_fields = fields
@@ -112,7 +181,7 @@ class SignalAdmin(SuperuserOnlyReadOnlyAdmin):
 
 @admin.register(Referral)
 class ReferralAdmin(SuperuserOnlyReadOnlyAdmin):
-    list_display = ["reference", "partner", "status", "outcome", "without_consent", "created_at"]
+    list_display = ["reference", "partner", "status", "outcome", "without_consent", "created_at", "legal_hold"]
     list_filter = ["status", "without_consent"]
     fields = [
         "dream",
