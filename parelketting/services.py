@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 
 from wijk.choices import Channel, DataCategory, Purpose, RoleKind
 from wijk.models import ConsentRecord, ConsentText, Role
-from wijk.photos import ProcessedPhoto
+from wijk.photos import ProcessedPhoto, photo_delete
 from wijk.services import (
     consent_check,
     consent_give,
@@ -319,8 +319,7 @@ def pearl_photo_remove(*, pearl: Pearl, by) -> Pearl:
     with transaction.atomic():
         pearl = Pearl.objects.select_for_update().get(pk=pearl.pk)
         for field in (pearl.photo, pearl.thumbnail):
-            if field:
-                field.delete(save=False)
+            photo_delete(field)
         pearl.photo_description = ""
         if by is not None:
             pearl._history_user = by

@@ -74,6 +74,15 @@ def test_photo_delete_removes_original_and_copies(make_pearl):
     assert not pearl.photo
 
 
+def test_moderator_removing_a_photo_removes_its_copies(world, make_pearl):
+    from parelketting.services import pearl_photo_remove
+
+    pearl = make_pearl(photo=True)
+    storage, name = pearl.photo.storage, pearl.photo.name
+    pearl_photo_remove(pearl=pearl, by=world.users.moderator_hw)
+    assert not storage.exists(name) and not storage.exists(variant_name(name, 480))
+
+
 def test_story_photos_are_lazy_with_srcset(resident_zuidwijk, anonymous, make_activity):
     activity = make_activity(days=-1)
     response = resident_zuidwijk.post(
