@@ -260,12 +260,12 @@ ADMIN_STAFF = ("moderator_hw", "moderator_bw", "superuser")
 MODERATOR_CHANGELISTS = {
     "wijk_organisation", "wijk_neighbourhood", "wijk_theme", "wijk_resident", "wijk_consentrecord",
     "parelketting_pearl", "parelketting_pearlmessage", "parelketting_route", "parelketting_routesuggestion",
-    "parelketting_activity", "droomhuis_dream",
+    "parelketting_activity", "droomhuis_dream", "wijk_erasurerecord",
 }  # fmt: skip
 MODERATOR_ADD = {"wijk_resident", "parelketting_route", "parelketting_activity"}
 # Append-only records: nobody adds them by hand, not even a superuser.
 NOBODY_ADDS = {
-    "wijk_consentrecord", "wijk_accesslogentry", "droomhuis_signal", "droomhuis_referral",
+    "wijk_consentrecord", "wijk_accesslogentry", "droomhuis_signal", "droomhuis_referral", "wijk_erasurerecord",
     "django_tasks_database_dbtaskresult",  # queued e-mail and jobs: only the worker adds them
 }  # fmt: skip
 

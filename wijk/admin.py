@@ -11,6 +11,7 @@ from .models import (
     ConsentRecord,
     ConsentText,
     ConsentWithdrawal,
+    ErasureRecord,
     Neighbourhood,
     Organisation,
     Resident,
@@ -215,3 +216,17 @@ class AccessLogEntryAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+@admin.register(ErasureRecord)
+class ErasureRecordAdmin(ReadOnlyAdmin, OrganisationScopedAdmin):
+    """Proof that an erasure was carried out, for the corporation's moderators; it names nobody."""
+
+    list_display = ["on", "scope", "neighbourhood", "role", "channel", "carried_out_by"]
+    list_filter = ["scope", "channel"]
+    list_select_related = ["neighbourhood", "carried_out_by"]
+    organisation_path = "neighbourhood__corporation"
+    date_hierarchy = "on"
+
+    def has_view_permission(self, request, obj=None):
+        return OrganisationScopedAdmin.has_view_permission(self, request, obj)
