@@ -177,7 +177,7 @@ def dream_forget(*, dream: Dream, actor=None, role: str, channel: str, dry_run: 
         raise ValidationError(_("Deze droom is al vergeten."), code="already_erased")
     report = ErasureReport(dry_run=dry_run)
     with transaction.atomic():
-        locked = Dream.objects.select_for_update().select_related("resident").get(pk=dream.pk)
+        locked = Dream.objects.select_for_update(of=("self",)).select_related("resident").get(pk=dream.pk)
         resident = locked.resident
         _dream_forget(locked, report, dry_run)
         alone = resident.user_id is None and not resident_has_other_records(resident, besides=locked)

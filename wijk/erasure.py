@@ -301,7 +301,7 @@ def resident_erase(
         raise ValidationError(_("Kies wat er met uw parels en verhalen gebeurt."), code="publications")
     report = ErasureReport(dry_run=dry_run)
     with transaction.atomic():
-        locked = Resident.objects.select_for_update().select_related("user").get(pk=resident.pk)
+        locked = Resident.objects.select_for_update(of=("self",)).select_related("user").get(pk=resident.pk)
         _run(locked, report, actor=actor, channel=channel, publications=publications)
         if not dry_run:
             tombstone_write(
@@ -323,7 +323,7 @@ def resident_erase_into(*, resident: Resident, report: ErasureReport, actor, cha
     """
     if resident.erased_at is not None:
         return
-    locked = Resident.objects.select_for_update().select_related("user").get(pk=resident.pk)
+    locked = Resident.objects.select_for_update(of=("self",)).select_related("user").get(pk=resident.pk)
     _erase_wijk(locked, locked.user, report, dry_run=dry_run, channel=channel, actor=actor)
 
 
