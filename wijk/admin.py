@@ -61,6 +61,7 @@ class OrganisationAdminForm(forms.ModelForm):
             "partner_type",
             "description",
             "website",
+            "letter_contact",
             "works_with",
             "neighbourhoods",
             "themes",

@@ -216,6 +216,7 @@ def _load() -> None:
             "name": "HW Wonen",
             "kind": OrganisationKind.CORPORATION,
             "description": "Woningcorporatie in de Hoeksche Waard.",
+            "letter_contact": "Bel 0186 000 000, of kom langs in de pop-up ruimte in Zuidwijk.",
         },
     )
     bw, _ = Organisation.objects.update_or_create(
@@ -224,6 +225,7 @@ def _load() -> None:
             "name": "Beter Wonen",
             "kind": OrganisationKind.CORPORATION,
             "description": "Woningcorporatie in Almelo en omgeving.",
+            "letter_contact": "Bel de droommakelaar op 0546 000 000, of kom langs in het Droomhuis.",
         },
     )
     corporations = {"hw-wonen": hw, "beter-wonen": bw}

@@ -292,14 +292,11 @@ def letter_web_address(path: str = "/") -> str:
 def letter_contact(organisation: Organisation) -> str:
     """The line on a letter that says how to reach the sender: no link, a number or a place to go.
 
-    ``LETTER_CONTACT`` (setting) maps an organisation's slug to its own line, for example
-    ``{"hw-wonen": "Bel 0186 123 456, of kom langs in de pop-up rommelruimte."}``. Without it the letter
+    The organisation's own line (``letter_contact``, set in the admin) comes first. Without it the letter
     names the organisation and the website's short address.
     """
-    lines = getattr(settings, "LETTER_CONTACT", {}) or {}
-    line = lines.get(organisation.slug, "")
-    if line:
-        return line
+    if organisation.letter_contact:
+        return organisation.letter_contact
     return _("Bel of kom langs bij %(name)s. Of kijk op %(address)s.") % {
         "name": organisation.name,
         "address": letter_web_address(),

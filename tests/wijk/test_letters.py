@@ -138,9 +138,11 @@ def test_the_queue_page_has_a_fixed_number_of_queries(
     moderator_hw.get(reverse("wijk:letters"))
     with django_assert_max_num_queries(12) as small:
         moderator_hw.get(reverse("wijk:letters"))
+    small_count = len(small.captured_queries)  # read now: the next request clears the connection's query log
     for n in range(30):
         _letter(world, post_resident, subject=f"Meer {n}")
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    moderator_hw.get(reverse("wijk:letters"))  # the menu's cache fills again after the change
+    with django_assert_max_num_queries(small_count):
         moderator_hw.get(reverse("wijk:letters"))
 
 
@@ -180,11 +182,13 @@ def test_a_letter_gets_its_own_wording_when_the_app_gives_one(world, post_reside
 
 def test_the_printed_letter_says_how_to_reach_the_organisation(moderator_hw, world, post_resident, settings):
     letter = _letter(world, post_resident)
-    settings.LETTER_CONTACT = {"hw-wonen": "Bel 0186 123 456, of kom langs in de pop-up rommelruimte."}
+    world.hw.letter_contact = "Bel 0186 123 456, of kom langs in de pop-up rommelruimte."
+    world.hw.save()
     response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
     assert "Vragen? Bel 0186 123 456, of kom langs in de pop-up rommelruimte." in text
-    settings.LETTER_CONTACT = {}
+    world.hw.letter_contact = ""
+    world.hw.save()
     response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
     assert "Bel of kom langs bij HW Wonen." in text and "http" not in text

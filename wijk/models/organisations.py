@@ -25,6 +25,12 @@ class Organisation(models.Model):
     partner_type = models.CharField(_("soort partner"), max_length=20, choices=PartnerType.choices, blank=True)
     description = models.TextField(_("wat zij doen"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    letter_contact = models.CharField(
+        _("zo bereiken bewoners u"),
+        max_length=200,
+        blank=True,
+        help_text=_("Staat onder elke brief. Bijvoorbeeld: Bel 0186 123 456, of kom langs in de pop-up ruimte."),
+    )
     works_with = models.ManyToManyField(
         "self",
         symmetrical=False,
