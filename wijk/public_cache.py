@@ -9,6 +9,10 @@ not logged in and has no pending messages), the request is a GET or HEAD, the vi
 Every save or delete of a model in the portal's own apps bumps one "content version" kept in the same
 cache; the version is part of every key, so a moderator's change is visible at the next request, on
 every app server. The access log is left out: reading a file must not clear the public pages.
+
+A second, slower "reference version" changes only with the records many staff pages share and that change
+rarely (organisations, neighbourhoods, themes, roles, accounts, consent texts, atelier teams). Lists built
+from those alone are keyed on it, so a broker's note does not empty them for every case page.
 """
 
 import contextvars
@@ -29,6 +33,12 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "wijk:public-content-version"
 CONTENT_APPS = {"wijk", "parelketting", "droomhuis", "atelier"}
 NOT_CONTENT = {"wijk.AccessLogEntry"}
+REFERENCE_VERSION_KEY = "wijk:reference-version"
+REFERENCE_MODELS = {
+    "wijk.Organisation", "wijk.Neighbourhood", "wijk.Theme", "wijk.Role", "wijk.User", "wijk.ConsentText",
+    "droomhuis.ConfidentialityStatement",
+}  # fmt: skip
+REFERENCE_APPS = {"atelier"}
 _CARRIED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Last-Modified", "ETag")
 # The version read once per request (set by the middleware), so several cached parts of one page cost one
 # cache read. A change in this request forgets it at once; a change elsewhere shows at the next request.
@@ -40,17 +50,31 @@ def _fresh_version() -> int:
     return secrets.randbelow(2**31) + 1
 
 
-def content_version() -> int:
+def _version(key: str, memo_name: str) -> int:
     memo = _request_memo.get()
-    if memo is not None and "version" in memo:
-        return memo["version"]
-    version = cache.get(VERSION_KEY)
+    if memo is not None and memo_name in memo:
+        return memo[memo_name]
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, _fresh_version(), None)
-        version = cache.get(VERSION_KEY) or 1
+        cache.add(key, _fresh_version(), None)
+        version = cache.get(key) or 1
     if memo is not None:
-        memo["version"] = version
+        memo[memo_name] = version
     return version
+
+
+def content_version() -> int:
+    """Changes with every save in the portal's apps: for public pages and anything showing live content."""
+    return _version(VERSION_KEY, "version")
+
+
+def reference_version() -> int:
+    """Changes only with the shared, rarely changed records in ``REFERENCE_MODELS`` and ``REFERENCE_APPS``."""
+    return _version(REFERENCE_VERSION_KEY, "reference")
+
+
+def _is_reference(meta) -> bool:
+    return meta is not None and (meta.app_label in REFERENCE_APPS or meta.label in REFERENCE_MODELS)
 
 
 def content_changed(**kwargs) -> None:
@@ -68,21 +92,26 @@ def content_changed(**kwargs) -> None:
         meta = kwargs["instance"]._meta
     if meta is None or meta.app_label not in CONTENT_APPS or meta.label in NOT_CONTENT:
         return
-    _bump()
-    transaction.on_commit(_bump)
+    instance = kwargs.get("instance")
+    # For a many-to-many change the sender is the link table; the instance tells whose list changed.
+    reference = _is_reference(meta) or _is_reference(getattr(instance, "_meta", None))
+    _bump(reference)
+    transaction.on_commit(lambda: _bump(reference))
 
 
-def _bump() -> None:
+def _bump(reference: bool = False) -> None:
     memo = _request_memo.get()
-    if memo is not None:
-        memo.pop("version", None)
-    try:
+    keys = [(VERSION_KEY, "version")] + ([(REFERENCE_VERSION_KEY, "reference")] if reference else [])
+    for key, memo_name in keys:
+        if memo is not None:
+            memo.pop(memo_name, None)
         try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.add(VERSION_KEY, _fresh_version(), None)
-    except Exception:  # noqa: BLE001 - the cache is an optimisation; the write has already committed
-        logger.warning("Could not clear the public page cache", exc_info=True)
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.add(key, _fresh_version(), None)
+        except Exception:  # noqa: BLE001 - the cache is an optimisation; the write has already committed
+            logger.warning("Could not clear the public page cache", exc_info=True)
 
 
 def connect_signals() -> None:

@@ -5,17 +5,18 @@ The case's own lists are read in one query with ``wijk.lists.fetch_lists``.
 
 
 def cached_many(computes: dict) -> dict:
-    """Lists that are the same for many cases (themes, brokers, partners), kept until any content changes.
+    """Lists that are the same for many cases (themes, brokers, partners), kept until one of them changes.
 
     ``computes`` maps a name to a function that builds the value. All are read with one cache read. The keys
-    carry the portal's content version (``wijk.public_cache``), which every save in the portal's apps bumps,
-    so a new broker or partner shows at once. Never used for anything about a resident.
+    carry the portal's reference version (``wijk.public_cache``), which every save of an organisation, role,
+    account, theme, consent text or confidentiality statement bumps, so a new broker or partner shows at
+    once, while a note on a case keeps them. Only for lists built from those records; never about a resident.
     """
     from django.core.cache import cache
 
-    from wijk.public_cache import content_version
+    from wijk.public_cache import reference_version
 
-    version = content_version()
+    version = reference_version()
     keys = {name: f"droomhuis:case:{name}:{version}" for name in computes}
     found = cache.get_many(list(keys.values()))
     values, missing = {}, {}

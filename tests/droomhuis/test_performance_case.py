@@ -80,3 +80,23 @@ def test_case_page_shows_a_change_at_once(broker_bw, world, case):
 
     dream_consent_withdraw(dream=case, key="contact", recorded_by=world.users.broker_bw, method="phone")
     assert "Geen toestemming voor contact." in broker_bw.get(url).content.decode()
+
+
+def test_a_note_keeps_the_shared_lists_so_the_next_view_stays_within_budget(broker_bw, world, case):
+    """Case work (a note, a message) changes no broker, partner or theme: only the case's own lists are read."""
+    url = reverse("droomhuis:case", args=[case.reference])
+    warm_count(broker_bw, url)
+    services.note_add(dream=case, author=world.users.broker_bw, body="Nog een notitie", private=False)
+    with CaptureQueriesContext(connection) as ctx:
+        response = broker_bw.get(url)
+    assert "Nog een notitie" in response.content.decode()
+    assert len(ctx.captured_queries) <= BUDGET
+
+
+def test_a_new_theme_shows_on_the_case_page_at_once(broker_bw, world, case):
+    from wijk.models import Theme
+
+    url = reverse("droomhuis:case", args=[case.reference])
+    warm_count(broker_bw, url)
+    Theme.objects.create(slug="nieuw", name="Een heel nieuw thema", icon="leaf")
+    assert "Een heel nieuw thema" in broker_bw.get(url).content.decode()

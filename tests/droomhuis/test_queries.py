@@ -1,5 +1,6 @@
 """Query counts of the broker's queue and the dream wall do not grow with the number of dreams."""
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,7 +17,16 @@ def make_many(world, make_dream, n):
             )
 
 
-def count(client, url, params):
+def count(client, url, params, *, warm=True):
+    """Queries of a repeat view: the first view after a change may fill shared lists in the cache once.
+
+    ``warm=False`` for public pages, whose repeat views come from the page cache: the cache is emptied
+    first, so the count is that of rendering the page.
+    """
+    if warm:
+        client.get(url, params)
+    else:
+        cache.clear()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url, params)
     assert response.status_code == 200
@@ -63,7 +73,7 @@ def test_wall_query_count_is_fixed(anonymous, world, make_dream, django_assert_m
             )
 
     realise(3)
-    small = count(anonymous, url, {})
+    small = count(anonymous, url, {}, warm=False)
     realise(27)
-    assert count(anonymous, url, {}) == small
+    assert count(anonymous, url, {}, warm=False) == small
     assert len(Dream.objects.on_wall()) == 30
