@@ -34,7 +34,7 @@ def legal_hold_set(*, record: Dream | Signal | Referral, hold: bool, by, reason:
     with transaction.atomic():
         locked = (
             type(record)
-            .objects.select_for_update()
+            .objects.select_for_update(of=("self",))
             .select_related(
                 "neighbourhood__corporation" if isinstance(record, Dream) else "dream__neighbourhood__corporation"
             )

@@ -49,7 +49,7 @@ def activity_change(
     """
     with transaction.atomic():
         locked = (
-            Activity.objects.select_for_update()
+            Activity.objects.select_for_update(of=("self",))
             .select_related("neighbourhood__corporation", "place")
             .get(pk=activity.pk)
         )
