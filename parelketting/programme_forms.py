@@ -35,6 +35,12 @@ class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
     end_time = forms.TimeField(
         label=_("Hoe laat is het klaar?"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
+    end_date = forms.DateField(
+        label=_("Op welke dag is het klaar?"),
+        required=False,
+        help_text=_("Alleen invullen als het niet dezelfde dag klaar is. Bijvoorbeeld na middernacht."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     capacity = forms.IntegerField(label=_("Voor hoeveel mensen is er plaats?"), min_value=1, max_value=500)
 
     def __init__(self, *args, activity, **kwargs):
@@ -50,6 +56,8 @@ class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
                 "date": starts.date(),
                 "start_time": starts.strftime("%H:%M"),
                 "end_time": ends.strftime("%H:%M"),
+                # An activity that runs past midnight (made in the admin) keeps its end day.
+                "end_date": ends.date() if ends.date() != starts.date() else None,
                 "capacity": activity.capacity,
             },
         )
@@ -66,7 +74,7 @@ class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
         if day and start and end:
             tz = timezone.get_current_timezone()
             data["starts_at"] = timezone.make_aware(datetime.combine(day, start), tz)
-            data["ends_at"] = timezone.make_aware(datetime.combine(day, end), tz)
+            data["ends_at"] = timezone.make_aware(datetime.combine(data.get("end_date") or day, end), tz)
             # The form shows minutes; a time that stays the same keeps its seconds, so nothing "changes".
             for name in ("starts_at", "ends_at"):
                 current = getattr(self.activity, name)

@@ -229,6 +229,9 @@ MATRIX = {
     "account_inactive": PUBLIC,
     "account_signup": rule("redirect", anonymous="ok"),
     "account_reauthenticate": LOGGED_IN,
+    # allauth 65.22+: confirm who you are again by a code sent by e-mail (login by code is on)
+    "account_request_reauthentication_code": LOGGED_IN,
+    "account_confirm_reauthentication_code": rule("redirect", anonymous="login"),  # no code asked for yet
     "account_email": LOGGED_IN,
     "account_email_verification_sent": rule("redirect", anonymous="login"),
     "account_change_password": LOGGED_IN,

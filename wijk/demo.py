@@ -246,7 +246,9 @@ def _load() -> None:
 
     import datetime
 
-    valid_until = datetime.date.today().replace(month=12, day=31) + datetime.timedelta(days=366)
+    from django.utils import timezone
+
+    valid_until = timezone.localdate().replace(month=12, day=31) + datetime.timedelta(days=366)
     organisations = dict(corporations)
     for slug, name, ptype, corp, hood, description, theme_slugs, categories in PARTNERS:
         partner, _ = Organisation.objects.update_or_create(

@@ -127,7 +127,14 @@ def make_activity(world, make_pearl):
             if "place" not in place_holder:
                 place_holder["place"] = make_pearl(title="Pop-up rommelruimte")
             place = place_holder["place"]
-        start = (timezone.now() + timedelta(days=days)).replace(microsecond=0)
+        # Other days start at 14:00, so no test depends on the hour it runs at (an activity that runs past
+        # midnight needs an end day in the change form); today's starts now, to be still on, and ends by midnight.
+        start = (timezone.localtime() + timedelta(days=days)).replace(microsecond=0)
+        if days:
+            start = start.replace(hour=14, minute=0, second=0)
+        else:
+            end_of_day = start.replace(hour=23, minute=59, second=59)
+            hours = max(min(hours, (end_of_day - start).total_seconds() / 3600), 1 / 60)
         kwargs.setdefault("organiser_resident", world.residents.zuidwijk)
         activity = activity_propose(
             title=title,

@@ -1,6 +1,6 @@
 """The staff page to change an activity: only moderators of the activity's corporation; others 403 or 404."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core import mail
@@ -89,6 +89,41 @@ def test_errors_stay_next_to_the_field(moderator_hw, make_activity):
     assert "Het einde moet na het begin liggen." in html and 'aria-invalid="true"' in html
     activity.refresh_from_db()
     assert activity.title == "Samen breien"
+
+
+def _late_evening(activity, *, start="21:00", end="01:00"):
+    """Move ``activity`` (in the database only) to start at ``start`` and end at ``end`` the next day."""
+    day = timezone.localtime(activity.starts_at).date()
+    tz = timezone.get_current_timezone()
+    activity.starts_at = timezone.make_aware(datetime.combine(day, time.fromisoformat(start)), tz)
+    activity.ends_at = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.fromisoformat(end)), tz)
+    activity.save(update_fields=["starts_at", "ends_at"])
+    return activity
+
+
+def test_an_activity_past_midnight_shows_its_end_day_and_keeps_it(moderator_hw, make_activity):
+    activity = _late_evening(make_activity(title="Nieuwjaarsborrel"))
+    ends = timezone.localtime(activity.ends_at)
+    html = moderator_hw.get(_url(activity)).content.decode()
+    assert f'name="end_date" value="{ends.date().isoformat()}"' in html
+    data = _form_data(activity, title="Nieuwjaarsborrel in de tuin", end_date=ends.date().isoformat())
+    response = moderator_hw.post(_url(activity), data)
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Nieuwjaarsborrel in de tuin" and timezone.localtime(activity.ends_at) == ends
+
+
+def test_an_end_day_is_only_asked_when_it_differs(moderator_hw, make_activity):
+    activity = make_activity()
+    html = moderator_hw.get(_url(activity)).content.decode()
+    assert 'name="end_date"' in html and 'name="end_date" value=' not in html
+    evening = _form_data(activity, start_time="21:00", end_time="01:00")
+    response = moderator_hw.post(_url(activity), evening)
+    assert response.status_code == 200 and "Het einde moet na het begin liggen." in response.content.decode()
+    next_day = (timezone.localtime(activity.starts_at).date() + timedelta(days=1)).isoformat()
+    assert moderator_hw.post(_url(activity), {**evening, "end_date": next_day}).status_code == 302
+    activity.refresh_from_db()
+    assert timezone.localtime(activity.ends_at).strftime("%Y-%m-%d %H:%M") == f"{next_day} 01:00"
 
 
 def test_fewer_places_than_signed_up_shows_the_service_error(world, moderator_hw, make_activity):
