@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench loadtest faulttest worker
+.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench loadtest faulttest worker lock
 
 run: install assets messages migrate demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -20,13 +20,22 @@ lint: install-test
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install -q -r requirements.txt
+# Installs take the exact versions in constraints.txt, so a fresh machine gets what the suite passed with.
+$(VENV)/.installed: requirements.txt constraints.txt | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(VENV)/bin/python
-	$(PY) -m pip install -q -r requirements-test.txt
+$(VENV)/.installed-test: requirements.txt requirements-test.txt constraints.txt | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements-test.txt -c constraints.txt
 	touch $(VENV)/.installed $@
+
+# Newest versions the requirements allow, written to constraints.txt; then run `make test` before committing it.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install -q -r requirements-test.txt
+	{ echo "# Exact versions the suite last passed with (make lock writes this file; requirements*.txt say what we need)."; \
+	  .venv-lock/bin/pip freeze --exclude-editable; } > constraints.txt
+	rm -rf .venv-lock
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
