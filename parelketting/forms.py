@@ -315,7 +315,7 @@ class RouteSuggestionForm(AccessibleErrorsMixin, HoneypotForm):
         label=_("Waarom hoort deze plek erbij?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Bijvoorbeeld: Hier kun je even zitten, halverwege de wandeling."),
+        help_text=_("Bijvoorbeeld: Hier kunt u even zitten, halverwege de wandeling."),
     )
 
     def __init__(self, *args, pearls, **kwargs):

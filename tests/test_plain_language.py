@@ -35,8 +35,12 @@ STAFF_ONLY = [
 ]
 
 
+# Our own Dutch for allauth's account pages and e-mails (sign up, log in with a code, new password).
+ACCOUNT_TEXTS = ROOT / "locale_overrides" / "nl" / "LC_MESSAGES" / "django.po"
+
+
 def resident_facing():
-    return sources.collect(ROOT, INCLUDE, STAFF_ONLY)
+    return sources.collect(ROOT, INCLUDE, STAFF_ONLY) + sources.from_po(ACCOUNT_TEXTS, ROOT)
 
 
 def test_the_checker_finds_each_kind_of_problem():
@@ -44,6 +48,7 @@ def test_the_checker_finds_each_kind_of_problem():
     assert [p.rule for p in plain.check(long)] == ["long"]
     assert [p.rule for p in plain.check("Uw casus is klaar.")] == ["jargon"]
     assert [p.rule for p in plain.check("U wordt binnenkort gebeld.")] == ["passive"]
+    assert [p.rule for p in plain.check("Weet je zeker dat je wilt afmelden?")] == ["informal"]
     assert plain.check("De makelaar belt u binnen vijf werkdagen.") == []
     assert plain.check("Wij bewaren %(count)s foto's. <strong>Goed zo!</strong>") == []
 
@@ -53,9 +58,10 @@ def test_the_checker_reads_templates_and_code():
     assert any(s.path == "templates/wijk/home.html" for s in found)
     assert any(s.path.startswith("wijk/") and s.path.endswith(".py") for s in found)
     assert len(found) > 100
+    assert any(s.path.startswith("locale_overrides/") and s.text == "U bent uitgelogd." for s in found)
 
 
-@pytest.mark.parametrize("rule", ["long", "jargon", "passive"])
+@pytest.mark.parametrize("rule", ["long", "jargon", "passive", "informal"])
 def test_resident_facing_dutch_is_plain(rule):
     report = []
     for source in resident_facing():

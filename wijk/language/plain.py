@@ -1,9 +1,10 @@
 """Checks a Dutch text for what makes it hard to read at B1 level.
 
-Three rules, from the writing guidelines for residents:
+Four rules, from the writing guidelines for residents:
 - a sentence of more than ``MAX_WORDS`` words is too long;
 - words from the jargon list do not belong in text for residents;
-- a passive sentence that addresses the reader ("u wordt ... gebeld") should say who does what.
+- a passive sentence that addresses the reader ("u wordt ... gebeld") should say who does what;
+- the portal says "u" to everyone: "je", "jij" and "jouw" change the tone from page to page.
 """
 
 import re
@@ -45,6 +46,7 @@ _PASSIVE_AUX = r"(?:wordt|worden|werd|werden)"
 _PARTICIPLE = r"(?:ge\w+[dt]|ge\w+en|(?:be|ver|ont|her|er)\w+[dt])"
 _PASSIVE = re.compile(rf"\b{_PASSIVE_AUX}\b(?:\s+\w+){{0,5}}?\s+{_PARTICIPLE}\b", re.I)
 _ADDRESSES_READER = re.compile(r"\b(?:u|uw)\b", re.I)
+_INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw|jezelf)\b", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|\{[\w.]+\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+")
@@ -77,4 +79,6 @@ def check(text: str) -> list[Problem]:
                 problems.append(Problem("jargon", sentence, f"'{word}' is vaktaal; schrijf liever {better}."))
         if _ADDRESSES_READER.search(sentence) and _PASSIVE.search(sentence):
             problems.append(Problem("passive", sentence, "lijdende vorm; zeg wie iets doet ('de makelaar belt u')."))
+        if _INFORMAL.search(sentence):
+            problems.append(Problem("informal", sentence, "spreek de lezer aan met 'u' en 'uw', zoals overal."))
     return problems

@@ -54,6 +54,36 @@ def from_python(path: Path, root: Path) -> list[Source]:
     return found
 
 
+_PO_LINE = re.compile(r'^(?:(?P<key>msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?P<text>.*)"$')
+_PO_ESCAPES = re.compile(r"\\(.)")
+
+
+def _unquote(text: str) -> str:
+    return _PO_ESCAPES.sub(lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), text)
+
+
+def from_po(path: Path, root: Path) -> list[Source]:
+    """The translations (``msgstr``) in a gettext catalogue, each at the line of its ``msgid``."""
+    rel = str(path.relative_to(root))
+    entries, key = [], None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _PO_LINE.match(line.strip())
+        if not match:
+            continue
+        if match["key"] in ("msgctxt", "msgid") and (
+            not entries or "msgstr" in entries[-1] or "msgstr[0]" in entries[-1]
+        ):
+            entries.append({"line": number})
+        key = match["key"] or key
+        if key is not None and entries:
+            entries[-1][key] = entries[-1].get(key, "") + _unquote(match["text"])
+    return [
+        Source(entry.get("msgstr") or entry.get("msgstr[0]"), rel, entry["line"])
+        for entry in entries
+        if entry.get("msgid") and (entry.get("msgstr") or entry.get("msgstr[0]"))
+    ]
+
+
 def collect(root: Path, include: list[str], exclude: list[str]) -> list[Source]:
     """All translatable strings in files matching the ``include`` globs and none of the ``exclude`` globs."""
     paths = sorted({p for pattern in include for p in root.glob(pattern)})

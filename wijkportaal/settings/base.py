@@ -135,7 +135,8 @@ REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", False)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels")), ("tr", _("Turks")), ("ar", _("Arabisch"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_overrides: our own Dutch for the account pages of django-allauth ("u", plain words), read before allauth's.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
