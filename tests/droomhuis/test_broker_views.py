@@ -1,8 +1,9 @@
 """The broker workspace through the test client: queue, filters, case actions, preview, conflicts, intake."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from droomhuis import services
 from droomhuis.models import ContactAttempt, Dream, Note, ResidentUpdate
@@ -51,7 +52,8 @@ def test_queue_filters_and_search(broker_bw, world, make_dream):
 
 def test_overdue_view_lists_missed_first_contacts(broker_bw, dream):
     Dream.objects.filter(pk=dream.pk).update(
-        first_contact_due=date.today() - timedelta(days=1), next_action_date=date.today() - timedelta(days=1)
+        first_contact_due=timezone.localdate() - timedelta(days=1),
+        next_action_date=timezone.localdate() - timedelta(days=1),
     )
     response = broker_bw.get(reverse("droomhuis:queue"), {"view": "overdue"})
     assert list(response.context["page"].object_list) == [dream]

@@ -1,6 +1,6 @@
 """The case workflow: transitions from the table only, reasons, owners, plans, locking, consent and history."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -136,7 +136,7 @@ def test_open_cases_always_keep_a_next_action_date(world, dream):
     picked_up(dream, broker)
     with pytest.raises(ValidationError):
         services.dream_plan(dream=dream, actor=broker, expected_version=dream.version, next_action_date=None)
-    target = date.today() + timedelta(days=10)
+    target = timezone.localdate() + timedelta(days=10)
     services.dream_plan(
         dream=dream, actor=broker, expected_version=dream.version, next_action_date=target, next_action="Bellen"
     )
@@ -161,7 +161,7 @@ def test_optimistic_lock_refuses_the_later_save(world, dream, broker_bw2_user):
     )
     with pytest.raises(services.CaseChanged):
         services.dream_plan(
-            dream=second, actor=broker_bw2_user, expected_version=stale_version, next_action_date=date.today()
+            dream=second, actor=broker_bw2_user, expected_version=stale_version, next_action_date=timezone.localdate()
         )
     second.refresh_from_db()
     assert second.owner == world.users.broker_bw
@@ -192,12 +192,12 @@ def test_reassign_needs_a_reason_and_a_broker_of_the_same_corporation(world, dre
 def test_first_reached_contact_meets_the_deadline(world, dream):
     broker = world.users.broker_bw
     services.contact_attempt_record(
-        dream=dream, actor=broker, channel="phone", reached=False, day=date.today(), part_of_day="morning"
+        dream=dream, actor=broker, channel="phone", reached=False, day=timezone.localdate(), part_of_day="morning"
     )
     dream.refresh_from_db()
     assert dream.first_contact_at is None
     services.contact_attempt_record(
-        dream=dream, actor=broker, channel="phone", reached=True, day=date.today(), part_of_day="afternoon"
+        dream=dream, actor=broker, channel="phone", reached=True, day=timezone.localdate(), part_of_day="afternoon"
     )
     dream.refresh_from_db()
     assert dream.first_contact_at is not None
