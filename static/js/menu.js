@@ -1,0 +1,28 @@
+// The main menu on a phone: folded behind a "Menu" button, so a page starts with its own content.
+// Without JavaScript the button stays hidden and the menu open (templates/base.html).
+(function () {
+  "use strict";
+  var button = document.querySelector(".menu-toggle");
+  var nav = button && document.getElementById(button.getAttribute("aria-controls"));
+  if (!nav) {
+    return;
+  }
+
+  function setOpen(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    nav.classList.toggle("is-open", open);
+  }
+
+  button.hidden = false;
+  document.documentElement.classList.add("menu-ready");
+  button.addEventListener("click", function () {
+    setOpen(button.getAttribute("aria-expanded") !== "true");
+  });
+  // Escape closes the open menu and puts the focus back on its button.
+  nav.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && nav.classList.contains("is-open")) {
+      setOpen(false);
+      button.focus();
+    }
+  });
+})();
