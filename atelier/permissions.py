@@ -83,7 +83,7 @@ def _team_filter(user, path: str) -> Q | None:
 
 
 def workshops_for_user(user):
-    qs = Workshop.objects.select_related("team")
+    qs = Workshop.objects.select_related("team__challenge")
     q = _team_filter(user, "team_id")
     return qs if q is None else qs.filter(q | Q(is_public=True))
 

@@ -16,7 +16,7 @@ from . import evidence as live_evidence
 from .decorators import atelier_view
 from .forms import InsightForm, WhyHowWhatForm
 from .layout import blocks
-from .models import Canvas, Challenge, Guest, Insight, Team, TeamMember, WhyHowWhat, Workshop
+from .models import Canvas, CanvasItem, Challenge, Guest, Insight, Team, TeamMember, WhyHowWhat, Workshop
 from .pdf import pdf_response
 from .permissions import (
     can_edit_team,
@@ -129,33 +129,50 @@ def _evidence(experiment):
 
 
 def _report_context(request, workshop):
+    """What the report page and its PDF show. The lists come in one query (``wijk.lists``), so the page costs
+    the same for a team with two workshops as for one with fifty."""
     team = workshop.team
     experiments = list(experiments_for_user(request.user).filter(team=team).order_by("name"))
     if not can_read_team(request.user, team.pk):
         experiments = [e for e in experiments if e.is_public]
-    canvases = Canvas.objects.filter(workshop=workshop, experiment__in=experiments).prefetch_related("items")
-    by_experiment = {c.experiment_id: c for c in canvases}
-    whw = {w.experiment_id: w for w in WhyHowWhat.objects.filter(workshop=workshop, experiment__in=experiments)}
+    ids = [e.pk for e in experiments]
+    lists = fetch_lists(
+        canvases=Part(Canvas.objects.filter(workshop=workshop, experiment_id__in=ids), ordering=["id"]),
+        items=Part(CanvasItem.objects.filter(canvas__workshop=workshop, canvas__experiment_id__in=ids)),
+        whw=Part(WhyHowWhat.objects.filter(workshop=workshop, experiment_id__in=ids), ordering=["id"]),
+        insights=Part(
+            workshop.insights.filter(Q(experiment__isnull=True) | Q(experiment_id__in=ids)),
+            ordering=["position", "id"],
+        ),
+        guests=Part(Guest.objects.filter(workshop=workshop)),
+        advisory_board=Part(team.members.filter(kind="advisory_board")),
+        owners=Part(team.question_owners.all(), fields=["id", "name"], ordering=["name"]),
+    )
+    by_experiment = {c.experiment_id: c for c in lists["canvases"]}
+    items_of = {}
+    for item in lists["items"]:
+        items_of.setdefault(item.canvas_id, []).append(item)
+    whw = {w.experiment_id: w for w in lists["whw"]}
     sections = [
         {
             "experiment": e,
             "canvas": by_experiment.get(e.pk),
-            "blocks": blocks(by_experiment[e.pk].items.all()) if e.pk in by_experiment else [],
+            "blocks": blocks(items_of.get(by_experiment[e.pk].pk, [])) if e.pk in by_experiment else [],
             "why_how_what": whw.get(e.pk),
         }
         for e in experiments
     ]
-    insights = workshop.insights.select_related("experiment").filter(
-        Q(experiment__isnull=True) | Q(experiment__in=experiments)
-    )
+    named = {e.pk: e for e in experiments}
+    for insight in lists["insights"]:
+        insight._state.fields_cache["experiment"] = named.get(insight.experiment_id)
     return {
         "workshop": workshop,
         "team": team,
-        "owners": team.question_owners.all(),
+        "owners": lists["owners"],
         "sections": sections,
-        "insights": insights,
-        "guests": Guest.objects.filter(workshop=workshop),
-        "advisory_board": team.members.filter(kind="advisory_board"),
+        "insights": lists["insights"],
+        "guests": lists["guests"],
+        "advisory_board": lists["advisory_board"],
     }
 
 

@@ -58,7 +58,13 @@ def _pages():
     admin = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser("bench@bench.example")
     superuser.force_login(admin)
     pearl = Pearl.objects.published().filter(kind="place").order_by("pk").first()
-    canvas = Canvas.objects.select_related("experiment", "workshop").order_by("pk").first()
+    # The demo's canvas, as in earlier runs; bench/records.py measures the 50-workshop record on its own lines.
+    canvas = (
+        Canvas.objects.exclude(experiment__slug__startswith="bench-")
+        .select_related("experiment", "workshop")
+        .order_by("pk")
+        .first()
+    )
     pages = [
         ("home", lambda: "/", anonymous),
         ("map_page", lambda: reverse("parelketting:map"), anonymous),

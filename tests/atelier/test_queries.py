@@ -72,3 +72,41 @@ def test_public_experiment_list_queries_do_not_grow(anonymous, atelier, world):
 
     Experiment.objects.update(is_public=True)
     assert count_queries(anonymous, path) == small
+
+
+def test_workshop_report_queries_do_not_grow(facilitator, atelier):
+    import datetime
+
+    from atelier.models import TeamMember
+    from atelier.services import insight_add, workshop_guests_set, workshop_save
+
+    path = reverse("atelier:workshop", kwargs={"team_slug": atelier.team.slug, "number": 3})
+    small = count_queries(facilitator, path)  # 3 notes, no insights or guests
+    for i in range(27):
+        canvas_item_add(canvas=atelier.canvas3, block=["key_partners", "channels"][i % 2], text=f"N{i}")
+    for i in range(10):
+        insight_add(workshop=atelier.ws3, text=f"Inzicht {i}", experiment=atelier.parel if i % 2 else None)
+    workshop_guests_set(workshop=atelier.ws3, guests=[(f"Gast {i}", "Buurt") for i in range(10)])
+    for i in range(5):
+        TeamMember.objects.create(team=atelier.team, kind="advisory_board", name=f"Raadslid {i}")
+    for number in range(5, 15):
+        workshop_save(team=atelier.team, number=number, date=datetime.date(2019, 3, 1), place="Utrecht")
+    response = facilitator.get(path)
+    assert response.content.decode().count("Inzicht ") >= 10 and "Raadslid 4" in response.content.decode()
+    large = count_queries(facilitator, path)
+    # Session, user, roles, the teams they may read, workshop, experiments, one query for all lists, and the
+    # teams they may edit (15 before the lists were read in one query).
+    assert small == large <= 8  # one fewer when sessions come from the Redis cache
+
+
+def test_atelier_index_queries_do_not_grow(facilitator, atelier):
+    import datetime
+
+    from atelier.services import workshop_save
+
+    path = reverse("atelier:index")
+    small = count_queries(facilitator, path)
+    for number in range(5, 35):
+        workshop_save(team=atelier.team, number=number, date=datetime.date(2019, 3, 1), place="Utrecht")
+    assert "Werkatelier 34" in facilitator.get(path).content.decode()
+    assert count_queries(facilitator, path) == small <= 10
