@@ -142,6 +142,7 @@ def _report_context(request, workshop):
         whw=Part(WhyHowWhat.objects.filter(workshop=workshop, experiment_id__in=ids), ordering=["id"]),
         insights=Part(
             workshop.insights.filter(Q(experiment__isnull=True) | Q(experiment_id__in=ids)),
+            related={"experiment": ["id", "name"]},
             ordering=["position", "id"],
         ),
         guests=Part(Guest.objects.filter(workshop=workshop)),
@@ -162,9 +163,6 @@ def _report_context(request, workshop):
         }
         for e in experiments
     ]
-    named = {e.pk: e for e in experiments}
-    for insight in lists["insights"]:
-        insight._state.fields_cache["experiment"] = named.get(insight.experiment_id)
     return {
         "workshop": workshop,
         "team": team,

@@ -35,6 +35,31 @@ def measure(path: str, *, client: Client | None = None, runs: int = 30, warmup: 
     }
 
 
+def corporation_and_neighbourhood(
+    corporation_slug: str, neighbourhood_slug: str, *, name: str, municipality: str, centre: tuple[str, str]
+):
+    """A corporation of the benchmark's own and its neighbourhood, so each module's data stays apart."""
+    from decimal import Decimal
+
+    from wijk.choices import OrganisationKind
+    from wijk.models import Neighbourhood, Organisation
+
+    corporation, _ = Organisation.objects.get_or_create(
+        slug=corporation_slug, defaults={"name": f"Bench {name}", "kind": OrganisationKind.CORPORATION}
+    )
+    hood, _ = Neighbourhood.objects.get_or_create(
+        slug=neighbourhood_slug,
+        defaults={
+            "name": name,
+            "municipality": municipality,
+            "corporation": corporation,
+            "centre_lat": Decimal(centre[0]),
+            "centre_lng": Decimal(centre[1]),
+        },
+    )
+    return corporation, hood
+
+
 def line(name: str, **figures) -> str:
     """One result line, e.g. ``bench: geojson pearls=10000 queries=2 p50_ms=80 p95_ms=95 gzip_kb=310``."""
     parts = " ".join(f"{k}={v}" for k, v in figures.items())

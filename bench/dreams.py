@@ -6,27 +6,21 @@ from datetime import timedelta
 from django.test import Client
 from django.utils import timezone
 
-from bench.common import line, measure
+from bench.common import corporation_and_neighbourhood, line, measure
 
 CASES = 5000
 
 
 def _world():
-    from wijk.choices import OrganisationKind, RoleKind
-    from wijk.models import Neighbourhood, Organisation, Role, Theme, User
+    from wijk.choices import RoleKind
+    from wijk.models import Role, Theme, User
 
-    corp, _ = Organisation.objects.get_or_create(
-        slug="bench-dromen-corporatie", defaults={"name": "Bench Wonen", "kind": OrganisationKind.CORPORATION}
-    )
-    hood, _ = Neighbourhood.objects.get_or_create(
-        slug="bench-dromen-wijk",
-        defaults={
-            "name": "Benchwijk",
-            "municipality": "Almelo",
-            "corporation": corp,
-            "centre_lat": 52.35,
-            "centre_lng": 6.65,
-        },
+    corp, hood = corporation_and_neighbourhood(
+        "bench-dromen-corporatie",
+        "bench-dromen-wijk",
+        name="Benchwijk",
+        municipality="Almelo",
+        centre=("52.35", "6.65"),
     )
     themes = [
         Theme.objects.get_or_create(slug=f"bench-dromen-{i}", defaults={"name": f"Thema {i}"})[0] for i in range(6)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from .common import line, measure
+from .common import corporation_and_neighbourhood, line, measure
 
 COUNT = 10_000
 
@@ -15,20 +15,10 @@ COUNT = 10_000
 def _setup():
     from parelketting.choices import PearlKind, PearlStatus
     from parelketting.models import Pearl
-    from wijk.models import Neighbourhood, Organisation, Theme
+    from wijk.models import Theme
 
-    corporation, _ = Organisation.objects.get_or_create(
-        slug="bench-hw", defaults={"name": "Bench HW", "kind": "corporation"}
-    )
-    hood, _ = Neighbourhood.objects.get_or_create(
-        slug="bench-zuidwijk",
-        defaults={
-            "name": "Zuidwijk",
-            "municipality": "Oud-Beijerland",
-            "corporation": corporation,
-            "centre_lat": Decimal("51.815900"),
-            "centre_lng": Decimal("4.413000"),
-        },
+    _, hood = corporation_and_neighbourhood(
+        "bench-hw", "bench-zuidwijk", name="Zuidwijk", municipality="Oud-Beijerland", centre=("51.815900", "4.413000")
     )
     themes = [Theme.objects.get_or_create(slug=f"bench-{i}", defaults={"name": f"Thema {i}"})[0] for i in range(6)]
     Pearl.objects.filter(neighbourhood=hood).delete()

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
-from .common import line, measure
+from .common import corporation_and_neighbourhood, line, measure
 
 STOPS = 40
 ACTIVITIES = 200
@@ -22,20 +22,14 @@ THREADS = 8
 def _setup():
     from parelketting.choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus
     from parelketting.models import Activity, Pearl, Route, RouteStop
-    from wijk.models import Neighbourhood, Organisation, Resident, Theme
+    from wijk.models import Resident, Theme
 
-    corporation, _ = Organisation.objects.get_or_create(
-        slug="bench-prog-hw", defaults={"name": "Bench HW", "kind": "corporation"}
-    )
-    hood, _ = Neighbourhood.objects.get_or_create(
-        slug="bench-prog-zuidwijk",
-        defaults={
-            "name": "Zuidwijk (bench)",
-            "municipality": "Oud-Beijerland",
-            "corporation": corporation,
-            "centre_lat": Decimal("51.815900"),
-            "centre_lng": Decimal("4.413000"),
-        },
+    _, hood = corporation_and_neighbourhood(
+        "bench-prog-hw",
+        "bench-prog-zuidwijk",
+        name="Zuidwijk (bench)",
+        municipality="Oud-Beijerland",
+        centre=("51.815900", "4.413000"),
     )
     theme, _ = Theme.objects.get_or_create(slug="bench-prog", defaults={"name": "Bench"})
     now = timezone.now()
@@ -58,38 +52,26 @@ def _setup():
     route = Route.objects.create(slug="bench-ketting", title="Bench", neighbourhood=hood, status=RouteStatus.PUBLISHED)
     RouteStop.objects.bulk_create([RouteStop(route=route, pearl=p, position=i + 1) for i, p in enumerate(places)])
     start = now.replace(microsecond=0) + timedelta(hours=2)
+
+    def activity(title, starts_at, i):
+        return Activity(
+            title=title,
+            description="Samen iets doen.",
+            neighbourhood=hood,
+            place=places[i % STOPS],
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=2),
+            capacity=CAPACITY,
+            status=ActivityStatus.PUBLISHED,
+        )
+
+    yesterday = now.replace(microsecond=0) - timedelta(days=1)
     activities = Activity.objects.bulk_create(
-        [
-            Activity(
-                title=f"Activiteit {i}",
-                description="Samen iets doen.",
-                neighbourhood=hood,
-                place=places[i % STOPS],
-                starts_at=start + timedelta(hours=6 * i),
-                ends_at=start + timedelta(hours=6 * i + 2),
-                capacity=CAPACITY,
-                status=ActivityStatus.PUBLISHED,
-            )
-            for i in range(ACTIVITIES)
-        ]
-    )
-    past = Activity.objects.bulk_create(
-        [
-            Activity(
-                title=f"Geweest {i}",
-                description="Samen iets gedaan.",
-                neighbourhood=hood,
-                place=places[i % STOPS],
-                starts_at=now.replace(microsecond=0) - timedelta(days=1, hours=29 * i),
-                ends_at=now.replace(microsecond=0) - timedelta(days=1, hours=29 * i - 2),
-                capacity=CAPACITY,
-                status=ActivityStatus.PUBLISHED,
-            )
-            for i in range(PAST_ACTIVITIES)
-        ]
+        [activity(f"Activiteit {i}", start + timedelta(hours=6 * i), i) for i in range(ACTIVITIES)]
+        + [activity(f"Geweest {i}", yesterday - timedelta(hours=29 * i), i) for i in range(PAST_ACTIVITIES)]
     )
     Activity.themes.through.objects.bulk_create(
-        [Activity.themes.through(activity_id=a.pk, theme_id=theme.pk) for a in activities + past]
+        [Activity.themes.through(activity_id=a.pk, theme_id=theme.pk) for a in activities]
     )
     residents = Resident.objects.bulk_create(
         [Resident(neighbourhood=hood, first_name=f"Buur{i}", email=f"b{i}@bench.example") for i in range(SIGNUPS)]

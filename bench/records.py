@@ -3,12 +3,11 @@ one experiment per team, and per workshop a canvas of 27 notes, a why/how/what, 
 Runs after ``programme`` and before ``table``; measures the atelier pages whose size grows with the record."""
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.test import Client
 from django.urls import reverse
 
-from .common import line, measure
+from .common import corporation_and_neighbourhood, line, measure
 
 TEAMS = 5
 WORKSHOPS_PER_TEAM = 10
@@ -29,21 +28,13 @@ def _setup():
         WhyHowWhat,
         Workshop,
     )
-    from wijk.choices import OrganisationKind
-    from wijk.models import Neighbourhood, Organisation
 
-    corporation, _ = Organisation.objects.get_or_create(
-        slug="bench-atelier-corporatie", defaults={"name": "Bench Atelier Wonen", "kind": OrganisationKind.CORPORATION}
-    )
-    hood, _ = Neighbourhood.objects.get_or_create(
-        slug="bench-atelier-wijk",
-        defaults={
-            "name": "Atelierwijk (bench)",
-            "municipality": "Utrecht",
-            "corporation": corporation,
-            "centre_lat": Decimal("52.090700"),
-            "centre_lng": Decimal("5.121400"),
-        },
+    corporation, hood = corporation_and_neighbourhood(
+        "bench-atelier-corporatie",
+        "bench-atelier-wijk",
+        name="Atelierwijk (bench)",
+        municipality="Utrecht",
+        centre=("52.090700", "5.121400"),
     )
     challenge = Challenge.objects.create(name="Bench-challenge", slug="bench-challenge", period="2018-2019")
     teams = Team.objects.bulk_create(

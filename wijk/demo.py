@@ -1,9 +1,11 @@
 """Demo world for ``loaddemo``: the two corporations and neighbourhoods of the challenge, partners,
 themes, residents and one account per role. Written for the demo; safe to run again."""
 
+import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from .choices import Channel, ContactPreference, DataCategory, OrganisationKind, PartnerType, Purpose, RoleKind
 from .models import ConsentRecord, Neighbourhood, Organisation, Resident, Role, Theme, User
@@ -243,10 +245,6 @@ def _load() -> None:
         slug = spec.pop("slug")
         spec["corporation"] = corporations[spec["corporation"]]
         neighbourhoods[slug], _ = Neighbourhood.objects.update_or_create(slug=slug, defaults=spec)
-
-    import datetime
-
-    from django.utils import timezone
 
     valid_until = timezone.localdate().replace(month=12, day=31) + datetime.timedelta(days=366)
     organisations = dict(corporations)

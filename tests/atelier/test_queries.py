@@ -91,8 +91,11 @@ def test_workshop_report_queries_do_not_grow(facilitator, atelier):
         TeamMember.objects.create(team=atelier.team, kind="advisory_board", name=f"Raadslid {i}")
     for number in range(5, 15):
         workshop_save(team=atelier.team, number=number, date=datetime.date(2019, 3, 1), place="Utrecht")
-    response = facilitator.get(path)
-    assert response.content.decode().count("Inzicht ") >= 10 and "Raadslid 4" in response.content.decode()
+    html = facilitator.get(path).content.decode()
+    assert html.count("Inzicht ") >= 10 and "Raadslid 4" in html and "Gast 9, Buurt" in html
+    # An insight about one experiment names it; a general insight does not.
+    assert f'Inzicht 1 <span class="hint">({atelier.parel.name})</span>' in html
+    assert "Inzicht 0</li>" in html
     large = count_queries(facilitator, path)
     # Session, user, roles, the teams they may read, workshop, experiments, one query for all lists, and the
     # teams they may edit (15 before the lists were read in one query).

@@ -75,3 +75,13 @@ def test_english_visitors_keep_allauths_english(anonymous):
     anonymous.cookies["django_language"] = "en"
     html = anonymous.get(reverse("account_signup"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Already have an account?" in html
+
+
+def test_an_address_that_is_not_yours_gets_no_code(resident_zuidwijk):
+    mail.outbox.clear()
+    url = reverse("account_request_reauthentication_code")
+    response = resident_zuidwijk.post(url, {"recipient": "iemand-anders@elders.example"})
+    assert response.status_code == 200 and mail.outbox == []
+    html = response.content.decode()
+    assert 'class="field field--error"' in html and 'id="id_recipient_error"' in html
+    assert "Naar welk e-mailadres sturen wij een code?" in html
