@@ -3,14 +3,18 @@
 Counts live in the shared cache (database cache or Redis), so every app server sees the same numbers.
 ``RATE_LIMIT_SCALE`` multiplies every limit (for example 1000 in a load test on loopback, where all
 visitors share one address); ``0`` switches the limits off.
+
+Visitors are told apart by ``client_ip``: the one place that reads a visitor's network address, for the
+portal's own limits, allauth's login limits and the API alike.
 """
 
 import time
 
+from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # Unicode controls that override the direction of the text after them: "Buur\u202enaam" shows as "Buurmaan".
@@ -34,11 +38,28 @@ def _strip(value):
     return value.translate(DIRECTION_OVERRIDES) if isinstance(value, str) else value
 
 
+def client_ip(request) -> str:
+    """The visitor's own network address, also behind load balancers and proxies.
+
+    With ``ALLAUTH_TRUSTED_PROXY_COUNT`` (environment: ``TRUSTED_PROXY_COUNT``) at 0, only the address of the
+    connection counts and an ``X-Forwarded-For`` header is ignored: anyone can write one. With N trusted proxies
+    in front, the N-th address from the right of ``X-Forwarded-For`` is the visitor's: each trusted proxy adds
+    the address it saw, so what a visitor wrote before it is never read. The rule itself is allauth's (its
+    adapter's ``get_client_ip``); this function only makes sure a strange header never ends a request in an
+    error. A header with fewer addresses than trusted proxies counts as the connection's own address.
+    """
+    try:
+        address = DefaultAccountAdapter(request).get_client_ip(request)
+    except (ImproperlyConfigured, PermissionDenied):
+        address = None
+    return address or request.META.get("REMOTE_ADDR") or "unknown"
+
+
 def visitor_key(request) -> str:
-    """Logged-in visitors are counted per account, others per network address."""
+    """Logged-in visitors are counted per account, others per network address (``client_ip``)."""
     if getattr(getattr(request, "user", None), "is_authenticated", False):
         return f"user-{request.user.pk}"
-    return "ip-" + request.META.get("REMOTE_ADDR", "unknown")
+    return "ip-" + client_ip(request)
 
 
 def rate_limit_hit(request, action: str, limit: int, window_seconds: int = 3600) -> bool:

@@ -1,0 +1,12 @@
+"""How allauth (sign-up, log in, login codes) fits the portal."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+
+from .antispam import client_ip
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's adapter, with the portal's one way of telling visitors apart for its login limits."""
+
+    def get_client_ip(self, request):
+        return client_ip(request)
