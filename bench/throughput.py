@@ -7,26 +7,16 @@ the bare GeoJSON floor. Also the resident memory of each worker after the run. L
 
 import os
 import re
-import secrets
 import shutil
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parent.parent
+from .server import gunicorn
+
 DURATION = os.environ.get("BENCH_RPS_SECONDS", "10")
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wrk(url: str) -> float:
@@ -58,35 +48,7 @@ def run():
     from parelketting.models import Pearl
 
     pearl = Pearl.objects.published().filter(kind="place").order_by("pk").first()
-    db = settings.DATABASES["default"]
-    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    port = _port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="wijkportaal.settings.bench",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(40),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=url,
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        RATE_LIMIT_SCALE="0",
-    )
-    for command in (["collectstatic", "--noinput", "-v0"], ["createcachetable"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "wijkportaal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/_floor/ok/", timeout=1)  # noqa: S310 - loopback only
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn() as (base, server):
         # The light pages first, next to the "ok" floor: the heavy GeoJSON floor leaves a queue of slow
         # requests behind that would otherwise still be running while the next page is measured.
         floor_ok = _wrk(base + "/_floor/ok/")
@@ -105,6 +67,3 @@ def run():
         workers = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
         for number, pid in enumerate(workers, 1):
             print(f"bench: worker_memory worker={number} rss_mb={_rss_mb(int(pid))}", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)

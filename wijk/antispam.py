@@ -1,6 +1,8 @@
 """Protection for public forms: a per-visitor rate limit, a honeypot field and no text direction tricks.
 
 Counts live in the shared cache (database cache or Redis), so every app server sees the same numbers.
+While Redis cannot be reached the limits let everyone through (and /health/ says "degraded"): a resident
+is never refused because a counter is missing.
 ``RATE_LIMIT_SCALE`` multiplies every limit (for example 1000 in a load test on loopback, where all
 visitors share one address); ``0`` switches the limits off.
 
@@ -74,7 +76,8 @@ def rate_limit_hit(request, action: str, limit: int, window_seconds: int = 3600)
     except ValueError:
         cache.set(key, 1, window_seconds)
         count = 1
-    return count > limit * scale
+    # A cache that cannot be reached answers None (it ignores its errors): count nobody out while it is down.
+    return count is not None and count > limit * scale
 
 
 class HoneypotForm(forms.Form):

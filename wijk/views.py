@@ -1,4 +1,8 @@
+import secrets
+
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -40,14 +44,47 @@ def account(request):
 @never_cache
 @require_GET
 def health(request):
-    """For load balancers and monitoring: 200 when the database answers, 503 when it does not."""
+    """For load balancers and monitoring: each shared store's state; 503 only when the database is gone.
+
+    Without the cache the portal still serves (pages uncached, sessions from the database) and without
+    object storage only photos fail, so both make the answer "degraded", not a reason to leave rotation.
+    """
+    report = {"status": "ok", "database": health_database(), "cache": health_cache(), "storage": health_storage()}
+    if "unavailable" in report.values():
+        report["status"] = "degraded"
+    return JsonResponse(report, status=503 if report["database"] != "ok" else 200)
+
+
+def health_database() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return "unavailable"
+    return "ok"
+
+
+def health_cache() -> str:
+    """A value written and read back: a cache that ignores its errors answers None instead of failing."""
+    token = secrets.token_hex(8)
+    key = f"wijk:health:{token}"
+    try:
+        cache.set(key, token, 10)
+        found = cache.get(key)
+        cache.delete(key)
+    except Exception:  # noqa: BLE001 - any failure of the cache is reported, never raised
+        return "unavailable"
+    return "ok" if found == token else "unavailable"
+
+
+def health_storage() -> str:
+    """Asks the photo storage (disk or S3-compatible) about a name; an unreachable store raises."""
+    try:
+        default_storage.exists("health/check.txt")
+    except Exception:  # noqa: BLE001 - any failure of the storage is reported, never raised
+        return "unavailable"
+    return "ok"
 
 
 @csrf_exempt

@@ -70,7 +70,7 @@ def test_security_headers_are_sent(client, world):
 def test_health_reports_ok(client, db):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "storage": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -79,6 +79,14 @@ def test_health_reports_503_when_the_database_is_gone(client, db):
         response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
+    assert response.json()["status"] == "degraded"
+
+
+def test_health_is_degraded_but_200_without_storage(client, db):
+    with mock.patch("wijk.views.default_storage.exists", side_effect=OSError("no route")):
+        response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "ok", "storage": "unavailable"}
 
 
 def test_account_page_needs_login(client, world):

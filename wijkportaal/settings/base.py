@@ -162,22 +162,48 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
+
+def _release() -> str:
+    """The release this code belongs to: ``WIJKPORTAAL_RELEASE``, else the ``RELEASE`` file the build writes."""
+    named = env_str("WIJKPORTAAL_RELEASE")
+    if named:
+        return named
+    built = BASE_DIR / "RELEASE"
+    return built.read_text().strip() if built.exists() else "dev"
+
+
+# Every cache key carries the release, so after a deploy no server serves pages of the previous release.
+RELEASE = _release()
+CACHE_KEY_PREFIX = f"wijkportaal:{RELEASE}"
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "wijkportaal_cache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
     }
 }
 if env_str("REDIS_URL"):
-    # Several app servers share one Redis: cached pages, rate-limit counters and sessions.
+    # Several app servers share one Redis: cached pages, rate-limit counters and sessions. django-redis ignores
+    # a Redis that cannot be reached (a read finds nothing, a write is skipped): pages are then rendered
+    # uncached, limits count nobody out and sessions come from the database (``cached_db``). Short socket
+    # timeouts and no retries keep a request fast while Redis is down; /health/ reports it.
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "wijk.cache.RedisCache",
         "LOCATION": env_str("REDIS_URL"),
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "CONNECTION_POOL_KWARGS": {"retry": None},
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Uploaded photos in S3-compatible object storage when a bucket is named; otherwise on local disk.
 if env_str("DJANGO_S3_BUCKET"):
+    from botocore.config import Config
+
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -189,6 +215,8 @@ if env_str("DJANGO_S3_BUCKET"):
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
+            # An unreachable store answers within seconds (a photo fails, the page does not hang).
+            "client_config": Config(connect_timeout=2, read_timeout=10, retries={"max_attempts": 2}),
         },
     }
 

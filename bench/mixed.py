@@ -1,0 +1,181 @@
+"""Mixed workload: anonymous visitors read the public pages while residents log in and submit.
+
+Through gunicorn (2 workers, production settings, PostgreSQL), like ``bench/throughput.py``. While ``wrk``
+reads one public page for ``BENCH_RPS_SECONDS``, a writer logs a resident in about once a second (which
+saves ``last_login`` and a session) and submits a dream about once every ten seconds. Prints
+``bench: mixed <page> rps=N ratio=R hit_rate=H``: requests per second, the ratio to the "ok" floor measured
+under the same mix, and the share of answers that came from the page cache (``X-Page-Cache: hit``).
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from django.db import connection
+
+from .server import gunicorn
+
+DURATION = os.environ.get("BENCH_RPS_SECONDS", "10")
+PASSWORD = "bench-wachtwoord-mix-7"
+RESIDENTS = 20
+
+# wrk runs this in each of its threads; done() adds up what every thread counted.
+COUNT_CACHE_HEADER = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) hits = 0; misses = 0; other = 0 end
+function response(status, headers, body)
+  local value = headers["X-Page-Cache"]
+  if value == "hit" then hits = hits + 1 elseif value == "miss" then misses = misses + 1 else other = other + 1 end
+end
+function done(summary, latency, requests)
+  local h, m, o = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    h = h + thread:get("hits"); m = m + thread:get("misses"); o = o + thread:get("other")
+  end
+  io.write(string.format("cache hits=%d misses=%d other=%d\\n", h, m, o))
+end
+"""
+
+
+def _residents() -> list[str]:
+    from allauth.account.models import EmailAddress
+
+    from wijk.models import Neighbourhood, Resident, User
+
+    hood = Neighbourhood.objects.order_by("pk").first()
+    emails = []
+    for number in range(RESIDENTS):
+        email = f"mix{number}@bench.example"
+        user = User.objects.filter(email=email).first() or User.objects.create_user(email=email, password=PASSWORD)
+        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        Resident.objects.get_or_create(user=user, defaults={"neighbourhood": hood, "first_name": f"Mix{number}"})
+        emails.append(email)
+    return emails
+
+
+class Writer(threading.Thread):
+    """About one login a second and one dream every ten seconds, until stopped."""
+
+    def __init__(self, base: str, emails: list[str]):
+        super().__init__(daemon=True)
+        self.base, self.emails = base, emails
+        self.stopping = threading.Event()
+        self.logins = self.dreams = self.failures = 0
+
+    def run(self):
+        from loadtest.client import Client
+
+        number = 0
+        while not self.stopping.is_set():
+            started = time.monotonic()
+            client = Client(self.base)
+            try:
+                page = client.get("/accounts/login/")
+                answer = client.post(
+                    "/accounts/login/",
+                    {
+                        "csrfmiddlewaretoken": page.csrf_token(),
+                        "login": self.emails[number % len(self.emails)],
+                        "password": PASSWORD,
+                    },
+                )
+                self.logins += answer.status == 302
+                self.failures += answer.status != 302
+                if number % 10 == 0:
+                    self._dream(client, number)
+            except (OSError, ValueError):
+                self.failures += 1
+            finally:
+                client.close()
+            number += 1
+            self.stopping.wait(max(0.0, 1.0 - (time.monotonic() - started)))
+
+    def _dream(self, client, number):
+        page = client.get("/droomhuis/")
+        hood = re.search(r'name="neighbourhood"[^>]*>\s*<option value="(\d+)"', page.text)
+        answer = client.post(
+            "/droomhuis/",
+            {
+                "csrfmiddlewaretoken": page.csrf_token(),
+                "text": f"Een droom uit de gemengde meting, nummer {number}.",
+                "neighbourhood": hood.group(1) if hood else "",
+                "website": "",
+            },
+        )
+        self.dreams += answer.status == 302
+        self.failures += answer.status != 302
+
+
+def _wrk(url: str, script: Path) -> tuple[float, dict]:
+    out = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{DURATION}s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        timeout=int(DURATION) + 30,
+    ).stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    counts = re.search(r"cache hits=(\d+) misses=(\d+) other=(\d+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non2xx:
+        print(f"bench: warning {url} non_2xx={non2xx.group(1)}", flush=True)
+    figures = dict(zip(("hits", "misses", "other"), map(int, counts.groups()), strict=True)) if counts else {}
+    return (float(rps.group(1)) if rps else 0.0), figures
+
+
+def pages() -> dict:
+    """The public pages of the mix: name -> path."""
+    from parelketting.models import Pearl, Route
+
+    found = {
+        "home": "/",
+        "map_page": "/parelketting/",
+        "pearl_list": "/parelketting/lijst/",
+        "programme": "/parelketting/programma/",
+        "dream_wall": "/droomhuis/dromenmuur/",
+        "geojson": "/parelketting/pearls.geojson",
+        "ical": "/parelketting/programma.ics",
+    }
+    pearl = Pearl.objects.published().filter(kind="place").order_by("pk").first()
+    if pearl is not None:
+        found["pearl_detail"] = pearl.get_absolute_url()
+    route = Route.objects.filter(status="published").order_by("pk").first()
+    if route is not None:
+        found["route"] = route.get_absolute_url()
+    return found
+
+
+def run():
+    if connection.vendor != "postgresql":
+        print("bench: mixed skipped reason=needs_postgresql (set BENCH_DATABASE_URL)", flush=True)
+        return
+    if shutil.which("wrk") is None:
+        print("bench: mixed skipped reason=wrk_not_installed", flush=True)
+        return
+    emails = _residents()
+    script = Path(tempfile.mkdtemp(prefix="wijkportaal-bench-")) / "count.lua"
+    script.write_text(COUNT_CACHE_HEADER)
+    extra = {"REDIS_URL": os.environ["BENCH_REDIS_URL"]} if os.environ.get("BENCH_REDIS_URL") else {}
+    with gunicorn(**extra) as (base, _server):
+        writer = Writer(base, emails)
+        writer.start()
+        try:
+            floor, _ = _wrk(base + "/_floor/ok/", script)
+            print(f"bench: mixed floor_ok rps={floor:.0f}", flush=True)
+            for name, path in pages().items():
+                rps, counts = _wrk(base + path, script)
+                served = counts.get("hits", 0) + counts.get("misses", 0)
+                hit_rate = f"{counts['hits'] / served:.3f}" if served else "n/a"
+                print(f"bench: mixed {name} rps={rps:.0f} ratio={rps / floor:.2f} hit_rate={hit_rate}", flush=True)
+        finally:
+            writer.stopping.set()
+            writer.join(timeout=10)
+        print(
+            f"bench: mixed writes logins={writer.logins} dreams={writer.dreams} failures={writer.failures}",
+            flush=True,
+        )
