@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import OrganisationKind
+from wijk.public_cache import ContentQuerySet
 
 
 class LivePart(models.TextChoices):
@@ -45,6 +46,8 @@ class Challenge(models.Model):
     period = models.CharField(_("periode"), max_length=40, blank=True)
     description = models.TextField(_("korte uitleg"), blank=True)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
@@ -70,6 +73,8 @@ class Team(models.Model):
         limit_choices_to={"kind": OrganisationKind.CORPORATION},
         verbose_name=_("vraageigenaren"),
     )
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("team")
@@ -98,6 +103,8 @@ class TeamMember(models.Model):
         help_text=_("Met een account kan deze persoon het atelier lezen."),
     )
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("teamlid")
         verbose_name_plural = _("teamleden")
@@ -107,7 +114,7 @@ class TeamMember(models.Model):
         return self.name
 
 
-class WorkshopQuerySet(models.QuerySet):
+class WorkshopQuerySet(ContentQuerySet):
     def public(self):
         return self.filter(is_public=True)
 
@@ -146,6 +153,8 @@ class Guest(models.Model):
     affiliation = models.CharField(_("namens"), max_length=150, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("gast")
         verbose_name_plural = _("gasten")
@@ -155,7 +164,7 @@ class Guest(models.Model):
         return self.name
 
 
-class ExperimentQuerySet(models.QuerySet):
+class ExperimentQuerySet(ContentQuerySet):
     def public(self):
         return self.filter(is_public=True)
 
@@ -203,6 +212,8 @@ class Canvas(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("canvas")
         verbose_name_plural = _("canvassen")
@@ -230,6 +241,8 @@ class CanvasItem(models.Model):
         help_text=_("Het kaartje op het canvas van een eerder werkatelier waar dit kaartje uit komt."),
     )
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kaartje")
         verbose_name_plural = _("kaartjes")
@@ -256,6 +269,8 @@ class WhyHowWhat(models.Model):
     how = models.TextField(_("hoe"))
     what = models.TextField(_("wat"))
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("waarom, hoe, wat")
         verbose_name_plural = _("waarom, hoe, wat")
@@ -270,7 +285,7 @@ def _story_image_path(instance, filename):
     return f"atelier/verhalen/{uuid.uuid4().hex}{filename[filename.rfind('.') :] if '.' in filename else ''}"
 
 
-class StoryQuerySet(models.QuerySet):
+class StoryQuerySet(ContentQuerySet):
     def public(self):
         return self.filter(is_public=True, experiment__is_public=True)
 
@@ -334,6 +349,8 @@ class Insight(models.Model):
     )
     text = models.TextField(_("inzicht"))
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inzicht")

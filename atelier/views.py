@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijk.lists import Part, fetch_lists
-from wijk.public_cache import content_version
+from wijk.public_cache import ATELIER, EVIDENCE, SITE, versioned_key
 
 from . import evidence as live_evidence
 from .decorators import atelier_view
@@ -119,8 +119,8 @@ def experiment_detail(request, slug):
 
 
 def _evidence(experiment):
-    """The live figures (several counting queries) from the cache, until any content in the portal changes."""
-    key = f"atelier:evidence:{experiment.pk}:{content_version()}"
+    """The live figures (several counting queries) from the cache, until a pearl, dream or activity changes."""
+    key = versioned_key(f"atelier:evidence:{experiment.pk}", EVIDENCE, ATELIER, SITE)
     evidence = cache.get(key)
     if evidence is None:
         evidence = live_evidence.evidence_for(experiment)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wijk.choices import Channel, ContactPreference, DataCategory, Purpose
 from wijk.models import ConsentRecord
 from wijk.models.consent import AppendOnlyModel, AppendOnlyQuerySet
+from wijk.public_cache import ContentQuerySet
 
 from .workflow import CLOSED, OPEN, DreamStatus
 
@@ -64,7 +65,7 @@ def wall_consent_exists(resident_ref="resident"):
     )
 
 
-class DreamQuerySet(models.QuerySet):
+class DreamQuerySet(ContentQuerySet):
     def open(self):
         return self.filter(status__in=OPEN)
 

@@ -1,7 +1,8 @@
 """Activities as iCalendar (RFC 5545) for phone calendars: times in UTC, a stable UID per activity.
 
 Calendars poll a subscribed feed often. The body is kept in the shared cache under the portal's content
-version (``wijk.public_cache``: every save bumps it, so a change shows at the next request), and a calendar
+versions of the programme and the site (``wijk.public_cache``: a change to an activity, a sign-up or a
+place shows at the next request), and a calendar
 that sends back the ETag or Last-Modified it got gets an empty 304 answer.
 """
 
@@ -20,7 +21,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from icalendar import Calendar, Event
 
-from wijk.public_cache import content_version
+from wijk.public_cache import PROGRAMME, SITE, versioned_key
 
 UID_DOMAIN = "parelketting.wijkportaal"
 
@@ -92,8 +93,9 @@ def feed_activities(now=None):
 
 def ics_response(request, *, key: str, build, filename: str) -> HttpResponse:
     """The calendar ``build()`` makes, from the cache when nothing changed; 304 for a conditional GET."""
-    cache_key = f"parelketting:ics:{key}:{get_language()}:{content_version()}"
+    cache_key = versioned_key(f"parelketting:ics:{key}:{get_language()}", PROGRAMME, SITE)
     entry = cache.get(cache_key)
+    hit = entry is not None
     if entry is None:
         body = build()
         # Whole seconds, rounded up: a client that has this copy never looks newer than it.
@@ -108,4 +110,5 @@ def ics_response(request, *, key: str, build, filename: str) -> HttpResponse:
     response["Last-Modified"] = http_date(last_modified)
     # Calendars may keep a copy but must ask again each time; the answer is then a cheap 304.
     response["Cache-Control"] = "public, no-cache"
+    response["X-Page-Cache"] = "hit" if hit else "miss"
     return response

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijk.choices import Channel
+from wijk.public_cache import ContentQuerySet
 
 from .choices import MessageDelivery, PearlKind, PearlStatus, Practical
 
@@ -18,7 +19,7 @@ def _photo_path(instance, filename):
     return f"parelketting/{instance.uid}/{uuid.uuid4().hex}.jpg"
 
 
-class PearlQuerySet(models.QuerySet):
+class PearlQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(status=PearlStatus.PUBLISHED)
 

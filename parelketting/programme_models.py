@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijk.choices import Channel
+from wijk.public_cache import ContentQuerySet
 
 from .choices import ActivityStatus, PearlKind, SignUpStatus
 
@@ -19,7 +20,7 @@ def _story_photo_path(instance, filename):
     return f"parelketting/activiteit/{instance.activity.uid}/{uuid.uuid4().hex}.jpg"
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(status=ActivityStatus.PUBLISHED)
 
@@ -130,6 +131,8 @@ class ActivityPhoto(models.Model):
     description = models.CharField(_("wat staat er op de foto?"), max_length=200)
     created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("foto bij een activiteit")
         verbose_name_plural = _("foto's bij activiteiten")
@@ -163,6 +166,8 @@ class SignUp(models.Model):
     promoted_at = models.DateTimeField(_("van de wachtlijst gehaald op"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("herinnering gestuurd op"), null=True, blank=True)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanmelding")

@@ -6,10 +6,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wijk.public_cache import ContentQuerySet
+
 from .choices import PearlKind, RouteStatus, SuggestionStatus
 
 
-class RouteQuerySet(models.QuerySet):
+class RouteQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(status=RouteStatus.PUBLISHED)
 
@@ -60,6 +62,8 @@ class RouteStop(models.Model):
         blank=True,
         help_text=_("Bijvoorbeeld: Loop via het pad langs het water, daar is geen stoep."),
     )
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("stop")

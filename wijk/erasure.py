@@ -60,6 +60,7 @@ from .models import (
     User,
 )
 from .photos import photo_delete
+from .public_cache import kinds_bump, kinds_reached
 
 REMOVED, ANONYMISED, KEPT = "removed", "anonymised", "kept"
 ACTIONS = (REMOVED, ANONYMISED, KEPT)
@@ -142,7 +143,10 @@ def decisions() -> dict[str, str]:
 
 def ledger_strip(queryset, **values) -> int:
     """Change ledger rows (consent, access log) during an erasure only; their querysets refuse any other change."""
-    return models.QuerySet.update(queryset, **values)
+    count = models.QuerySet.update(queryset, **values)
+    if count:
+        kinds_bump(kinds_reached(queryset.model, values))
+    return count
 
 
 def ledger_delete(queryset) -> None:

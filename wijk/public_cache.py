@@ -1,18 +1,27 @@
-"""A shared cache for anonymous visits to public pages, cleared the moment public content changes.
+"""A shared cache for public pages and lists, kept per kind of content and cleared only by that content.
 
-Rendering a page costs far more than fetching it from the cache, and most visitors are anonymous. A
-page is served from the cache only when all of this holds: the visitor has no session (so is certainly
-not logged in and has no pending messages), the request is a GET or HEAD, the view is listed in
-``settings.PUBLIC_PAGE_CACHE`` (view name -> seconds), and the page, when it was rendered, set no cookie
-(a page with a CSRF token or a message sets one, so it is never stored).
+**Kinds.** Each kind of content (``site``, ``pearls``, ``routes``, ``programme``, ``dream_wall``,
+``atelier``, ``evidence``, ``staff_lists``) has its own version number in the shared cache. A cached page,
+feed or list names the kinds it shows; its key carries their versions, so when one of them changes the
+key changes on every app server at the next request, and the other kinds' pages stay warm.
 
-Every save or delete of a model in the portal's own apps bumps one "content version" kept in the same
-cache; the version is part of every key, so a moderator's change is visible at the next request, on
-every app server. The access log is left out: reading a file must not clear the public pages.
+**What bumps a kind.** Each app says, per model, which kinds a change to it reaches, in its own
+``cache_kinds.py`` (``MODELS = {"Pearl": shows(PEARLS, ROUTES, ...)}``), found through the app registry;
+a test fails for a model without a decision. Saves and deletes (signals), many-to-many changes
+(``m2m_changed``) and ``QuerySet.update()`` / ``bulk_create`` / ``bulk_update`` (through ``ContentQuerySet``,
+the base of those models' querysets) all bump the kinds of their model. A decision can name fields that do
+not show (``ignore_fields``, e.g. ``User.last_login``) or the only fields that do (``only_fields``), so a
+login, a case note or a dream's lock counter clears nothing public. Logins, sessions, the access log and
+staff-only records bump nothing.
 
-A second, slower "reference version" changes only with the records many staff pages share and that change
-rarely (organisations, neighbourhoods, themes, roles, accounts, consent texts, atelier teams). Lists built
-from those alone are keyed on it, so a broker's note does not empty them for every case page.
+**Pages.** ``settings.PUBLIC_PAGE_CACHE`` maps a view name to ``{"seconds": 600, "kinds": ["pearls"]}``
+(a bare number of seconds means "every public kind", the safe choice for a page whose kinds are not worked
+out yet). A page is served from the cache only when the visitor has no session cookie, the request is a
+GET or HEAD, and the page, when it was rendered, set no cookie (a page with a CSRF token or a message sets
+one, so it is never stored). Other cached things use ``versioned_key("name", PEARLS, ...)``.
+
+**Failure.** Every read and write goes through Django's cache, which for Redis ignores a server that cannot
+be reached (``wijk.cache``): versions then read as 0 and nothing is stored, so pages render uncached.
 """
 
 import contextvars
@@ -21,28 +30,101 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils.module_loading import module_has_submodule
 
 logger = logging.getLogger(__name__)
-VERSION_KEY = "wijk:public-content-version"
+
+SITE = "site"  # organisations, neighbourhoods, themes: the frame of every public page
+PEARLS = "pearls"  # the map, the list, pearl pages, the GeoJSON
+ROUTES = "routes"  # the necklace routes
+PROGRAMME = "programme"  # the programme, activity pages, the calendar feeds
+DREAM_WALL = "dream_wall"  # realised dreams shown with consent
+ATELIER = "atelier"  # the atelier's public pages
+EVIDENCE = "evidence"  # live figures from the portal on experiment pages
+STAFF_LISTS = "staff_lists"  # lists many staff pages share: brokers, partners, themes, texts, atelier menu
+PUBLIC_KINDS = (SITE, PEARLS, ROUTES, PROGRAMME, DREAM_WALL, ATELIER)
+ALL_KINDS = (*PUBLIC_KINDS, EVIDENCE, STAFF_LISTS)
 CONTENT_APPS = {"wijk", "parelketting", "droomhuis", "atelier"}
-NOT_CONTENT = {"wijk.AccessLogEntry"}
-REFERENCE_VERSION_KEY = "wijk:reference-version"
-REFERENCE_MODELS = {
-    "wijk.Organisation", "wijk.Neighbourhood", "wijk.Theme", "wijk.Role", "wijk.User", "wijk.ConsentText",
-    "droomhuis.ConfidentialityStatement",
-}  # fmt: skip
-REFERENCE_APPS = {"atelier"}
 _CARRIED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Last-Modified", "ETag")
-# The version read once per request (set by the middleware), so several cached parts of one page cost one
-# cache read. A change in this request forgets it at once; a change elsewhere shows at the next request.
-_request_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("wijk_content_version", default=None)
+# Versions read once per request (set by the middleware), so several cached parts of one page cost one
+# cache read. A change in this request forgets them at once; a change elsewhere shows at the next request.
+_request_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("wijk_kind_versions", default=None)
+
+
+@dataclass(frozen=True)
+class Shows:
+    """What a change to one model reaches: ``kinds``, unless only ``ignore_fields`` changed, or (when
+    ``only_fields`` is given) none of them did. Unknown changed fields (a plain ``save()``) reach all kinds.
+    ``on_create``: what a new row reaches, for a model whose new rows are never public yet (a dream)."""
+
+    kinds: frozenset
+    ignore_fields: frozenset = frozenset()
+    only_fields: frozenset | None = None
+    on_create: frozenset | None = None
+
+    def reached(self, fields, created: bool = False) -> frozenset:
+        if created and self.on_create is not None:
+            return self.on_create
+        if fields is None:
+            return self.kinds
+        fields = set(fields)
+        if fields and fields <= self.ignore_fields:
+            return frozenset()
+        if self.only_fields is not None and not fields & self.only_fields:
+            return frozenset()
+        return self.kinds
+
+
+def shows(*kinds: str, ignore_fields=(), only_fields=None, on_create=None) -> Shows:
+    """A model's entry in an app's ``cache_kinds.MODELS``; ``shows()`` with no kinds: nothing public."""
+    unknown = (set(kinds) | set(on_create or ())) - set(ALL_KINDS)
+    if unknown:
+        raise ValueError(f"Unknown cache kinds: {sorted(unknown)}")
+    return Shows(
+        frozenset(kinds),
+        frozenset(ignore_fields),
+        None if only_fields is None else frozenset(only_fields),
+        None if on_create is None else frozenset(on_create),
+    )
+
+
+@lru_cache(maxsize=1)
+def declarations() -> dict[str, Shows]:
+    """Every app's ``cache_kinds.MODELS``, keyed ``"app_label.Model"``."""
+    found = {}
+    for config in apps.get_app_configs():
+        if config.label in CONTENT_APPS and module_has_submodule(config.module, "cache_kinds"):
+            module = import_module(f"{config.name}.cache_kinds")
+            found.update({f"{config.label}.{name}": entry for name, entry in module.MODELS.items()})
+    return found
+
+
+def is_history_model(model) -> bool:
+    """simple_history's copies: written with every save of the real model, which already bumped."""
+    return hasattr(model, "instance_type")
+
+
+def kinds_reached(model, fields=None, created: bool = False) -> frozenset:
+    """The kinds a change to ``model`` (of ``fields``, when known) reaches. A content model without a
+    decision reaches every kind (and a test fails): better a cold page than a stale one."""
+    meta = model._meta
+    if meta.app_label not in CONTENT_APPS or is_history_model(model) or meta.auto_created:
+        return frozenset()
+    entry = declarations().get(meta.label)
+    if entry is None:
+        return frozenset(ALL_KINDS)
+    return entry.reached(fields, created)
 
 
 def _fresh_version() -> int:
@@ -50,68 +132,72 @@ def _fresh_version() -> int:
     return secrets.randbelow(2**31) + 1
 
 
-def _version(key: str, memo_name: str) -> int:
+def _version_key(kind: str) -> str:
+    return f"wijk:kind-version:{kind}"
+
+
+def versions(*kinds: str) -> str:
+    """The current versions of ``kinds`` as one string, e.g. ``"812734.99120"`` (one cache read per request)."""
     memo = _request_memo.get()
-    if memo is not None and memo_name in memo:
-        return memo[memo_name]
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, _fresh_version(), None)
-        version = cache.get(key) or 1
-    if memo is not None:
-        memo[memo_name] = version
-    return version
+    wanted = [kind for kind in kinds if memo is None or kind not in memo]
+    if wanted:
+        found = cache.get_many([_version_key(kind) for kind in wanted])
+        read = {}
+        for kind in wanted:
+            value = found.get(_version_key(kind))
+            if value is None:
+                cache.add(_version_key(kind), _fresh_version(), None)
+                value = cache.get(_version_key(kind)) or 0  # 0: the cache is unreachable
+            read[kind] = value
+        if memo is None:
+            return ".".join(str(read[kind]) for kind in kinds)
+        memo.update(read)
+    return ".".join(str(memo[kind]) for kind in kinds)
 
 
-def content_version() -> int:
-    """Changes with every save in the portal's apps: for public pages and anything showing live content."""
-    return _version(VERSION_KEY, "version")
+def versioned_key(name: str, *kinds: str) -> str:
+    """A cache key for ``name`` that changes whenever one of ``kinds`` changes."""
+    return f"{name}:v{versions(*kinds)}"
 
 
-def reference_version() -> int:
-    """Changes only with the shared, rarely changed records in ``REFERENCE_MODELS`` and ``REFERENCE_APPS``."""
-    return _version(REFERENCE_VERSION_KEY, "reference")
-
-
-def _is_reference(meta) -> bool:
-    return meta is not None and (meta.app_label in REFERENCE_APPS or meta.label in REFERENCE_MODELS)
-
-
-def content_changed(**kwargs) -> None:
-    """Signal receiver: a public page may show this record, so every cached page is now stale.
-
-    The version is bumped at once and again when the transaction commits: a page that another request
-    rendered from the old data in between is then not served either. A cache that cannot be reached
-    never breaks a write.
-    """
-    if kwargs.get("raw"):
+def kinds_bump(kinds) -> None:
+    """Mark ``kinds`` as changed, now and again when the transaction commits: a page that another request
+    rendered from the old data in between is then not served either. A failing cache never breaks a write."""
+    kinds = frozenset(kinds)
+    if not kinds:
         return
-    sender = kwargs.get("sender")
-    meta = getattr(sender, "_meta", None)
-    if meta is None and kwargs.get("instance") is not None:
-        meta = kwargs["instance"]._meta
-    if meta is None or meta.app_label not in CONTENT_APPS or meta.label in NOT_CONTENT:
-        return
-    instance = kwargs.get("instance")
-    # For a many-to-many change the sender is the link table; the instance tells whose list changed.
-    reference = _is_reference(meta) or _is_reference(getattr(instance, "_meta", None))
-    _bump(reference)
-    transaction.on_commit(lambda: _bump(reference))
+    _bump(kinds)
+    transaction.on_commit(lambda: _bump(kinds))
 
 
-def _bump(reference: bool = False) -> None:
+def _bump(kinds) -> None:
     memo = _request_memo.get()
-    keys = [(VERSION_KEY, "version")] + ([(REFERENCE_VERSION_KEY, "reference")] if reference else [])
-    for key, memo_name in keys:
+    for kind in kinds:
         if memo is not None:
-            memo.pop(memo_name, None)
+            memo.pop(kind, None)
+        key = _version_key(kind)
         try:
             try:
-                cache.incr(key)
+                bumped = cache.incr(key)
             except ValueError:
-                cache.add(key, _fresh_version(), None)
-        except Exception:  # noqa: BLE001 - the cache is an optimisation; the write has already committed
-            logger.warning("Could not clear the public page cache", exc_info=True)
+                bumped = cache.add(key, _fresh_version(), None)
+            if bumped is None:
+                logger.warning("The cache could not be reached to mark %s as changed.", kind)
+        except Exception:  # noqa: BLE001 - the cache is an optimisation; the write itself goes on
+            logger.warning("Could not mark %s as changed in the cache", kind, exc_info=True)
+
+
+def content_changed(sender, **kwargs) -> None:
+    """Signal receiver for saves, deletes and many-to-many changes of every model."""
+    if kwargs.get("raw"):
+        return
+    if "action" in kwargs:  # m2m_changed: the sender is the link table; the instance's list changed
+        if not kwargs["action"].startswith("post_"):
+            return
+        kinds = kinds_reached(type(kwargs["instance"]))
+    else:
+        kinds = kinds_reached(sender, kwargs.get("update_fields"), kwargs.get("created", False))
+    kinds_bump(kinds)
 
 
 def connect_signals() -> None:
@@ -119,12 +205,36 @@ def connect_signals() -> None:
         signal.connect(content_changed, dispatch_uid=f"wijk-public-cache-{signal!r}")
 
 
+class ContentQuerySet(models.QuerySet):
+    """The queryset of every model that public pages show: bulk writes bump their kinds like saves do."""
+
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        if count:
+            kinds_bump(kinds_reached(self.model, kwargs.keys()))
+        return count
+
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            kinds_bump(kinds_reached(self.model))
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        if count:
+            kinds_bump(kinds_reached(self.model, fields))
+        return count
+
+
 class _LocalPages:
     """A small copy of recently served pages inside this worker process, in front of the shared cache.
 
     The shared cache costs a round trip plus unpickling the whole page on every hit; for a large page (the
     programme with 200 activities is about 100 KB) that halved the requests per second. Keys carry the
-    content version, so an entry here is never stale: after a change the key is different. Bounded by size.
+    kinds' versions, so an entry here is never stale: after a change the key is different. Bounded by size.
     """
 
     def __init__(self, max_bytes: int = 16 * 1024 * 1024):
@@ -170,10 +280,19 @@ local_pages = _LocalPages()
 LOCAL_SECONDS = 60
 
 
+def page_settings(value) -> tuple[int, tuple[str, ...]]:
+    """``(seconds, kinds)`` of one ``PUBLIC_PAGE_CACHE`` entry; a bare number means every public kind."""
+    if isinstance(value, int):
+        return value, PUBLIC_KINDS
+    kinds = tuple(value["kinds"])
+    shows(*kinds)  # refuses an unknown kind
+    return int(value["seconds"]), kinds
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.pages = getattr(settings, "PUBLIC_PAGE_CACHE", {})
+        self.pages = {name: page_settings(value) for name, value in getattr(settings, "PUBLIC_PAGE_CACHE", {}).items()}
 
     def __call__(self, request):
         token = _request_memo.set({})
@@ -183,10 +302,16 @@ class PublicPageCacheMiddleware:
             _request_memo.reset(token)
 
     def _respond(self, request):
-        timeout = self._timeout(request)
-        if timeout is None:
+        page = self._page(request)
+        if page is None:
             return self.get_response(request)
-        key = self._key(request)
+        timeout, kinds = page
+        current = versions(*kinds)
+        if "0" in current.split("."):
+            # A version could not be read (the cache is down): render, and keep nothing in this process
+            # either, since a change made meanwhile could not be marked.
+            return self.get_response(request)
+        key = self._key(request, current)
         stored = local_pages.get(key)
         if stored is None:
             stored = cache.get(key)
@@ -213,7 +338,7 @@ class PublicPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         return response
 
-    def _timeout(self, request):
+    def _page(self, request):
         if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
         try:
@@ -223,14 +348,14 @@ class PublicPageCacheMiddleware:
         return self.pages.get(match.view_name)
 
     @staticmethod
-    def _key(request) -> str:
+    def _key(request, current_versions: str) -> str:
         cookies = request.COOKIES
         parts = (
             request.get_full_path(),
             cookies.get(settings.LANGUAGE_COOKIE_NAME, ""),
             cookies.get("wijk_tekst", ""),
             cookies.get("wijk_contrast", ""),
-            str(content_version()),
+            current_versions,
         )
         return "wijk:page:" + "|".join(parts)
 

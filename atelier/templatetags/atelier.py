@@ -1,7 +1,7 @@
 from django import template
 from django.core.cache import cache
 
-from wijk.public_cache import reference_version
+from wijk.public_cache import STAFF_LISTS, versioned_key
 
 from ..permissions import may_see_atelier
 
@@ -22,10 +22,10 @@ def atelier_menu_visible(context) -> bool:
 
 
 def _menu_visible(user) -> bool:
-    """Kept in the cache per user until teams, roles, accounts or atelier records change (the reference version)."""
+    """Kept in the cache per user until teams, roles, accounts or atelier records change (the staff lists' version)."""
     if getattr(user, "is_superuser", False):
         return True
-    key = f"atelier:menu:{user.pk or 0}:{reference_version()}"
+    key = versioned_key(f"atelier:menu:{user.pk or 0}", STAFF_LISTS)
     visible = cache.get(key)
     if visible is None:
         visible = may_see_atelier(user)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijk.choices import EXPLICIT_CATEGORIES, DataCategory, Purpose, RoleKind
 from wijk.lists import Part, fetch_lists, set_prefetched
 from wijk.models import AccessAction, ConsentRecord, Theme
-from wijk.public_cache import content_version
+from wijk.public_cache import PEARLS, versioned_key
 from wijk.services import access_log_record
 
 from .. import conf, matching, services
@@ -194,7 +194,7 @@ def _case_context(request, dream, **forms):
     lists = fetch_lists(**parts)
     themes = lists["themes"]
     set_prefetched(dream, "themes", dream.themes.all(), themes)
-    pearls_key = f"pearls:{content_version()}"
+    pearls_key = versioned_key("pearls", PEARLS)
     suggestions = f"{neighbourhood.pk}:{corporation.pk}:" + ",".join(
         str(t.pk) for t in sorted(themes, key=lambda t: t.pk)
     )
@@ -204,7 +204,7 @@ def _case_context(request, dream, **forms):
             f"brokers:{neighbourhood.pk}": lambda: list(brokers_for(neighbourhood).only("id", "name", "email")),
             "themes": lambda: list(Theme.objects.all()),
             f"partners:{suggestions}": lambda: matching.partner_suggestions(dream),
-            # Pearls change with every moderation: this one entry follows the content version too.
+            # Pearls change with every moderation: this one entry follows the pearls' version too.
             f"{pearls_key}:{suggestions}": lambda: matching.pearl_suggestions(dream),
             **(care_shared(corporation) if is_owner else {}),
         }

@@ -8,16 +8,15 @@ def cached_many(computes: dict) -> dict:
     """Lists that are the same for many cases (themes, brokers, partners), kept until one of them changes.
 
     ``computes`` maps a name to a function that builds the value. All are read with one cache read. The keys
-    carry the portal's reference version (``wijk.public_cache``), which every save of an organisation, role,
+    carry the version of the staff lists (``wijk.public_cache``), which every save of an organisation, role,
     account, theme, consent text or confidentiality statement bumps, so a new broker or partner shows at
     once, while a note on a case keeps them. Only for lists built from those records; never about a resident.
     """
     from django.core.cache import cache
 
-    from wijk.public_cache import reference_version
+    from wijk.public_cache import STAFF_LISTS, versioned_key
 
-    version = reference_version()
-    keys = {name: f"droomhuis:case:{name}:{version}" for name in computes}
+    keys = {name: versioned_key(f"droomhuis:case:{name}", STAFF_LISTS) for name in computes}
     found = cache.get_many(list(keys.values()))
     values, missing = {}, {}
     for name, key in keys.items():

@@ -5,11 +5,13 @@ import json
 from collections import defaultdict
 
 from django.core.cache import cache
-from django.db.models import Count, FloatField, Max
+from django.db.models import FloatField
 from django.db.models.functions import Cast
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+
+from wijk.public_cache import PEARLS, SITE, versioned_key
 
 from ..choices import PearlKind, PearlStatus
 from ..forms import FilterForm
@@ -20,14 +22,14 @@ GEOJSON_CACHE_SECONDS = 300
 
 @require_GET
 def pearl_geojson(request):
-    """Open data: published pearls with a point. No personal data; at most 3 queries at any size.
+    """Open data: published pearls with a point. No personal data; at most 2 queries at any size.
 
-    The body is kept in the shared cache under a stamp of the pearl table (last change and row count):
-    any saved, added or deleted pearl gives a new stamp, so one query answers a repeat request.
+    The body is kept in the shared cache under the versions of the pearls and the site (``wijk.public_cache``,
+    the same scheme as the pages): a moderated pearl, a theme or a neighbourhood gives a new key at once on
+    every server, and a repeat request runs no query.
     """
     filters = FilterForm(request.GET or None).filters()
-    stamp = Pearl.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
-    key = (
+    key = versioned_key(
         "parelketting:geojson:"
         + hashlib.sha256(
             "|".join(
@@ -36,19 +38,21 @@ def pearl_geojson(request):
                     request.scheme,
                     filters["kind"],
                     str(filters["theme"].pk if filters["theme"] else ""),
-                    str(stamp["changed"]),
-                    str(stamp["count"]),
                 ]
             ).encode()
-        ).hexdigest()
+        ).hexdigest(),
+        PEARLS,
+        SITE,
     )
     body = cache.get(key)
+    hit = body is not None
     if body is None:
         body = _geojson_body(request, filters)
         cache.set(key, body, GEOJSON_CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/geo+json")
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=60"
+    response["X-Page-Cache"] = "hit" if hit else "miss"
     return response
 
 

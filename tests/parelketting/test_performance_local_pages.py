@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from wijk.public_cache import _LocalPages, content_version, local_pages
+from wijk.public_cache import PEARLS, _LocalPages, local_pages, versions
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,9 @@ def test_repeat_hit_comes_from_the_local_copy_and_a_change_shows_at_once(anonymo
 
 
 def test_a_cleared_cache_starts_a_new_random_version(anonymous):
-    before = content_version()
+    before = versions(PEARLS)
     cache.clear()
-    after = content_version()
+    after = versions(PEARLS)
     assert after != before
     local_pages.clear()
 

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..choices import DataCategory, OrganisationKind, PartnerType, RoleKind
+from ..public_cache import ContentQuerySet
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(ContentQuerySet):
     def corporations(self):
         return self.filter(kind=OrganisationKind.CORPORATION)
 
@@ -115,6 +116,8 @@ class Neighbourhood(models.Model):
         _("straten"), default=list, blank=True, help_text=_("Straatnamen in de wijk, om op te zoeken.")
     )
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("wijk")
         verbose_name_plural = _("wijken")
@@ -142,6 +145,8 @@ class Theme(models.Model):
     icon = models.CharField(_("pictogram"), max_length=40, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
@@ -157,7 +162,7 @@ class Theme(models.Model):
         return self.name
 
 
-class RoleQuerySet(models.QuerySet):
+class RoleQuerySet(ContentQuerySet):
     def active(self):
         return self.filter(active=True)
 

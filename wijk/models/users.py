@@ -2,8 +2,10 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..public_cache import ContentQuerySet
 
-class UserManager(BaseUserManager):
+
+class UserManager(BaseUserManager.from_queryset(ContentQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):

@@ -304,18 +304,22 @@ RATE_LIMIT_SCALE = env_int("RATE_LIMIT_SCALE", 1)
 if RATE_LIMIT_SCALE == 0:
     ACCOUNT_RATE_LIMITS = False
 
-# Public pages served from the shared cache to anonymous visitors (view name -> seconds). Any change to
-# public content clears them at once (see wijk/public_cache.py); pages with forms are never stored.
+# Public pages served from the shared cache to anonymous visitors: view name -> how long, and which kinds of
+# content the page shows (wijk/public_cache.py lists the kinds and which models change them). A change to
+# one kind renders only its pages again. A bare number of seconds means "every public kind".
 PUBLIC_PAGE_CACHE = {
-    "wijk:home": 600,
-    "wijk:privacy": 3600,
-    "wijk:accessibility": 3600,
-    "parelketting:map": 600,
-    "parelketting:list": 600,
-    "parelketting:detail": 600,
-    "parelketting:programme": 600,
-    "parelketting:route": 600,
-    "droomhuis:wall": 600,
+    "wijk:home": {"seconds": 600, "kinds": ["site"]},
+    "wijk:privacy": {"seconds": 3600, "kinds": ["site"]},
+    "wijk:accessibility": {"seconds": 3600, "kinds": ["site"]},
+    "parelketting:map": {"seconds": 600, "kinds": ["site", "pearls"]},
+    "parelketting:list": {"seconds": 600, "kinds": ["site", "pearls"]},
+    "parelketting:detail": {"seconds": 600, "kinds": ["site", "pearls", "routes", "programme"]},
+    "parelketting:programme": {"seconds": 600, "kinds": ["site", "programme"]},
+    "parelketting:route": {"seconds": 600, "kinds": ["site", "routes", "pearls"]},
+    "droomhuis:wall": {"seconds": 600, "kinds": ["site", "dream_wall"]},
+    "atelier:index": {"seconds": 600, "kinds": ["site", "atelier"]},
+    "atelier:experiment_list": {"seconds": 600, "kinds": ["site", "atelier"]},
+    "atelier:experiment": {"seconds": 600, "kinds": ["site", "atelier", "evidence"]},
 }
 
 # Reports never reveal individuals: counts below this number are shown as "<10".
