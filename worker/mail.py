@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.message import make_msgid
+from django.core.mail.utils import DNS_NAME
 from django_tasks import TaskResultStatus
 
 logger = logging.getLogger(__name__)
@@ -104,6 +106,10 @@ class TaskEmailBackend(BaseEmailBackend):
         for message in email_messages:
             if not message.recipients():
                 continue
+            # The Message-ID is fixed when the message is queued: a copy sent again after a worker stopped
+            # halfway is recognisably the same message.
+            if not any(name.lower() == "message-id" for name in message.extra_headers):
+                message.extra_headers["Message-ID"] = make_msgid(domain=DNS_NAME)
             try:
                 data = message_to_data(message)
             except MessageNotSerializable:

@@ -227,6 +227,9 @@ WIJKPORTAAL_TASKS = env_choice("WIJKPORTAAL_TASKS", ["", "immediate", "database"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if WIJKPORTAAL_TASKS == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker writes a heartbeat this often; a task whose worker has been silent for the lease is queued again.
+WIJKPORTAAL_WORKER_HEARTBEAT_SECONDS = env_int("WIJKPORTAAL_WORKER_HEARTBEAT_SECONDS", 5)
+WIJKPORTAAL_WORKER_LEASE_SECONDS = env_int("WIJKPORTAAL_WORKER_LEASE_SECONDS", 60)
 # A failed e-mail or job is tried again after these pauses (minutes), then logged as given up.
 WIJKPORTAAL_TASK_RETRY_MINUTES = [1, 10, 60, 360]
 TASK_EMAIL_BACKEND = "worker.mail.TaskEmailBackend"

@@ -2,7 +2,8 @@
 
 Run it on one or more worker machines: ``python manage.py run_worker``. Several at once are safe: a job
 runs once per period (see ``worker.schedule``) and each queued task is claimed by one worker.
-``--once`` checks the schedule, runs every task that is waiting and stops (for cron or a test).
+``--once`` checks the schedule, runs every task that is waiting and stops (for cron or a test). A running
+worker writes a heartbeat; tasks of a worker that went silent are queued again (``worker.lease``).
 """
 
 import os
@@ -14,6 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django_tasks import task_backends
 
+from worker.lease import Heartbeat, heartbeat, reclaim_stalled_tasks
 from worker.schedule import run_due_jobs
 
 
@@ -29,11 +31,25 @@ class Command(BaseCommand):
         self.worker_id = f"{socket.gethostname()}-{os.getpid()}"[:64]
         self.stopping = False
         self.task_worker = None
-        if not once:
-            signal.signal(signal.SIGTERM, self._stop)
-            signal.signal(signal.SIGINT, self._stop)
+        heartbeat(self.worker_id)  # before the first claim: its tasks are never taken for a dead worker's
+        if once:  # one round (cron): its own start is its heartbeat; the lease must outlast the longest task
+            self._loop(once=once, interval=interval, no_schedule=no_schedule, verbosity=verbosity)
+            return
+        signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGINT, self._stop)
+        beat = Heartbeat(self.worker_id)
+        beat.start()
+        try:
+            self._loop(once=once, interval=interval, no_schedule=no_schedule, verbosity=verbosity)
+        finally:
+            beat.stopping.set()
+
+    def _loop(self, *, once: bool, interval: float, no_schedule: bool, verbosity: int):
         while not self.stopping:
             close_old_connections()
+            reclaimed = reclaim_stalled_tasks()
+            if verbosity and reclaimed:
+                self.stdout.write(f"{reclaimed} task(s) of a stopped worker queued again.")
             if not no_schedule:
                 for job, period in run_due_jobs(worker_id=self.worker_id):
                     if verbosity:
