@@ -280,11 +280,15 @@ local_pages = _LocalPages()
 LOCAL_SECONDS = 60
 
 
+# Every page shows the site's frame: names and themes, and a menu whose atelier link depends on the atelier.
+FRAME_KINDS = (SITE, ATELIER)
+
+
 def page_settings(value) -> tuple[int, tuple[str, ...]]:
     """``(seconds, kinds)`` of one ``PUBLIC_PAGE_CACHE`` entry; a bare number means every public kind."""
     if isinstance(value, int):
         return value, PUBLIC_KINDS
-    kinds = tuple(value["kinds"])
+    kinds = tuple(dict.fromkeys((*FRAME_KINDS, *value["kinds"])))
     shows(*kinds)  # refuses an unknown kind
     return int(value["seconds"]), kinds
 

@@ -350,10 +350,10 @@ def _many(make_pearl, world, n):
 @pytest.mark.parametrize("n", [3, 30])
 def test_geojson_query_count_is_pinned(anonymous, make_pearl, world, django_assert_num_queries, n):
     _many(make_pearl, world, n)
-    with django_assert_num_queries(3):  # stamp, pearls, themes
+    with django_assert_num_queries(2):  # pearls, themes
         response = anonymous.get(reverse("parelketting:geojson"))
     assert len(response.json()["features"]) == n - (n + 2) // 3  # people without a meeting place have no point
-    with django_assert_num_queries(1):  # from the cache: only the stamp
+    with django_assert_num_queries(0):  # from the cache, under the versions of the pearls and the site
         again = anonymous.get(reverse("parelketting:geojson"))
     assert again.content == response.content
 
