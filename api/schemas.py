@@ -1,10 +1,11 @@
 """Response shapes of the open-data API. Only public fields exist here: no name, contact detail, note or signal."""
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from ninja import Field, Schema
+from pydantic import AfterValidator
 
 from parelketting.choices import PearlKind
 
@@ -67,6 +68,22 @@ class PearlCollection(Page):
     features: list[PearlFeature]
 
 
+def in_utc(moment: datetime.datetime) -> datetime.datetime:
+    """A moment in UTC, a naive one read as UTC. Past the calendar's ends in UTC (year 1 at +05:00, year 9999 at
+    -05:00) it becomes the first or last moment there is: "changed since" then means everything or nothing."""
+    if moment.utcoffset() is None:
+        return moment.replace(tzinfo=datetime.UTC)
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        edge = datetime.datetime.min if moment.year == datetime.MINYEAR else datetime.datetime.max
+        return edge.replace(tzinfo=datetime.UTC)
+
+
+# In UTC before it reaches the database: PostgreSQL refuses offsets beyond ±15:59 (found by fuzzing).
+UtcDateTime = Annotated[datetime.datetime, AfterValidator(in_utc)]
+
+
 class PearlFilters(Schema):
     kind: PearlKind | None = Field(None, description="place, person of/or partner_offer")
     theme: str | None = Field(None, max_length=40, description="Code van een thema / theme slug.")
@@ -78,8 +95,10 @@ class PearlFilters(Schema):
         "only pearls with a point inside.",
         examples=["4.40,51.81,4.42,51.82"],
     )
-    changed_since: datetime.datetime | None = Field(
-        None, description="ISO 8601; alleen parels die sindsdien veranderden / changed since (ISO 8601)."
+    changed_since: UtcDateTime | None = Field(
+        None,
+        description="ISO 8601 (zonder tijdzone: UTC); alleen parels die sindsdien veranderden / "
+        "changed since (ISO 8601, UTC without an offset).",
     )
 
 

@@ -4,6 +4,7 @@ Per neighbourhood and month: the published activities that start in that month, 
 published in the month before it. With the portal's address and a QR code to the programme.
 """
 
+import re
 from datetime import date, datetime, time
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from .models import Activity, Pearl
 from .plaques import qr_svg
 
 POSTER_MONTHS = 4  # a moderator can choose this month and the next three
+POSTER_REACH_MONTHS = 12  # by the address bar, a poster up to a year back or ahead
+MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
 
 def month_start(day: date) -> date:
@@ -29,12 +32,17 @@ def month_add(first: date, months: int) -> date:
 
 
 def month_parse(value: str | None) -> date | None:
-    """``"2026-12"`` as the first day of that month; None for anything else."""
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        return date(year, month, 1)
-    except ValueError:
+    """``"2026-12"`` as the first day of that month; None for anything else (``2026-13``, ``0``, ``٢٠٢٦-١٢``)."""
+    found = MONTH.fullmatch(value or "")
+    if not found or not 1 <= int(found[2]) <= 12:
         return None
+    return date(int(found[1]), int(found[2]), 1)
+
+
+def poster_month_allowed(month: date, today: date) -> bool:
+    """A poster is made for a month at most ``POSTER_REACH_MONTHS`` from this one (so year 1 or 9999 is not)."""
+    first = month_start(today)
+    return month_add(first, -POSTER_REACH_MONTHS) <= month <= month_add(first, POSTER_REACH_MONTHS)
 
 
 def poster_months(today: date) -> list[date]:

@@ -1,18 +1,20 @@
 """The monthly A3 poster, for moderators of the neighbourhood's corporation: as a page and as a PDF."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijk.models import Neighbourhood
 from wijk.pdf import pdf_response, render_pdf
 
 from .. import permissions as perms
-from ..poster import month_add, month_parse, month_start, poster_data, poster_months
+from ..poster import month_add, month_parse, month_start, poster_data, poster_month_allowed, poster_months
 
 POSTER_CSS = "parelketting/poster.css"
 
@@ -26,7 +28,10 @@ def poster_neighbourhoods(user) -> list:
 @login_required
 @require_GET
 def poster(request, pdf=False):
-    """``?wijk=<slug>&maand=2026-12``; without them the first neighbourhood and next month."""
+    """``?wijk=<slug>&maand=2026-12``; without them the first neighbourhood and next month.
+
+    A month that is not a month, or more than a year away, gives next month's poster (the page says so).
+    """
     hoods = poster_neighbourhoods(request.user)
     if not hoods:
         raise PermissionDenied
@@ -36,7 +41,13 @@ def poster(request, pdf=False):
         raise Http404
     today = timezone.localdate()
     months = poster_months(today)
-    month = month_parse(request.GET.get("maand")) or month_add(month_start(today), 1)
+    month = month_parse(request.GET.get("maand"))
+    if month is None or not poster_month_allowed(month, today):
+        if request.GET.get("maand") and not pdf:
+            messages.info(
+                request, _("Voor die maand kunnen wij geen affiche maken. U ziet het affiche van volgende maand.")
+            )
+        month = month_add(month_start(today), 1)
     context = poster_data(neighbourhood=neighbourhood, month=month)
     if pdf:
         context["body_template"] = "parelketting/_poster_body.html"

@@ -121,6 +121,23 @@ def test_changed_since(anonymous, make_pearl):
     assert anonymous.get(URL, {"changed_since": "gisteren"}).status_code == 422
 
 
+@pytest.mark.parametrize(
+    ("since", "count"),
+    [
+        ("0001-01-01T00:00:00+05:00", 1),  # before the first moment in UTC: everything changed since
+        ("0001-01-01T00:00:00", 1),
+        ("9999-12-31T23:59:59-05:00", 0),  # after the last moment in UTC: nothing did
+        ("9999-12-31T23:59:59.999999", 0),
+    ],
+)
+def test_changed_since_at_the_ends_of_the_calendar(anonymous, make_pearl, since, count):
+    """Years 1 and 9999 with an offset that crosses the calendar's end answer 200, not an OverflowError."""
+    make_pearl(title="Bankje")
+    response = anonymous.get(URL, {"changed_since": since})
+    assert response.status_code == 200
+    assert response.json()["count"] == count
+
+
 def test_pages_with_links(anonymous, make_pearl):
     for i in range(5):
         make_pearl(title=f"Parel {i}")

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from parelketting.models import Activity, Pearl
 from parelketting.plaques import qr_matrix
-from parelketting.poster import month_add, month_parse, poster_months
+from parelketting.poster import month_add, month_parse, poster_month_allowed, poster_months
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,18 @@ def test_poster_has_the_months_activities_and_new_pearls_only(moderator_hw, post
 def test_poster_defaults_to_next_month(moderator_hw, poster_world):
     page = html.unescape(moderator_hw.get(URL).content.decode())
     assert "Samen breien" in page and "Nieuwe moestuin" in page
+
+
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "0", "2026-13", "2026-00", "٢٠٢٦-١٢", "x" * 5000, "\x00"])
+def test_an_odd_month_gives_next_months_poster_with_a_message(moderator_hw, poster_world, month):
+    """A month that is not one, or that is far away, gives next month's poster and says so; the PDF too."""
+    response = moderator_hw.get(URL, {"wijk": "zuidwijk", "maand": month})
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Samen breien" in page and "Voor die maand kunnen wij geen affiche maken." in page
+    assert f'value="{poster_world:%Y-%m}" selected' in page
+    pdf = moderator_hw.get(reverse("parelketting:poster_pdf"), {"wijk": "zuidwijk", "maand": month})
+    assert pdf.status_code == 200 and f"affiche-zuidwijk-{poster_world:%Y-%m}.pdf" in pdf["Content-Disposition"]
 
 
 def test_poster_qr_code_leads_to_the_programme(world):
@@ -137,6 +149,12 @@ def test_moderator_of_another_corporation_cannot_open_zuidwijk(moderator_bw, wor
 def test_month_choice_and_parsing():
     assert month_parse("2026-12") == date(2026, 12, 1)
     assert month_parse("2026-13") is None and month_parse("nee") is None and month_parse(None) is None
+    assert month_parse("0") is None and month_parse("2026-1") is None and month_parse("2_026-12") is None
+    assert month_parse("0001-01") == date(1, 1, 1)  # a month, but the poster view refuses it as too far away
+    today = date(2026, 11, 25)
+    assert poster_month_allowed(date(2027, 11, 1), today) and poster_month_allowed(date(2025, 11, 1), today)
+    assert not poster_month_allowed(date(2027, 12, 1), today) and not poster_month_allowed(date(1, 1, 1), today)
+    assert not poster_month_allowed(date(9999, 12, 1), today)
     assert month_add(date(2026, 12, 1), 1) == date(2027, 1, 1) and month_add(date(2026, 1, 1), -1) == date(2025, 12, 1)
     assert poster_months(date(2026, 11, 25)) == [
         date(2026, 11, 1),
