@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
-from .choices import DataCategory
+from .choices import DataCategory, RoleKind
 from .models import (
     AccessLogEntry,
     ConsentRecord,
@@ -18,7 +18,9 @@ from .models import (
     Role,
     Theme,
     User,
+    WalkInPlace,
 )
+from .permissions import organisation_ids
 
 
 @admin.register(User)
@@ -41,6 +43,39 @@ class RoleInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class WalkInPlaceInline(admin.TabularInline):
+    """Walk-in places are shown with the organisation's phone and address wherever residents are told to come by."""
+
+    model = WalkInPlace
+    extra = 0
+    fields = ["neighbourhood", "name", "address", "opening_hours"]
+
+    def _own(self, request, obj) -> bool:
+        """Superusers, and a corporation's moderators for their own organisation's places."""
+        if request.user.is_superuser:
+            return True
+        ids = organisation_ids(request.user, RoleKind.MODERATOR)
+        return bool(ids) and (obj is None or obj.pk in ids)
+
+    def has_view_permission(self, request, obj=None):
+        return self._own(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._own(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._own(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._own(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "neighbourhood" and not request.user.is_superuser:
+            ids = organisation_ids(request.user, RoleKind.MODERATOR)
+            kwargs["queryset"] = Neighbourhood.objects.filter(corporation_id__in=ids)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class OrganisationAdminForm(forms.ModelForm):
     """Shows the data categories of a sharing agreement as checkboxes instead of raw JSON."""
 
@@ -61,7 +96,10 @@ class OrganisationAdminForm(forms.ModelForm):
             "partner_type",
             "description",
             "website",
-            "letter_contact",
+            "phone",
+            "opening_hours",
+            "visiting_address",
+            "postal_address",
             "works_with",
             "neighbourhoods",
             "themes",
@@ -89,7 +127,7 @@ class OrganisationAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
         return (qs.filter(pk__in=ids) | qs.filter(works_with__in=ids)).distinct()
 
     def get_inlines(self, request, obj):
-        return [RoleInline] if request.user.is_superuser else []
+        return [WalkInPlaceInline, RoleInline] if request.user.is_superuser else [WalkInPlaceInline]
 
 
 @admin.register(Neighbourhood)

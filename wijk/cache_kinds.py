@@ -3,8 +3,9 @@
 from .public_cache import ALL_KINDS, DREAM_WALL, PEARLS, STAFF_LISTS, shows
 
 MODELS = {
-    # Names, contact lines and themes frame every page and list.
+    # Names, contact details, walk-in places and themes frame every page and list.
     "Organisation": shows(*ALL_KINDS),
+    "WalkInPlace": shows(*ALL_KINDS),
     "Neighbourhood": shows(*ALL_KINDS),
     "Theme": shows(*ALL_KINDS),
     # Staff lists show accounts and their roles; a login (last_login) or a new password shows nowhere.

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .choices import Channel, ContactPreference, DataCategory, OrganisationKind, PartnerType, Purpose, RoleKind
-from .models import ConsentRecord, Neighbourhood, Organisation, Resident, Role, Theme, User
+from .models import ConsentRecord, Neighbourhood, Organisation, Resident, Role, Theme, User, WalkInPlace
 from .services import consent_give, consent_text_publish
 
 DEMO_PASSWORD = "parel-en-droom"  # nosec B105  # the published demo password; loaddemo refuses when DEBUG is off
@@ -26,6 +26,39 @@ THEMES = [
 ]
 
 # Zuidwijk lies south of the old centre of Oud-Beijerland; the Hagedoornschool area is in Almelo.
+# Fictional numbers and addresses (0186 / 0546 are the real area codes; the numbers are not in use).
+CONTACT_DETAILS = {
+    "hw-wonen": {
+        "phone": "0186 000 000",
+        "opening_hours": "maandag tot en met vrijdag, 9 tot 17 uur",
+        "visiting_address": "Parelplein 1, 3262 ZZ Oud-Beijerland",
+        "postal_address": "HW Wonen, Antwoordnummer 1, 3260 VB Oud-Beijerland",
+    },
+    "beter-wonen": {
+        "phone": "0546 000 000",
+        "opening_hours": "maandag tot en met donderdag, 8.30 tot 16.30 uur",
+        "visiting_address": "Dromenweg 1, 7600 ZZ Almelo",
+        "postal_address": "Beter Wonen, Antwoordnummer 2, 7600 VB Almelo",
+    },
+}
+WALK_IN_PLACES = [
+    # (corporation, neighbourhood, name, address, opening hours)
+    (
+        "hw-wonen",
+        "zuidwijk",
+        "Pop-up rommelruimte",
+        "Spui 1a, Oud-Beijerland",
+        "woensdag en zaterdag, 10 tot 16 uur",
+    ),
+    (
+        "beter-wonen",
+        "hagedoorn",
+        "Het Droomhuis (bij de Hagedoornschool)",
+        "Sleedoornstraat 2, Almelo",
+        "dinsdag en donderdag, 9 tot 12 uur",
+    ),
+]
+
 NEIGHBOURHOODS = [
     {
         "slug": "zuidwijk",
@@ -218,7 +251,7 @@ def _load() -> None:
             "name": "HW Wonen",
             "kind": OrganisationKind.CORPORATION,
             "description": "Woningcorporatie in de Hoeksche Waard.",
-            "letter_contact": "Bel 0186 000 000, of kom langs in de pop-up ruimte in Zuidwijk.",
+            **CONTACT_DETAILS["hw-wonen"],
         },
     )
     bw, _ = Organisation.objects.update_or_create(
@@ -227,7 +260,7 @@ def _load() -> None:
             "name": "Beter Wonen",
             "kind": OrganisationKind.CORPORATION,
             "description": "Woningcorporatie in Almelo en omgeving.",
-            "letter_contact": "Bel de droommakelaar op 0546 000 000, of kom langs in het Droomhuis.",
+            **CONTACT_DETAILS["beter-wonen"],
         },
     )
     corporations = {"hw-wonen": hw, "beter-wonen": bw}
@@ -245,6 +278,13 @@ def _load() -> None:
         slug = spec.pop("slug")
         spec["corporation"] = corporations[spec["corporation"]]
         neighbourhoods[slug], _ = Neighbourhood.objects.update_or_create(slug=slug, defaults=spec)
+    for corporation, hood, name, address, hours in WALK_IN_PLACES:
+        WalkInPlace.objects.update_or_create(
+            organisation=corporations[corporation],
+            neighbourhood=neighbourhoods[hood],
+            name=name,
+            defaults={"address": address, "opening_hours": hours},
+        )
 
     valid_until = timezone.localdate().replace(month=12, day=31) + datetime.timedelta(days=366)
     organisations = dict(corporations)

@@ -57,7 +57,7 @@ def print_batch(request):
         return redirect("wijk:letters")
     for letter in printable:
         with translation.override(letter.language or "nl"):
-            letter.contact_line = letter_contact(letter.organisation)
+            letter.contact_line = letter_contact(letter.organisation, letter.resident.neighbourhood_id)
         access_log_record(
             user=request.user,
             action=AccessAction.PRINT,

@@ -9,10 +9,12 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .choices import EXPLICIT_CATEGORIES, Channel, ContactPreference, DataCategory, Purpose, RecipientKind
+from .contact import contacts_for
 from .models import (
     AccessLogEntry,
     ConsentRecord,
@@ -289,14 +291,16 @@ def letter_web_address(path: str = "/") -> str:
     return f"{host}{path}"
 
 
-def letter_contact(organisation: Organisation) -> str:
-    """The line on a letter that says how to reach the sender: no link, a number or a place to go.
+def letter_contact(organisation: Organisation, neighbourhood=None) -> str:
+    """The lines on a letter that say how to reach the sender: a number to call, when, and where to go.
 
-    The organisation's own line (``letter_contact``, set in the admin) comes first. Without it the letter
-    names the organisation and the website's short address.
+    They come from the organisation's contact details (the same as on every page, ``wijk.contact``), with the
+    walk-in places in the resident's ``neighbourhood``. Without a phone number or an address, the letter names
+    the organisation and the website's short address.
     """
-    if organisation.letter_contact:
-        return organisation.letter_contact
+    contacts = [c for c in contacts_for(neighbourhood, organisation) if c.phone or c.visiting_address]
+    if contacts:
+        return render_to_string("wijk/_contact.txt", {"contacts": contacts}).strip()
     return _("Bel of kom langs bij %(name)s. Of kijk op %(address)s.") % {
         "name": organisation.name,
         "address": letter_web_address(),

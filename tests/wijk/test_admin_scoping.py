@@ -178,6 +178,8 @@ def test_sharing_categories_are_chosen_with_checkboxes(as_persona, world):
         "sharing_categories": ["contact", "loneliness"],
         "roles-TOTAL_FORMS": "0",
         "roles-INITIAL_FORMS": "0",
+        "walk_in_places-TOTAL_FORMS": "0",
+        "walk_in_places-INITIAL_FORMS": "0",
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -8,7 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from wijk.choices import ContactPreference
-from wijk.models import AccessLogEntry, Letter, LetterStatus
+from wijk.models import AccessLogEntry, Letter, LetterStatus, WalkInPlace
 from wijk.services import letter_queue, resident_notify, resident_update_send
 
 pytestmark = pytest.mark.django_db
@@ -182,13 +182,23 @@ def test_a_letter_gets_its_own_wording_when_the_app_gives_one(world, post_reside
 
 def test_the_printed_letter_says_how_to_reach_the_organisation(moderator_hw, world, post_resident, settings):
     letter = _letter(world, post_resident)
-    world.hw.letter_contact = "Bel 0186 123 456, of kom langs in de pop-up rommelruimte."
+    world.hw.phone = "0186 123 456"
+    world.hw.opening_hours = "maandag tot en met vrijdag, 9 tot 17 uur"
     world.hw.save()
+    WalkInPlace.objects.create(
+        organisation=world.hw,
+        neighbourhood=world.zuidwijk,
+        name="Pop-up rommelruimte",
+        address="Spui 1a",
+        opening_hours="woensdag",
+    )
     response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
-    assert "Vragen? Bel 0186 123 456, of kom langs in de pop-up rommelruimte." in text
-    world.hw.letter_contact = ""
+    assert "Bel: 0186 123 456 (maandag tot en met vrijdag, 9 tot 17 uur)" in text
+    assert "Inloop: Pop-up rommelruimte, Spui 1a" in text
+    world.hw.phone = world.hw.opening_hours = ""
     world.hw.save()
+    WalkInPlace.objects.all().delete()
     response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
     assert "Bel of kom langs bij HW Wonen." in text and "http" not in text

@@ -2,7 +2,7 @@ from .access import AccessAction, AccessLogEntry
 from .consent import AppendOnlyError, ConsentRecord, ConsentText, ConsentWithdrawal
 from .erasure import ErasureRecord, ErasureScope
 from .letters import Letter, LetterStatus
-from .organisations import Neighbourhood, Organisation, Role, Theme
+from .organisations import Neighbourhood, Organisation, Role, Theme, WalkInPlace
 from .residents import Resident
 from .users import User
 
@@ -23,4 +23,5 @@ __all__ = [
     "Role",
     "Theme",
     "User",
+    "WalkInPlace",
 ]

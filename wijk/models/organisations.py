@@ -26,11 +26,28 @@ class Organisation(models.Model):
     partner_type = models.CharField(_("soort partner"), max_length=20, choices=PartnerType.choices, blank=True)
     description = models.TextField(_("wat zij doen"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    letter_contact = models.CharField(
-        _("zo bereiken bewoners u"),
+    phone = models.CharField(
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        help_text=_("Het nummer dat bewoners kunnen bellen. Bijvoorbeeld: 0186 123 456."),
+    )
+    opening_hours = models.CharField(
+        _("openingstijden"),
         max_length=200,
         blank=True,
-        help_text=_("Staat onder elke brief. Bijvoorbeeld: Bel 0186 123 456, of kom langs in de pop-up ruimte."),
+        help_text=_(
+            "Wanneer bewoners kunnen bellen of langskomen. Bijvoorbeeld: maandag tot en met vrijdag, 9 tot 17 uur."
+        ),
+    )
+    visiting_address = models.CharField(
+        _("bezoekadres"), max_length=200, blank=True, help_text=_("Straat, huisnummer en plaats.")
+    )
+    postal_address = models.CharField(
+        _("adres voor formulieren op papier"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hier kunnen bewoners een papieren formulier afgeven of naartoe sturen. Leeg: het bezoekadres."),
     )
     works_with = models.ManyToManyField(
         "self",
@@ -84,6 +101,11 @@ class Organisation(models.Model):
         if self.kind == OrganisationKind.CORPORATION and self.partner_type:
             raise ValidationError({"partner_type": _("Een corporatie heeft geen soort partner.")}, code="not_partner")
 
+    @property
+    def paper_address(self) -> str:
+        """Where a paper form goes: the postal address for paper, else the visiting address."""
+        return self.postal_address or self.visiting_address
+
     def agreement_allows(self, category: str, on=None) -> bool:
         """True when a valid data-sharing agreement lets this partner receive ``category`` on day ``on``."""
         day = on or timezone.localdate()
@@ -133,6 +155,32 @@ class Neighbourhood(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.municipality})"
+
+
+class WalkInPlace(models.Model):
+    """A place in a neighbourhood where residents can walk in without an appointment (the Droomhuis, a pop-up space)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="walk_in_places", verbose_name=_("organisatie")
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood, on_delete=models.CASCADE, related_name="walk_in_places", verbose_name=_("wijk")
+    )
+    name = models.CharField(_("naam"), max_length=120, help_text=_("Bijvoorbeeld: Het Droomhuis."))
+    address = models.CharField(_("adres"), max_length=200, help_text=_("Straat, huisnummer en plaats."))
+    opening_hours = models.CharField(
+        _("open"), max_length=200, help_text=_("Bijvoorbeeld: dinsdag en donderdag, 10 tot 16 uur.")
+    )
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inloopplek")
+        verbose_name_plural = _("inloopplekken")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class Theme(models.Model):

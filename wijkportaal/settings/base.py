@@ -6,7 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_choice, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -273,8 +273,30 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# The address of the site as residents reach it, for full links in e-mails and letters.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address of the site as residents reach it, for every full link (e-mails, letters, QR codes, calendars, the
+# API): wijk.links.absolute_url(). Without SITE_URL, the local server's address on PORT (`make run PORT=8123`).
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
+
+# Whom residents can call when the database cannot be reached (the 500 and 503 pages), when the cache does not
+# hold the last known details either: a JSON list of {"name", "phone", "opening_hours", "visiting_address"}.
+# The default is the demo's two corporations (fictional numbers); production starts empty.
+WIJKPORTAAL_CONTACT_FALLBACK = env_json(
+    "WIJKPORTAAL_CONTACT_FALLBACK",
+    [
+        {
+            "name": "HW Wonen",
+            "phone": "0186 000 000",
+            "opening_hours": "maandag tot en met vrijdag, 9 tot 17 uur",
+            "visiting_address": "Parelplein 1, 3262 ZZ Oud-Beijerland",
+        },
+        {
+            "name": "Beter Wonen",
+            "phone": "0546 000 000",
+            "opening_hours": "maandag tot en met donderdag, 8.30 tot 16.30 uur",
+            "visiting_address": "Dromenweg 1, 7600 ZZ Almelo",
+        },
+    ],
+)
 
 # Map tiles come from a configurable server; the content security policy allows exactly that host.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

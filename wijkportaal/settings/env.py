@@ -51,3 +51,16 @@ def env_choice(name: str, choices: list[str], default: str) -> str:
     if value not in choices:
         raise ImproperlyConfigured(f"{name} must be one of {', '.join(repr(c) for c in choices)}, not {value!r}.")
     return value
+
+
+def env_json(name: str, default):
+    """A JSON value (a list or an object), for settings that are a small table."""
+    import json
+
+    value = env_str(name)
+    if value is None:
+        return default
+    try:
+        return json.loads(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be JSON: {exc}") from None

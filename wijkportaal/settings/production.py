@@ -3,7 +3,7 @@
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_json, env_list, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
@@ -16,6 +16,7 @@ DATABASES = {
     )
 }
 SITE_URL = env_str("SITE_URL", f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
+WIJKPORTAAL_CONTACT_FALLBACK = env_json("WIJKPORTAAL_CONTACT_FALLBACK", [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [f"https://{h}" for h in ALLOWED_HOSTS])
 REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", True)
 

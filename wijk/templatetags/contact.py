@@ -1,0 +1,26 @@
+"""``{% contact_details %}`` and ``{% contact_text %}``: the one block that says whom to call and where to go.
+
+Use it wherever a page, paper form, poster, letter or e-mail tells a resident to call, come by or hand something
+in. Pass the page's neighbourhood when it has one (``{% contact_details activity.neighbourhood %}``); without
+one, every corporation is listed. ``paper=True`` adds where to hand in a paper form.
+"""
+
+from django import template
+from django.template.loader import render_to_string
+
+from ..contact import contacts_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("wijk/_contact.html")
+def contact_details(neighbourhood=None, organisation=None, paper=False, level=2):
+    """The contact block for a web page or a printed page."""
+    return {"contacts": contacts_for(neighbourhood, organisation), "paper": paper, "level": level}
+
+
+@register.simple_tag
+def contact_text(neighbourhood=None, organisation=None, paper=False):
+    """The contact block as plain text, for e-mails and letters."""
+    context = {"contacts": contacts_for(neighbourhood, organisation), "paper": paper}
+    return render_to_string("wijk/_contact.txt", context).strip()
