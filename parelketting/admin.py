@@ -53,8 +53,8 @@ class PearlReportInline(admin.TabularInline):
     model = PearlReport
     extra = 0
     can_delete = False
-    fields = ["created_at", "reason"]
-    readonly_fields = ["created_at", "reason"]
+    fields = ["created_at", "what", "reason", "took_off_map", "status", "answer"]
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -37,6 +37,29 @@ NEEDS_MESSAGE = frozenset({PearlStatus.RETURNED, PearlStatus.REJECTED})
 NOTIFY_SUBMITTER = frozenset({PearlStatus.PUBLISHED, PearlStatus.RETURNED, PearlStatus.REJECTED})
 
 
+class ReportWhat(models.TextChoices):
+    """What a visitor says is wrong with a pearl ("Er klopt iets niet")."""
+
+    BROKEN = "broken", _("Het is kapot of niet veilig")
+    GONE = "gone", _("Het is er niet meer, of het klopt niet")
+    UNSUITABLE = "unsuitable", _("Het hoort hier niet, of het is privé")
+    OTHER = "other", _("Iets anders")
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("Wacht op een medewerker")
+    RESOLVED = "resolved", _("Afgehandeld: de melding klopte")
+    DISMISSED = "dismissed", _("Niets mee gedaan: de melding klopte niet")
+
+
+# A report is decided once: from open to resolved or dismissed (``pearl_report_decide`` checks this table).
+REPORT_TRANSITIONS: dict[str, frozenset[str]] = {
+    ReportStatus.OPEN: frozenset({ReportStatus.RESOLVED, ReportStatus.DISMISSED}),
+    ReportStatus.RESOLVED: frozenset(),
+    ReportStatus.DISMISSED: frozenset(),
+}
+
+
 class MessageDelivery(models.TextChoices):
     OFFERER = "offerer", _("Per e-mail naar de buur")
     STAFF = "staff", _("Via de medewerkers van de corporatie")

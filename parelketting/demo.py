@@ -14,7 +14,7 @@ from wijk.choices import Channel
 from wijk.models import Neighbourhood, Organisation, Resident, Theme, User
 from wijk.photos import photo_process
 
-from .choices import PearlKind, PearlStatus
+from .choices import PearlKind, PearlStatus, ReportWhat
 from .models import Pearl
 from .services import pearl_hide, pearl_publish, pearl_reject, pearl_report, pearl_return, pearl_submit
 
@@ -305,5 +305,10 @@ def _load() -> int:
     if created:
         reported = Pearl.objects.filter(neighbourhood=zuidwijk, title="Speelveldje Emmastraat").first()
         if reported is not None and reported.status == PearlStatus.PUBLISHED:
-            pearl_report(pearl=reported, reason="De doeltjes zijn weg, het veld is nu een bouwplaats.")
+            pearl_report(
+                pearl=reported,
+                what=ReportWhat.GONE,
+                note="De doeltjes zijn weg, het veld is nu een bouwplaats.",
+                reporter="demo-buurman",
+            )
     return created

@@ -185,7 +185,7 @@ def load_necklace_and_programme() -> str:
             "title": "De parelketting van Zuidwijk",
             "neighbourhood": zuidwijk,
             "status": RouteStatus.PUBLISHED,
-            "description": "Een rustige wandeling langs zes fijne plekken. Onderweg zijn genoeg bankjes om even "
+            "description": "Een rustige wandeling langs fijne plekken in de wijk. Onderweg zijn genoeg bankjes om even "
             "te zitten. Bij de rommelruimte en de bibliotheek is een wc.",
         },
     )

@@ -11,7 +11,7 @@ from wijk.choices import Channel, OrganisationKind
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
 from wijk.photos import MAX_UPLOAD_BYTES, photo_process
 
-from .choices import PearlKind
+from .choices import PearlKind, ReportWhat
 from .models import Pearl
 
 # A point more than this many degrees from the neighbourhood's centre is not in the neighbourhood.
@@ -262,12 +262,28 @@ class OnBehalfForm(AccessibleErrorsMixin, forms.Form):
 
 
 class ReportForm(AccessibleErrorsMixin, HoneypotForm):
+    """ "Er klopt iets niet": what is wrong (one choice), an optional note, and for a visitor without an
+    account an optional e-mail address to hear back. Reporting does not remove the pearl (see ``pearl_report``)."""
+
+    what = forms.ChoiceField(label=_("Wat klopt er niet?"), choices=ReportWhat.choices, widget=forms.RadioSelect)
     reason = forms.CharField(
-        label=_("Wat klopt er niet?"),
+        label=_("Wilt u er iets over vertellen?"),
+        required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Een medewerker kijkt ernaar. Tot die tijd staat de parel niet op de kaart."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: De leuning van het bankje is los."),
     )
+    reply_email = forms.EmailField(
+        label=_("Wilt u horen wat wij ermee doen? Uw e-mailadres"),
+        required=False,
+        help_text=_("Wij gebruiken het alleen voor een antwoord op deze melding."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args, logged_in: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if logged_in:
+            del self.fields["reply_email"]  # an answer goes to the account's own address
 
 
 class JoinForm(AccessibleErrorsMixin, HoneypotForm):

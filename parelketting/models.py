@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from wijk.choices import Channel
 from wijk.public_cache import ContentQuerySet
 
-from .choices import MessageDelivery, PearlKind, PearlStatus, Practical
+from .choices import MessageDelivery, PearlKind, PearlStatus, Practical, ReportStatus, ReportWhat
 
 
 def _photo_path(instance, filename):
@@ -187,11 +187,21 @@ class Pearl(models.Model):
         return None
 
 
+class PearlReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ReportStatus.OPEN)
+
+
 class PearlReport(models.Model):
-    """Someone said "meld dit" on a published pearl. The pearl goes back in the moderation queue."""
+    """Someone said "er klopt iets niet" about a published pearl. A moderator resolves or dismisses it.
+
+    The reporter is kept only as a keyed hash of who sent it (an account or a network address), so that
+    independent reports can be counted without storing an address.
+    """
 
     pearl = models.ForeignKey(Pearl, on_delete=models.CASCADE, related_name="reports", verbose_name=_("parel"))
-    reason = models.TextField(_("wat is er mis?"), max_length=1000)
+    what = models.CharField(_("wat is er mis?"), max_length=20, choices=ReportWhat.choices, default=ReportWhat.OTHER)
+    reason = models.TextField(_("toelichting"), max_length=1000, blank=True)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -200,15 +210,44 @@ class PearlReport(models.Model):
         related_name="+",
         verbose_name=_("gemeld door"),
     )
+    reporter_key = models.CharField(_("melder (versleuteld)"), max_length=64, blank=True, editable=False)
+    reply_email = models.EmailField(_("e-mailadres voor een antwoord"), blank=True)
+    took_off_map = models.BooleanField(_("haalde de parel van de kaart"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.OPEN, db_index=True
+    )
+    answer = models.TextField(_("antwoord aan de melder"), max_length=2000, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("afgehandeld door"),
+    )
+    decided_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
     created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = PearlReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(name="pearlreport_status_valid", condition=Q(status__in=ReportStatus.values)),
+            models.CheckConstraint(name="pearlreport_what_valid", condition=Q(what__in=ReportWhat.values)),
+        ]
 
     def __str__(self):
         return f"{self.pearl} ({self.created_at:%Y-%m-%d})"
+
+    def reply_address(self) -> str:
+        """Where an answer to the reporter can go: the address they gave, else their account's, else ""."""
+        if self.reply_email:
+            return self.reply_email
+        return self.reported_by.email if self.reported_by_id and self.reported_by.email else ""
 
 
 class PearlMessage(models.Model):

@@ -99,6 +99,20 @@ def get_pearl_for_user(user, uid) -> Pearl:
     raise Http404
 
 
+def is_away(pearl) -> bool:
+    """Once on the map, now not (reported, hidden or being checked): its plaque and route stop still lead
+    somewhere, to a page that says it is not to be seen for now, and shows nothing of the pearl itself."""
+    return pearl.status != PearlStatus.PUBLISHED and pearl.published_at is not None
+
+
+def get_away_pearl(uid) -> Pearl:
+    """A pearl that ``is_away``, for its "tijdelijk niet te zien" page; anything else is a 404."""
+    pearl = Pearl.objects.select_related("neighbourhood__corporation").filter(uid=uid).first()
+    if pearl is None or not is_away(pearl):
+        raise Http404
+    return pearl
+
+
 def get_own_returned_pearl(user, uid) -> Pearl:
     """A pearl of the user's own that a moderator sent back with a question; else 404."""
     pearl = Pearl.objects.select_related("submitter", "neighbourhood").filter(uid=uid).first()

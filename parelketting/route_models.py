@@ -1,6 +1,9 @@
 """The necklace: routes that string published place pearls into a walk, and residents' suggestions."""
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,6 +12,22 @@ from django.utils.translation import gettext_lazy as _
 from wijk.public_cache import ContentQuerySet
 
 from .choices import PearlKind, RouteStatus, SuggestionStatus
+
+# "langs zes fijne plekken", "8 stops": a count written by hand is wrong the day a stop leaves the map.
+_HAND_COUNT = re.compile(
+    r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig)"
+    r"(\s+\w+)?\s+(plekken|plaatsen|stops|parels|haltes)\b",
+    re.IGNORECASE,
+)
+
+
+def validate_no_stop_count(text: str) -> None:
+    """The route page counts the stops that can be seen; a description must not count them by hand."""
+    if _HAND_COUNT.search(text or ""):
+        raise ValidationError(
+            _("Noem geen aantal stops of plekken. De pagina telt de stops zelf, ook als er een even weg is."),
+            code="stop_count",
+        )
 
 
 class RouteQuerySet(ContentQuerySet):
@@ -21,7 +40,9 @@ class Route(models.Model):
 
     slug = models.SlugField(_("korte naam in het webadres"), max_length=80, unique=True)
     title = models.CharField(_("naam van de ketting"), max_length=120)
-    description = models.TextField(_("over deze wandeling"), max_length=2000, blank=True)
+    description = models.TextField(
+        _("over deze wandeling"), max_length=2000, blank=True, validators=[validate_no_stop_count]
+    )
     neighbourhood = models.ForeignKey(
         "wijk.Neighbourhood", on_delete=models.PROTECT, related_name="routes", verbose_name=_("wijk")
     )

@@ -8,14 +8,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from wijk.choices import Channel, DataCategory, Purpose, RoleKind
-from wijk.models import ConsentRecord, ConsentText, Role
+from wijk.models import ConsentRecord, ConsentText, Resident, Role
 from wijk.photos import ProcessedPhoto, photo_delete
 from wijk.services import (
     consent_check,
@@ -27,7 +29,15 @@ from wijk.services import (
     resident_update_send,
 )
 
-from .choices import NEEDS_MESSAGE, NOTIFY_SUBMITTER, TRANSITIONS, MessageDelivery, PearlKind, PearlStatus
+from .choices import (
+    NEEDS_MESSAGE,
+    NOTIFY_SUBMITTER,
+    TRANSITIONS,
+    MessageDelivery,
+    PearlKind,
+    PearlStatus,
+    ReportWhat,
+)
 from .models import Pearl, PearlMessage, PearlReport
 
 
@@ -257,8 +267,9 @@ def pearl_transition(
 ) -> Pearl:
     """Move a pearl to status ``to`` if ``TRANSITIONS`` allows it; keep a history row (who, when, why).
 
-    Returned and rejected need a message for the submitter. On publish, return and reject the
-    submitter gets a kind e-mail when we know their address; "Mijn parels" shows the message too.
+    Returned and rejected need a message for the submitter. On the first publication, a return and a
+    rejection the submitter hears from us (letter or e-mail, as they prefer); "Mijn parels" shows it too.
+    Published again later, they hear nothing, except "weer op de kaart" when a report had taken it off.
     """
     if to not in TRANSITIONS.get(pearl.status, ()):
         raise ValidationError(
@@ -275,6 +286,9 @@ def pearl_transition(
             .select_for_update(of=("self",))
             .get(pk=pearl.pk)
         )
+        # Back on the map after a report or a hide: the submitter already heard "Uw parel staat op de kaart".
+        back_on_map = to == PearlStatus.PUBLISHED and pearl.published_at is not None
+        back_after_report = back_on_map and pearl.reported and pearl.status == PearlStatus.SUBMITTED
         pearl.status = to
         pearl.status_changed_at = timezone.now()
         if to in NEEDS_MESSAGE:
@@ -289,8 +303,11 @@ def pearl_transition(
             pearl._history_user = by
         pearl._change_reason = reason or f"status: {to}"
         pearl.save()
-        if to in NOTIFY_SUBMITTER:
-            _notify_submitter(pearl, by=by if getattr(by, "is_authenticated", False) else None)
+        staff = by if getattr(by, "is_authenticated", False) else None
+        if back_after_report:
+            _notify_submitter(pearl, by=staff, back=True)
+        elif to in NOTIFY_SUBMITTER and not back_on_map:
+            _notify_submitter(pearl, by=staff)
     return pearl
 
 
@@ -328,35 +345,101 @@ def pearl_photo_remove(*, pearl: Pearl, by) -> Pearl:
     return pearl
 
 
-def pearl_report(*, pearl: Pearl, reason: str, reported_by=None) -> PearlReport:
-    """ "Meld dit": store the report and put a published pearl back in the moderation queue."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Schrijf kort wat er niet klopt."), code="reason_required")
+def _reporter_hash(reporter: str) -> str:
+    """A keyed hash of who reported (``wijk.antispam.visitor_key``): countable, but no address is stored."""
+    if not reporter:
+        return ""
+    return salted_hmac("parelketting.report", reporter, algorithm="sha256").hexdigest()
+
+
+def pearl_report_leaves_map(*, pearl: Pearl, what: str, by_resident: bool) -> bool:
+    """The rule for "er klopt iets niet": does this report take a published pearl off the map at once?
+
+    Only "not suitable or private" from a logged-in resident does, or ``PEARL_REPORTS_TO_HIDE`` independent
+    open reports (distinct accounts or network addresses, this one included). Otherwise the pearl stays.
+    """
+    if pearl.status != PearlStatus.PUBLISHED:
+        return False
+    if what == ReportWhat.UNSUITABLE and by_resident:
+        return True
+    reporters = PearlReport.objects.open().filter(pearl=pearl).aggregate(n=Count("reporter_key", distinct=True))["n"]
+    return reporters >= settings.PEARL_REPORTS_TO_HIDE
+
+
+def pearl_report(
+    *, pearl: Pearl, what: str, note: str = "", reporter: str = "", reported_by=None, reply_email: str = ""
+) -> PearlReport:
+    """ "Er klopt iets niet": store the report; it waits in the moderators' queue.
+
+    ``reporter`` tells reporters apart (``wijk.antispam.visitor_key``); only a keyed hash is kept. The pearl
+    leaves the map only as ``pearl_report_leaves_map`` says (then the history row says "reported: off the
+    map"). The owner hears about the first open report and about leaving the map, by letter or e-mail as
+    they prefer; the moderators get an e-mail. ``report.took_off_map`` says what happened.
+    """
+    if what not in ReportWhat.values:
+        raise ValidationError(_("Kies wat er niet klopt."), code="what_required")
+    user = reported_by if getattr(reported_by, "is_authenticated", False) else None
+    by_resident = user is not None and Resident.objects.filter(user=user).exists()
     with transaction.atomic():
-        user = reported_by if getattr(reported_by, "is_authenticated", False) else None
-        report = PearlReport.objects.create(pearl=pearl, reason=reason, reported_by=user)
         locked = Pearl.objects.select_for_update().get(pk=pearl.pk)
-        if locked.status == PearlStatus.PUBLISHED:
-            pearl_transition(pearl=locked, to=PearlStatus.SUBMITTED, by=user, reason="reported", reported=True)
-        elif not locked.reported:
-            locked.reported = True
-            locked._change_reason = "reported"
-            locked.save()
-        emails = moderator_emails(pearl.neighbourhood)
-        if emails:
-            transaction.on_commit(
-                lambda: send_mail(
-                    _("Een parel is gemeld: %(title)s") % {"title": pearl.title},
-                    render_to_string(
-                        "parelketting/email/reported.txt",
-                        {"pearl": pearl, "reason": reason, "admin_url": _admin_url(pearl)},
-                    ),
-                    None,
-                    emails,
-                )
+        first_open = not PearlReport.objects.open().filter(pearl=locked).exists()
+        report = PearlReport.objects.create(
+            pearl=locked,
+            what=what,
+            reason=(note or "").strip(),
+            reported_by=user,
+            reporter_key=_reporter_hash(reporter),
+            reply_email=(reply_email or "").strip(),
+        )
+        if pearl_report_leaves_map(pearl=locked, what=what, by_resident=by_resident):
+            locked = pearl_transition(
+                pearl=locked, to=PearlStatus.SUBMITTED, by=user, reason="reported: off the map", reported=True
             )
+            report.took_off_map = True
+            report.save(update_fields=["took_off_map"])
+            _notify_owner_of_report(locked, off_map=True, what=what)
+        else:
+            if not locked.reported:
+                locked.reported = True
+                locked._change_reason = "reported"
+                locked.save()
+            if first_open and locked.status == PearlStatus.PUBLISHED:
+                _notify_owner_of_report(locked, off_map=False, what=what)
+        emails = moderator_emails(locked.neighbourhood)
+        if emails:
+            context = {"pearl": locked, "report": report, "queue_url": _report_queue_url(locked)}
+            subject = _("Een parel is gemeld: %(title)s") % {"title": locked.title}
+            body = render_to_string("parelketting/email/reported.txt", context)
+            transaction.on_commit(lambda: send_mail(subject, body, None, emails))
     return report
+
+
+def _notify_owner_of_report(pearl: Pearl, *, off_map: bool, what: str) -> None:
+    """Tell the person who shared the pearl, in plain words, that someone reported it and what happens now.
+
+    The reporter's own words are not passed on (they may be unkind); the kind of problem is.
+    """
+    if pearl.submitter is None:
+        return
+    if off_map:
+        subject = gettext_noop("Uw parel staat even niet op de kaart")
+    else:
+        subject = gettext_noop("Iemand zag iets bij uw parel")
+    context = {
+        "pearl": pearl,
+        "off_map": off_map,
+        "what": ReportWhat(what),
+        "mine_url": _absolute(reverse("parelketting:mine")),
+        "mine_address": letter_web_address(reverse("parelketting:mine")),
+    }
+    template = "parelketting/email/owner_reported.txt"
+    resident_update_send(
+        resident=pearl.submitter,
+        organisation=pearl.neighbourhood.corporation,
+        reason="parelketting.off_map" if off_map else "parelketting.reported",
+        compose=lambda: (_(subject), render_to_string(template, context)),
+        compose_letter=lambda: (_(subject), render_to_string(template, {**context, "letter": True})),
+    )
 
 
 def pearl_message_send(*, pearl: Pearl, sender, sender_name: str, body: str, reply_how: str) -> PearlMessage:
@@ -399,7 +482,11 @@ def _admin_url(pearl: Pearl) -> str:
     return _absolute(reverse("admin:parelketting_pearl_change", args=[pearl.pk]))
 
 
-def _notify_submitter(pearl: Pearl, by=None) -> None:
+def _report_queue_url(pearl: Pearl) -> str:
+    return _admin_url(pearl)
+
+
+def _notify_submitter(pearl: Pearl, by=None, back: bool = False) -> None:
     """Tell the submitter the moderation result: a letter for who wants post, else an e-mail, in their language."""
     if pearl.submitter is None:
         return
@@ -409,6 +496,8 @@ def _notify_submitter(pearl: Pearl, by=None) -> None:
         PearlStatus.REJECTED: (gettext_noop("Over uw parel"), "parelketting/email/rejected.txt"),
     }
     subject, template = templates[pearl.status]
+    if back:
+        subject, template = gettext_noop("Uw parel staat weer op de kaart"), "parelketting/email/back_on_map.txt"
     context = {
         "pearl": pearl,
         "detail_url": _absolute(pearl.get_absolute_url()),
@@ -419,7 +508,7 @@ def _notify_submitter(pearl: Pearl, by=None) -> None:
     resident_update_send(
         resident=pearl.submitter,
         organisation=pearl.neighbourhood.corporation,
-        reason=f"parelketting.{pearl.status}",
+        reason="parelketting.back_on_map" if back else f"parelketting.{pearl.status}",
         compose=lambda: (_(subject), render_to_string(template, context)),
         compose_letter=lambda: (_(subject), render_to_string(template, {**context, "letter": True})),
         created_by=by,

@@ -14,7 +14,7 @@ from wijk.services import public_name
 from .. import permissions as perms
 from ..choices import PearlKind, PearlStatus
 from ..forms import FilterForm
-from ..models import Pearl
+from ..models import Pearl, Route
 from ..services import (
     photo_is_public,
 )
@@ -77,7 +77,12 @@ def pearl_list(request):
 
 @require_GET
 def pearl_detail(request, uid):
-    pearl = perms.get_pearl_for_user(request.user, uid)
+    """One pearl. A pearl that was on the map and is not now answers 200 with a plain "not to be seen for
+    now" page, so a QR plaque or a route stop never ends in "typefout"."""
+    try:
+        pearl = perms.get_pearl_for_user(request.user, uid)
+    except Http404:
+        return _pearl_away(request, perms.get_away_pearl(uid))
     is_moderator = perms.is_pearl_moderator(request.user, pearl)
     is_own = perms.is_own_pearl(request.user, pearl)
     context = {
@@ -97,6 +102,14 @@ def pearl_detail(request, uid):
         else [],
     }
     return render(request, "parelketting/detail.html", context)
+
+
+def _pearl_away(request, pearl):
+    routes = list(
+        Route.objects.published().filter(stops__pearl=pearl).distinct().only("slug", "title").order_by("title")
+    )
+    context = {"pearl": pearl, "gone": pearl.status == PearlStatus.REJECTED, "routes": routes}
+    return render(request, "parelketting/away.html", context)
 
 
 @require_GET

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijk.antispam import rate_limit_hit
+from wijk.antispam import rate_limit_hit, visitor_key
 from wijk.choices import DataCategory, Purpose
 from wijk.services import consent_check
 
@@ -84,19 +84,28 @@ def my_consent_withdraw(request):
 
 @require_http_methods(["GET", "POST"])
 def pearl_report_view(request, uid):
-    """ "Meld dit": anyone may say something is wrong with a published pearl; it leaves the map until checked."""
+    """ "Er klopt iets niet": anyone may say what is wrong with a published pearl. It goes to the moderators'
+    queue; the pearl stays on the map unless ``pearl_report`` takes it off. The answer page says which."""
     pearl = perms.get_pearl_for_user(request.user, uid)
     if pearl.status != PearlStatus.PUBLISHED:
         raise Http404
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST or None, logged_in=request.user.is_authenticated)
+    context = {"pearl": pearl, "form": form}
     if request.method == "POST" and form.is_valid() and rate_limit_hit(request, "pk-report", limits.REPORTS_PER_HOUR):
-        form.add_error("reason", _("U heeft al veel meldingen gedaan. Probeer het over een uur nog eens."))
-        return render(request, "parelketting/report.html", {"pearl": pearl, "form": form}, status=429)
+        form.add_error("what", _("U heeft al veel meldingen gedaan. Probeer het over een uur nog eens."))
+        return render(request, "parelketting/report.html", context, status=429)
     if request.method == "POST" and form.is_valid():
-        pearl_report(pearl=pearl, reason=form.cleaned_data["reason"], reported_by=request.user)
-        messages.success(request, _("Dank u wel voor uw melding. Een medewerker kijkt ernaar."))
-        return redirect("parelketting:list")
-    return render(request, "parelketting/report.html", {"pearl": pearl, "form": form})
+        report = pearl_report(
+            pearl=pearl,
+            what=form.cleaned_data["what"],
+            note=form.cleaned_data["reason"],
+            reporter=visitor_key(request),
+            reported_by=request.user,
+            reply_email=form.cleaned_data.get("reply_email", ""),
+        )
+        context.update(report=report, hears_back=bool(report.reply_address()))
+        return render(request, "parelketting/report_sent.html", context)
+    return render(request, "parelketting/report.html", context)
 
 
 @login_required

@@ -24,12 +24,14 @@ from ..route_services import pearl_short_code_ensure, route_suggestion_submit
 
 
 def _route_context(route: Route) -> dict:
-    """The route with its stops in order, walking distances, and the data the map script needs (2 queries)."""
-    stops = list(
-        RouteStop.objects.filter(route=route, pearl__status=PearlStatus.PUBLISHED, pearl__lat__isnull=False)
-        .select_related("pearl")
-        .order_by("position", "pk")
-    )
+    """The route with its visible stops in order, walking distances, and the data the map script needs.
+
+    Every number on the page comes from the visible stops; a stop whose pearl is off the map for now
+    (``perms.is_away``) is skipped and counted apart, so the text never promises a stop that is not there.
+    """
+    all_stops = list(RouteStop.objects.filter(route=route).select_related("pearl").order_by("position", "pk"))
+    stops = [s for s in all_stops if s.pearl.status == PearlStatus.PUBLISHED and s.pearl.lat is not None]
+    away = sum(1 for s in all_stops if perms.is_away(s.pearl))
     points = [(float(s.pearl.lat), float(s.pearl.lng)) for s in stops]
     length = route_length(points)
     rows = []
@@ -56,7 +58,7 @@ def _route_context(route: Route) -> dict:
             for r, p in zip(rows, points, strict=True)
         ],
     }
-    return {"route": route, "rows": rows, "length": length, "map_data": map_data}
+    return {"route": route, "rows": rows, "length": length, "map_data": map_data, "away_count": away}
 
 
 @require_GET

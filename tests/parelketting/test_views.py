@@ -266,17 +266,17 @@ def test_answering_a_question_sends_pearl_back_to_queue(resident_zuidwijk, resid
     assert resident_zuidwijk.get(url).status_code == 404
 
 
-def test_report_puts_pearl_off_the_map(anonymous, make_pearl):
+def test_report_asks_what_is_wrong_and_keeps_pearl_on_the_map(anonymous, make_pearl):
     pearl = make_pearl()
     url = reverse("parelketting:report", kwargs={"uid": pearl.uid})
     assert anonymous.get(url).status_code == 200
-    response = anonymous.post(url, {"reason": ""})
-    assert "Dit veld is verplicht" in response.content.decode() or "verplicht" in response.content.decode()
-    assert anonymous.post(url, {"reason": "De bank is weg."}).status_code == 302
+    response = anonymous.post(url, {"reason": "De bank is weg."})
+    assert response.status_code == 200 and 'id="id_what_error"' in response.content.decode()
+    response = anonymous.post(url, {"what": "broken", "reason": "De bank is kapot."})
+    assert response.status_code == 200 and "blijft op de kaart" in response.content.decode()
     pearl.refresh_from_db()
-    assert pearl.status == PearlStatus.SUBMITTED and pearl.reported
-    assert anonymous.get(pearl.get_absolute_url()).status_code == 404
-    assert anonymous.get(url).status_code == 404
+    assert pearl.status == PearlStatus.PUBLISHED and pearl.reported
+    assert anonymous.get(pearl.get_absolute_url()).status_code == 200
 
 
 def test_join_sends_message_to_offerer(as_persona, make_pearl, world, django_capture_on_commit_callbacks):
@@ -426,9 +426,11 @@ def test_reports_are_limited_per_visitor(anonymous, make_pearl):
     pearls = [make_pearl(title=f"Parel {i}") for i in range(REPORTS_PER_HOUR + 1)]
     for pearl in pearls[:REPORTS_PER_HOUR]:
         url = reverse("parelketting:report", kwargs={"uid": pearl.uid})
-        assert anonymous.post(url, {"reason": "Klopt niet."}).status_code == 302
+        assert anonymous.post(url, {"what": "other", "reason": "Klopt niet."}).status_code == 200
     last = pearls[-1]
-    response = anonymous.post(reverse("parelketting:report", kwargs={"uid": last.uid}), {"reason": "Klopt niet."})
+    response = anonymous.post(
+        reverse("parelketting:report", kwargs={"uid": last.uid}), {"what": "other", "reason": "Klopt niet."}
+    )
     assert response.status_code == 429
     assert "Probeer het over een uur nog eens." in response.content.decode()
     last.refresh_from_db()
@@ -461,7 +463,7 @@ def test_resident_withdraws_name_and_photo_consent_on_mine(resident_zuidwijk, an
 @pytest.mark.parametrize(
     ("form_url", "data"),
     [
-        ("parelketting:report", {"reason": "Klopt niet.", "website": "http://spam.example"}),
+        ("parelketting:report", {"what": "other", "reason": "Klopt niet.", "website": "http://spam.example"}),
     ],
 )
 def test_filled_honeypot_stores_nothing(anonymous, make_pearl, form_url, data):

@@ -347,6 +347,10 @@ PUBLIC_PAGE_CACHE = {
     "atelier:experiment": {"seconds": 600, "kinds": ["site", "atelier", "evidence"]},
 }
 
+# "Er klopt iets niet": a pearl leaves the map after this many independent reports (distinct accounts or
+# network addresses) that no moderator has looked at yet. Below it, the pearl stays and waits in the queue.
+PEARL_REPORTS_TO_HIDE = env_int("PEARL_REPORTS_TO_HIDE", 3)
+
 # Reports never reveal individuals: counts below this number are shown as "<10".
 SMALL_COUNT_THRESHOLD = 10
 
