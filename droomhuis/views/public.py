@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijk import kiosk
 from wijk.antispam import rate_limit_hit, visitor_key
 from wijk.choices import Channel
+from wijk.models import Organisation
 from wijk.paper import paper_questions
 from wijk.pdf import pdf_response, render_pdf
 from wijk.services import letter_web_address
@@ -33,7 +34,8 @@ WAIT_TEXT = gettext_lazy("U heeft het vaak geprobeerd. Wacht even en probeer het
 
 def _too_many(request):
     """A plain "wait a while" page with status 429."""
-    return render(request, "droomhuis/too_many.html", {"wait_text": WAIT_TEXT}, status=429)
+    context = {"wait_text": WAIT_TEXT, "contact_organisation": _droomhuis_corporation()}
+    return render(request, "droomhuis/too_many.html", context, status=429)
 
 
 def _follow_blocked_key(request) -> str:
@@ -261,6 +263,14 @@ PAPER_SECTIONS = (
 )
 
 
+def _droomhuis_corporation():
+    """The corporation that runs the Droomhuis, where a paper dream is handed in; None when there are several."""
+    ids = list(
+        Organisation.objects.corporations().filter(slug__in=conf.corporation_slugs()).values_list("pk", flat=True)
+    )
+    return ids[0] if len(ids) == 1 else None
+
+
 def paper_form(request, pdf=False):
     """The same questions on paper: print it, fill it in with a pen, hand it in. Also as an A4 PDF."""
     form = DreamShareForm()
@@ -272,6 +282,7 @@ def paper_form(request, pdf=False):
         "share_url": letter_web_address(reverse("droomhuis:share")),
         "paper_title": _("Papieren formulier: deel uw droom"),
         "body_template": "droomhuis/_paper_dream_body.html",
+        "contact_organisation": _droomhuis_corporation(),
     }
     if pdf:
         body = render_pdf("wijk/paper_pdf.html", context, stylesheets=["css/paper.css"], request=request)
