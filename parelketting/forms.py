@@ -492,3 +492,22 @@ class ProgrammeFilterForm(forms.Form):
         empty_label=_("Alle thema's"),
         to_field_name="slug",
     )
+
+
+class ReportDecisionForm(forms.Form):
+    """A moderator's decision about one report (the button pressed), with an optional answer to the reporter."""
+
+    besluit = forms.ChoiceField(
+        choices=[
+            ("resolved", _("Klopt, is opgelost")),
+            ("dismissed", _("Klopt niet")),
+            ("hide", _("Klopt, haal van de kaart")),
+        ]
+    )
+    answer = forms.CharField(
+        label=_("Antwoord aan de melder"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wij mailen het naar de melder. Zonder tekst krijgt de melder geen bericht."),
+    )

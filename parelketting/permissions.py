@@ -10,7 +10,7 @@ from wijk.models import Neighbourhood, Organisation, Resident
 from wijk.permissions import active_roles, neighbourhood_filter, organisation_ids
 
 from .choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus
-from .models import Activity, Pearl, Route
+from .models import Activity, Pearl, PearlReport, Route
 
 
 def moderated_pearls(user):
@@ -25,6 +25,24 @@ def is_pearl_moderator(user, pearl) -> bool:
     if getattr(user, "is_superuser", False):
         return True
     return moderated_pearls(user).filter(pk=pearl.pk).exists()
+
+
+def can_handle_reports(user) -> bool:
+    """Moderators (of any corporation) and the superuser have a report queue; it shows only their own."""
+    return getattr(user, "is_superuser", False) or bool(organisation_ids(user, RoleKind.MODERATOR))
+
+
+def reports_for_user(user):
+    """Reports about pearls in the neighbourhoods the user moderates: the organisation wall for the queue."""
+    return PearlReport.objects.filter(pearl__in=moderated_pearls(user))
+
+
+def get_report_for_user(user, pk) -> PearlReport:
+    """One report the user may decide about; another corporation's report or a missing one is a 404."""
+    report = reports_for_user(user).select_related("pearl", "reported_by").filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    return report
 
 
 def can_submit_on_behalf(user) -> bool:

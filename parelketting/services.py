@@ -32,10 +32,12 @@ from wijk.services import (
 from .choices import (
     NEEDS_MESSAGE,
     NOTIFY_SUBMITTER,
+    REPORT_TRANSITIONS,
     TRANSITIONS,
     MessageDelivery,
     PearlKind,
     PearlStatus,
+    ReportStatus,
     ReportWhat,
 )
 from .models import Pearl, PearlMessage, PearlReport
@@ -442,6 +444,86 @@ def _notify_owner_of_report(pearl: Pearl, *, off_map: bool, what: str) -> None:
     )
 
 
+REPORT_HIDE = "hide"  # a decision that is not a report status: resolve, and take the pearl off the map
+
+
+def pearl_report_decide(*, report: PearlReport, decision: str, by, answer: str = "") -> PearlReport:
+    """A moderator decides about a report: ``resolved`` (it was right and is dealt with), ``dismissed``
+    (it was not right), or ``hide`` (right, and the pearl leaves the map: every open report on it is resolved).
+
+    Each report keeps who decided, when and the answer (with a history row). The optional ``answer`` is
+    e-mailed to the reporter when they left a way to reach them; the address is then dropped. When the last
+    open report is decided, a pearl that reports had taken off the map goes back on it (the owner hears
+    "weer op de kaart", not a second "staat op de kaart"); ``hide`` hides it and tells the owner.
+    """
+    if decision not in (ReportStatus.RESOLVED, ReportStatus.DISMISSED, REPORT_HIDE):
+        raise ValidationError(_("Kies wat u met de melding doet."), code="decision_unknown")
+    answer = (answer or "").strip()
+    status = ReportStatus.RESOLVED if decision == REPORT_HIDE else decision
+    with transaction.atomic():
+        pearl = Pearl.objects.select_for_update().get(pk=report.pearl_id)
+        report = PearlReport.objects.select_for_update().select_related("reported_by").get(pk=report.pk)
+        if status not in REPORT_TRANSITIONS[report.status]:
+            raise ValidationError(_("Over deze melding is al besloten."), code="already_decided")
+        reports = [report]
+        if decision == REPORT_HIDE:
+            reports += list(PearlReport.objects.open().filter(pearl=pearl).exclude(pk=report.pk))
+        for item in reports:
+            _report_close(item, status=status, by=by, answer=answer if item.pk == report.pk else "", pearl=pearl)
+        if decision == REPORT_HIDE and PearlStatus.HIDDEN in TRANSITIONS[pearl.status]:
+            pearl = pearl_transition(pearl=pearl, to=PearlStatus.HIDDEN, by=by, reason="report: hidden")
+            _notify_owner_hidden(pearl, what=report.what, by=by)
+        if not PearlReport.objects.open().filter(pearl=pearl).exists():
+            off_by_reports = pearl.status == PearlStatus.SUBMITTED and pearl.published_at is not None
+            if decision != REPORT_HIDE and off_by_reports and pearl.reported:
+                pearl = pearl_transition(pearl=pearl, to=PearlStatus.PUBLISHED, by=by, reason="report: back")
+            elif pearl.reported:
+                pearl.reported = False
+                pearl._history_user = by
+                pearl._change_reason = "reports decided"
+                pearl.save()
+    report.refresh_from_db()
+    return report
+
+
+def _report_close(report: PearlReport, *, status: str, by, answer: str, pearl: Pearl) -> None:
+    address = report.reply_address()
+    report.status = status
+    report.decided_by = by
+    report.decided_at = timezone.now()
+    report.answer = answer
+    report.reply_email = ""
+    report._history_user = by
+    report._change_reason = f"report: {status}"
+    report.save()
+    if answer and address:
+        subject = _("Uw melding over ‘%(title)s’") % {"title": pearl.title}
+        body = render_to_string("parelketting/email/report_answer.txt", {"pearl": pearl, "answer": answer})
+        transaction.on_commit(lambda: send_mail(subject, body, None, [address]))
+
+
+def _notify_owner_hidden(pearl: Pearl, *, what: str, by) -> None:
+    """The owner hears that their pearl is off the map after a report, and why in plain words."""
+    if pearl.submitter is None:
+        return
+    subject = gettext_noop("Uw parel staat niet meer op de kaart")
+    context = {
+        "pearl": pearl,
+        "what": ReportWhat(what),
+        "mine_url": _absolute(reverse("parelketting:mine")),
+        "mine_address": letter_web_address(reverse("parelketting:mine")),
+    }
+    template = "parelketting/email/owner_hidden.txt"
+    resident_update_send(
+        resident=pearl.submitter,
+        organisation=pearl.neighbourhood.corporation,
+        reason="parelketting.hidden",
+        compose=lambda: (_(subject), render_to_string(template, context)),
+        compose_letter=lambda: (_(subject), render_to_string(template, {**context, "letter": True})),
+        created_by=by,
+    )
+
+
 def pearl_message_send(*, pearl: Pearl, sender, sender_name: str, body: str, reply_how: str) -> PearlMessage:
     """ "Ik doe mee / ik wil dit ook": store the message and bring it to the person behind the pearl.
 
@@ -483,7 +565,7 @@ def _admin_url(pearl: Pearl) -> str:
 
 
 def _report_queue_url(pearl: Pearl) -> str:
-    return _admin_url(pearl)
+    return _absolute(reverse("parelketting:reports"))
 
 
 def _notify_submitter(pearl: Pearl, by=None, back: bool = False) -> None:

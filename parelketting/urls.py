@@ -6,6 +6,7 @@ from .views import kiosk as kiosk_views
 from .views import paper as paper_views
 from .views import poster as poster_views
 from .views import programme as programme_views
+from .views import reports as report_views
 from .views import route as route_views
 
 app_name = "parelketting"
@@ -28,6 +29,8 @@ urlpatterns = [
     path("parel/<uuid:uid>/bordje.png", route_views.plaque_png_view, name="plaque_png"),
     path("parel/<uuid:uid>/bordje.pdf", route_views.plaque_pdf_view, name="plaque_pdf"),
     path("p/<str:code>/", route_views.short_link, name="short"),
+    path("meldingen/", report_views.report_queue, name="reports"),
+    path("meldingen/<int:pk>/besluit/", report_views.report_decide, name="report_decide"),
     path("op-papier/parel/", paper_views.paper_pearl, name="paper_pearl"),
     path("op-papier/parel.pdf", paper_views.paper_pearl, {"pdf": True}, name="paper_pearl_pdf"),
     # The necklace

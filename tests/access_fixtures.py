@@ -20,7 +20,7 @@ from atelier.models import CanvasItem, Experiment, Story, Workshop
 from droomhuis import care
 from droomhuis.care_models import Pairing, Referral, Signal
 from droomhuis.models import Dream
-from parelketting.models import Pearl
+from parelketting.models import Pearl, PearlReport
 from parelketting.programme_models import Activity, ActivityPhoto
 from parelketting.route_models import Route
 from wijk.models import Organisation
@@ -50,6 +50,7 @@ def _objects(world):
         signal=_first(Signal.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn signal"),
         pairing=_first(Pairing.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn pairing"),
         route=_first(Route.objects.filter(status="published"), "published route"),
+        report=_first(PearlReport.objects.filter(pearl__neighbourhood=world.zuidwijk), "Zuidwijk report"),
         activity=activity_photo.activity,
         activity_photo=activity_photo,
         public_activity=_first(Activity.objects.filter(status="published"), "published activity"),

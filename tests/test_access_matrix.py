@@ -112,6 +112,9 @@ MATRIX = {
     "parelketting:plaque_png": staff("moderator_hw", "superuser"),
     "parelketting:plaque_pdf": staff("moderator_hw", "superuser"),
     "parelketting:short": "redirect",
+    # The report queue: every corporation's moderators have one (scoped); deciding is POST only.
+    "parelketting:reports": staff("moderator_hw", "moderator_bw", "superuser", others="forbidden"),
+    "parelketting:report_decide": staff(others="method"),
     "parelketting:routes": PUBLIC,
     "parelketting:route": PUBLIC,
     "parelketting:route_pdf": PUBLIC,
@@ -296,6 +299,7 @@ def url_kwargs(key, o):
         "wijk:resident_forget": {"uid": o.resident.uid},
         "wijk:letter_cancel": {"uid": o.letter.uid},
         "parelketting:short": {"code": o.pearl.short_code},
+        "parelketting:report_decide": {"pk": o.report.pk},
         "parelketting:activity_photo": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
         "parelketting:activity_thumbnail": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
         "parelketting:paper_signup": {"uid": o.activity.uid},
