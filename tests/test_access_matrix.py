@@ -225,6 +225,7 @@ MATRIX = {
     **dict.fromkeys([key for key in PATTERNS_KEYS if key.startswith("api-v1:")], PUBLIC),
     "api_index": PUBLIC,
     "health": PUBLIC,
+    "security_txt": PUBLIC,
     "set_language": "redirect",
     # allauth: logged-in visitors are sent on from login/sign-up pages; MFA pages need a set-up authenticator
     "account_login": rule("redirect", anonymous="ok"),

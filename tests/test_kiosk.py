@@ -249,3 +249,54 @@ def test_shared_page_cache_never_answers_the_kiosk_nor_keeps_a_kiosk_page(tablet
     kiosk_page = tablet.get(programme)
     assert "kiosk.js" in kiosk_page.content.decode() and kiosk_page["Cache-Control"] == "no-store"
     assert "kiosk.js" not in visitor.get(programme).content.decode()
+
+
+def test_wrong_staff_passwords_pause_only_the_guessing_tablet(tablet, world, settings):
+    """Wrong passwords at the kiosk's stop page count per tablet and per e-mail address. A tablet that kept
+    guessing waits an hour even with the right password; another tablet with the right password is let out,
+    even after many wrong guesses at that address from elsewhere."""
+    from django.core.cache import cache
+
+    settings.RATE_LIMIT_SCALE = 1
+    cache.clear()
+    broker = world.users.broker_bw
+    broker.set_password(PASSWORD)
+    broker.save()
+    for _ in range(kiosk.STOP_GUESSES.per_client):
+        assert tablet.post(STOP, {"email": broker.email, "password": "fout"}).status_code == 403
+    assert tablet.post(STOP, {"email": broker.email, "password": PASSWORD}).status_code == 429
+    for number in range(3):  # past the 20 wrong guesses at this address in all
+        other = Client(REMOTE_ADDR=f"198.51.100.{number + 1}")
+        _start_as(other, world)
+        for _ in range(kiosk.STOP_GUESSES.per_client):
+            other.post(STOP, {"email": broker.email, "password": "fout"})
+    second = Client(REMOTE_ADDR="203.0.113.77")
+    _start_as(second, world)
+    assert second.post(STOP, {"email": broker.email, "password": PASSWORD}).status_code == 302
+    cache.clear()
+
+
+def _start_as(client, world):
+    client.force_login(world.users.broker_bw)
+    _start(client, world.hagedoorn)
+
+
+def test_forged_kiosk_cookies_are_counted_and_then_ignored(world, settings):
+    """A kiosk cookie carries a 256-bit signature: a forged one never works, is counted per client, and past
+    the limit even a real kiosk cookie from that client is ignored (the browser is an ordinary one)."""
+    from django.core.cache import cache
+
+    settings.RATE_LIMIT_SCALE = 1
+    cache.clear()
+    real = Client(REMOTE_ADDR="198.51.100.50")
+    _start_as(real, world)
+    assert real.get(KIOSK).status_code == 200
+    forger = Client(REMOTE_ADDR="198.51.100.50")
+    for number in range(kiosk.COOKIE_GUESSES.per_client):
+        forger.cookies[kiosk.KIOSK_COOKIE] = f"1:{number}:vals"
+        assert forger.get(KIOSK).status_code == 302  # no kiosk: sent to the ordinary home page
+    assert real.get(KIOSK).status_code == 302
+    elsewhere = Client(REMOTE_ADDR="203.0.113.51")
+    _start_as(elsewhere, world)
+    assert elsewhere.get(KIOSK).status_code == 200
+    cache.clear()

@@ -205,3 +205,17 @@ def test_public_urls_do_not_count_personal_records():
             if converter in ("", "str", "path") and name in ("pk", "id"):
                 found.append(route)
     assert not found, found
+
+
+def test_security_txt_says_where_to_report_and_until_when(client, settings):
+    """RFC 9116: a Contact and an Expires field (less than a year ahead), served as plain text."""
+    from datetime import UTC, datetime, timedelta
+
+    settings.SECURITY_CONTACT = "mailto:veiligheid@corporatie.example"
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    fields = dict(line.split(": ", 1) for line in response.content.decode().splitlines())
+    assert fields["Contact"] == "mailto:veiligheid@corporatie.example"
+    expires = datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert datetime.now(UTC) + timedelta(days=30) < expires < datetime.now(UTC) + timedelta(days=365)
+    assert fields["Canonical"].endswith("/.well-known/security.txt")

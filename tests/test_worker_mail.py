@@ -104,7 +104,7 @@ def test_login_codes_go_through_the_queue_without_changing_allauth(client, world
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["bewoner@zuidwijk.test"]]
     assert mail.outbox[0].subject.startswith("[Wijkportaal] ")
-    code = re.search(r"^\s*(\d{6})\s*$", mail.outbox[0].body, re.M).group(1)
+    code = re.search(r"^\s*(\d{5}-\d{5})\s*$", mail.outbox[0].body, re.M).group(1)
     assert client.post(reverse("account_confirm_login_code"), {"code": code}).status_code == 302
     assert client.get(reverse("wijk:account")).status_code == 200
 

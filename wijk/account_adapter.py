@@ -2,6 +2,7 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from . import login_codes
 from .antispam import client_ip
 
 
@@ -10,3 +11,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_client_ip(self, request):
         return client_ip(request)
+
+    def generate_login_code(self) -> str:
+        return login_codes.new_code()
+
+    def generate_email_verification_code(self) -> str:
+        return login_codes.new_code()

@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import login_codes
 from .admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
 from .choices import DataCategory, RoleKind
 from .models import (
@@ -23,6 +24,16 @@ from .models import (
 from .permissions import organisation_ids
 
 
+def _resume_codes(model_admin, request, addresses) -> None:
+    """End a login-code pause (too many wrong codes today) for these addresses, at the owner's request."""
+    addresses = sorted(set(addresses))
+    for address in addresses:
+        login_codes.resume(address)
+    model_admin.message_user(
+        request, _("Inloggen met een code kan weer voor: %(addresses)s.") % {"addresses": ", ".join(addresses)}
+    )
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
@@ -35,6 +46,11 @@ class UserAdmin(DjangoUserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
     filter_horizontal = ["groups"]
+    actions = ["login_codes_resume"]
+
+    @admin.action(description=_("Inloggen met een code weer toestaan (na te veel verkeerde codes)"))
+    def login_codes_resume(self, request, queryset):
+        _resume_codes(self, request, queryset.values_list("email", flat=True))
 
 
 class RoleInline(admin.TabularInline):

@@ -7,8 +7,9 @@ class WijkConfig(AppConfig):
     verbose_name = _("Wijk: mensen, organisaties en toestemming")
 
     def ready(self):
-        from . import photos
+        from . import login_codes, photos
         from .public_cache import connect_signals
 
         connect_signals()
         photos.connect_signals()
+        login_codes.connect_signals()

@@ -99,6 +99,20 @@ class GuessLimit:
             return True
         return self.allows(request, target)
 
+    def spent(self, target: str) -> bool:
+        """Has ``target`` had ``per_secret`` wrong guesses in this window, from all clients together?
+
+        For a secret that must pause as a whole (a login code for one account) rather than only for the
+        clients that guessed wrong."""
+        scale = _scale()
+        if scale == 0:
+            return False
+        try:
+            return cache.get(self._secret_key(target), 0) >= self.per_secret * scale
+        except Exception:  # noqa: BLE001 - as in allows()
+            logger.warning("Guess limit %s: the cache cannot be reached; the secret is not paused", self.name)
+            return False
+
     # --- for the refusal page and for tests --------------------------------------------------------------------
 
     def retry_at(self) -> datetime:

@@ -29,8 +29,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from . import display
-from .antispam import rate_limit_hit
 from .choices import OrganisationKind, RoleKind
+from .guesses import GuessLimit
 from .models import Neighbourhood
 from .permissions import active_roles
 
@@ -43,6 +43,9 @@ THANKS_SECONDS = 90
 IDLE_SECONDS = 60
 SESSION_MARK = "wijk_kiosk"
 KIOSK_ROLES = (RoleKind.MODERATOR, RoleKind.BROKER)
+# Stopping the kiosk takes a staff password: wrong ones count per client and per e-mail address, per hour.
+STOP_GUESSES = GuessLimit("kiosk-stop", per_client=10, per_secret=20)
+COOKIE_GUESSES = GuessLimit("kiosk-cookie", per_client=20, per_secret=200)
 
 # View names a kiosk may open; everything else goes back to the kiosk home.
 ALLOWED_VIEWS = {
@@ -74,10 +77,17 @@ class Kiosk:
 
 
 def read(request) -> Kiosk | None:
+    """The kiosk this browser was turned into, or None. A cookie with a wrong signature counts as a wrong
+    guess (it cannot be guessed: a 256-bit signature); past the limit, that client's kiosk cookies are ignored."""
     try:
         value = request.get_signed_cookie(KIOSK_COOKIE, salt=KIOSK_SALT, max_age=KIOSK_MAX_AGE)
         user_id, neighbourhood_id = (int(part) for part in value.split(":"))
-    except (KeyError, ValueError, signing.BadSignature):
+    except KeyError:
+        return None
+    except (ValueError, signing.BadSignature):
+        COOKIE_GUESSES.wrong(request)
+        return None
+    if not COOKIE_GUESSES.allows(request):
         return None
     return Kiosk(started_by_id=user_id, neighbourhood_id=neighbourhood_id)
 
@@ -216,7 +226,8 @@ def stop(request):
     form = KioskStopForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if rate_limit_hit(request, "kiosk-stop", 10):
+        email = form.cleaned_data["email"].strip().lower()
+        if not STOP_GUESSES.allows(request, email):
             form.add_error(None, _("U heeft het vaak geprobeerd. Wacht een uur en probeer het dan opnieuw."))
             status = 429
         else:
@@ -229,6 +240,7 @@ def stop(request):
                 response.delete_cookie(KIOSK_COOKIE)
                 response.delete_cookie(THANKS_COOKIE)
                 return response
+            STOP_GUESSES.wrong(request, email)
             form.add_error(None, _("Dit lukte niet. Alleen een moderator of droommakelaar kan de kiosk stoppen."))
             status = 403
     return render(request, "wijk/kiosk_stop.html", {"form": form}, status=status)

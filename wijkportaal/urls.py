@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from wijk import login_codes
 from wijk import views as wijk_views
 
 admin.site.site_header = _("Wijkportaal beheer")
@@ -21,6 +22,18 @@ urlpatterns = [
     path("atelier/", include("atelier.urls")),
     path("api/", include("api.urls")),
     path("health/", wijk_views.health, name="health"),
+    path(".well-known/security.txt", wijk_views.security_txt, name="security_txt"),
+    # allauth's code pages, with wrong codes counted per address and per client (wijk/login_codes.py).
+    path(
+        "accounts/login/code/confirm/",
+        login_codes.GuardedConfirmLoginCodeView.as_view(),
+        name="account_confirm_login_code",
+    ),
+    path(
+        "accounts/confirm-email/",
+        login_codes.GuardedConfirmEmailVerificationCodeView.as_view(),
+        name="account_email_verification_sent",
+    ),
     path("accounts/", include("allauth.urls")),
     # Choosing a language or text size only sets a preference cookie, so these forms carry no CSRF token:
     # that keeps public pages free of per-visitor tokens, and so cacheable (wijk/public_cache.py).

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wijk.choices import RoleKind
+from wijk.guesses import GuessLimit
 from wijk.models import AccessAction
 from wijk.services import access_log_record
 
@@ -97,10 +98,17 @@ def partner_detail(request, uid):
     return _detail(request, referral, reverse("droomhuis:partner_detail", args=[referral.uid]), via_link=False)
 
 
+PARTNER_LINK_GUESSES = GuessLimit("partner-link", per_client=20, per_secret=200)
+
+
 @require_http_methods(["GET", "POST"])
 def partner_link(request, token):
     """A signed, time-limited link from the e-mail: opens one referral without logging in."""
     referral = care.referral_from_token(token)
     if referral is None:
+        # A signed link cannot be guessed (a 256-bit signature), so a right link always works; wrong links
+        # still count, and a client that keeps trying gets a 429 instead of the explanation.
+        if not PARTNER_LINK_GUESSES.wrong(request):
+            return render(request, "droomhuis/partner/link_expired.html", status=429)
         return render(request, "droomhuis/partner/link_expired.html", status=404)
     return _detail(request, referral, reverse("droomhuis:partner_link", args=[token]), via_link=True)

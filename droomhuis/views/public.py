@@ -2,7 +2,6 @@
 the dream wall. None needs an account."""
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -12,8 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijk import kiosk
-from wijk.antispam import rate_limit_hit, visitor_key
+from wijk.antispam import rate_limit_hit
 from wijk.choices import Channel
+from wijk.guesses import GuessLimit
 from wijk.models import Organisation
 from wijk.paper import paper_questions
 from wijk.pdf import pdf_response, render_pdf
@@ -38,30 +38,32 @@ def _too_many(request):
     return render(request, "droomhuis/too_many.html", context, status=429)
 
 
-def _follow_blocked_key(request) -> str:
-    return f"droomhuis:follow-blocked:{visitor_key(request)}"
+def follow_guesses() -> GuessLimit:
+    """Wrong follow codes: per client (``DROOMHUIS_FOLLOW_WRONG_LIMIT`` an hour) and for all codes together
+    (ten times as many), so a right code typed by a resident is never refused for someone else's mistakes."""
+    per_client = conf.follow_wrong_limit()
+    return GuessLimit("dream-follow", per_client=per_client, per_secret=per_client * 10)
 
 
-def _follow_blocked(request) -> bool:
-    return bool(cache.get(_follow_blocked_key(request)))
-
-
-def _wrong_code(request) -> bool:
-    """Count one wrong code; past the limit the visitor is blocked from looking up codes for an hour."""
-    if rate_limit_hit(request, "droomhuis-follow-wrong", conf.follow_wrong_limit()):
-        cache.set(_follow_blocked_key(request), True, 3600)
-        return True
-    return False
+def _follow_refused(request):
+    """What happened, until when, and the other ways to hear about the dream: phone, a visit, a letter."""
+    return render(
+        request,
+        "droomhuis/follow_refused.html",
+        {"until": follow_guesses().retry_at(), "contact_organisation": _droomhuis_corporation()},
+        status=429,
+    )
 
 
 def _follow_dream(request, reference):
-    """The dream behind a code, or 404; wrong codes count towards the per-visitor limit."""
-    if _follow_blocked(request):
+    """The dream behind a code, or 404; ``None`` when this client's guesses are not looked at now."""
+    guesses = follow_guesses()
+    if not guesses.allows(request):
         return None
     try:
         return get_dream_for_follower(request.user, reference)
     except Http404:
-        if _wrong_code(request):
+        if not guesses.wrong(request):
             return None
         raise
 
@@ -158,13 +160,14 @@ def follow_start(request):
     """Type a code to follow a dream; logged-in residents also see their own dreams here."""
     form = FollowForm(request.GET or None)
     if form.is_valid():
-        if _follow_blocked(request):
-            return _too_many(request)
+        guesses = follow_guesses()
+        if not guesses.allows(request):
+            return _follow_refused(request)
         code = reference_normalise(form.cleaned_data["reference"])
         if Dream.objects.filter(reference=code).exists():
             return redirect("droomhuis:follow", reference=code)
-        if _wrong_code(request):
-            return _too_many(request)
+        if not guesses.wrong(request):
+            return _follow_refused(request)
         form.add_error("reference", _("Wij vinden geen droom met deze code. Kijk de code nog eens na."))
     dreams = own_dreams(request.user).select_related("neighbourhood").order_by("-created_at")
     return render(
@@ -176,7 +179,7 @@ def follow(request, reference):
     """Status in plain words and the messages meant for the resident. No contact details, no notes."""
     dream = _follow_dream(request, reference)
     if dream is None:
-        return _too_many(request)
+        return _follow_refused(request)
     if dream.reference != reference:
         return redirect("droomhuis:follow", reference=dream.reference)
     return render(

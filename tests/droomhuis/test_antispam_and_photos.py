@@ -73,20 +73,61 @@ def test_eleventh_dream_in_an_hour_waits_and_keeps_the_text(anonymous, world, se
 def test_wrong_codes_are_limited_then_even_right_codes_wait(anonymous, world, dream, settings):
     settings.RATE_LIMIT_SCALE = 1
     start = reverse("droomhuis:follow_start")
-    for i in range(20):
+    for i in range(19):
         response = anonymous.get(start, {"reference": f"WRONGCODE{i:02d}"})
         assert response.status_code == 200
-    assert anonymous.get(start, {"reference": "WRONGCODE99"}).status_code == 429
+    refused = anonymous.get(start, {"reference": "WRONGCODE99"})
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert "Even geen code opzoeken" in html and "Vanaf" in html and "Bel ons of kom langs" in html
     blocked = anonymous.get(start, {"reference": dream.reference})
-    assert blocked.status_code == 429 and "Wacht even" in blocked.content.decode()
+    assert blocked.status_code == 429
     assert anonymous.get(reverse("droomhuis:follow", args=[dream.reference])).status_code == 429
 
 
 def test_guessing_codes_in_the_address_counts_too(anonymous, world, dream, settings):
     settings.RATE_LIMIT_SCALE = 1
-    for i in range(20):
+    for i in range(19):
         assert anonymous.get(reverse("droomhuis:follow", args=[f"GUESS{i:05d}"])).status_code == 404
     assert anonymous.get(reverse("droomhuis:follow", args=["GUESS99999"])).status_code == 429
+
+
+def test_a_right_code_works_after_strangers_guessed_wrong(world, dream, settings):
+    """Strangers' wrong codes (from other addresses, past the limit for all codes together) never refuse a
+    resident who types their own code."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    settings.RATE_LIMIT_SCALE = 1
+    settings.DROOMHUIS_FOLLOW_WRONG_LIMIT = 3
+    cache.clear()
+    follow = reverse("droomhuis:follow", args=[dream.reference])
+    for stranger in range(12):  # 36 wrong codes in all: past the 30 for every code together
+        client = Client(REMOTE_ADDR=f"198.51.100.{stranger + 1}")
+        for i in range(3):
+            client.get(reverse("droomhuis:follow", args=[f"GUESS{stranger:02d}{i:03d}"]))
+    assert Client(REMOTE_ADDR="198.51.100.1").get(follow).status_code == 429  # a guesser stays refused
+    resident = Client(REMOTE_ADDR="203.0.113.50")
+    assert resident.get(follow).status_code == 200
+    start = reverse("droomhuis:follow_start")
+    assert resident.get(start, {"reference": dream.reference}).status_code == 302
+    cache.clear()
+
+
+def test_two_residents_behind_one_proxy_are_counted_apart(world, dream, settings):
+    from django.core.cache import cache
+    from django.test import Client
+
+    settings.RATE_LIMIT_SCALE = 1
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    cache.clear()
+    guesser = Client(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    for i in range(20):
+        guesser.get(reverse("droomhuis:follow", args=[f"GUESS{i:05d}"]))
+    assert guesser.get(reverse("droomhuis:follow", args=[dream.reference])).status_code == 429
+    neighbour = Client(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert neighbour.get(reverse("droomhuis:follow", args=[dream.reference])).status_code == 200
+    cache.clear()
 
 
 def test_a_right_code_does_not_count(anonymous, world, dream, settings):

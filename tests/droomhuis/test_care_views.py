@@ -200,6 +200,26 @@ def test_tampered_or_old_link_does_not_open(setup, client, settings):
     assert client.get(reverse("droomhuis:partner_link", args=[token])).status_code == 404
 
 
+def test_wrong_links_are_counted_per_client_and_a_right_link_always_opens(setup, settings):
+    from django.core.cache import cache
+    from django.test import Client
+
+    from droomhuis.views.partner import PARTNER_LINK_GUESSES
+
+    settings.RATE_LIMIT_SCALE = 1
+    cache.clear()
+    token = care.referral_link(setup["referral"]).rstrip("/").rsplit("/", 1)[-1]
+    guesser = Client(REMOTE_ADDR="198.51.100.60")
+    statuses = [
+        guesser.get(reverse("droomhuis:partner_link", args=[f"{token[:-4]}{n:04d}"])).status_code
+        for n in range(PARTNER_LINK_GUESSES.per_client)
+    ]
+    assert statuses[:-1] == [404] * (PARTNER_LINK_GUESSES.per_client - 1) and statuses[-1] == 429
+    assert guesser.get(reverse("droomhuis:partner_link", args=[token])).status_code == 200
+    assert Client(REMOTE_ADDR="203.0.113.61").get(reverse("droomhuis:partner_link", args=[token])).status_code == 200
+    cache.clear()
+
+
 def test_partner_records_acknowledgement_contact_and_outcome(setup, partner_welzijn):
     url = reverse("droomhuis:partner_detail", args=[setup["referral"].uid])
     for step in ("acknowledged", "contact_made"):

@@ -52,7 +52,7 @@ def test_too_many_logins_from_one_address_get_a_plain_429_page(client, world, se
 
 def test_a_wrong_code_is_refused_in_plain_words(client, world):
     client.post(reverse("account_request_login_code"), {"email": "bewoner@zuidwijk.test"})
-    response = client.post(reverse("account_confirm_login_code"), {"code": "000000"})
+    response = client.post(reverse("account_confirm_login_code"), {"code": "00000-00000"})
     assert response.status_code == 200
     assert response.context["form"].errors
     assert client.get(reverse("wijk:account")).status_code == 302

@@ -28,7 +28,7 @@ def test_resident_logs_in_by_code_with_keyboard_only(live_server, page, world):
     assert_accessible(page)
 
     assert len(mail.outbox) == 1
-    code = re.search(r"^\s*([0-9]{6})\s*$", mail.outbox[0].body, re.M).group(1)
+    code = re.search(r"^\s*([0-9]{5}-[0-9]{5})\s*$", mail.outbox[0].body, re.M).group(1)
     page.get_by_label(re.compile("code", re.I)).fill(code)
     page.keyboard.press("Enter")
 

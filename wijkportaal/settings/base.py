@@ -114,12 +114,15 @@ ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 5
-# Six digits, no dashes: easy to read aloud and to type on a phone keypad.
-ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+# Codes (to log in, to confirm an address) are ten digits in two groups of five, made by the account adapter
+# (wijk.login_codes.new_code); wrong codes are counted per address and per client there (docs/security.md).
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
-ACCOUNT_FORMS = {"signup": "wijk.account_forms.SignupForm"}  # the honeypot hidden without an inline style
+ACCOUNT_FORMS = {
+    "signup": "wijk.account_forms.SignupForm",
+    "request_login_code": "wijk.login_codes.RequestLoginCodeForm",
+}  # the honeypot hidden without an inline style
 ACCOUNT_ADAPTER = "wijk.account_adapter.AccountAdapter"
 # How many proxies or load balancers in front of the app add the visitor's address to X-Forwarded-For.
 # 0 (no proxy): the header is ignored, since anyone can send one. Every limit reads it through
@@ -297,6 +300,8 @@ WIJKPORTAAL_CONTACT_FALLBACK = env_json(
         },
     ],
 )
+# Where people report a weakness (/.well-known/security.txt): a mailto: or https: address.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@wijkportaal.example")
 
 # Map tiles come from a configurable server; the content security policy allows exactly that host.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
