@@ -122,3 +122,9 @@ def test_queue_query_count_does_not_grow_with_reports(make_pearl, moderator_hw):
     for n in range(5):
         pearl_report(pearl=make_pearl(title=f"Plek {n}"), what=ReportWhat.OTHER, reporter=f"r{n}")
     assert count() == small
+
+
+def test_the_menu_leads_moderators_to_their_queue(moderator_bw, resident_zuidwijk):
+    link = f'href="{QUEUE}"'
+    assert link in moderator_bw.get(reverse("parelketting:map")).content.decode()
+    assert link not in resident_zuidwijk.get(reverse("parelketting:map")).content.decode()

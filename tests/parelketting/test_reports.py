@@ -251,3 +251,12 @@ def test_route_texts_never_count_stops_by_hand(text):
 
 def test_route_texts_may_say_other_numbers():
     validate_no_stop_count("Een rustige wandeling van een uur, langs fijne plekken. Twee bankjes hebben een leuning.")
+
+
+def test_mine_tells_the_owner_what_a_report_did(make_pearl, world, resident_zuidwijk):
+    on_map = make_pearl(title="Bankje")
+    pearl_report(pearl=on_map, what=ReportWhat.BROKEN, reporter="a")
+    _off_the_map(make_pearl(title="Tuin"), world)
+    html = resident_zuidwijk.get(reverse("parelketting:mine")).content.decode()
+    assert "Uw parel staat op de kaart. Iemand meldde dat er iets niet klopt" in html
+    assert "Daarom staat uw parel even niet op de kaart" in html
