@@ -26,6 +26,7 @@ from wijk.services import (
     consent_text_publish,
     consent_withdraw,
     letter_web_address,
+    resident_channel,
     resident_update_send,
 )
 
@@ -414,6 +415,11 @@ def pearl_report(
             body = render_to_string("parelketting/email/reported.txt", context)
             transaction.on_commit(lambda: send_mail(subject, body, None, emails))
     return report
+
+
+def pearl_owner_reachable(pearl: Pearl) -> bool:
+    """Can the person who shared the pearl be told anything (e-mail or letter)? Pages say so before a decision."""
+    return pearl.submitter is not None and resident_channel(pearl.submitter) != "none"
 
 
 def _notify_owner_of_report(pearl: Pearl, *, off_map: bool, what: str) -> None:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import permissions as perms
 from ..choices import PearlStatus, ReportStatus
 from ..forms import ReportDecisionForm
-from ..services import REPORT_HIDE, pearl_report_decide
+from ..services import REPORT_HIDE, pearl_owner_reachable, pearl_report_decide
 
 RECENT = 10
 
@@ -23,7 +23,9 @@ def report_queue(request):
     """Open reports, oldest first, with the pearl's state; and the last decisions, with who made them."""
     if not perms.can_handle_reports(request.user):
         raise PermissionDenied
-    reports = perms.reports_for_user(request.user).select_related("pearl__neighbourhood", "reported_by")
+    reports = perms.reports_for_user(request.user).select_related(
+        "pearl__neighbourhood", "pearl__submitter__user", "reported_by"
+    )
     open_reports = list(reports.filter(status=ReportStatus.OPEN).order_by("created_at", "pk"))
     per_pearl = Counter(report.pearl_id for report in open_reports)
     items = [
@@ -32,6 +34,7 @@ def report_queue(request):
             "on_map": report.pearl.status == PearlStatus.PUBLISHED,
             "others": per_pearl[report.pearl_id] - 1,
             "reachable": bool(report.reply_address()),
+            "owner_reachable": pearl_owner_reachable(report.pearl),
         }
         for report in open_reports
     ]

@@ -20,6 +20,7 @@ from ..forms import JoinForm, ReportForm
 from ..models import Pearl, PearlMessage, SignUp
 from ..services import (
     pearl_message_send,
+    pearl_owner_reachable,
     pearl_publication_consent_withdraw,
     pearl_report,
 )
@@ -103,7 +104,7 @@ def pearl_report_view(request, uid):
             reported_by=request.user,
             reply_email=form.cleaned_data.get("reply_email", ""),
         )
-        context.update(report=report, hears_back=bool(report.reply_address()))
+        context.update(report=report, hears_back=bool(report.reply_address()), owner_told=pearl_owner_reachable(pearl))
         return render(request, "parelketting/report_sent.html", context)
     return render(request, "parelketting/report.html", context)
 

@@ -128,3 +128,15 @@ def test_the_menu_leads_moderators_to_their_queue(moderator_bw, resident_zuidwij
     link = f'href="{QUEUE}"'
     assert link in moderator_bw.get(reverse("parelketting:map")).content.decode()
     assert link not in resident_zuidwijk.get(reverse("parelketting:map")).content.decode()
+
+
+def test_the_queue_says_when_the_owner_cannot_be_told(make_pearl, world, moderator_hw, anonymous):
+    """A decision about content with nobody to tell says so before it is made; so does the thank-you page."""
+    from tests.factories import ResidentFactory
+
+    pearl = make_pearl(submitter=ResidentFactory(neighbourhood=world.zuidwijk), title="Plek zonder adres")
+    html = anonymous.post(
+        reverse("parelketting:report", kwargs={"uid": pearl.uid}), {"what": "broken"}
+    ).content.decode()
+    assert "Wie de parel deelde, hoort van ons" not in html
+    assert "kunnen wij niet bereiken" in moderator_hw.get(QUEUE).content.decode()
