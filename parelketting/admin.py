@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from wijk.admin_scoping import OrganisationScopedAdmin
+from wijk.admin_scoping import HistoryAdmin, OrganisationScopedAdmin
 from wijk.choices import RoleKind
 from wijk.pdf import pdf_response
 from wijk.permissions import organisation_ids
@@ -75,7 +74,7 @@ class MessageForm(forms.Form):
 
 
 @admin.register(Pearl)
-class PearlAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
+class PearlAdmin(HistoryAdmin, OrganisationScopedAdmin):
     organisation_path = "neighbourhood__corporation"
     staff_can_add = False
     list_display = ["title", "kind", "status", "reported", "neighbourhood", "has_photo", "created_at"]
@@ -408,7 +407,7 @@ class ActivityPhotoInline(admin.StackedInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
+class ActivityAdmin(HistoryAdmin, OrganisationScopedAdmin):
     """Proposed activities wait here; moderators publish or cancel them (status only through the service)."""
 
     organisation_path = "neighbourhood__corporation"

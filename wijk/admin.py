@@ -2,10 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from . import login_codes
-from .admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
+from .admin_scoping import DateHierarchyAdmin, HistoryAdmin, OrganisationScopedAdmin, ReadOnlyAdmin
 from .choices import DataCategory, RoleKind
 from .models import (
     AccessLogEntry,
@@ -126,7 +125,7 @@ class OrganisationAdminForm(forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin, OrganisationScopedAdmin):
+class OrganisationAdmin(HistoryAdmin, OrganisationScopedAdmin):
     form = OrganisationAdminForm
     list_display = ["name", "kind", "partner_type", "sharing_agreement_valid_until"]
     list_filter = ["kind", "partner_type"]
@@ -170,7 +169,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(HistoryAdmin):
     list_display = ["user", "kind", "organisation", "neighbourhood", "active"]
     list_filter = ["kind", "organisation", "active"]
     search_fields = ["user__email"]
@@ -261,7 +260,7 @@ class ConsentRecordAdmin(ReadOnlyAdmin, OrganisationScopedAdmin):
 
 
 @admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(ReadOnlyAdmin):
+class AccessLogEntryAdmin(DateHierarchyAdmin, ReadOnlyAdmin):
     list_display = ["at", "user", "role", "organisation", "action", "object_type"]
     list_filter = ["action", "object_type", "role"]
     date_hierarchy = "at"
@@ -274,7 +273,7 @@ class AccessLogEntryAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ErasureRecord)
-class ErasureRecordAdmin(ReadOnlyAdmin, OrganisationScopedAdmin):
+class ErasureRecordAdmin(DateHierarchyAdmin, ReadOnlyAdmin, OrganisationScopedAdmin):
     """Proof that an erasure was carried out, for the corporation's moderators; it names nobody."""
 
     list_display = ["on", "scope", "neighbourhood", "role", "channel", "carried_out_by"]

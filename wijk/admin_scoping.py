@@ -1,6 +1,15 @@
-"""Admin classes that keep organisations apart: staff only ever see their own corporation's records."""
+"""Admin classes that keep organisations apart: staff only ever see their own corporation's records.
+
+Also the admin bases that keep odd addresses from failing: history pages and date drill-downs.
+"""
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from simple_history.admin import SimpleHistoryAdmin
 
 from .choices import RoleKind
 from .permissions import organisation_ids
@@ -82,3 +91,42 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _require_key(field, value):
+    """A value that cannot be this primary key (``x``, a NUL) is a missing object: 404, as on the change page."""
+    try:
+        field.to_python(unquote(value))
+    except ValidationError:
+        raise Http404 from None
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin; its history pages answer 404 for an id that cannot be one, not 500."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        _require_key(self.model._meta.pk, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        _require_key(self.model._meta.pk, object_id)
+        history = getattr(self.model, self.model._meta.simple_history_manager_attribute).model
+        _require_key(history._meta.pk, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class BoundedDateChangeList(ChangeList):
+    """A date drill-down past the calendar (year 10000, a 30-digit year) is a wrong parameter, as a bad month is."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class DateHierarchyAdmin(admin.ModelAdmin):
+    """For admins with ``date_hierarchy``: an odd year or month in the address shows the list's error page."""
+
+    def get_changelist(self, request, **kwargs):
+        return BoundedDateChangeList

@@ -1,8 +1,9 @@
-"""Staff must protect their account with a second step when REQUIRE_STAFF_MFA is on."""
+"""Staff must protect their account with a second step when REQUIRE_STAFF_MFA is on; addresses with a NUL are refused."""
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -52,3 +53,24 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.POLICY)
         return response
+
+
+class NulInputMiddleware:
+    """A NUL character (``%00``) in the address is never a real link: 400, or 422 with a JSON message in the API.
+
+    PostgreSQL refuses NUL in text, so without this every lookup by a slug, code or filter in the address would
+    fail with a 500 (forms already refuse NUL in what is typed; this covers paths and query strings in one place).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in part for pair in request.GET.lists() for part in (pair[0], *pair[1])
+        ):
+            message = _("Dit adres klopt niet: er staat een teken in dat niet kan. Controleer de link.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=422, json_dumps_params={"ensure_ascii": False})
+            return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

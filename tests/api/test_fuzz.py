@@ -1,9 +1,12 @@
 """Schema-driven fuzzing: schemathesis against /api/v1/openapi.json on a served test instance (loopback only).
 
 Bounded: a few examples per operation, a hang limit of 15 s per request, and a 60 s
-budget for the whole run. Passes when no answer is a 5xx and every answer matches the schema.
+budget for the whole run. Passes when no answer is a 5xx and every answer matches the schema. Operations that
+take a date-time also get the calendar's ends (years 1 and 9999 with time-zone offsets that cross them), both
+among the generated examples and each once for certain.
 """
 
+import json
 import time
 from datetime import timedelta
 from decimal import Decimal
@@ -41,6 +44,27 @@ CHECKS = [
     response_schema_conformance,
 ]
 EXAMPLES_PER_OPERATION = 50
+# Years 1 and 9999, with offsets that push the moment past the calendar's end in UTC (an OverflowError once).
+BOUNDARY_DATES = [
+    "0001-01-01T00:00:00+05:00",
+    "0001-01-01T00:00:00-05:00",
+    "0001-01-01T00:00:00Z",
+    "0001-01-01T00:00:00",
+    "0001-01-01T00:00:00+23:59",
+    "9999-12-31T23:59:59-05:00",
+    "9999-12-31T23:59:59+05:00",
+    "9999-12-31T23:59:59.999999Z",
+    "9999-12-31T23:59:59-23:59",
+]
+
+
+def date_time_parameters(operation) -> list[str]:
+    """The operation's query parameters whose schema says ``date-time``."""
+    return [
+        parameter["name"]
+        for parameter in operation.definition.raw.get("parameters", [])
+        if parameter.get("in") == "query" and '"date-time"' in json.dumps(parameter.get("schema", {}))
+    ]
 
 
 @pytest.fixture
@@ -101,11 +125,20 @@ def test_api_answers_match_the_schema_and_never_fail(api_schema):
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) == 14
     calls = []
+    dated = {operation.path: date_time_parameters(operation) for operation in operations}
+    assert dated["/api/v1/pearls"] == ["changed_since"]
 
     for operation in operations:
-        strategy = st.one_of(
-            operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE)
-        )
+        strategies = [operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE)]
+        strategies += [
+            st.sampled_from(BOUNDARY_DATES).flatmap(
+                lambda moment, name=name, operation=operation: operation.as_strategy(
+                    GenerationMode.POSITIVE, query={name: moment}
+                )
+            )
+            for name in dated[operation.path]
+        ]
+        strategy = st.one_of(*strategies)
 
         @hypothesis_settings(
             max_examples=EXAMPLES_PER_OPERATION,
@@ -125,6 +158,12 @@ def test_api_answers_match_the_schema_and_never_fail(api_schema):
             assert response.elapsed < MAX_RESPONSE_SECONDS
 
         fuzz()
+        for name in dated[operation.path]:
+            for moment in BOUNDARY_DATES:
+                response = operation.Case(query={name: moment}).call_and_validate(
+                    checks=CHECKS, timeout=MAX_RESPONSE_SECONDS
+                )
+                assert response.status_code == 200, (name, moment, response.status_code)
 
     assert len(calls) >= len(operations) * 5
     assert 200 in calls
