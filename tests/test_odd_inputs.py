@@ -333,6 +333,16 @@ def test_every_url_pattern_has_an_entry():
     assert set(PARAMS) <= set(MATRIX), "every pattern here has its access decided in the matrix"
 
 
+def test_a_nul_in_the_address_is_refused_plainly():
+    """PostgreSQL refuses NUL in text: one middleware answers 400 on the site and 422 with a message in the API."""
+    client = Client()
+    page = client.get("/parelketting/op-papier/parel/", {"wijk": "\x00"})
+    assert page.status_code == 400 and "Controleer de link" in page.content.decode()
+    assert client.get("/parelketting/p/%00/").status_code == 400
+    answer = client.get("/api/v1/neighbourhoods/%00")
+    assert answer.status_code == 422 and "Controleer de link" in answer.json()["detail"]
+
+
 # --- recording what a view reads -------------------------------------------------------------------------------
 
 
