@@ -124,6 +124,8 @@ PAGES = {
     "parelketting:thumbnail": {"w": "320"},
     "parelketting:answer": {},
     "parelketting:report": {},
+    "parelketting:reports": {},
+    "parelketting:report_decide": {},
     "parelketting:join": {},
     "parelketting:plaque_png": {},
     "parelketting:plaque_pdf": {},
