@@ -232,6 +232,7 @@ PAGES = {
     "atelier:workshop_publication": {},
     "api_index": {},
     "health": {},
+    "security_txt": {},
     "set_language": NEXT,
     "account_login": NEXT,
     "account_logout": NEXT,
