@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wijk.account_forms import NeighbourhoodForm
 from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, OrganisationKind
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
@@ -179,12 +180,8 @@ class PearlForm(AccessibleErrorsMixin, HoneypotForm):
         }
 
 
-class NeighbourhoodChoiceForm(AccessibleErrorsMixin, forms.Form):
+class NeighbourhoodChoiceForm(AccessibleErrorsMixin, NeighbourhoodForm):
     """For an account without a resident record yet: which neighbourhood do you live in?"""
-
-    neighbourhood = forms.ModelChoiceField(
-        label=_("In welke wijk woont u?"), queryset=Neighbourhood.objects.all(), empty_label=_("Kies uw wijk")
-    )
 
 
 class OnBehalfForm(AccessibleErrorsMixin, forms.Form):

@@ -82,6 +82,7 @@ MATRIX = {
     "wijk:privacy": PUBLIC,
     "wijk:accessibility": PUBLIC,
     "wijk:account": LOGGED_IN,
+    "wijk:neighbourhood": LOGGED_IN,
     "wijk:display": POST_ONLY,
     "wijk:my_data": LOGGED_IN,
     "wijk:resident_data": staff("moderator_bw", "broker_bw", "superuser"),

@@ -6,7 +6,11 @@ answers as if it did, so a bot learns nothing.
 """
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Neighbourhood
 
 
 class SignupForm(AllauthSignupForm):
@@ -20,3 +24,17 @@ class SignupForm(AllauthSignupForm):
                 "autocomplete": "off",
                 "aria-hidden": "true",
             }
+
+
+class NeighbourhoodForm(forms.Form):
+    """Which neighbourhood do you live in? Asked once, and changeable in "Mijn account"."""
+
+    neighbourhood = forms.ModelChoiceField(
+        label=_("In welke wijk woont u?"),
+        queryset=Neighbourhood.objects.select_related("corporation").order_by("name"),
+        empty_label=_("Kies uw wijk"),
+        error_messages={
+            "required": _("Kies de wijk waar u woont."),
+            "invalid_choice": _("Kies een wijk uit de lijst."),
+        },
+    )

@@ -307,6 +307,25 @@ def letter_contact(organisation: Organisation, neighbourhood=None) -> str:
     }
 
 
+def resident_neighbourhood_choose(*, user, neighbourhood) -> Resident:
+    """A logged-in resident says where they live: their resident record is made, or moved to that neighbourhood.
+
+    Moving changes which corporation's staff can see the record (their own neighbourhood's corporation)."""
+    resident = Resident.objects.filter(user=user).first()
+    if resident is None:
+        return resident_create(
+            neighbourhood=neighbourhood,
+            user=user,
+            email=user.email,
+            display_name=user.name,
+            first_name=user.get_short_name() if user.name else "",
+        )
+    if resident.neighbourhood_id != neighbourhood.pk:
+        resident.neighbourhood = neighbourhood
+        resident.save(update_fields=["neighbourhood", "updated_at"])
+    return resident
+
+
 def resident_notify(
     *, resident: Resident, organisation: Organisation, subject: str, body: str, reason: str, created_by=None
 ) -> str:

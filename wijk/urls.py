@@ -9,6 +9,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("mijn-account/", views.account, name="account"),
+    path("mijn-account/wijk/", views.neighbourhood_choose, name="neighbourhood"),
     path("weergave/", views.display_preferences, name="display"),
     path("mijn-gegevens/", export_views.my_data, name="my_data"),
     path("mijn-gegevens/vergeet-mij/", erasure_views.forget_me, name="forget_me"),

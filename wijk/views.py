@@ -2,6 +2,7 @@ import secrets
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.files.storage import default_storage
@@ -11,12 +12,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import display
-from .models import Neighbourhood
+from . import display, services
+from .account_forms import NeighbourhoodForm
+from .models import Neighbourhood, Resident
 from .permissions import active_roles, may_print_letters
 
 
@@ -43,6 +46,25 @@ def account(request):
     roles = active_roles(request.user)
     context = {"resident": resident, "roles": roles, "can_print_letters": may_print_letters(request.user)}
     return render(request, "wijk/account.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def neighbourhood_choose(request):
+    """Choose or change the neighbourhood you live in, then go back to where you were (``?next=``)."""
+    resident = Resident.objects.filter(user=request.user).select_related("neighbourhood").first()
+    initial = {"neighbourhood": resident.neighbourhood_id} if resident else None
+    form = NeighbourhoodForm(request.POST or None, initial=initial)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    if request.method == "POST" and form.is_valid():
+        resident = services.resident_neighbourhood_choose(
+            user=request.user, neighbourhood=form.cleaned_data["neighbourhood"]
+        )
+        messages.success(request, _("Uw wijk is nu %(name)s.") % {"name": resident.neighbourhood.name})
+        return redirect(next_url or "wijk:account")
+    return render(request, "wijk/neighbourhood.html", {"form": form, "resident": resident, "next": next_url})
 
 
 @never_cache

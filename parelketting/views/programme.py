@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijk.antispam import rate_limit_hit
 from wijk.models import Organisation, Theme
+from wijk.permissions import active_roles
 from wijk.photos import photo_variant_open
 from wijk.services import public_name
 
@@ -114,6 +115,7 @@ def activity_detail(request, uid):
         "is_past": activity.starts_at < timezone.now(),
         "can_sign_up": is_open and resident is not None and resident.neighbourhood_id == activity.neighbourhood_id,
         "other_neighbourhood": resident is not None and resident.neighbourhood_id != activity.neighbourhood_id,
+        "needs_neighbourhood": request.user.is_authenticated and resident is None and not active_roles(request.user),
         "can_sign_up_on_behalf": is_open and perms.can_sign_up_on_behalf(request.user, activity),
         "can_write_story": perms.can_write_story(request.user, activity)
         and activity.status == ActivityStatus.PUBLISHED
