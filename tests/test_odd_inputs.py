@@ -90,6 +90,7 @@ PAGES = {
     "wijk:privacy": {},
     "wijk:accessibility": {},
     "wijk:account": {},
+    "wijk:neighbourhood": {"next": "/"},
     "wijk:display": {},
     "wijk:my_data": {"formaat": "json"},
     "wijk:resident_data": {"formaat": "json"},
