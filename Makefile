@@ -7,8 +7,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench loadtest faulttest worker lock
 
+# PORT reaches the settings too, so every full link (e-mails, QR plaques, calendars, paper) points to this server.
 run: install assets messages migrate demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test assets browser messages
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -61,12 +62,12 @@ migrate: install
 	$(PY) manage.py createcachetable
 
 demo: install
-	$(PY) manage.py loaddemo
+	PORT=$(PORT) $(PY) manage.py loaddemo
 
 # The background worker against the configured database (DATABASE_URL): scheduled jobs (digest, reminders,
 # retention) and, with WIJKPORTAAL_TASKS=database, every queued e-mail. Stop it with Ctrl+C; see docs/deploy.md.
 worker: install messages
-	$(PY) manage.py run_worker $(WORKER_ARGS)
+	PORT=$(PORT) $(PY) manage.py run_worker $(WORKER_ARGS)
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=wijkportaal.settings.production DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \

@@ -7,9 +7,8 @@ from ninja.openapi.docs import DocsBase
 
 from atelier.models import Experiment
 from parelketting.models import Activity, Pearl, Route
+from wijk.links import absolute_url
 from wijk.models import Neighbourhood, Organisation
-
-from .paging import absolute
 
 PLACEHOLDER_UUID = "3f2c8a1e-0000-4000-8000-000000000000"
 
@@ -95,7 +94,7 @@ def endpoints(schema: dict, prefix: str) -> list[dict]:
                     "description": operation.get("description", ""),
                     "parameters": params,
                     "responses": sorted(operation.get("responses", {})),
-                    "example": absolute(example_path),
+                    "example": absolute_url(example_path),
                 }
             )
     return result
@@ -115,7 +114,7 @@ class ServerRenderedDocs(DocsBase):
                 "api": api,
                 "endpoints": endpoints(schema, prefix),
                 "openapi_url": openapi_url,
-                "openapi_absolute": absolute(openapi_url),
+                "openapi_absolute": absolute_url(openapi_url),
                 "schema_names": sorted(schema.get("components", {}).get("schemas", {})),
                 "schema_size": len(json.dumps(schema)),
             },

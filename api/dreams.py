@@ -16,10 +16,11 @@ from django.utils import timezone
 from ninja import Router
 
 from droomhuis.models import Dream
+from wijk.links import absolute_url
 from wijk.models import Theme
 
 from . import schemas
-from .paging import Limit, Offset, absolute, paginate
+from .paging import Limit, Offset, paginate
 
 router = Router(tags=["dromenmuur / dream wall"])
 
@@ -45,7 +46,7 @@ def wall_list(request, limit: int = Limit, offset: int = Offset):
         .order_by("-closed_at", "-pk")
     )
     rows, page = paginate(request, qs, limit, offset)
-    url = absolute(reverse("droomhuis:wall"))
+    url = absolute_url(reverse("droomhuis:wall"))
     return {
         **page,
         "results": [

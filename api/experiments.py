@@ -7,9 +7,10 @@ from ninja import Router
 
 from atelier import evidence as live_evidence
 from atelier.models import Experiment
+from wijk.links import absolute_url
 
 from . import schemas
-from .paging import Limit, Offset, absolute, paginate
+from .paging import Limit, Offset, paginate
 
 router = Router(tags=["experimenten / experiments"])
 
@@ -29,8 +30,8 @@ def _experiment(experiment) -> dict:
         "corporation": experiment.corporation.name,
         "neighbourhood": experiment.neighbourhood.slug,
         "live_part": experiment.live_part,
-        "url": absolute(reverse("atelier:experiment", kwargs={"slug": experiment.slug})),
-        "evidence": absolute(reverse("api-v1:experiment_detail", kwargs={"slug": experiment.slug})),
+        "url": absolute_url(reverse("atelier:experiment", kwargs={"slug": experiment.slug})),
+        "evidence": absolute_url(reverse("api-v1:experiment_detail", kwargs={"slug": experiment.slug})),
     }
 
 

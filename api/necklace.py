@@ -16,10 +16,11 @@ from ninja import Query, Router
 from parelketting.choices import ActivityStatus, PearlStatus, SignUpStatus
 from parelketting.geo import route_length
 from parelketting.models import Activity, Pearl, Route, RouteStop
+from wijk.links import absolute_url
 from wijk.models import Theme
 
 from . import schemas
-from .paging import Limit, Offset, absolute, paginate
+from .paging import Limit, Offset, paginate
 
 router = Router(tags=["ketting en programma / necklace and programme"])
 
@@ -57,8 +58,8 @@ def _route(route) -> dict:
         "title": route.title,
         "description": route.description,
         "neighbourhood": route.neighbourhood.slug,
-        "url": absolute(reverse("parelketting:route", kwargs={"slug": route.slug})),
-        "gpx": absolute(reverse("parelketting:route_gpx", kwargs={"slug": route.slug})),
+        "url": absolute_url(reverse("parelketting:route", kwargs={"slug": route.slug})),
+        "gpx": absolute_url(reverse("parelketting:route_gpx", kwargs={"slug": route.slug})),
         "metres": length.metres,
         "minutes": length.minutes,
         "geometry": {"type": "LineString", "coordinates": [[lng, lat] for lat, lng in points]}
@@ -71,7 +72,7 @@ def _route(route) -> dict:
                 "title": stop.pearl.title,
                 "note": stop.note,
                 "geometry": _point(stop.pearl.lat, stop.pearl.lng),
-                "url": absolute(reverse("parelketting:detail", kwargs={"uid": stop.pearl.uid})),
+                "url": absolute_url(reverse("parelketting:detail", kwargs={"uid": stop.pearl.uid})),
                 "walk_metres": leg.metres if leg is not None else None,
             }
             for number, (stop, leg) in enumerate(zip(stops, length.legs, strict=True), start=1)
@@ -132,8 +133,8 @@ def _activity(activity) -> dict:
         "themes": [theme.slug for theme in activity.themes.all()],
         "capacity": activity.capacity,
         "free_places": max(activity.capacity - activity.confirmed_count, 0),
-        "url": absolute(reverse("parelketting:activity", kwargs={"uid": uid})),
-        "calendar": absolute(reverse("parelketting:activity_ics", kwargs={"uid": uid})),
+        "url": absolute_url(reverse("parelketting:activity", kwargs={"uid": uid})),
+        "calendar": absolute_url(reverse("parelketting:activity_ics", kwargs={"uid": uid})),
     }
 
 

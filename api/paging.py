@@ -1,7 +1,8 @@
 """Limit/offset pages with full links to the next and previous page."""
 
-from django.conf import settings
 from ninja import Query
+
+from wijk.links import absolute_url
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 50
@@ -10,15 +11,10 @@ Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Hoeveel per pagina
 Offset = Query(0, ge=0, le=1_000_000, description="Hoeveel overslaan / how many to skip.")
 
 
-def absolute(path: str) -> str:
-    """A full link on the public site (``settings.SITE_URL``), whatever host the request came in on."""
-    return settings.SITE_URL + path
-
-
 def _link(request, offset: int) -> str:
     params = request.GET.copy()
     params["offset"] = str(offset)
-    return absolute(request.path) + "?" + params.urlencode()
+    return absolute_url(request.path) + "?" + params.urlencode()
 
 
 def paginate(request, queryset, limit: int, offset: int) -> tuple[list, dict]:

@@ -9,7 +9,6 @@ per item would cost a query per pearl); the detail shows ``wijk.services.public_
 import functools
 from uuid import UUID
 
-from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
@@ -18,6 +17,7 @@ from ninja.errors import HttpError
 
 from parelketting.choices import PearlKind, PearlStatus
 from parelketting.models import Pearl
+from wijk.links import absolute_url, site_url
 from wijk.models import Theme
 from wijk.services import public_name
 
@@ -83,12 +83,12 @@ PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
 def _url_parts(name: str, site_url: str) -> tuple[str, str]:
     """The absolute URL of ``name`` split around the uid, so a page of pearls needs no ``reverse`` per item."""
     path = reverse(f"parelketting:{name}", kwargs={"uid": PLACEHOLDER})
-    prefix, suffix = (site_url + path).split(PLACEHOLDER)
+    prefix, suffix = absolute_url(path).split(PLACEHOLDER)
     return prefix, suffix
 
 
 def _url(name: str, uid: str) -> str:
-    prefix, suffix = _url_parts(name, settings.SITE_URL)
+    prefix, suffix = _url_parts(name, site_url())
     return prefix + uid + suffix
 
 

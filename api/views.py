@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.urls import reverse
 
-from .paging import absolute
+from wijk.links import absolute_url
 
 LISTS = {
     "pearls": "pearl_list",
@@ -22,9 +22,9 @@ def index(request):
     return JsonResponse(
         {
             "version": "1.0.0",
-            "docs": absolute(reverse("api-v1:openapi-view")),
-            "openapi": absolute(reverse("api-v1:openapi-json")),
-            "endpoints": {name: absolute(reverse(f"api-v1:{url_name}")) for name, url_name in LISTS.items()},
+            "docs": absolute_url(reverse("api-v1:openapi-view")),
+            "openapi": absolute_url(reverse("api-v1:openapi-json")),
+            "endpoints": {name: absolute_url(reverse(f"api-v1:{url_name}")) for name, url_name in LISTS.items()},
         },
         json_dumps_params={"ensure_ascii": False},
     )

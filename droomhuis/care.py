@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, OrganisationKind, Purpose, RoleKind
+from wijk.links import absolute_url
 from wijk.services import consent_check, consent_give
 
 from . import conf, workdays
@@ -287,7 +288,7 @@ def _mail_partner(referral, subject, body):
 def referral_link(referral) -> str:
     """A signed, time-limited link to one referral for the partner (no login needed)."""
     token = signing.dumps(str(referral.uid), salt=LINK_SALT)
-    return conf.site_url() + reverse("droomhuis:partner_link", kwargs={"token": token})
+    return absolute_url(reverse("droomhuis:partner_link", kwargs={"token": token}))
 
 
 def referral_from_token(token: str):

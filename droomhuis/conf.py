@@ -15,7 +15,7 @@
 ``DROOMHUIS_WITHDRAWN_PHOTO_DAYS``: the photo of a dream the resident withdrew is deleted after this many days (30).
 Photos follow the shared rules in ``wijk.photos``.
 ``DROOMHUIS_QUEUE_PAGE_SIZE``: cases per page in the broker's lists (25).
-``SITE_URL`` (project setting): start of full links in e-mails and partner links.
+Full links in e-mails and partner links come from ``wijk.links.absolute_url`` (the project setting ``SITE_URL``).
 """
 
 from datetime import date
@@ -57,10 +57,6 @@ def queue_page_size() -> int:
 def corporation_slugs() -> list[str]:
     """Corporations that run a Droomhuis: residents of their neighbourhoods can share dreams."""
     return list(getattr(settings, "DROOMHUIS_CORPORATIONS", ["beter-wonen"]))
-
-
-def site_url() -> str:
-    return str(settings.SITE_URL).rstrip("/")
 
 
 def referral_ack_working_days() -> int:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference
+from wijk.form_fields import PhoneField
 from wijk.models import Neighbourhood, Theme
 from wijk.photos import photo_process
 
@@ -80,7 +81,7 @@ class DreamShareForm(HoneypotForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
+    phone = PhoneField(label=_("Telefoonnummer"), required=False)
     email = forms.EmailField(
         label=_("E-mailadres"),
         required=False,
@@ -110,7 +111,6 @@ class DreamShareForm(HoneypotForm):
             if isinstance(field.widget, forms.TextInput | forms.Textarea | forms.EmailInput):
                 field.widget.attrs.setdefault("autocomplete", "off")
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["postal_address"].widget.attrs["autocomplete"] = "street-address"
 

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, Purpose, ResidentLanguage
+from wijk.links import absolute_url
 from wijk.services import (
     consent_check,
     consent_give,
@@ -25,7 +26,7 @@ from wijk.services import (
     resident_update_send,
 )
 
-from . import conf, workdays
+from . import workdays
 from .consents import (  # noqa: F401 - re-exported: views and demo use them through services
     CONSENT_CONTACT_KEY,
     CONSENT_TEXTS,
@@ -169,7 +170,7 @@ def dream_submit(
         )
     _event(dream, kind=EventKind.SUBMITTED, actor=recorded_by, to_value=DreamStatus.NEW, channel=channel)
     if consent_contact:
-        follow_path = conf.site_url() + reverse("droomhuis:follow", kwargs={"reference": dream.reference})
+        follow_path = absolute_url(reverse("droomhuis:follow", kwargs={"reference": dream.reference}))
         resident_update_send(
             resident=resident,
             organisation=neighbourhood.corporation,
@@ -357,7 +358,7 @@ def resident_update_post(*, dream: Dream, author, body: str) -> ResidentUpdate:
         recipient=dream.neighbourhood.corporation,
     ):
         # Only that there is news and where to read it: the broker's message itself stays on the site.
-        path = conf.site_url() + reverse("droomhuis:follow", kwargs={"reference": dream.reference})
+        path = absolute_url(reverse("droomhuis:follow", kwargs={"reference": dream.reference}))
         resident_update_send(
             resident=resident,
             organisation=dream.neighbourhood.corporation,

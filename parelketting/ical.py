@@ -21,6 +21,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from icalendar import Calendar, Event
 
+from wijk.links import absolute_url
 from wijk.public_cache import PROGRAMME, SITE, versioned_key
 
 UID_DOMAIN = "parelketting.wijkportaal"
@@ -55,7 +56,7 @@ def _event(activity, now) -> Event:
     place = activity.place
     if place is not None and place.lat is not None:
         event.add("geo", (float(place.lat), float(place.lng)))
-    event.add("url", f"{settings.SITE_URL}{activity.get_absolute_url()}")
+    event.add("url", absolute_url(activity.get_absolute_url()))
     event.add("status", "CANCELLED" if activity.status == "cancelled" else "CONFIRMED")
     event.add("last-modified", activity.updated_at.astimezone(UTC))
     return event

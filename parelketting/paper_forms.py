@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import Channel
+from wijk.form_fields import PhoneField
 from wijk.models import Resident
 
 from .forms import AccessibleErrorsMixin
@@ -20,7 +21,7 @@ class SignUpQuestionsForm(AccessibleErrorsMixin, forms.Form):
     """What a resident writes on the paper sign-up form: a name and how we can reach them."""
 
     first_name = forms.CharField(label=_("Uw voornaam"), max_length=60, required=False)
-    phone = forms.CharField(label=_("Uw telefoonnummer"), max_length=30, required=False)
+    phone = PhoneField(label=_("Uw telefoonnummer"), required=False)
     email = forms.EmailField(
         label=_("Uw e-mailadres (mag u overslaan)"),
         required=False,

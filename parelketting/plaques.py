@@ -4,10 +4,11 @@ import io
 import secrets
 
 import qrcode
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from PIL import Image, ImageDraw, ImageFont
+
+from wijk.links import absolute_url
 
 # Short codes: no 0/O, 1/l/I, so they can be typed from a photo of the plaque; random, never a sequence.
 CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -21,7 +22,7 @@ def new_short_code() -> str:
 
 
 def short_url(code: str) -> str:
-    return f"{settings.SITE_URL}{reverse('parelketting:short', kwargs={'code': code})}"
+    return absolute_url(reverse("parelketting:short", kwargs={"code": code}))
 
 
 def qr_matrix(url: str) -> list[list[bool]]:

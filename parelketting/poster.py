@@ -7,12 +7,11 @@ published in the month before it. With the portal's address and a QR code to the
 import re
 from datetime import date, datetime, time
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijk.services import letter_web_address
+from wijk.links import absolute_url, short_address
 
 from .models import Activity, Pearl
 from .plaques import qr_svg
@@ -77,7 +76,7 @@ def poster_data(*, neighbourhood, month: date) -> dict:
         "previous_month": month_add(month, -1),
         "activities": activities,
         "pearls": pearls,
-        "programme_address": letter_web_address(programme_path),
-        "site_address": letter_web_address("/"),
-        "qr": qr_svg(f"{settings.SITE_URL}{programme_path}", label=_("QR-code naar het programma")),
+        "programme_address": short_address(programme_path),
+        "site_address": short_address("/"),
+        "qr": qr_svg(absolute_url(programme_path), label=_("QR-code naar het programma")),
     }

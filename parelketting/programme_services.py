@@ -10,7 +10,6 @@ import random
 import time
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import OperationalError, connection, transaction
@@ -21,8 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijk.choices import Channel
+from wijk.links import absolute_url, short_address
 from wijk.photos import ProcessedPhoto
-from wijk.services import letter_web_address, resident_update_send
+from wijk.services import resident_update_send
 
 from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, SignUp
@@ -30,10 +30,6 @@ from .services import moderator_emails
 
 LOCK_RETRIES = 40
 MAX_STORY_PHOTOS = 6
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def _resident_email(resident) -> str:
@@ -114,7 +110,7 @@ def activity_propose(
         activity.talent_pearls.set(talent_pearls)
         emails = moderator_emails(neighbourhood)
         if emails:
-            admin_url = _absolute(reverse("admin:parelketting_activity_change", args=[activity.pk]))
+            admin_url = absolute_url(reverse("admin:parelketting_activity_change", args=[activity.pk]))
             transaction.on_commit(
                 lambda: send_mail(
                     _("Nieuw voorstel voor het programma: %(title)s") % {"title": activity.title},
@@ -167,9 +163,9 @@ def attendees_notify(*, activity: Activity, reason: str, subject, template: str,
     """
     context = {
         "activity": activity,
-        "programme_url": _absolute(reverse("parelketting:programme")),
-        "programme_address": letter_web_address(reverse("parelketting:programme")),
-        "activity_url": _absolute(activity.get_absolute_url()),
+        "programme_url": absolute_url(reverse("parelketting:programme")),
+        "programme_address": short_address(reverse("parelketting:programme")),
+        "activity_url": absolute_url(activity.get_absolute_url()),
         **context,
     }
     author = by if getattr(by, "is_authenticated", False) else None
@@ -303,9 +299,9 @@ def _mail_signup(signup: SignUp, activity: Activity, resident, promoted: bool = 
         "activity": activity,
         "signup": signup,
         "promoted": promoted,
-        "activity_url": _absolute(activity.get_absolute_url()),
-        "ics_url": _absolute(reverse("parelketting:activity_ics", kwargs={"uid": activity.uid})),
-        "programme_address": letter_web_address(reverse("parelketting:programme")),
+        "activity_url": absolute_url(activity.get_absolute_url()),
+        "ics_url": absolute_url(reverse("parelketting:activity_ics", kwargs={"uid": activity.uid})),
+        "programme_address": short_address(reverse("parelketting:programme")),
     }
     status = signup.status
 
@@ -354,7 +350,7 @@ def signup_reminders_send(*, now=None) -> int:
                 continue
             context = {
                 "activity": signup.activity,
-                "activity_url": _absolute(signup.activity.get_absolute_url()),
+                "activity_url": absolute_url(signup.activity.get_absolute_url()),
             }
             send_mail(
                 _("Morgen: %(title)s") % {"title": signup.activity.title},

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from wijk.choices import Channel, DataCategory, Purpose, RoleKind
+from wijk.links import absolute_url, short_address
 from wijk.models import ConsentRecord, ConsentText, Resident, Role
 from wijk.photos import ProcessedPhoto, photo_delete
 from wijk.services import (
@@ -25,7 +26,6 @@ from wijk.services import (
     consent_text_current,
     consent_text_publish,
     consent_withdraw,
-    letter_web_address,
     resident_channel,
     resident_update_send,
 )
@@ -42,11 +42,6 @@ from .choices import (
     ReportWhat,
 )
 from .models import Pearl, PearlMessage, PearlReport
-
-
-def _absolute(path: str) -> str:
-    """A full link for e-mails and QR codes, from ``settings.SITE_URL``."""
-    return f"{settings.SITE_URL}{path}"
 
 
 def _submitter_email(pearl: Pearl) -> str:
@@ -437,8 +432,8 @@ def _notify_owner_of_report(pearl: Pearl, *, off_map: bool, what: str) -> None:
         "pearl": pearl,
         "off_map": off_map,
         "what": ReportWhat(what),
-        "mine_url": _absolute(reverse("parelketting:mine")),
-        "mine_address": letter_web_address(reverse("parelketting:mine")),
+        "mine_url": absolute_url(reverse("parelketting:mine")),
+        "mine_address": short_address(reverse("parelketting:mine")),
     }
     template = "parelketting/email/owner_reported.txt"
     resident_update_send(
@@ -516,8 +511,8 @@ def _notify_owner_hidden(pearl: Pearl, *, what: str, by) -> None:
     context = {
         "pearl": pearl,
         "what": ReportWhat(what),
-        "mine_url": _absolute(reverse("parelketting:mine")),
-        "mine_address": letter_web_address(reverse("parelketting:mine")),
+        "mine_url": absolute_url(reverse("parelketting:mine")),
+        "mine_address": short_address(reverse("parelketting:mine")),
     }
     template = "parelketting/email/owner_hidden.txt"
     resident_update_send(
@@ -550,7 +545,7 @@ def pearl_message_send(*, pearl: Pearl, sender, sender_name: str, body: str, rep
             reply_how=reply_how.strip(),
             delivery=MessageDelivery.OFFERER if to_offerer else MessageDelivery.STAFF,
         )
-        context = {"pearl": pearl, "message": message, "mine_url": _absolute(reverse("parelketting:mine"))}
+        context = {"pearl": pearl, "message": message, "mine_url": absolute_url(reverse("parelketting:mine"))}
         if to_offerer:
             subject = _("Een buur reageert op uw parel ‘%(title)s’") % {"title": pearl.title}
             body_text = render_to_string("parelketting/email/message_offerer.txt", context)
@@ -567,11 +562,11 @@ def pearl_message_send(*, pearl: Pearl, sender, sender_name: str, body: str, rep
 
 
 def _admin_url(pearl: Pearl) -> str:
-    return _absolute(reverse("admin:parelketting_pearl_change", args=[pearl.pk]))
+    return absolute_url(reverse("admin:parelketting_pearl_change", args=[pearl.pk]))
 
 
 def _report_queue_url(pearl: Pearl) -> str:
-    return _absolute(reverse("parelketting:reports"))
+    return absolute_url(reverse("parelketting:reports"))
 
 
 def _notify_submitter(pearl: Pearl, by=None, back: bool = False) -> None:
@@ -588,10 +583,10 @@ def _notify_submitter(pearl: Pearl, by=None, back: bool = False) -> None:
         subject, template = gettext_noop("Uw parel staat weer op de kaart"), "parelketting/email/back_on_map.txt"
     context = {
         "pearl": pearl,
-        "detail_url": _absolute(pearl.get_absolute_url()),
-        "mine_url": _absolute(reverse("parelketting:mine")),
-        "map_address": letter_web_address(reverse("parelketting:map")),
-        "mine_address": letter_web_address(reverse("parelketting:mine")),
+        "detail_url": absolute_url(pearl.get_absolute_url()),
+        "mine_url": absolute_url(reverse("parelketting:mine")),
+        "map_address": short_address(reverse("parelketting:map")),
+        "mine_address": short_address(reverse("parelketting:mine")),
     }
     resident_update_send(
         resident=pearl.submitter,

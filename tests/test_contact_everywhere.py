@@ -138,13 +138,28 @@ def test_every_page_that_says_call_or_come_by_shows_the_number(reachable, activi
             assert f'href="tel:+31{phone.replace(" ", "")[1:]}"' in html, f"{name}: no tel: link for {phone}"
 
 
-def test_the_429_pages_say_whom_to_call(reachable, settings):
+def _refusals(world, settings) -> dict:
+    """The pages that refuse a resident for a while (429), each reached the way a resident reaches it."""
+    from droomhuis import services as dream_services
+
     settings.RATE_LIMIT_SCALE = 1
     settings.DROOMHUIS_FOLLOW_WRONG_LIMIT = 0
-    response = Client().get(reverse("droomhuis:follow_start"), {"reference": "WRONGCODE99"})
-    assert response.status_code == 429
-    _assert_reachable("droomhuis 429", _visible_text(response.content.decode()), "bw")
-    assert "Het Droomhuis, Sleedoornstraat 2" in response.content.decode()
+    settings.DROOMHUIS_WITHDRAW_LIMIT = 0
+    follow = Client().get(reverse("droomhuis:follow_start"), {"reference": "WRONGCODE99"})
+    dream = dream_services.dream_submit(
+        neighbourhood=world.hagedoorn, text="Een moestuin achter de flat.", consent_contact=False, consent_wall=False
+    )
+    withdraw = Client().post(reverse("droomhuis:consent_withdraw", args=[dream.reference, "dream-wall"]))
+    return {"volgcode geweigerd": follow, "te vaak ingetrokken": withdraw}
+
+
+def test_the_429_pages_say_whom_to_call(reachable, settings):
+    for name, response in _refusals(reachable, settings).items():
+        assert response.status_code == 429, f"{name} answered {response.status_code}"
+        html = response.content.decode()
+        assert _said(_visible_text(html)), f"{name} no longer asks to call: check this test"
+        _assert_reachable(name, _visible_text(html), "bw")
+        assert "Het Droomhuis, Sleedoornstraat 2" in html
 
     from django.contrib.auth.models import AnonymousUser
     from django.test import RequestFactory
@@ -236,7 +251,8 @@ def test_every_template_that_asks_to_call_is_checked_here(
     """A template that says "bel" or "kom langs" must be one of the pages or e-mails rendered above."""
     for _name, client, path, _expected, _status in _pages(reachable, activity, moderator_hw):
         client.get(path)
-    rendered = rendered_templates | set(EMAILS) | {"429.html", "500.html", "503.html", "droomhuis/too_many.html"}
+    _refusals(reachable, settings)
+    rendered = rendered_templates | set(EMAILS) | {"429.html", "500.html", "503.html"}
     unchecked = []
     for path in sorted(TEMPLATES.rglob("*")):
         if path.suffix not in {".html", ".txt"}:

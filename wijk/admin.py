@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from . import login_codes
 from .admin_scoping import DateHierarchyAdmin, HistoryAdmin, OrganisationScopedAdmin, ReadOnlyAdmin
 from .choices import DataCategory, RoleKind
+from .form_fields import PhoneField
 from .models import (
     AccessLogEntry,
     ConsentRecord,
@@ -101,6 +102,9 @@ class OrganisationAdminForm(forms.ModelForm):
         required=False,
     )
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    phone = PhoneField(
+        label=_("telefoonnummer"), required=False, help_text=Organisation._meta.get_field("phone").help_text
+    )
 
     class Meta:
         model = Organisation

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .choices import EXPLICIT_CATEGORIES, Channel, ContactPreference, DataCategory, Purpose, RecipientKind
 from .contact import contacts_for
+from .links import short_address, site_url
 from .models import (
     AccessLogEntry,
     ConsentRecord,
@@ -240,7 +240,7 @@ def letter_queue(
     """
     if not subject.strip() or not body.strip():
         raise ValidationError(_("Een brief heeft een onderwerp en een tekst nodig."), code="empty_letter")
-    body = body.replace(str(settings.SITE_URL).rstrip("/"), letter_web_address("").rstrip("/"))
+    body = body.replace(site_url(), short_address("").rstrip("/"))
     return Letter.objects.create(
         resident=resident,
         organisation=organisation,
@@ -285,12 +285,6 @@ def resident_channel(resident: Resident) -> str:
     return "email" if email else "none"
 
 
-def letter_web_address(path: str = "/") -> str:
-    """A web address short enough to type over from paper: the site's host and a path, without "https://"."""
-    host = str(settings.SITE_URL).split("://", 1)[-1].rstrip("/")
-    return f"{host}{path}"
-
-
 def letter_contact(organisation: Organisation, neighbourhood=None) -> str:
     """The lines on a letter that say how to reach the sender: a number to call, when, and where to go.
 
@@ -303,7 +297,7 @@ def letter_contact(organisation: Organisation, neighbourhood=None) -> str:
         return render_to_string("wijk/_contact.txt", {"contacts": contacts}).strip()
     return _("Bel of kom langs bij %(name)s. Of kijk op %(address)s.") % {
         "name": organisation.name,
-        "address": letter_web_address(),
+        "address": short_address(),
     }
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import display, services
 from .account_forms import NeighbourhoodForm
+from .links import absolute_url
 from .models import Neighbourhood, Resident
 from .permissions import active_roles, may_print_letters
 
@@ -89,7 +90,7 @@ def security_txt(request):
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: nl, en",
-        f"Canonical: {settings.SITE_URL}{reverse('security_txt')}",
+        f"Canonical: {absolute_url(reverse('security_txt'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -14,10 +14,10 @@ from wijk import kiosk
 from wijk.antispam import rate_limit_hit
 from wijk.choices import Channel
 from wijk.guesses import GuessLimit
+from wijk.links import short_address
 from wijk.models import Organisation
 from wijk.paper import paper_questions
 from wijk.pdf import pdf_response, render_pdf
-from wijk.services import letter_web_address
 
 from .. import conf, services
 from ..access import access_summary
@@ -282,7 +282,7 @@ def paper_form(request, pdf=False):
         "sections": {key: paper_questions(form, only=names) for key, names in PAPER_SECTIONS},
         "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
         "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
-        "share_url": letter_web_address(reverse("droomhuis:share")),
+        "share_url": short_address(reverse("droomhuis:share")),
         "paper_title": _("Papieren formulier: deel uw droom"),
         "body_template": "droomhuis/_paper_dream_body.html",
         "contact_organisation": _droomhuis_corporation(),

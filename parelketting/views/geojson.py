@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from wijk.links import absolute_url
 from wijk.public_cache import PEARLS, SITE, versioned_key
 
 from ..choices import PearlKind, PearlStatus
@@ -84,7 +85,7 @@ def _geojson_body(request, filters) -> str:
         for pearl_id, slug in through.values_list("pearl_id", "theme__slug"):
             themes_by_pearl[pearl_id].append(slug)
     placeholder = "00000000-0000-0000-0000-000000000000"
-    base = request.build_absolute_uri(reverse("parelketting:detail", kwargs={"uid": placeholder}))
+    base = absolute_url(reverse("parelketting:detail", kwargs={"uid": placeholder}))
     prefix, suffix = base.split(placeholder)
     thumb_suffix = suffix + "foto-klein/"
     person = PearlKind.PERSON.value

@@ -15,10 +15,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from wijk.links import short_address
 from wijk.models import Neighbourhood
 from wijk.paper import paper_questions
 from wijk.pdf import pdf_response, render_pdf
-from wijk.services import letter_web_address, resident_create
+from wijk.services import resident_create
 
 from .. import permissions as perms
 from ..choices import ActivityStatus, SignUpStatus
@@ -75,7 +76,7 @@ def _pearl_context(request, neighbourhood) -> dict:
         "sections": sections,
         "about": paper_questions(SignUpQuestionsForm(), only=PEARL_ABOUT),
         "paper_title": _("Papieren formulier: zet een parel op de kaart"),
-        "online_address": letter_web_address(reverse("parelketting:new")),
+        "online_address": short_address(reverse("parelketting:new")),
     }
 
 
@@ -110,9 +111,7 @@ def _signup_context(activity=None) -> dict:
         "activity": activity,
         "questions": paper_questions(SignUpQuestionsForm()),
         "paper_title": _("Papieren formulier: aanmelden voor een activiteit"),
-        "online_address": letter_web_address(
-            activity.get_absolute_url() if activity else reverse("parelketting:programme")
-        ),
+        "online_address": short_address(activity.get_absolute_url() if activity else reverse("parelketting:programme")),
     }
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijk.antispam import rate_limit_hit
+from wijk.links import absolute_url
 from wijk.pdf import pdf_response, render_pdf
 
 from .. import limits
@@ -94,7 +95,7 @@ def route_gpx_download(request, slug):
     body = route_gpx(
         name=route.title,
         description=route.description,
-        url=request.build_absolute_uri(route.get_absolute_url()),
+        url=absolute_url(route.get_absolute_url()),
         stops=[
             {
                 "lat": float(r["pearl"].lat),

@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wijk.choices import RoleKind
+from wijk.links import site_url
 
-from ... import conf
 from ...permissions import dreams_for_broker
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--base-url", default=None, help="Start of links in the e-mail, e.g. https://wijk.example")
 
     def handle(self, *args, dry_run=False, base_url=None, **options):
-        base_url = conf.site_url() if base_url is None else base_url.rstrip("/")
+        base_url = site_url() if base_url is None else base_url.rstrip("/")
         today = timezone.localdate()
         brokers = (
             get_user_model()

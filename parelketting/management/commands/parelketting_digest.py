@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from wijk.choices import RoleKind
+from wijk.links import absolute_url
 from wijk.models import Role
 
 from ...models import Pearl
@@ -31,7 +32,7 @@ class Command(BaseCommand):
                 if role.neighbourhood_id and pearl.neighbourhood_id != role.neighbourhood_id:
                     continue
                 ids.add(pearl.pk)
-        queue_url = getattr(settings, "SITE_URL", "") + reverse("admin:parelketting_pearl_changelist")
+        queue_url = absolute_url(reverse("admin:parelketting_pearl_changelist"))
         sent = 0
         with override(settings.LANGUAGE_CODE):
             for email, ids in sorted(per_user.items()):

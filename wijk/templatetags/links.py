@@ -1,0 +1,12 @@
+"""``{% absolute_url path %}``: a full link to the site for e-mails and print (see ``wijk.links``)."""
+
+from django import template
+
+from .. import links
+
+register = template.Library()
+
+
+@register.simple_tag
+def absolute_url(path="/"):
+    return links.absolute_url(str(path))
