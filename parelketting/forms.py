@@ -1,9 +1,11 @@
 """Forms residents and staff fill in. Explicit fields only; errors sit next to the field they belong to."""
 
+import re
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from wijk.account_forms import NeighbourhoodForm
@@ -14,6 +16,9 @@ from wijk.photos import MAX_UPLOAD_BYTES, photo_process
 
 from .choices import PearlKind, ReportWhat
 from .models import Pearl
+
+# A phone number as people type it: digits, spaces, brackets, "+" and "-" (10 to 15 digits, checked apart).
+PHONE_CHARACTERS = re.compile(r"[\d\s()+-]+")
 
 # A point more than this many degrees from the neighbourhood's centre is not in the neighbourhood.
 MAX_DISTANCE_DEG = Decimal("0.03")
@@ -270,17 +275,35 @@ class ReportForm(AccessibleErrorsMixin, HoneypotForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld: De leuning van het bankje is los."),
     )
-    reply_email = forms.EmailField(
-        label=_("Wilt u horen wat wij ermee doen? Uw e-mailadres"),
+    reply_to = forms.CharField(
+        label=_("Wilt u horen wat wij ermee doen? Uw e-mailadres of telefoonnummer"),
         required=False,
+        max_length=254,
         help_text=_("Wij gebruiken het alleen voor een antwoord op deze melding."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     def __init__(self, *args, logged_in: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if logged_in:
-            del self.fields["reply_email"]  # an answer goes to the account's own address
+            del self.fields["reply_to"]  # an answer goes to the account's own address
+
+    def clean_reply_to(self) -> dict:
+        """``{"email": ...}``, ``{"phone": ...}`` or ``{}``: one field, so nobody is asked which way first."""
+        value = " ".join(self.cleaned_data.get("reply_to", "").split())
+        if not value:
+            return {}
+        if "@" in value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                pass
+            else:
+                return {"email": value}
+        elif PHONE_CHARACTERS.fullmatch(value) and 10 <= len(re.sub(r"\D", "", value)) <= 15:
+            return {"phone": value}
+        raise ValidationError(
+            _("Vul een e-mailadres of een telefoonnummer in. Of laat het leeg."), code="reply_to_invalid"
+        )
 
 
 class JoinForm(AccessibleErrorsMixin, HoneypotForm):

@@ -212,6 +212,7 @@ class PearlReport(models.Model):
     )
     reporter_key = models.CharField(_("melder (versleuteld)"), max_length=64, blank=True, editable=False)
     reply_email = models.EmailField(_("e-mailadres voor een antwoord"), blank=True)
+    reply_phone = models.CharField(_("telefoonnummer voor een antwoord"), max_length=30, blank=True)
     took_off_map = models.BooleanField(_("haalde de parel van de kaart"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.OPEN, db_index=True

@@ -365,7 +365,14 @@ def pearl_report_leaves_map(*, pearl: Pearl, what: str, by_resident: bool) -> bo
 
 
 def pearl_report(
-    *, pearl: Pearl, what: str, note: str = "", reporter: str = "", reported_by=None, reply_email: str = ""
+    *,
+    pearl: Pearl,
+    what: str,
+    note: str = "",
+    reporter: str = "",
+    reported_by=None,
+    reply_email: str = "",
+    reply_phone: str = "",
 ) -> PearlReport:
     """ "Er klopt iets niet": store the report; it waits in the moderators' queue.
 
@@ -388,6 +395,7 @@ def pearl_report(
             reported_by=user,
             reporter_key=_reporter_hash(reporter),
             reply_email=(reply_email or "").strip(),
+            reply_phone=(reply_phone or "").strip(),
         )
         if pearl_report_leaves_map(pearl=locked, what=what, by_resident=by_resident):
             locked = pearl_transition(
@@ -453,7 +461,8 @@ def pearl_report_decide(*, report: PearlReport, decision: str, by, answer: str =
     (it was not right), or ``hide`` (right, and the pearl leaves the map: every open report on it is resolved).
 
     Each report keeps who decided, when and the answer (with a history row). The optional ``answer`` is
-    e-mailed to the reporter when they left a way to reach them; the address is then dropped. When the last
+    e-mailed to the reporter who left an address (one who left a phone number is called by the moderator, and
+    the answer keeps what was said); the address and number are then dropped. When the last
     open report is decided, a pearl that reports had taken off the map goes back on it (the owner hears
     "weer op de kaart", not a second "staat op de kaart"); ``hide`` hides it and tells the owner.
     """
@@ -494,6 +503,7 @@ def _report_close(report: PearlReport, *, status: str, by, answer: str, pearl: P
     report.decided_at = timezone.now()
     report.answer = answer
     report.reply_email = ""
+    report.reply_phone = ""
     report._history_user = by
     report._change_reason = f"report: {status}"
     report.save()

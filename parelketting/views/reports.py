@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from wijk.contact import tel_href
+
 from .. import permissions as perms
 from ..choices import PearlStatus, ReportStatus
 from ..forms import ReportDecisionForm
@@ -34,6 +36,7 @@ def report_queue(request):
             "on_map": report.pearl.status == PearlStatus.PUBLISHED,
             "others": per_pearl[report.pearl_id] - 1,
             "reachable": bool(report.reply_address()),
+            "tel": tel_href(report.reply_phone),
             "owner_reachable": pearl_owner_reachable(report.pearl),
         }
         for report in open_reports

@@ -102,9 +102,15 @@ def pearl_report_view(request, uid):
             note=form.cleaned_data["reason"],
             reporter=visitor_key(request),
             reported_by=request.user,
-            reply_email=form.cleaned_data.get("reply_email", ""),
+            reply_email=form.cleaned_data.get("reply_to", {}).get("email", ""),
+            reply_phone=form.cleaned_data.get("reply_to", {}).get("phone", ""),
         )
-        context.update(report=report, hears_back=bool(report.reply_address()), owner_told=pearl_owner_reachable(pearl))
+        context.update(
+            report=report,
+            hears_back=bool(report.reply_address()),
+            called_back=bool(report.reply_phone),
+            owner_told=pearl_owner_reachable(pearl),
+        )
         return render(request, "parelketting/report_sent.html", context)
     return render(request, "parelketting/report.html", context)
 

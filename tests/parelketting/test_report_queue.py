@@ -107,7 +107,7 @@ def test_hide_takes_the_pearl_off_and_closes_every_report_on_it(
 def test_no_answer_box_for_a_reporter_who_cannot_be_reached(make_pearl, moderator_hw):
     pearl_report(pearl=make_pearl(), what=ReportWhat.BROKEN, reporter="a")
     html = moderator_hw.get(QUEUE).content.decode()
-    assert 'name="answer"' not in html and "liet geen e-mailadres achter" in html
+    assert 'name="answer"' not in html and "liet geen e-mailadres of telefoonnummer achter" in html
 
 
 def test_queue_query_count_does_not_grow_with_reports(make_pearl, moderator_hw):
@@ -140,3 +140,14 @@ def test_the_queue_says_when_the_owner_cannot_be_told(make_pearl, world, moderat
     ).content.decode()
     assert "Wie de parel deelde, hoort van ons" not in html
     assert "kunnen wij niet bereiken" in moderator_hw.get(QUEUE).content.decode()
+
+
+def test_a_reporter_who_left_a_phone_number_gets_a_call_link(make_pearl, moderator_hw):
+    report = pearl_report(pearl=make_pearl(), what=ReportWhat.BROKEN, reporter="a", reply_phone="06 12 34 56 78")
+    html = moderator_hw.get(QUEUE).content.decode()
+    assert 'href="tel:+31612345678"' in html and "Wat heeft u de melder gezegd?" in html
+    mail.outbox.clear()
+    _decide(moderator_hw, report, "resolved", answer="Gebeld: de bank wordt maandag gemaakt.")
+    report.refresh_from_db()
+    assert report.answer.startswith("Gebeld") and report.reply_phone == ""
+    assert not [m for m in mail.outbox if "melding" in m.subject]

@@ -117,11 +117,29 @@ def test_one_client_reporting_three_times_does_not(make_pearl, client):
 
 def test_the_form_asks_an_address_only_of_visitors_without_an_account(make_pearl, anonymous, resident_hagedoorn):
     pearl = make_pearl()
-    assert 'name="reply_email"' in anonymous.get(_report_url(pearl)).content.decode()
-    assert 'name="reply_email"' not in resident_hagedoorn.get(_report_url(pearl)).content.decode()
-    html = anonymous.post(_report_url(pearl), {"what": "gone", "reply_email": "buur@example.org"}).content.decode()
+    assert 'name="reply_to"' in anonymous.get(_report_url(pearl)).content.decode()
+    assert 'name="reply_to"' not in resident_hagedoorn.get(_report_url(pearl)).content.decode()
+    html = anonymous.post(_report_url(pearl), {"what": "gone", "reply_to": "buur@example.org"}).content.decode()
     assert "U krijgt een e-mail" in html
     assert PearlReport.objects.get().reply_address() == "buur@example.org"
+
+
+@pytest.mark.parametrize(
+    ("typed", "email", "phone"),
+    [("06 12 34 56 78", "", "06 12 34 56 78"), ("+31 (0)186 123 456", "", "+31 (0)186 123 456"), ("", "", "")],
+)
+def test_one_field_takes_an_email_address_or_a_phone_number(make_pearl, anonymous, typed, email, phone):
+    html = anonymous.post(_report_url(make_pearl()), {"what": "broken", "reply_to": typed}).content.decode()
+    report = PearlReport.objects.get()
+    assert (report.reply_email, report.reply_phone) == (email, phone)
+    assert ("Een medewerker belt u" in html) == bool(phone)
+
+
+@pytest.mark.parametrize("typed", ["buur@", "bel me maar", "12345"])
+def test_something_that_is_neither_is_asked_again(make_pearl, anonymous, typed):
+    response = anonymous.post(_report_url(make_pearl()), {"what": "broken", "reply_to": typed})
+    assert 'id="id_reply_to_error"' in response.content.decode()
+    assert not PearlReport.objects.exists()
 
 
 def test_a_resident_reporting_not_suitable_sees_it_left_the_map(make_pearl, resident_hagedoorn):
