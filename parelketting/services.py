@@ -354,13 +354,19 @@ def pearl_report_leaves_map(*, pearl: Pearl, what: str, by_resident: bool) -> bo
     """The rule for "er klopt iets niet": does this report take a published pearl off the map at once?
 
     Only "not suitable or private" from a logged-in resident does, or ``PEARL_REPORTS_TO_HIDE`` independent
-    open reports (distinct accounts or network addresses, this one included). Otherwise the pearl stays.
+    open reports (distinct accounts or network addresses, this one included) since it was last put on the map.
+    Otherwise the pearl stays.
     """
     if pearl.status != PearlStatus.PUBLISHED:
         return False
     if what == ReportWhat.UNSUITABLE and by_resident:
         return True
-    reporters = PearlReport.objects.open().filter(pearl=pearl).aggregate(n=Count("reporter_key", distinct=True))["n"]
+    # Only reports since it was last put on the map count: a moderator who put it back has seen the others.
+    reporters = (
+        PearlReport.objects.open()
+        .filter(pearl=pearl, created_at__gte=pearl.status_changed_at)
+        .aggregate(n=Count("reporter_key", distinct=True))["n"]
+    )
     return reporters >= settings.PEARL_REPORTS_TO_HIDE
 
 

@@ -278,3 +278,13 @@ def test_mine_tells_the_owner_what_a_report_did(make_pearl, world, resident_zuid
     html = resident_zuidwijk.get(reverse("parelketting:mine")).content.decode()
     assert "Uw parel staat op de kaart. Iemand meldde dat er iets niet klopt" in html
     assert "Daarom staat uw parel even niet op de kaart" in html
+
+
+def test_only_reports_since_the_pearl_was_put_back_count(make_pearl, world):
+    """Put back on the map in the admin with the old reports still open: one new report does not hide it again."""
+    pearl = make_pearl()
+    for reporter in "abc":
+        pearl_report(pearl=pearl, what=ReportWhat.BROKEN, reporter=reporter)
+    pearl_publish(pearl=Pearl.objects.get(pk=pearl.pk), by=world.users.moderator_hw)
+    assert not pearl_report(pearl=pearl, what=ReportWhat.BROKEN, reporter="d").took_off_map
+    assert Pearl.objects.get(pk=pearl.pk).status == PearlStatus.PUBLISHED
