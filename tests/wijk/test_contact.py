@@ -76,6 +76,12 @@ def test_pages_that_say_call_us_show_both_corporations(contacts, anonymous, name
     assert "maandag tot en met vrijdag, 9 tot 17 uur" in html and "Het Droomhuis, Sleedoornstraat 2" in html
 
 
+def test_a_logged_in_resident_sees_their_own_corporation(contacts, resident_hagedoorn):
+    html = resident_hagedoorn.get(reverse("wijk:home")).content.decode()
+    assert 'href="tel:+31546000000"' in html and "Het Droomhuis" in html
+    assert "0186 000 000" not in html
+
+
 def test_an_activity_shows_its_own_neighbourhoods_corporation(contacts, anonymous):
     from datetime import timedelta
 

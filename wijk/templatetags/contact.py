@@ -6,6 +6,7 @@ one, every corporation is listed. ``paper=True`` adds where to hand in a paper f
 """
 
 from django import template
+from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 
 from ..contact import contacts_for
@@ -13,9 +14,22 @@ from ..contact import contacts_for
 register = template.Library()
 
 
-@register.inclusion_tag("wijk/_contact.html")
-def contact_details(neighbourhood=None, organisation=None, paper=False, level=2):
+def _own_neighbourhood(request):
+    """The logged-in resident's neighbourhood (its id), else None."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    try:
+        return user.resident.neighbourhood_id
+    except ObjectDoesNotExist:
+        return None
+
+
+@register.inclusion_tag("wijk/_contact.html", takes_context=True)
+def contact_details(context, neighbourhood=None, organisation=None, paper=False, level=2):
     """The contact block for a web page or a printed page."""
+    if neighbourhood is None and organisation is None:
+        neighbourhood = _own_neighbourhood(context.get("request"))
     return {"contacts": contacts_for(neighbourhood, organisation), "paper": paper, "level": level}
 
 
