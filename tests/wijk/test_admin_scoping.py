@@ -187,3 +187,24 @@ def test_sharing_categories_are_chosen_with_checkboxes(as_persona, world):
     assert world.welzijn.sharing_categories == ["contact", "loneliness"]
     bad = client.post(url, {**data, "sharing_categories": ["passwords"]})
     assert bad.status_code == 200 and "sharing_categories" in bad.context["adminform"].form.errors
+
+
+@pytest.mark.parametrize("object_id", ["x", "NaN", "x" * 5000])
+def test_a_history_page_for_an_id_that_cannot_be_one_is_missing(superuser, world, object_id):
+    """django-simple-history looked such an id up as a number and failed (500); now it is a 404, like the change page."""
+    assert superuser.get(reverse("admin:wijk_organisation_history", args=[object_id])).status_code == 404
+    assert superuser.get(reverse("admin:wijk_role_simple_history", args=[object_id, "1"])).status_code == 404
+    assert superuser.get(reverse("admin:wijk_role_simple_history", args=["1", object_id])).status_code == 404
+    assert superuser.get(reverse("admin:wijk_organisation_history", args=[world.hw.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"at__year": "9" * 30}, {"at__year": "9999"}, {"at__year": "9999", "at__month": "12"}, {"at__month": "13"}],
+)
+def test_the_date_drill_down_refuses_a_date_past_the_calendar(superuser, world, query):
+    """Django's list failed on a year past 9999 (OverflowError); now it shows the list's "wrong filter" page."""
+    if "at__year" not in query:
+        query = {"at__year": "2026", **query}
+    response = superuser.get(reverse("admin:wijk_accesslogentry_changelist"), query)
+    assert response.status_code == 302 and response["Location"].endswith("?e=1")
