@@ -127,3 +127,19 @@ def test_the_demo_fills_in_fictional_contact_details(db):
     for org in Organisation.objects.corporations():
         assert org.phone and org.opening_hours and org.visiting_address and org.postal_address
     assert set(WalkInPlace.objects.values_list("neighbourhood__slug", flat=True)) == {"zuidwijk", "hagedoorn"}
+
+
+@pytest.mark.parametrize(
+    "line, phone",
+    [
+        ("Bel 0186 000 000, of kom langs in de pop-up ruimte in Zuidwijk.", "0186 000 000"),
+        ("Bel de droommakelaar op 0546-000000, of kom langs in het Droomhuis.", "0546-000000"),
+        ("Bel +31 546 000 000.", "+31 546 000 000"),
+    ],
+)
+def test_the_old_letter_line_keeps_its_phone_number(line, phone):
+    """Migration 0007 takes the number out of the free text that used to stand under letters."""
+    from importlib import import_module
+
+    migration = import_module("wijk.migrations.0007_phone_from_letter_contact")
+    assert migration.PHONE.search(line).group(0).strip() == phone
