@@ -478,7 +478,7 @@ def pearl_report_decide(*, report: PearlReport, decision: str, by, answer: str =
     status = ReportStatus.RESOLVED if decision == REPORT_HIDE else decision
     with transaction.atomic():
         pearl = Pearl.objects.select_for_update().get(pk=report.pearl_id)
-        report = PearlReport.objects.select_for_update().select_related("reported_by").get(pk=report.pk)
+        report = PearlReport.objects.select_for_update(of=("self",)).select_related("reported_by").get(pk=report.pk)
         if status not in REPORT_TRANSITIONS[report.status]:
             raise ValidationError(_("Over deze melding is al besloten."), code="already_decided")
         reports = [report]
