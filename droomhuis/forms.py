@@ -18,6 +18,44 @@ from . import conf
 from .models import PartOfDay
 from .workflow import DreamStatus, allowed_targets
 
+CONTACT_ANSWERS = [
+    ("", _("Nee, liever geen contact")),
+    (ContactPreference.PHONE, _("Ja, bel mij")),
+    (ContactPreference.EMAIL, _("Ja, mail mij")),
+    (ContactPreference.LETTER, _("Ja, stuur mij een brief")),
+    (ContactPreference.HOME_VISIT, _("Ja, kom bij mij langs")),
+]
+DETAIL_MISSING = {
+    "phone": _("Vul uw telefoonnummer in, dan kunnen wij u bellen."),
+    "email": _("Vul uw e-mailadres in, dan kunnen wij u mailen."),
+    "postal_address": _("Vul uw adres in, dan kunnen wij u schrijven of langskomen."),
+}
+DETAIL_UNUSED = {
+    "phone": _(
+        "U vulde een telefoonnummer in. Mogen wij u bellen? Kies dan hierboven 'Ja, bel mij'. Anders: maak dit veld leeg."
+    ),
+    "email": _(
+        "U vulde een e-mailadres in. Mogen wij u mailen? Kies dan hierboven 'Ja, mail mij'. Anders: maak dit veld leeg."
+    ),
+    "postal_address": _(
+        "U vulde een adres in. Mogen wij u schrijven of langskomen? Kies dat dan hierboven. Anders: maak dit veld leeg."
+    ),
+}
+DETAIL_OTHER_WAY = {
+    "phone": _(
+        "U vulde ook een telefoonnummer in, maar koos een andere manier. Liever bellen? Kies dan 'Ja, bel mij'. Anders: maak dit veld leeg."
+    ),
+    "email": _(
+        "U vulde ook een e-mailadres in, maar koos een andere manier. Liever mailen? Kies dan 'Ja, mail mij'. Anders: maak dit veld leeg."
+    ),
+    "postal_address": _(
+        "U vulde ook een adres in, maar koos een andere manier. Liever een brief of een bezoek? Kies dat dan. Anders: maak dit veld leeg."
+    ),
+}
+NOTES_UNUSED = _(
+    "U schreef wanneer u bereikbaar bent, maar koos 'Nee, liever geen contact'. Mogen wij contact opnemen? Kies dan een manier. Anders: maak dit veld leeg."
+)
+
 CONTACT_FIELD_FOR = {
     ContactPreference.PHONE: "phone",
     ContactPreference.EMAIL: "email",
@@ -72,23 +110,21 @@ class DreamShareForm(HoneypotForm):
         required=False,
         help_text=_("Een naam die u zelf verzint, bijvoorbeeld 'Buurman van nummer 12'."),
     )
-    consent_contact = forms.BooleanField(
-        label=_("Ja, de droommakelaar mag contact met mij opnemen over mijn droom."), required=False
-    )
     contact_preference = forms.ChoiceField(
-        label=_("Hoe wilt u contact?"),
-        choices=[("", _("Geen contact"))] + list(ContactPreference.choices),
+        label=_("Mogen wij contact met u opnemen over uw droom?"),
+        choices=CONTACT_ANSWERS,
         required=False,
         widget=forms.RadioSelect,
+        help_text=_("Kies één manier. Vul daaronder in waar wij u kunnen bereiken."),
     )
-    phone = PhoneField(label=_("Telefoonnummer"), required=False)
+    phone = PhoneField(label=_("Telefoonnummer (als u 'bel mij' kiest)"), required=False)
     email = forms.EmailField(
-        label=_("E-mailadres"),
+        label=_("E-mailadres (als u 'mail mij' kiest)"),
         required=False,
         error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
     )
     postal_address = forms.CharField(
-        label=_("Adres (voor een brief of een bezoek)"),
+        label=_("Adres (als u 'stuur een brief' of 'kom langs' kiest)"),
         required=False,
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -124,29 +160,30 @@ class DreamShareForm(HoneypotForm):
         return photo
 
     def clean(self):
+        """One question: the way to reach the resident is also the consent. The chosen way needs its detail;
+        a detail typed for another way (or with "Nee") is never dropped silently: the form asks about it.
+        Details filled in from the resident's account and left as they were are not "typed"."""
         data = super().clean()
-        preference = data.get("contact_preference")
-        if data.get("consent_contact"):
-            if not preference:
-                self.add_error("contact_preference", _("Kies hoe u contact wilt."))
-            elif not data.get(CONTACT_FIELD_FOR[preference]):
-                messages = {
-                    "phone": _("Vul uw telefoonnummer in, dan kunnen wij u bellen."),
-                    "email": _("Vul uw e-mailadres in, dan kunnen wij u mailen."),
-                    "postal_address": _("Vul uw adres in, dan kunnen wij u schrijven of langskomen."),
-                }
-                field = CONTACT_FIELD_FOR[preference]
-                self.add_error(field, messages[field])
-        elif preference:
-            self.add_error(
-                "consent_contact",
-                _("U koos een manier van contact. Zet dan ook een vinkje dat wij contact mogen opnemen."),
-            )
+        preference = data.get("contact_preference") or ""
+        needed = CONTACT_FIELD_FOR.get(preference)
+        if needed and not (data.get(needed) or "").strip():
+            self.add_error(needed, DETAIL_MISSING[needed])
+        for field in (*DETAIL_UNUSED, "contact_notes"):
+            value = (data.get(field) or "").strip()
+            if not value or field == needed or value == str(self.initial.get(field) or "").strip():
+                continue
+            if field == "contact_notes":
+                if not preference:
+                    self.add_error(field, NOTES_UNUSED)
+            elif not preference:
+                self.add_error(field, DETAIL_UNUSED[field])
+            else:
+                self.add_error(field, DETAIL_OTHER_WAY[field])
         return data
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
-        consent = bool(data["consent_contact"])
+        consent = bool(data["contact_preference"])
         return {
             "neighbourhood": data["neighbourhood"],
             "text": data["text"].strip(),
@@ -184,13 +221,15 @@ class AssistedIntakeForm(DreamShareForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("De droom, in de woorden van de bewoner")
-        self.fields["consent_contact"].label = _("De bewoner zegt ja: de droommakelaar mag contact opnemen.")
+        self.fields["contact_preference"].label = _("Mag de droommakelaar contact opnemen? Wat zei de bewoner?")
         self.fields["consent_wall"].label = _("De bewoner zegt ja: een gelukte droom mag zonder naam op de dromenmuur.")
         del self.fields["website"]
 
     def clean(self):
         data = super().clean()
-        if (data.get("consent_contact") or data.get("consent_wall")) and not (data.get("consent_note") or "").strip():
+        if (data.get("contact_preference") or data.get("consent_wall")) and not (
+            data.get("consent_note") or ""
+        ).strip():
             self.add_error("consent_note", _("Schrijf op hoe de bewoner toestemming gaf."))
         return data
 

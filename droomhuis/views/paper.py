@@ -23,7 +23,7 @@ from .broker import broker_required
 PAPER_CSS = "css/paper.css"
 # What the resident fills in; the rest of each form is for the broker ("Voor de droommakelaar").
 RESIDENT_FIELDS = ("partner", "categories")
-CONTACT_FIELDS = ("consent_contact", "contact_preference", "phone", "email", "postal_address", "contact_notes")
+CONTACT_FIELDS = ("contact_preference", "phone", "email", "postal_address", "contact_notes")
 
 
 def consent_paper_forms(corporation) -> dict:

@@ -73,7 +73,8 @@ def share(request):
     """Share a dream in one step: no account, no password. At most a few dreams per visitor per hour."""
     status = 200
     if request.method == "POST":
-        form = DreamShareForm(request.POST, request.FILES)
+        initial = _initial_for(request.user, getattr(request, "kiosk", None))
+        form = DreamShareForm(request.POST, request.FILES, initial=initial)
         if form.is_valid():
             kiosk_kwargs = _kiosk_kwargs(request)
             if kiosk_kwargs and kiosk_kwargs["recorded_by"] is None:
@@ -126,7 +127,8 @@ def _initial_for(user, kiosk_mode=None) -> dict:
     resident = getattr(user, "resident", None) if user.is_authenticated else None
     if resident is None:
         return {}
-    fields = ("first_name", "alias", "contact_preference", "phone", "email", "postal_address", "contact_notes")
+    # The way to reach them is not chosen for them: saying yes to contact is the resident's own act each time.
+    fields = ("first_name", "alias", "phone", "email", "postal_address", "contact_notes")
     initial = {name: getattr(resident, name) for name in fields if getattr(resident, name)}
     initial["neighbourhood"] = resident.neighbourhood_id
     return initial
@@ -261,7 +263,7 @@ PAPER_SECTIONS = (
     ("dream", ("text", "themes", "photo", "photo_description")),
     ("where", ("neighbourhood",)),
     ("who", ("first_name", "alias")),
-    ("contact", ("consent_contact", "contact_preference", "phone", "email", "postal_address", "contact_notes")),
+    ("contact", ("contact_preference", "phone", "email", "postal_address", "contact_notes")),
     ("wall", ("consent_wall",)),
 )
 

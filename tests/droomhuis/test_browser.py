@@ -39,10 +39,8 @@ def test_share_pick_up_update_and_follow(live_server, page, world):
     page.keyboard.press("Space")
     tab_to(page, "#id_alias")
     page.keyboard.type("Buurvrouw Mira")
-    tab_to(page, "#id_consent_contact")
-    page.keyboard.press("Space")
     tab_to(page, "input[name=contact_preference]")
-    page.keyboard.press("ArrowDown")  # from "Geen contact" to "Telefoon"
+    page.keyboard.press("ArrowDown")  # one question: from "Nee, liever geen contact" to "Ja, bel mij"
     assert page.evaluate("document.activeElement.value") == "phone"
     tab_to(page, "#id_phone")
     page.keyboard.type("0546 123 456")

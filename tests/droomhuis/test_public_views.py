@@ -34,8 +34,11 @@ def test_share_page_asks_the_question_with_unticked_consents(anonymous, world):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Welke kansen ziet u vandaag om het wonen hier prettiger te maken?" in html
-    assert 'name="consent_contact"' in html and 'name="consent_wall"' in html
-    assert "checked" not in html.split('name="consent_contact"')[1].split(">")[0]
+    assert "Mogen wij contact met u opnemen over uw droom?" in html and 'name="consent_wall"' in html
+    no_contact = html.split('name="contact_preference" value=""')[1].split(">")[0]
+    assert "checked" in no_contact  # the default answer is "no": nobody is contacted without choosing a way
+    for way in ("phone", "email", "letter", "home_visit"):
+        assert "checked" not in html.split(f'name="contact_preference" value="{way}"')[1].split(">")[0]
     assert "checked" not in html.split('name="consent_wall"')[1].split(">")[0]
     for forbidden in ("schuld", "inkomen", "ziekte"):
         assert forbidden not in html.lower()
@@ -45,7 +48,7 @@ def test_share_page_asks_the_question_with_unticked_consents(anonymous, world):
 def test_anonymous_shares_a_dream_and_sees_code_and_date(anonymous, world):
     response = anonymous.post(
         SHARE,
-        form_data(world, consent_contact="on", contact_preference="phone", phone="0546 111 222", consent_wall="on"),
+        form_data(world, contact_preference="phone", phone="0546 111 222", consent_wall="on"),
     )
     dream = Dream.objects.get()
     assert response.status_code == 302
@@ -69,7 +72,7 @@ def test_thanks_page_only_for_the_sender_others_go_to_follow(anonymous, world, c
 
 
 def test_missing_contact_details_keep_what_was_typed(anonymous, world):
-    response = anonymous.post(SHARE, form_data(world, consent_contact="on", contact_preference="email"))
+    response = anonymous.post(SHARE, form_data(world, contact_preference="email"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Vul uw e-mailadres in" in html
@@ -77,10 +80,46 @@ def test_missing_contact_details_keep_what_was_typed(anonymous, world):
     assert not Dream.objects.exists()
 
 
-def test_contact_choice_without_consent_tick_is_explained(anonymous, world):
-    response = anonymous.post(SHARE, form_data(world, contact_preference="phone", phone="06"))
-    assert "Zet dan ook een vinkje" in response.content.decode()
+def test_choosing_a_way_is_the_consent(anonymous, world):
+    response = anonymous.post(SHARE, form_data(world, contact_preference="phone", phone="0546 111 222"))
+    assert response.status_code == 302
+    dream = Dream.objects.get()
+    assert services.has_contact_consent(dream) and dream.resident.phone == "0546 111 222"
+
+
+def test_a_phone_number_typed_with_no_contact_is_asked_about_not_dropped(anonymous, world):
+    response = anonymous.post(SHARE, form_data(world, phone="0546 111 222"))
+    html = response.content.decode()
+    assert response.status_code == 200 and not Dream.objects.exists()
+    assert "U vulde een telefoonnummer in. Mogen wij u bellen?" in html and 'value="0546 111 222"' in html
+
+
+def test_a_detail_for_another_way_is_asked_about(anonymous, world):
+    response = anonymous.post(
+        SHARE, form_data(world, contact_preference="email", email="buur@example.test", phone="0546 111 222")
+    )
+    assert "U vulde ook een telefoonnummer in, maar koos een andere manier." in response.content.decode()
     assert not Dream.objects.exists()
+
+
+def test_the_default_form_is_valid_logged_out_and_logged_in(anonymous, resident_zuidwijk, world):
+    """Only a dream, nothing else touched: sent in one go, with or without an account (whose details are
+    filled in but not "typed", so never asked about)."""
+    resident = world.residents.hagedoorn
+    resident.phone, resident.email = "0546 999 000", "henk@example.test"
+    resident.save()
+    from django.test import Client
+
+    henk = Client()
+    henk.force_login(world.users.resident_hagedoorn)
+    for client in (anonymous, henk):
+        page = client.get(SHARE).content.decode()
+        assert "checked" in page.split('name="contact_preference" value=""')[1].split(">")[0]
+    assert 'value="0546 999 000"' in henk.get(SHARE).content.decode()
+    data = form_data(world, phone="0546 999 000", email="henk@example.test")
+    assert henk.post(SHARE, data).status_code == 302
+    assert anonymous.post(SHARE, form_data(world)).status_code == 302
+    assert Dream.objects.count() == 2
 
 
 def test_empty_dream_gets_a_dutch_error(anonymous, world):
@@ -154,7 +193,7 @@ def test_paper_form_has_the_same_questions_and_print_css(anonymous, world):
     html = anonymous.get(reverse("droomhuis:paper")).content.decode()
     assert "Welke kansen ziet u vandaag" in html
     assert "print.css" in html and "Hagedoorn" in html
-    assert "mag contact met mij opnemen" in html and "dromenmuur" in html
+    assert "Mogen wij contact met u opnemen over uw droom?" in html and "Ja, bel mij" in html and "dromenmuur" in html
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "resident_zuidwijk", "broker_bw", "moderator_hw"])

@@ -1,0 +1,47 @@
+"""A dream with "bel mij", at 390 px by keyboard only, logged out and logged in: one screen, one attempt, no
+error. axe-core checks every page on the way; the screens and required fields are counted."""
+
+import re
+
+import pytest
+
+from droomhuis.models import Dream
+from droomhuis.services import has_contact_consent
+from tests.browser import assert_accessible
+
+from .test_browser import login_cookie, tab_to
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("logged_in", [False, True], ids=["logged-out", "logged-in"])
+def test_a_dream_with_bel_mij_in_one_go(live_server, page, world, logged_in):
+    page.set_viewport_size({"width": 390, "height": 844})
+    if logged_in:
+        login_cookie(page, live_server, world.users.resident_hagedoorn)
+    screens, typed = 0, 0
+    page.goto(live_server.url + "/droomhuis/")
+    screens += 1
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    tab_to(page, "#id_text")
+    page.keyboard.type("Een bankje bij de bushalte, voor als ik op de bus wacht.")
+    typed += 1
+    tab_to(page, "input[name=contact_preference]")
+    page.keyboard.press("ArrowDown")  # "Nee, liever geen contact" -> "Ja, bel mij"
+    assert page.evaluate("document.activeElement.value") == "phone"
+    tab_to(page, "#id_phone")
+    page.keyboard.type("0546 123 456")
+    typed += 1
+    tab_to(page, "button[type=submit].button:not(.button--small)")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile(r"/droomhuis/bedankt/"))
+    screens += 1
+    assert_accessible(page)
+    assert "nemen wij contact met u op" in page.content()
+    dream = Dream.objects.get()
+    assert has_contact_consent(dream) and dream.resident.phone == "0546 123 456"
+    assert dream.resident.contact_preference == "phone"
+    assert (screens, typed) == (2, 2)  # the form and the thank-you page; the dream and the phone number
