@@ -199,6 +199,7 @@ class PearlReport(models.Model):
     independent reports can be counted without storing an address.
     """
 
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     pearl = models.ForeignKey(Pearl, on_delete=models.CASCADE, related_name="reports", verbose_name=_("parel"))
     what = models.CharField(_("wat is er mis?"), max_length=20, choices=ReportWhat.choices, default=ReportWhat.OTHER)
     reason = models.TextField(_("toelichting"), max_length=1000, blank=True)

@@ -37,9 +37,9 @@ def reports_for_user(user):
     return PearlReport.objects.filter(pearl__in=moderated_pearls(user))
 
 
-def get_report_for_user(user, pk) -> PearlReport:
+def get_report_for_user(user, uid) -> PearlReport:
     """One report the user may decide about; another corporation's report or a missing one is a 404."""
-    report = reports_for_user(user).select_related("pearl", "reported_by").filter(pk=pk).first()
+    report = reports_for_user(user).select_related("pearl", "reported_by").filter(uid=uid).first()
     if report is None:
         raise Http404
     return report

@@ -30,7 +30,7 @@ urlpatterns = [
     path("parel/<uuid:uid>/bordje.pdf", route_views.plaque_pdf_view, name="plaque_pdf"),
     path("p/<str:code>/", route_views.short_link, name="short"),
     path("meldingen/", report_views.report_queue, name="reports"),
-    path("meldingen/<int:pk>/besluit/", report_views.report_decide, name="report_decide"),
+    path("meldingen/<uuid:uid>/besluit/", report_views.report_decide, name="report_decide"),
     path("op-papier/parel/", paper_views.paper_pearl, name="paper_pearl"),
     path("op-papier/parel.pdf", paper_views.paper_pearl, {"pdf": True}, name="paper_pearl_pdf"),
     # The necklace

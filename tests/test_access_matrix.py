@@ -301,7 +301,7 @@ def url_kwargs(key, o):
         "wijk:resident_forget": {"uid": o.resident.uid},
         "wijk:letter_cancel": {"uid": o.letter.uid},
         "parelketting:short": {"code": o.pearl.short_code},
-        "parelketting:report_decide": {"pk": o.report.pk},
+        "parelketting:report_decide": {"uid": o.report.uid},
         "parelketting:activity_photo": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
         "parelketting:activity_thumbnail": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
         "parelketting:paper_signup": {"uid": o.activity.uid},

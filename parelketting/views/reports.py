@@ -49,9 +49,9 @@ def report_queue(request):
 
 @login_required
 @require_POST
-def report_decide(request, pk):
+def report_decide(request, uid):
     """Resolve, dismiss or hide: one report (hide: every open report on that pearl), then back to the queue."""
-    report = perms.get_report_for_user(request.user, pk)
+    report = perms.get_report_for_user(request.user, uid)
     form = ReportDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies wat u met de melding doet."))

@@ -17,7 +17,7 @@ QUEUE = reverse("parelketting:reports")
 
 
 def _decide(client, report, decision, answer=""):
-    url = reverse("parelketting:report_decide", kwargs={"pk": report.pk})
+    url = reverse("parelketting:report_decide", kwargs={"uid": report.uid})
     return client.post(url, {"besluit": decision, "answer": answer})
 
 
