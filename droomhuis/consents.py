@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy
 
 from wijk.choices import Channel, DataCategory, Purpose
 from wijk.models import ConsentText
-from wijk.services import consent_check, consent_text_current, consent_text_publish, consent_withdraw
+from wijk.services import (
+    consent_check,
+    consent_text_current,
+    consent_text_publish,
+    consent_withdraw,
+    resident_channel,
+)
 
 from .models import Dream
 
@@ -99,6 +105,25 @@ def has_contact_consent(dream: Dream) -> bool:
             recipient=dream.neighbourhood.corporation,
         )
     )
+
+
+def update_reach(dream: Dream) -> str:
+    """How a message on the follow page reaches the resident beyond that page.
+
+    ``"email"`` or ``"letter"`` (a notice that there is news is sent; someone who wants a visit and gave an address
+    gets a letter),
+    ``"call"`` (no e-mail or letter address, but a phone number: staff must call), ``"nobody"`` (contact allowed
+    but no way known), ``"page"`` (no consent for contact: only the follow page).
+    """
+    resident = dream.resident
+    if resident is None or not has_contact_consent(dream):
+        return "page"
+    channel = resident_channel(resident)
+    if channel != "none":
+        return channel
+    if resident.phone:
+        return "call"
+    return "nobody"
 
 
 PLAIN_PURPOSE = {

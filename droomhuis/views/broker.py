@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijk.choices import EXPLICIT_CATEGORIES, DataCategory, Purpose, RoleKind
@@ -26,6 +27,7 @@ from wijk.services import access_log_record
 
 from .. import conf, matching, services
 from ..care_models import Referral
+from ..consents import update_reach
 from ..forms import (
     AssignForm,
     AssistedIntakeForm,
@@ -400,6 +402,22 @@ def case_outcome(request, dream, data):
     return _("Het resultaat is opgeslagen.")
 
 
+# What happened after "Verstuur": never "sent" when nobody is told.
+UPDATE_SENT_TEXT = {
+    "email": gettext_lazy("Het bericht staat op de volgpagina. De bewoner krijgt een e-mail dat er nieuws is."),
+    "letter": gettext_lazy(
+        "Het bericht staat op de volgpagina. De bewoner krijgt een brief: die staat klaar bij de brieven."
+    ),
+    "page": gettext_lazy("Het bericht staat op de volgpagina. De bewoner wilde geen contact en krijgt geen bericht."),
+    "call": gettext_lazy(
+        "Het bericht staat op de volgpagina, maar de bewoner kijkt daar misschien niet. De bewoner wil gebeld worden: bel %(phone)s en vertel het bericht. Zet het gesprek bij de contactpogingen."
+    ),
+    "nobody": gettext_lazy(
+        "Het bericht staat op de volgpagina. Wij weten niet hoe wij de bewoner kunnen bereiken: er is geen telefoonnummer, e-mailadres of adres."
+    ),
+}
+
+
 @broker_required
 @require_POST
 def case_update(request, reference):
@@ -409,13 +427,17 @@ def case_update(request, reference):
     if form.is_valid() and request.POST.get("step") == "send":
         services.resident_update_post(dream=dream, author=request.user, body=form.cleaned_data["body"])
         _log_change(request, dream, "bericht aan de bewoner")
-        messages.success(request, _("Het bericht staat nu op de volgpagina van de bewoner."))
+        reach = update_reach(dream)
+        if reach in ("call", "nobody"):
+            messages.warning(request, UPDATE_SENT_TEXT[reach] % {"phone": dream.resident.phone})
+        else:
+            messages.success(request, UPDATE_SENT_TEXT[reach])
         return redirect("droomhuis:case", reference=dream.reference)
     if form.is_valid():
         return render(
             request,
             "droomhuis/broker/update_preview.html",
-            {"dream": dream, "form": form, "body": form.cleaned_data["body"]},
+            {"dream": dream, "form": form, "body": form.cleaned_data["body"], "reach": update_reach(dream)},
         )
     return _render_case(request, dream, status=400, update_form=form)
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -161,6 +162,56 @@ def test_update_for_resident_has_a_preview_step(broker_bw, anonymous, dream):
     assert sent.status_code == 302
     assert ResidentUpdate.objects.get().body == "Ik bel u maandag."
     assert "Ik bel u maandag." in anonymous.get(reverse("droomhuis:follow", args=[dream.reference])).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "preview_says", "after_says", "mails"),
+    [
+        ({}, "deze bewoner wil gebeld worden", "bel 0546 123 456 en vertel het bericht", 0),
+        (
+            {"contact_preference": "home_visit", "phone": "", "postal_address": "Dorpsstraat 1"},
+            "De bewoner krijgt een brief dat er nieuws is",
+            "De bewoner krijgt een brief",
+            0,
+        ),
+        (
+            {"contact_preference": "email", "phone": "", "email": "mira@example.test"},
+            "krijgt een e-mail dat er nieuws is",
+            "De bewoner krijgt een e-mail dat er nieuws is.",
+            1,
+        ),
+        (
+            {"consent_contact": False, "contact_preference": "", "phone": ""},
+            "wilde geen contact",
+            "krijgt geen bericht",
+            0,
+        ),
+    ],
+    ids=["phone", "visit-by-letter", "email", "no-contact"],
+)
+def test_an_update_says_truthfully_how_it_reaches_the_resident(
+    broker_bw, make_dream, django_capture_on_commit_callbacks, kwargs, preview_says, after_says, mails
+):
+    """Never "sent" when nobody is told: a resident who wants a call gets a call, and the broker is told so
+    before and after sending, with the number to call."""
+    from django.core import mail
+
+    dream = make_dream(**kwargs)
+    url = case_url(dream, "update")
+    preview = broker_bw.post(url, {"body": "De moestuin mag er komen.", "step": "preview"}).content.decode()
+    assert preview_says in preview
+    if "bel" in after_says:
+        assert 'href="tel:+31546123456"' in preview
+    before = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = broker_bw.post(url, {"body": "De moestuin mag er komen.", "step": "send"})
+    page = broker_bw.get(sent["Location"]).content.decode()
+    assert after_says in page
+    assert len(mail.outbox) - before == mails
+    if "brief" in after_says:
+        from wijk.models import Letter
+
+        assert Letter.objects.get().reason == "droomhuis.news"
 
 
 def test_outcome_form_on_a_realised_dream(broker_bw, world, make_dream):

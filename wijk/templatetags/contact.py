@@ -9,7 +9,7 @@ from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 
-from ..contact import contacts_for
+from ..contact import contacts_for, tel_href
 
 register = template.Library()
 
@@ -38,3 +38,9 @@ def contact_text(neighbourhood=None, organisation=None, paper=False):
     """The contact block as plain text, for e-mails and letters."""
     context = {"contacts": contacts_for(neighbourhood, organisation), "paper": paper}
     return render_to_string("wijk/_contact.txt", context).strip()
+
+
+@register.filter
+def tel(phone):
+    """``{{ resident.phone|tel }}``: the ``tel:`` link for a phone number as people write it."""
+    return tel_href(phone)
