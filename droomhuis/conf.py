@@ -1,8 +1,8 @@
 """Droomhuis settings, each read with a default so the project settings need not name them.
 
 ``DROOMHUIS_FIRST_CONTACT_WORKING_DAYS``: working days within which a new dream gets a first contact (5).
-``DROOMHUIS_DUTCH_HOLIDAYS``: count the Dutch public holidays as non-working days (True).
-``DROOMHUIS_EXTRA_HOLIDAYS``: extra closed days, as ISO dates ("2026-12-24") or ``date`` objects.
+``DROOMHUIS_DUTCH_HOLIDAYS`` and ``DROOMHUIS_EXTRA_HOLIDAYS``: which days are not working days, for the whole
+portal; read by ``wijk.workdays``.
 ``DROOMHUIS_SHARE_LIMIT``: dreams one visitor may share per hour (10).
 ``DROOMHUIS_FOLLOW_WRONG_LIMIT``: wrong follow codes one visitor may try per hour (20).
 ``DROOMHUIS_WITHDRAW_LIMIT``: withdrawals (of a dream or a consent) per visitor per hour (10).
@@ -18,24 +18,11 @@ Photos follow the shared rules in ``wijk.photos``.
 Full links in e-mails and partner links come from ``wijk.links.absolute_url`` (the project setting ``SITE_URL``).
 """
 
-from datetime import date
-
 from django.conf import settings
 
 
 def first_contact_working_days() -> int:
     return int(getattr(settings, "DROOMHUIS_FIRST_CONTACT_WORKING_DAYS", 5))
-
-
-def dutch_holidays_enabled() -> bool:
-    return bool(getattr(settings, "DROOMHUIS_DUTCH_HOLIDAYS", True))
-
-
-def extra_holidays() -> set[date]:
-    days = set()
-    for value in getattr(settings, "DROOMHUIS_EXTRA_HOLIDAYS", ()):
-        days.add(value if isinstance(value, date) else date.fromisoformat(str(value)))
-    return days
 
 
 def share_limit() -> int:

@@ -24,7 +24,8 @@ from parelketting.models import Pearl, PearlReport
 from parelketting.programme_models import Activity, ActivityPhoto
 from parelketting.route_models import Route
 from wijk.models import Organisation
-from wijk.services import letter_queue
+from wijk.models.callbacks import DayPart
+from wijk.services import callback_request_create, letter_queue
 
 from . import conftest
 
@@ -67,6 +68,9 @@ def _objects(world):
             reason="dream",
         ),
         resident=world.residents.hagedoorn,
+        callback=callback_request_create(
+            neighbourhood=world.hagedoorn, phone="0546 123 456", day_part=DayPart.MORNING, first_name="Henk"
+        ),
         partner=_first(Organisation.objects.partners(), "partner"),
     )
 

@@ -95,6 +95,9 @@ MATRIX = {
     "wijk:letters_pdf": staff(others="method"),
     "wijk:letters_sent": staff(others="method"),
     "wijk:letter_cancel": staff(others="method"),
+    "wijk:callback": PUBLIC,  # "bel mij terug": no account needed
+    "wijk:callbacks": staff("moderator_hw", "moderator_bw", "broker_bw", "superuser", others="forbidden"),
+    "wijk:callback_mark": staff(others="method"),
     # parelketting: the pearl is a published one of Zuidwijk (HW Wonen); the activity is one of HW Wonen
     "parelketting:kiosk_pearl": "redirect",  # only on a tablet in kiosk mode; otherwise to the kiosk page
     "parelketting:map": PUBLIC,
@@ -300,6 +303,7 @@ def url_kwargs(key, o):
         "wijk:resident_data": {"uid": o.resident.uid},
         "wijk:resident_forget": {"uid": o.resident.uid},
         "wijk:letter_cancel": {"uid": o.letter.uid},
+        "wijk:callback_mark": {"uid": o.callback.uid, "mark": "gebeld"},
         "parelketting:short": {"code": o.pearl.short_code},
         "parelketting:report_decide": {"uid": o.report.uid},
         "parelketting:activity_photo": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},

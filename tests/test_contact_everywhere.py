@@ -40,6 +40,7 @@ NOT_FOR_RESIDENTS = {
     "wijk/_contact.html": "the contact block itself",
     "wijk/_contact.txt": "the contact block itself",
     "parelketting/submit.html": "staff type in a pearl for a resident who phoned",
+    "wijk/callbacks.html": "the staff's list of residents to call back",
 }
 EMAILS = sorted(p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.glob("*/email/*.txt"))
 
@@ -116,6 +117,7 @@ def _pages(world, activity, moderator_hw):
         ("aanmelden op papier", anonymous, reverse("parelketting:paper_signup", args=[activity.uid]), "hw", 200),
         ("aanmelden op papier, leeg", anonymous, reverse("parelketting:paper_signup_blank"), "both", 200),
         ("droom op papier", anonymous, reverse("droomhuis:paper"), "bw", 200),
+        ("bel mij terug", anonymous, reverse("wijk:callback") + f"?wijk={world.hagedoorn.pk}", "bw", 200),
         ("affiche", moderator_hw, reverse("parelketting:poster") + f"?wijk=zuidwijk&maand={month}", "hw", 200),
     ]
 
@@ -136,6 +138,19 @@ def test_every_page_that_says_call_or_come_by_shows_the_number(reachable, activi
         phones = [PHONES[expected]] if expected != "both" else list(PHONES.values())
         for phone in phones:
             assert f'href="tel:+31{phone.replace(" ", "")[1:]}"' in html, f"{name}: no tel: link for {phone}"
+
+
+def _callback_answer(world):
+    """The page a resident sees after asking to be called back."""
+    data = {"phone": "0546 123 456", "day_part": "morning", "neighbourhood": world.hagedoorn.pk}
+    return Client().post(reverse("wijk:callback"), data)
+
+
+def test_the_callback_answer_says_whom_to_call(reachable):
+    response = _callback_answer(reachable)
+    assert response.status_code == 200
+    _assert_reachable("bel mij terug, verstuurd", _visible_text(response.content.decode()), "bw")
+    assert 'href="tel:+31546000000"' in response.content.decode()
 
 
 def _refusals(world, settings) -> dict:
@@ -252,6 +267,7 @@ def test_every_template_that_asks_to_call_is_checked_here(
     for _name, client, path, _expected, _status in _pages(reachable, activity, moderator_hw):
         client.get(path)
     _refusals(reachable, settings)
+    _callback_answer(reachable)
     rendered = rendered_templates | set(EMAILS) | {"429.html", "500.html", "503.html"}
     unchecked = []
     for path in sorted(TEMPLATES.rglob("*")):

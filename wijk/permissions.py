@@ -104,3 +104,28 @@ def letters_for_user(user):
     if getattr(user, "is_superuser", False):
         return qs
     return qs.for_organisations(letter_organisation_ids(user))
+
+
+CALLBACK_ROLE_KINDS = (RoleKind.MODERATOR, RoleKind.BROKER)
+
+
+def may_handle_callbacks(user) -> bool:
+    """Moderators and dream brokers of a corporation call residents back ("bel mij terug"); so may a superuser."""
+    return bool(getattr(user, "is_superuser", False) or active_roles(user, *CALLBACK_ROLE_KINDS))
+
+
+def callbacks_for_user(user):
+    """The call tasks the user may see: their corporation's neighbourhoods (or the one their role names)."""
+    from .models import CallbackRequest
+
+    qs = CallbackRequest.objects.select_related("neighbourhood", "handled_by")
+    if getattr(user, "is_superuser", False):
+        return qs
+    return qs.filter(neighbourhood_filter(user, *CALLBACK_ROLE_KINDS))
+
+
+def get_callback_for_user(user, uid):
+    """One call task, or a 404 for a missing one and another corporation's alike."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(callbacks_for_user(user), uid=uid)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,9 +14,12 @@ from django.utils.translation import gettext as _
 
 from .choices import EXPLICIT_CATEGORIES, Channel, ContactPreference, DataCategory, Purpose, RecipientKind
 from .contact import contacts_for
-from .links import short_address, site_url
+from .links import absolute_url, short_address, site_url
 from .models import (
+    AccessAction,
     AccessLogEntry,
+    CallbackRequest,
+    CallbackStatus,
     ConsentRecord,
     ConsentText,
     ConsentWithdrawal,
@@ -24,7 +27,10 @@ from .models import (
     LetterStatus,
     Organisation,
     Resident,
+    Role,
 )
+from .permissions import CALLBACK_ROLE_KINDS
+from .workdays import add_working_days
 
 
 def resident_create(
@@ -387,3 +393,109 @@ def resident_update_send(
         transaction.on_commit(send)
     else:
         send()
+
+
+# --- "Bel mij terug": call tasks for the neighbourhood's staff ----------------------------------------------------
+
+# Which status a call task may go to from each status. "Niet bereikt" may repeat: each time counts one attempt.
+CALLBACK_TRANSITIONS = {
+    CallbackStatus.OPEN: {CallbackStatus.CALLED, CallbackStatus.NOT_REACHED, CallbackStatus.DONE},
+    CallbackStatus.NOT_REACHED: {CallbackStatus.CALLED, CallbackStatus.NOT_REACHED, CallbackStatus.DONE},
+    CallbackStatus.CALLED: {CallbackStatus.DONE},
+    CallbackStatus.DONE: set(),
+}
+# Staff call back on this many working days after the request (1: the next working day).
+CALLBACK_WORKING_DAYS = 1
+
+
+def callback_day(today: date) -> date:
+    """The day a request made on ``today`` is called back: the next working day (weekends and holidays skipped)."""
+    return add_working_days(today, CALLBACK_WORKING_DAYS)
+
+
+def callback_staff_emails(neighbourhood) -> list[str]:
+    """E-mail addresses of the moderators and dream brokers of the corporation that owns ``neighbourhood``
+    (roles for all its neighbourhoods, or for this one)."""
+    roles = Role.objects.active().filter(
+        kind__in=CALLBACK_ROLE_KINDS, organisation_id=neighbourhood.corporation_id, user__is_active=True
+    )
+    roles = roles.filter(neighbourhood__isnull=True) | roles.filter(neighbourhood=neighbourhood)
+    return sorted({email for email in roles.values_list("user__email", flat=True) if email})
+
+
+def callback_request_create(
+    *, neighbourhood, phone: str, day_part: str, first_name: str = "", note: str = "", user=None
+) -> CallbackRequest:
+    """A resident asks to be called back; no account needed. Becomes a call task for the staff of the
+    neighbourhood's corporation, who get an e-mail (without the phone number: that stays in the portal).
+
+    Writes an access-log row for the new task. The caller limits how often one visitor may ask.
+    """
+    if not any(ch.isdigit() for ch in phone or ""):
+        raise ValidationError(_("Vul een telefoonnummer in."), code="phone_required")
+    callback = CallbackRequest(
+        neighbourhood=neighbourhood,
+        phone=phone.strip(),
+        first_name=(first_name or "").strip(),
+        note=(note or "").strip(),
+        day_part=day_part,
+        call_on=callback_day(timezone.localdate()),
+    )
+    callback.full_clean()
+    with transaction.atomic():
+        callback.save()
+        access_log_record(
+            user=user,
+            action=AccessAction.CHANGE,
+            obj=callback,
+            resident=None,
+            organisation=neighbourhood.corporation,
+            detail="callback: asked",
+        )
+        emails = callback_staff_emails(neighbourhood)
+        if emails:
+            transaction.on_commit(lambda: _callback_staff_mail(callback, emails))
+    return callback
+
+
+def _callback_staff_mail(callback: CallbackRequest, emails: list[str]) -> None:
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.urls import reverse
+
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"callback": callback, "list_url": absolute_url(reverse("wijk:callbacks"))}
+        subject = render_to_string("wijk/email/callback_new_subject.txt", context).strip()
+        body = render_to_string("wijk/email/callback_new.txt", context)
+    send_mail(subject, body, None, emails)
+
+
+def callback_request_mark(*, callback: CallbackRequest, to: str, user) -> CallbackRequest:
+    """Staff record what happened with a call: called, not reached (one more attempt) or done.
+
+    Only the moves in ``CALLBACK_TRANSITIONS`` are allowed; each writes who and when, and an access-log row.
+    """
+    with transaction.atomic():
+        locked = CallbackRequest.objects.select_for_update().get(pk=callback.pk)
+        if to not in CALLBACK_TRANSITIONS[locked.status]:
+            raise ValidationError(_("Dit verzoek kan niet meer zo worden bijgewerkt."), code="transition")
+        locked.status = to
+        if to == CallbackStatus.NOT_REACHED:
+            locked.attempts += 1
+        locked.handled_at = timezone.now()
+        locked.handled_by = user
+        locked.save(update_fields=["status", "attempts", "handled_at", "handled_by"])
+        access_log_record(
+            user=user,
+            action=AccessAction.CHANGE,
+            obj=locked,
+            resident=None,
+            organisation=locked.neighbourhood.corporation,
+            detail=f"callback: {to}",
+        )
+    return locked
+
+
+def callback_request_erase(*, callbacks) -> int:
+    """Forget the phone number, name and note of call tasks (retention); the task stays, for the figures."""
+    return callbacks.filter(erased_at__isnull=True).update(phone="", first_name="", note="", erased_at=timezone.now())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import erasure_views, export_views, kiosk, letters_views, views
+from . import callback_views, erasure_views, export_views, kiosk, letters_views, views
 
 app_name = "wijk"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("kiosk/", kiosk.home, name="kiosk"),
     path("kiosk/start/", kiosk.start, name="kiosk_start"),
     path("kiosk/stop/", kiosk.stop, name="kiosk_stop"),
+    path("bel-mij-terug/", callback_views.callback_ask, name="callback"),
+    path("terugbellen/", callback_views.callback_list, name="callbacks"),
+    path("terugbellen/<uuid:uid>/<slug:mark>/", callback_views.callback_mark, name="callback_mark"),
     path("brieven/", letters_views.queue, name="letters"),
     path("brieven/pdf/", letters_views.print_batch, name="letters_pdf"),
     path("brieven/verstuurd/", letters_views.mark_sent, name="letters_sent"),

@@ -21,7 +21,7 @@ from . import display, services
 from .account_forms import NeighbourhoodForm
 from .links import absolute_url
 from .models import Neighbourhood, Resident
-from .permissions import active_roles, may_print_letters
+from .permissions import active_roles, may_handle_callbacks, may_print_letters
 
 
 @require_GET
@@ -45,7 +45,12 @@ def accessibility(request):
 def account(request):
     resident = getattr(request.user, "resident", None)
     roles = active_roles(request.user)
-    context = {"resident": resident, "roles": roles, "can_print_letters": may_print_letters(request.user)}
+    context = {
+        "resident": resident,
+        "roles": roles,
+        "can_print_letters": may_print_letters(request.user),
+        "can_handle_callbacks": may_handle_callbacks(request.user),
+    }
     return render(request, "wijk/account.html", context)
 
 

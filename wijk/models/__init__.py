@@ -1,4 +1,5 @@
 from .access import AccessAction, AccessLogEntry
+from .callbacks import CallbackRequest, CallbackStatus, DayPart
 from .consent import AppendOnlyError, ConsentRecord, ConsentText, ConsentWithdrawal
 from .erasure import ErasureRecord, ErasureScope
 from .letters import Letter, LetterStatus
@@ -10,9 +11,12 @@ __all__ = [
     "AccessAction",
     "AccessLogEntry",
     "AppendOnlyError",
+    "CallbackRequest",
+    "CallbackStatus",
     "ConsentRecord",
     "ConsentText",
     "ConsentWithdrawal",
+    "DayPart",
     "ErasureRecord",
     "ErasureScope",
     "Letter",

@@ -2,7 +2,8 @@
 
 Use it wherever a page, paper form, poster, letter or e-mail tells a resident to call, come by or hand something
 in. Pass the page's neighbourhood when it has one (``{% contact_details activity.neighbourhood %}``); without
-one, every corporation is listed. ``paper=True`` adds where to hand in a paper form.
+one, every corporation is listed. ``paper=True`` adds where to hand in a paper form; on screen the block ends with "Bel mij terug", for that
+neighbourhood.
 """
 
 from django import template
@@ -30,7 +31,12 @@ def contact_details(context, neighbourhood=None, organisation=None, paper=False,
     """The contact block for a web page or a printed page."""
     if neighbourhood is None and organisation is None:
         neighbourhood = _own_neighbourhood(context.get("request"))
-    return {"contacts": contacts_for(neighbourhood, organisation), "paper": paper, "level": level}
+    return {
+        "contacts": contacts_for(neighbourhood, organisation),
+        "paper": paper,
+        "level": level,
+        "callback_neighbourhood": getattr(neighbourhood, "pk", neighbourhood),
+    }
 
 
 @register.simple_tag

@@ -8,6 +8,8 @@ returning ``(what, how many)`` lines. The periods are settings, described in tho
   closure; photos of withdrawn dreams deleted after ``DROOMHUIS_WITHDRAWN_PHOTO_DAYS`` (30).
 - ``parelketting.retention``: photos of pearls not on the map deleted after
   ``PARELKETTING_UNPUBLISHED_PHOTO_DAYS`` (90).
+- ``wijk.retention``: the phone number, name and note of a "bel mij terug" call task emptied
+  ``WIJK_CALLBACK_RETENTION_DAYS`` (30) after it was marked done.
 
 Records on legal hold are always skipped. ``droomhuis_signal_retention`` is the old name for the signal
 rule alone and still works.

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from droomhuis import workdays
+from droomhuis.workdays import first_contact_due
+from wijk import workdays
 
 
 def test_easter_dates_are_right():
@@ -46,7 +47,7 @@ def test_dutch_holidays_can_be_switched_off(settings):
 
 def test_first_contact_deadline_follows_the_setting(settings):
     settings.DROOMHUIS_FIRST_CONTACT_WORKING_DAYS = 2
-    assert workdays.first_contact_due(date(2026, 11, 4)) == date(2026, 11, 6)
+    assert first_contact_due(date(2026, 11, 4)) == date(2026, 11, 6)
 
 
 def test_zero_days_is_the_same_day():

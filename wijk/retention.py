@@ -1,0 +1,28 @@
+"""Retention in ``wijk``, run daily by ``manage.py retention_run`` (found through the app registry).
+
+"Bel mij terug": a call task keeps the resident's phone number, first name and note only as long as staff need
+them. ``WIJK_CALLBACK_RETENTION_DAYS`` (30) days after a task was marked done, those are emptied; the task
+itself stays without them (neighbourhood, day, status), so staff can count how often residents ask.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+
+from .models import CallbackRequest, CallbackStatus
+from .services import callback_request_erase
+
+
+def callback_retention_days() -> int:
+    return int(getattr(settings, "WIJK_CALLBACK_RETENTION_DAYS", 30))
+
+
+def callbacks_due(now):
+    before = now - timedelta(days=callback_retention_days())
+    return CallbackRequest.objects.filter(status=CallbackStatus.DONE, handled_at__lt=before, erased_at__isnull=True)
+
+
+def retention_run(*, now, dry_run: bool) -> list[tuple[str, int]]:
+    due = callbacks_due(now)
+    count = due.count() if dry_run else callback_request_erase(callbacks=due)
+    return [("wijk callback requests: phone number and note removed", count)]
