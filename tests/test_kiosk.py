@@ -49,6 +49,13 @@ def test_staff_starts_kiosk_and_is_logged_out(broker_bw, world):
     assert "_auth_user_id" not in broker_bw.session
 
 
+def test_kiosk_offers_contrast_but_always_shows_large_letters(tablet):
+    html = tablet.get(KIOSK).content.decode()
+    assert 'name="contrast" value="hoog"' in html and 'name="text"' not in html
+    assert tablet.post(reverse("wijk:display"), {"contrast": "hoog", "next": KIOSK}).status_code == 302
+    assert 'class="text-groter contrast-hoog"' in tablet.get(KIOSK).content.decode()
+
+
 def test_start_page_offers_only_own_neighbourhoods(moderator_hw, world):
     html = moderator_hw.get(START).content.decode()
     assert "Zuidwijk" in html and "Hagedoorn" not in html

@@ -1,7 +1,17 @@
 // The main menu on a phone: folded behind a "Menu" button, so a page starts with its own content.
 // Without JavaScript the button stays hidden and the menu open (templates/base.html).
+// Also: Escape closes the open "Weergave" panel (a <details>, which opens and closes without JavaScript too).
 (function () {
   "use strict";
+  var display = document.querySelector(".display-switch");
+  if (display) {
+    display.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && display.open) {
+        display.open = false;
+        display.querySelector("summary").focus();
+      }
+    });
+  }
   var button = document.querySelector(".menu-toggle");
   var nav = button && document.getElementById(button.getAttribute("aria-controls"));
   if (!nav) {

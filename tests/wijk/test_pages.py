@@ -172,6 +172,14 @@ def test_text_size_and_contrast_are_remembered_without_an_account(client, world)
     assert 'class="text-groter contrast-hoog"' in html
 
 
+def test_text_size_and_contrast_are_chosen_in_the_header_not_the_footer(client, world):
+    html = client.get("/").content.decode()
+    header, footer = html.split("</header>")[0], html.split('<footer class="site-footer">')[1]
+    assert 'class="display-switch"' in header and reverse("wijk:display") in header
+    assert 'name="text" value="groter"' in header and 'name="contrast" value="hoog"' in header
+    assert reverse("wijk:display") not in footer and reverse("wijk:accessibility") in footer
+
+
 def test_display_choices_ignore_unknown_values_and_foreign_redirects(client, world):
     response = client.post(
         reverse("wijk:display"), {"text": "<script>", "contrast": "x", "next": "https://kwaadaardig.example/"}

@@ -1,0 +1,111 @@
+"""In Chromium: text size and contrast are chosen at the top of every page ("Weergave"), by keyboard and without
+JavaScript; at 320 px the header's controls stay on the screen at every text size, in Dutch and in Arabic, the page
+never scrolls sideways, the header leaves room for the page itself, and axe-core finds nothing."""
+
+import pytest
+
+from tests.browser import _only_loopback, assert_accessible
+from tests.test_languages_browser import OVERFLOW
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 320, "height": 640}
+PAGES = ["/", "/parelketting/programma/", "/droomhuis/"]
+HEADER_CONTROLS = [
+    "#language-select",
+    ".language-switch button",
+    ".display-switch__toggle",
+    ".site-name",
+    ".menu-toggle",
+]
+
+
+def _prefer(page, live_server, *, language, size):
+    page.context.add_cookies(
+        [
+            {"name": "django_language", "value": language, "url": live_server.url},
+            {"name": "wijk_tekst", "value": size, "url": live_server.url},
+        ]
+    )
+
+
+def _assert_fits(page, path):
+    result = page.evaluate(OVERFLOW)
+    assert result["scroll"] <= 0 and result["bad"] == [], (path, result)
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+@pytest.mark.parametrize("size", ["normaal", "groot", "groter"])
+def test_the_header_fits_a_320_px_phone_at_every_text_size(live_server, page, world, language, size):
+    page.set_viewport_size(PHONE)
+    _prefer(page, live_server, language=language, size=size)
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        assert f"text-{size}" in page.locator("html").get_attribute("class"), path
+        _assert_fits(page, path)
+        for selector in HEADER_CONTROLS:
+            box = page.locator(selector).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (path, selector, box)
+        # The header leaves room: the page's own heading starts in the upper half of the screen.
+        assert page.locator(".site-header").bounding_box()["height"] < PHONE["height"] * 0.3, path
+        assert page.get_by_role("heading", level=1).bounding_box()["y"] < PHONE["height"] / 2, path
+    assert_accessible(page)
+    page.locator(".display-switch__toggle").click()
+    panel = page.locator(".display-switch__panel")
+    assert panel.is_visible()
+    box = panel.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    _assert_fits(page, "Weergave open")
+    assert_accessible(page)
+
+
+def test_by_keyboard_without_javascript_text_size_and_contrast_are_a_few_tabs_away(live_server, browser, world):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE, locale="nl-NL")
+    try:
+        context.route("**/*", _only_loopback)
+        page = context.new_page()
+        page.goto(live_server.url + "/droomhuis/")
+        focused = []
+        for _ in range(4):  # skip link, language, "Kies", "Weergave"
+            page.keyboard.press("Tab")
+            focused.append(page.evaluate("document.activeElement.textContent.trim()"))
+        assert focused[-1] == "Weergave", focused
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"
+        page.keyboard.press("Enter")
+        assert page.get_by_role("radio", name="Heel groot").is_visible()
+        page.keyboard.press("Tab")  # into the "Letters" group, on the checked "Gewoon"
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")  # into the "Contrast" group
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Pas toe"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url == live_server.url + "/droomhuis/"
+        assert page.locator("html").get_attribute("class") == "text-groter contrast-hoog"
+        assert page.locator("#display-text-groter").is_checked()  # the closed panel shows the choice when opened
+    finally:
+        context.close()
+
+
+def test_escape_closes_the_display_panel(live_server, page, world):
+    page.goto(live_server.url + "/")
+    toggle = page.locator(".display-switch__toggle")
+    toggle.click()
+    page.get_by_role("radio", name="Hoog contrast").focus()
+    page.keyboard.press("Escape")
+    assert not page.locator(".display-switch__panel").is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('display-switch__toggle')")
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_on_a_wide_screen_the_display_choice_is_in_the_first_row(live_server, page, world, language):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    _prefer(page, live_server, language=language, size="groter")
+    page.goto(live_server.url + "/")
+    toggle = page.locator(".display-switch__toggle").bounding_box()
+    assert toggle["y"] < 40
+    _assert_fits(page, "/")
+    assert_accessible(page)
