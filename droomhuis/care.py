@@ -13,6 +13,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, OrganisationKind, Purpose, RoleKind
@@ -57,6 +58,19 @@ def signal_record(*, dream, actor, kind: str, description: str, follow_up: str =
         dream=dream, kind=kind, description=description.strip(), follow_up=follow_up.strip(), recorded_by=actor
     )
     _history(dream, EventKind.SIGNAL, actor)
+    acute = kind == SignalKind.ACUTE_DANGER
+    _mail_brokers(
+        dream,
+        (_("Dringend: een signaal bij droom %(ref)s") if acute else _("Een nieuw signaal bij droom %(ref)s"))
+        % {"ref": dream.reference_display},
+        (
+            _("Er is een signaal vastgelegd bij droom %(ref)s dat vandaag uw aandacht vraagt.\n")
+            if acute
+            else _("Er is een nieuw signaal vastgelegd bij droom %(ref)s.\n")
+        )
+        % {"ref": dream.reference_display}
+        + _("Wat er staat, leest u alleen in het portaal:\n%(link)s\n") % {"link": _case_link(dream)},
+    )
     return signal
 
 
@@ -194,6 +208,22 @@ def referral_create_acute(*, dream, actor, partner, justification: str, question
         referral=referral, actor=actor, to_status=ReferralStatus.PROPOSED, note=_("Acuut gevaar, zonder toestemming")
     )
     _history(dream, EventKind.REFERRAL, actor, partner.name)
+    _mail_brokers(
+        dream,
+        _("Beoordelen: acute aanmelding %(ref)s") % {"ref": referral.reference},
+        _(
+            "Een collega meldde droom %(dream)s zonder toestemming aan bij %(partner)s, om acuut gevaar.\n"
+            "Een tweede droommakelaar moet dit uiterlijk %(due)s beoordelen. Dat kunt u zijn:\n%(link)s\n"
+        )
+        % {
+            "dream": dream.reference_display,
+            "partner": partner.name,
+            "due": date_format(referral.review_due, "l j F"),
+            "link": absolute_url(reverse("droomhuis:referrals")),
+        },
+        exclude=actor,
+        everyone=True,
+    )
     return referral_transition(referral=referral, to_status=ReferralStatus.SENT, actor=actor)
 
 
@@ -219,7 +249,9 @@ def referral_review(*, referral: Referral, reviewer, note: str) -> Referral:
 
 
 @transaction.atomic
-def referral_transition(*, referral: Referral, to_status: str, actor=None, outcome: str = "", note: str = ""):
+def referral_transition(
+    *, referral: Referral, to_status: str, actor=None, outcome: str = "", note: str = "", by_partner: bool = False
+):
     """The one way to change a referral's status, checked against ``referral_workflow.TRANSITIONS``.
 
     Sending re-checks consent (unless it is an acute referral) and mails the partner a link; closing
@@ -253,10 +285,30 @@ def referral_transition(*, referral: Referral, to_status: str, actor=None, outco
         referral.closed_at = now
         fields.append("closed_at")
     referral.status = to_status
+    if by_partner and note.strip():
+        referral.partner_note = note.strip()[:500]
+        fields.append("partner_note")
     referral.save(update_fields=fields)
     ReferralEvent.objects.create(
         referral=referral, actor=actor, from_status=source, to_status=to_status, note=note[:500]
     )
+    if by_partner:
+        _mail_brokers(
+            referral.dream,
+            _("%(partner)s: aanmelding %(ref)s is nu '%(status)s'")
+            % {"partner": referral.partner.name, "ref": referral.reference, "status": referral.get_status_display()},
+            _("%(partner)s zette aanmelding %(ref)s (droom %(dream)s) op '%(status)s'.%(outcome)s\n")
+            % {
+                "partner": referral.partner.name,
+                "ref": referral.reference,
+                "dream": referral.dream.reference_display,
+                "status": referral.get_status_display(),
+                "outcome": (" " + _("Uitkomst: %(o)s.") % {"o": referral.get_outcome_display()})
+                if referral.outcome
+                else "",
+            }
+            + _("De toelichting leest u in het portaal:\n%(link)s\n") % {"link": _case_link(referral.dream)},
+        )
     if to_status == ReferralStatus.SENT:
         _mail_partner(
             referral,
@@ -269,6 +321,24 @@ def referral_transition(*, referral: Referral, to_status: str, actor=None, outco
             % {"ref": referral.reference, "link": referral_link(referral), "days": conf.referral_link_days()},
         )
     return referral
+
+
+def _case_link(dream) -> str:
+    return absolute_url(reverse("droomhuis:case", kwargs={"reference": dream.reference}))
+
+
+def _mail_brokers(dream, subject, body, *, exclude=None, everyone: bool = False) -> None:
+    """Tell the brokers a case needs them: its owner, or (without one, or with ``everyone``) every broker of the
+    neighbourhood. The e-mail says that something happened and where; what it is stays in the portal."""
+    from .permissions import brokers_for
+
+    if dream.owner_id and not everyone:
+        users = [dream.owner] if dream.owner.is_active else []
+    else:
+        users = list(brokers_for(dream.neighbourhood))
+    recipients = sorted({u.email for u in users if u.email and (exclude is None or u.pk != exclude.pk)})
+    if recipients:
+        transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
 
 
 def partner_contacts(partner):

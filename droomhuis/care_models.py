@@ -102,6 +102,7 @@ class Referral(models.Model):
     review_note = models.CharField(_("oordeel"), max_length=500, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ReferralStatus.choices, default="proposed")
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=ReferralOutcome.choices, blank=True)
+    partner_note = models.CharField(_("laatste toelichting van de partner"), max_length=500, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -68,6 +68,7 @@ def _detail(request, referral, action_url, via_link):
                 actor=request.user if request.user.is_authenticated else None,
                 outcome=data["outcome"],
                 note=data["note"],
+                by_partner=True,
             )
         except ValidationError as error:
             form.add_error(None, error)
