@@ -41,6 +41,7 @@ NOT_FOR_RESIDENTS = {
     "wijk/_contact.txt": "the contact block itself",
     "parelketting/submit.html": "staff type in a pearl for a resident who phoned",
     "wijk/callbacks.html": "the staff's list of residents to call back",
+    "droomhuis/broker/update_preview.html": "tells the broker to call the resident",
 }
 EMAILS = sorted(p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.glob("*/email/*.txt"))
 

@@ -136,6 +136,8 @@ def test_every_resident_page_links_to_it_and_the_contact_block_names_the_neighbo
     assert f'href="{URL}"' in home  # the footer, on every page
     html = Template("{% load contact %}{% contact_details hood %}").render(Context({"hood": world.zuidwijk.pk}))
     assert f'href="{URL}?wijk={world.zuidwijk.pk}"' in html
+    form = client.get(URL).content.decode()
+    assert form.count(f'href="{URL}') == 1  # the footer only: the page itself does not link to itself again
     paper = Template("{% load contact %}{% contact_details hood paper=True %}").render(
         Context({"hood": world.zuidwijk.pk})
     )
@@ -222,9 +224,17 @@ def test_the_buttons_carry_a_csrf_token(world, broker_bw):
     assert html.count('formaction="/terugbellen/') == 3
 
 
-def test_staff_find_the_list_in_their_account(broker_bw, resident_zuidwijk):
-    assert reverse("wijk:callbacks") in broker_bw.get(reverse("wijk:account")).content.decode()
-    assert reverse("wijk:callbacks") not in resident_zuidwijk.get(reverse("wijk:account")).content.decode()
+def test_staff_find_the_list_in_the_menu_and_their_account(broker_bw, resident_zuidwijk):
+    for path in ("/", reverse("wijk:account")):
+        assert f'href="{reverse("wijk:callbacks")}"' in broker_bw.get(path).content.decode()
+        assert reverse("wijk:callbacks") not in resident_zuidwijk.get(path).content.decode()
+
+
+def test_each_button_says_whom_it_is_about(world, broker_bw):
+    callback = task(world, first_name="Henk")
+    html = broker_bw.get(reverse("wijk:callbacks")).content.decode()
+    assert f'id="terugbellen-{callback.uid}">Henk, Hagedoorn' in html
+    assert html.count(f'aria-describedby="terugbellen-{callback.uid}"') == 3
 
 
 # --- retention ----------------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 Use it wherever a page, paper form, poster, letter or e-mail tells a resident to call, come by or hand something
 in. Pass the page's neighbourhood when it has one (``{% contact_details activity.neighbourhood %}``); without
-one, every corporation is listed. ``paper=True`` adds where to hand in a paper form; on screen the block ends with "Bel mij terug", for that
-neighbourhood.
+one, every corporation is listed. ``paper=True`` adds where to hand in a paper form. On screen the block ends
+with "Bel mij terug" for that neighbourhood; ``callback=False`` leaves it out (on the "bel mij terug" pages).
 """
 
 from django import template
@@ -27,7 +27,7 @@ def _own_neighbourhood(request):
 
 
 @register.inclusion_tag("wijk/_contact.html", takes_context=True)
-def contact_details(context, neighbourhood=None, organisation=None, paper=False, level=2):
+def contact_details(context, neighbourhood=None, organisation=None, paper=False, level=2, callback=True):
     """The contact block for a web page or a printed page."""
     if neighbourhood is None and organisation is None:
         neighbourhood = _own_neighbourhood(context.get("request"))
@@ -36,6 +36,7 @@ def contact_details(context, neighbourhood=None, organisation=None, paper=False,
         "paper": paper,
         "level": level,
         "callback_neighbourhood": getattr(neighbourhood, "pk", neighbourhood),
+        "without_callback": not callback,
     }
 
 
