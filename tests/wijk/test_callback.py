@@ -40,7 +40,7 @@ def test_the_form_is_one_screen_with_five_fields_and_no_account(client, world):
     assert [name for name, field in form.fields.items() if field.required] == ["phone", "day_part", "neighbourhood"]
     html = response.content.decode()
     assert 'type="tel"' in html and 'autocomplete="tel"' in html
-    assert html.count('type="radio"') == 3
+    assert html.count('type="radio" name="day_part"') == 3
     day = callback_day(timezone.localdate())
     assert str(day.day) in form.fields["day_part"].help_text  # the day is told before sending
 
