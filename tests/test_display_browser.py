@@ -20,11 +20,12 @@ HEADER_CONTROLS = [
 ]
 
 
-def _prefer(page, live_server, *, language, size):
+def _prefer(page, live_server, *, language, size, contrast="normaal"):
     page.context.add_cookies(
         [
             {"name": "django_language", "value": language, "url": live_server.url},
             {"name": "wijk_tekst", "value": size, "url": live_server.url},
+            {"name": "wijk_contrast", "value": contrast, "url": live_server.url},
         ]
     )
 
@@ -34,14 +35,18 @@ def _assert_fits(page, path):
     assert result["scroll"] <= 0 and result["bad"] == [], (path, result)
 
 
-@pytest.mark.parametrize("language", ["nl", "ar"])
-@pytest.mark.parametrize("size", ["normaal", "groot", "groter"])
-def test_the_header_fits_a_320_px_phone_at_every_text_size(live_server, page, world, language, size):
+# Every size in Dutch and Arabic (right to left); the largest, in high contrast, in Turkish and English too.
+CASES = [(language, size, "normaal") for language in ("nl", "ar") for size in ("normaal", "groot", "groter")]
+CASES += [("tr", "groter", "hoog"), ("en", "groter", "hoog")]
+
+
+@pytest.mark.parametrize("language, size, contrast", CASES)
+def test_the_header_fits_a_320_px_phone_at_every_text_size(live_server, page, world, language, size, contrast):
     page.set_viewport_size(PHONE)
-    _prefer(page, live_server, language=language, size=size)
+    _prefer(page, live_server, language=language, size=size, contrast=contrast)
     for path in PAGES:
         page.goto(live_server.url + path)
-        assert f"text-{size}" in page.locator("html").get_attribute("class"), path
+        assert page.locator("html").get_attribute("class").startswith(f"text-{size} contrast-{contrast}"), path
         _assert_fits(page, path)
         for selector in HEADER_CONTROLS:
             box = page.locator(selector).bounding_box()
@@ -107,5 +112,7 @@ def test_on_a_wide_screen_the_display_choice_is_in_the_first_row(live_server, pa
     page.goto(live_server.url + "/")
     toggle = page.locator(".display-switch__toggle").bounding_box()
     assert toggle["y"] < 40
+    # The menu sits beside the site name, so even at the largest size the header stays under a quarter screen.
+    assert page.locator(".site-header").bounding_box()["height"] < 800 / 4
     _assert_fits(page, "/")
     assert_accessible(page)
