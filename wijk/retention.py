@@ -1,13 +1,16 @@
 """Retention in ``wijk``, run daily by ``manage.py retention_run`` (found through the app registry).
 
 "Bel mij terug": a call task keeps the resident's phone number, first name and note only as long as staff need
-them. ``WIJK_CALLBACK_RETENTION_DAYS`` (30) days after a task was marked done, those are emptied; the task
-itself stays without them (neighbourhood, day, status), so staff can count how often residents ask.
+them. ``WIJK_CALLBACK_RETENTION_DAYS`` (30) days after a task was marked done, those are emptied; so are they
+for a task nobody closed ``WIJK_CALLBACK_STALE_DAYS`` (90) days after it was asked, and such a task leaves the
+staff's list. The task itself stays without them (neighbourhood, day, status), so staff can count how often
+residents ask.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 
 from .models import CallbackRequest, CallbackStatus
 from .services import callback_request_erase
@@ -17,9 +20,15 @@ def callback_retention_days() -> int:
     return int(getattr(settings, "WIJK_CALLBACK_RETENTION_DAYS", 30))
 
 
+def callback_stale_days() -> int:
+    return int(getattr(settings, "WIJK_CALLBACK_STALE_DAYS", 90))
+
+
 def callbacks_due(now):
-    before = now - timedelta(days=callback_retention_days())
-    return CallbackRequest.objects.filter(status=CallbackStatus.DONE, handled_at__lt=before, erased_at__isnull=True)
+    done_before = now - timedelta(days=callback_retention_days())
+    asked_before = now - timedelta(days=callback_stale_days())
+    done = Q(status=CallbackStatus.DONE, handled_at__lt=done_before)
+    return CallbackRequest.objects.filter(done | Q(created_at__lt=asked_before), erased_at__isnull=True)
 
 
 def retention_run(*, now, dry_run: bool) -> list[tuple[str, int]]:

@@ -254,3 +254,14 @@ def test_the_number_is_forgotten_a_month_after_the_task_is_done(world, settings)
     still_open.refresh_from_db()
     assert (done.phone, done.first_name, done.note) == ("", "", "") and done.erased_at
     assert still_open.phone == "0546 123 456"
+
+
+def test_a_task_nobody_closed_is_forgotten_after_three_months_and_leaves_the_list(world, broker_bw):
+    stale = task(world)
+    recent = task(world)
+    CallbackRequest.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=91))
+    call_command("retention_run", stdout=StringIO())
+    stale.refresh_from_db()
+    recent.refresh_from_db()
+    assert stale.phone == "" and recent.phone == "0546 123 456"
+    assert list(broker_bw.get(reverse("wijk:callbacks")).context["waiting"]) == [recent]

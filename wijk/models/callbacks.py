@@ -32,8 +32,8 @@ class CallbackStatus(models.TextChoices):
 
 class CallbackQuerySet(models.QuerySet):
     def waiting(self):
-        """Calls staff still have to make or finish: everything not done."""
-        return self.exclude(status=CallbackStatus.DONE)
+        """Calls staff still have to make or finish: not done, and the number not yet forgotten (retention)."""
+        return self.exclude(status=CallbackStatus.DONE).filter(erased_at__isnull=True)
 
 
 class CallbackRequest(models.Model):

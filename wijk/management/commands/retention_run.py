@@ -9,7 +9,8 @@ returning ``(what, how many)`` lines. The periods are settings, described in tho
 - ``parelketting.retention``: photos of pearls not on the map deleted after
   ``PARELKETTING_UNPUBLISHED_PHOTO_DAYS`` (90).
 - ``wijk.retention``: the phone number, name and note of a "bel mij terug" call task emptied
-  ``WIJK_CALLBACK_RETENTION_DAYS`` (30) after it was marked done.
+  ``WIJK_CALLBACK_RETENTION_DAYS`` (30) after it was marked done, or ``WIJK_CALLBACK_STALE_DAYS`` (90) after it
+  was asked when nobody closed it.
 
 Records on legal hold are always skipped. ``droomhuis_signal_retention`` is the old name for the signal
 rule alone and still works.
