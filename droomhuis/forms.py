@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference
+from wijk.contact_question import DETAIL_MISSING, DETAIL_OTHER_WAY, DETAIL_UNUSED
 from wijk.form_fields import PhoneField
 from wijk.models import Neighbourhood, Theme
 from wijk.photos import photo_process
@@ -25,33 +26,6 @@ CONTACT_ANSWERS = [
     (ContactPreference.LETTER, _("Ja, stuur mij een brief")),
     (ContactPreference.HOME_VISIT, _("Ja, kom bij mij langs")),
 ]
-DETAIL_MISSING = {
-    "phone": _("Vul uw telefoonnummer in, dan kunnen wij u bellen."),
-    "email": _("Vul uw e-mailadres in, dan kunnen wij u mailen."),
-    "postal_address": _("Vul uw adres in, dan kunnen wij u schrijven of langskomen."),
-}
-DETAIL_UNUSED = {
-    "phone": _(
-        "U vulde een telefoonnummer in. Mogen wij u bellen? Kies dan hierboven 'Ja, bel mij'. Anders: maak dit veld leeg."
-    ),
-    "email": _(
-        "U vulde een e-mailadres in. Mogen wij u mailen? Kies dan hierboven 'Ja, mail mij'. Anders: maak dit veld leeg."
-    ),
-    "postal_address": _(
-        "U vulde een adres in. Mogen wij u schrijven of langskomen? Kies dat dan hierboven. Anders: maak dit veld leeg."
-    ),
-}
-DETAIL_OTHER_WAY = {
-    "phone": _(
-        "U vulde ook een telefoonnummer in, maar koos een andere manier. Liever bellen? Kies dan 'Ja, bel mij'. Anders: maak dit veld leeg."
-    ),
-    "email": _(
-        "U vulde ook een e-mailadres in, maar koos een andere manier. Liever mailen? Kies dan 'Ja, mail mij'. Anders: maak dit veld leeg."
-    ),
-    "postal_address": _(
-        "U vulde ook een adres in, maar koos een andere manier. Liever een brief of een bezoek? Kies dat dan. Anders: maak dit veld leeg."
-    ),
-}
 NOTES_UNUSED = _(
     "U schreef wanneer u bereikbaar bent, maar koos 'Nee, liever geen contact'. Mogen wij contact opnemen? Kies dan een manier. Anders: maak dit veld leeg."
 )

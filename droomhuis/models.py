@@ -3,8 +3,6 @@
 Signals and referrals (a later feature) become their own restricted child records of ``Dream``.
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -12,6 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import Channel, ContactPreference, DataCategory, Purpose
+from wijk.follow_codes import REFERENCE_ALPHABET as REFERENCE_ALPHABET  # shared with the Parelketting,
+from wijk.follow_codes import REFERENCE_LENGTH as REFERENCE_LENGTH  # re-exported: migrations and other
+from wijk.follow_codes import reference_display, reference_new  # modules import these from here
+from wijk.follow_codes import reference_normalise as reference_normalise
 from wijk.models import ConsentRecord
 from wijk.models.consent import AppendOnlyModel, AppendOnlyQuerySet
 from wijk.public_cache import ContentQuerySet
@@ -19,24 +21,6 @@ from wijk.public_cache import ContentQuerySet
 from .workflow import CLOSED, OPEN, DreamStatus
 
 QUESTION = _("Wat zou u willen? Welke kansen ziet u vandaag om het wonen hier prettiger te maken?")
-
-# No 0/O, 1/I/L: a code read out over the phone or copied from paper stays unambiguous.
-REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-REFERENCE_LENGTH = 10
-
-
-def reference_new() -> str:
-    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-
-
-def reference_normalise(value: str) -> str:
-    """Accept codes typed with spaces, dashes or lower case."""
-    return "".join(ch for ch in (value or "").upper() if ch.isalnum())
-
-
-def reference_display(value: str) -> str:
-    """Split a code in readable groups: ``ABCD-EFG-HJK``."""
-    return f"{value[:4]}-{value[4:7]}-{value[7:]}" if len(value) == REFERENCE_LENGTH else value
 
 
 def photo_path(instance, filename):

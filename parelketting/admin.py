@@ -14,13 +14,21 @@ from wijk.admin_scoping import HistoryAdmin, OrganisationScopedAdmin
 from wijk.choices import RoleKind
 from wijk.pdf import pdf_response
 from wijk.permissions import organisation_ids
+from wijk.services import resident_channel
 
 from .choices import ActivityStatus, PearlKind, PearlStatus
 from .models import Activity, ActivityPhoto, Pearl, PearlMessage, PearlReport, Route, RouteStop, RouteSuggestion, SignUp
 from .programme_change import NOTIFY_FIELDS
 from .programme_services import activity_cancel, activity_publish
 from .route_services import route_suggestion_decide
-from .services import pearl_hide, pearl_photo_remove, pearl_publish, pearl_reject, pearl_return
+from .services import (
+    pearl_hide,
+    pearl_owner_reachable,
+    pearl_photo_remove,
+    pearl_publish,
+    pearl_reject,
+    pearl_return,
+)
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -46,6 +54,30 @@ class QueueFilter(admin.SimpleListFilter):
         if value == "all":
             return queryset
         return queryset.filter(status=value)
+
+
+def submitter_reach(pearl):
+    """The way to reach who shared the pearl, for the moderator: a mailto: or tel: link, or why there is none."""
+    resident = pearl.submitter
+    if resident is None:
+        return _("Geen bewoner (aanbod van een partner)")
+    channel = resident_channel(resident)
+    if channel == "email":
+        email = resident.email or resident.user.email
+        return format_html('{} <a href="mailto:{}">{}</a>', _("E-mail:"), email, email)
+    if channel == "letter":
+        return _("Per brief")
+    if resident.phone:
+        return format_html(
+            '{} <a href="tel:{}">{}</a>. {}',
+            _("Bellen:"),
+            "".join(ch for ch in resident.phone if ch.isdigit() or ch == "+"),
+            resident.phone,
+            _("Een e-mail of brief kan niet: bel de inzender zelf."),
+        )
+    if pearl.follow_code:
+        return _("Wil niets horen: leest uw besluit alleen op de volgpagina (volgcode).")
+    return _("Niet te bereiken")
 
 
 class PearlReportInline(admin.TabularInline):
@@ -77,11 +109,11 @@ class MessageForm(forms.Form):
 class PearlAdmin(HistoryAdmin, OrganisationScopedAdmin):
     organisation_path = "neighbourhood__corporation"
     staff_can_add = False
-    list_display = ["title", "kind", "status", "reported", "neighbourhood", "has_photo", "created_at"]
+    list_display = ["title", "kind", "status", "reported", "neighbourhood", "has_photo", "reach", "created_at"]
     list_filter = [QueueFilter, "kind", "reported", "neighbourhood"]
     search_fields = ["title", "story", "street"]
     ordering = ["-reported", "created_at"]
-    list_select_related = ["neighbourhood"]
+    list_select_related = ["neighbourhood", "submitter__user"]
     actions = [
         "publish_selected",
         "reject_selected",
@@ -104,6 +136,9 @@ class PearlAdmin(HistoryAdmin, OrganisationScopedAdmin):
         "submitted_via",
         "consent_method",
         "photo_preview",
+        "reach",
+        "follow_code",
+        "withdrawn_at",
         "created_at",
         "published_at",
         "short_code",
@@ -118,10 +153,26 @@ class PearlAdmin(HistoryAdmin, OrganisationScopedAdmin):
         (_("Foto"), {"fields": ["photo_preview", "photo_description"]}),
         (
             _("Wie"),
-            {"fields": ["submitter", "partner", "created_by", "submitted_via", "consent_method"]},
+            {
+                "fields": [
+                    "submitter",
+                    "reach",
+                    "follow_code",
+                    "withdrawn_at",
+                    "partner",
+                    "created_by",
+                    "submitted_via",
+                    "consent_method",
+                ]
+            },
         ),
         (_("Gegevens"), {"fields": ["uid", "created_at", "published_at"]}),
     ]
+
+    @admin.display(description=_("inzender bereiken"))
+    def reach(self, obj):
+        """How the moderator's decision reaches the submitter: e-mail, a letter, a call, or only the follow page."""
+        return submitter_reach(obj)
 
     @admin.display(boolean=True, description=_("foto"))
     def has_photo(self, obj):
@@ -207,7 +258,7 @@ class PearlAdmin(HistoryAdmin, OrganisationScopedAdmin):
         context = {
             **self.admin_site.each_context(request),
             "title": title,
-            "pearls": queryset,
+            "pearls": [(pearl, pearl_owner_reachable(pearl), submitter_reach(pearl)) for pearl in queryset],
             "form": form,
             "action": action,
             "opts": self.model._meta,

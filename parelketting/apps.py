@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ParelkettingConfig(AppConfig):
     name = "parelketting"
     verbose_name = _("Parelketting")
+
+    def ready(self):
+        from allauth.account.signals import email_confirmed, user_signed_up
+
+        from .receivers import on_email_confirmed, on_user_signed_up
+
+        email_confirmed.connect(on_email_confirmed, dispatch_uid="parelketting_claim_on_confirm")
+        user_signed_up.connect(on_user_signed_up, dispatch_uid="parelketting_claim_on_signup")

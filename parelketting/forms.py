@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wijk.account_forms import NeighbourhoodForm
 from wijk.antispam import HoneypotForm
-from wijk.choices import Channel, OrganisationKind
+from wijk.choices import Channel, ContactPreference, OrganisationKind
+from wijk.contact_question import DETAIL_MISSING, DETAIL_OTHER_WAY, DETAIL_UNUSED
+from wijk.form_fields import PhoneField
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
 from wijk.photos import MAX_UPLOAD_BYTES, photo_process
 
@@ -183,6 +185,71 @@ class PearlForm(AccessibleErrorsMixin, HoneypotForm):
             "photo": self.processed_photo,
             "photo_description": data.get("photo_description") or "",
         }
+
+
+REPLY_ANSWERS = [
+    ("", _("Nee, ik hoef niets terug te horen")),
+    (ContactPreference.EMAIL, _("Ja, mail mij")),
+    (ContactPreference.PHONE, _("Ja, bel mij")),
+]
+REPLY_FIELD_FOR = {ContactPreference.EMAIL: "email", ContactPreference.PHONE: "phone"}
+
+
+class AnonymousPearlForm(PearlForm):
+    """The pearl form for a visitor without an account: one more question, how to hear back (or not at all).
+
+    No name is asked, so there is no "my first name may show". A detail typed for another way than the one
+    chosen is never dropped: the form asks about it (the texts of the dream form's contact question)."""
+
+    contact_preference = forms.ChoiceField(
+        label=_("Wilt u horen wat wij met uw parel doen?"),
+        choices=REPLY_ANSWERS,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Kies één manier. U krijgt ook een volgcode: daarmee ziet u het altijd op de website."),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres (als u 'mail mij' kiest)"),
+        required=False,
+        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = PhoneField(label=_("Telefoonnummer (als u 'bel mij' kiest)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["show_first_name"]
+        self.fields["show_photo"].label = _("Sta ik zelf op de foto? Dan mag die foto bij mijn parel staan")
+
+    def clean(self):
+        data = super().clean()
+        preference = data.get("contact_preference") or ""
+        needed = REPLY_FIELD_FOR.get(preference)
+        if needed and not (data.get(needed) or "").strip() and needed not in self.errors:
+            self.add_error(needed, DETAIL_MISSING[needed])
+        for field in REPLY_FIELD_FOR.values():
+            value = (data.get(field) or "").strip()
+            if value and field != needed:
+                self.add_error(field, DETAIL_OTHER_WAY[field] if preference else DETAIL_UNUSED[field])
+        return data
+
+    def contact_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "contact_preference": data["contact_preference"],
+            "email": data["email"],
+            "phone": data["phone"],
+            "show_photo": data["show_photo"],
+        }
+
+
+class PearlFollowForm(forms.Form):
+    code = forms.CharField(
+        label=_("Uw volgcode"),
+        max_length=20,
+        help_text=_("U vindt de code op de bedankpagina of in de e-mail. Bijvoorbeeld ABCD-EFG-HJK."),
+        error_messages={"required": _("Vul uw volgcode in.")},
+    )
 
 
 class NeighbourhoodChoiceForm(AccessibleErrorsMixin, NeighbourhoodForm):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijk.choices import Channel
+from wijk.follow_codes import reference_display
 from wijk.public_cache import ContentQuerySet
 
 from .choices import MessageDelivery, PearlKind, PearlStatus, Practical, ReportStatus, ReportWhat
@@ -120,6 +121,16 @@ class Pearl(models.Model):
         _("bericht aan de inzender"), blank=True, help_text=_("De vraag of de reden, in vriendelijke woorden.")
     )
     reported = models.BooleanField(_("gemeld door een bezoeker"), default=False)
+    follow_code = models.CharField(
+        _("volgcode"),
+        max_length=16,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Alleen bij een parel zonder account: met deze code volgt de inzender de parel."),
+    )
+    withdrawn_at = models.DateTimeField(_("ingetrokken door de inzender op"), null=True, blank=True)
     status_changed_at = models.DateTimeField(_("status gewijzigd op"), auto_now_add=True)
     published_at = models.DateTimeField(_("geplaatst op"), null=True, blank=True)
     created_at = models.DateTimeField(_("ingestuurd op"), auto_now_add=True, db_index=True)
@@ -161,6 +172,10 @@ class Pearl(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PearlStatus.PUBLISHED
+
+    @property
+    def follow_code_display(self) -> str:
+        return reference_display(self.follow_code or "")
 
     @property
     def is_personal(self) -> bool:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from wijk.choices import RoleKind
+from wijk.follow_codes import reference_normalise
 from wijk.models import Neighbourhood, Organisation, Resident
 from wijk.permissions import active_roles, neighbourhood_filter, organisation_ids
 
@@ -115,6 +116,19 @@ def get_pearl_for_user(user, uid) -> Pearl:
     if pearl.status == PearlStatus.PUBLISHED or is_own_pearl(user, pearl) or is_pearl_moderator(user, pearl):
         return pearl
     raise Http404
+
+
+def get_pearl_for_follower(code: str) -> Pearl:
+    """Anyone with the follow code may follow that pearl (the code is the key); 404 for any other code.
+
+    Callers ask ``views.follow.follow_guesses`` first, so codes cannot be tried until one fits."""
+    code = reference_normalise(code)
+    pearl = (
+        Pearl.objects.select_related("neighbourhood", "submitter").filter(follow_code=code).first() if code else None
+    )
+    if pearl is None:
+        raise Http404("No such pearl.")
+    return pearl
 
 
 def is_away(pearl) -> bool:

@@ -16,7 +16,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from wijk.choices import Channel, DataCategory, Purpose, RoleKind
+from wijk.choices import Channel, ContactPreference, DataCategory, Purpose, ResidentLanguage, RoleKind
+from wijk.follow_codes import reference_new
 from wijk.links import absolute_url, short_address
 from wijk.models import ConsentRecord, ConsentText, Resident, Role
 from wijk.photos import ProcessedPhoto, photo_delete
@@ -27,6 +28,7 @@ from wijk.services import (
     consent_text_publish,
     consent_withdraw,
     resident_channel,
+    resident_create,
     resident_update_send,
 )
 
@@ -185,6 +187,7 @@ def pearl_submit(
     created_by=None,
     submitted_via: str = Channel.ONLINE,
     consent_method: str = "",
+    follow_code: str | None = None,
 ) -> Pearl:
     """Store a new pearl, waiting for a moderator. Not public until ``pearl_publish``.
 
@@ -216,6 +219,7 @@ def pearl_submit(
             created_by=created_by,
             submitted_via=submitted_via,
             consent_method=consent_method,
+            follow_code=follow_code,
             status=PearlStatus.SUBMITTED,
         )
         _attach_photo(pearl, photo)
@@ -224,6 +228,138 @@ def pearl_submit(
         pearl.save()
         pearl.themes.set(list(themes))
     return pearl
+
+
+def pearl_submit_anonymous(
+    *,
+    neighbourhood,
+    kind: str,
+    contact_preference: str = "",
+    email: str = "",
+    phone: str = "",
+    show_photo: bool = False,
+    language: str = "nl",
+    **pearl_fields,
+) -> Pearl:
+    """A visitor without an account puts in a pearl (``pearl_submit``), with a follow code to see its status.
+
+    The submitter becomes a resident record without an account holding only the way to hear back that they
+    chose: an e-mail address, a phone number, or nothing (then the follow page is the only way). With an
+    e-mail address they get a receipt with the follow link (queued mail); an account confirmed later with
+    that address takes the pearl over (``pearls_claim``). A "yes" to showing the photo goes into the ledger.
+    """
+    if contact_preference not in ("", ContactPreference.EMAIL, ContactPreference.PHONE):
+        raise ValidationError(_("Kies hoe wij u iets laten weten."), code="contact_unknown")
+    email = email.strip() if contact_preference == ContactPreference.EMAIL else ""
+    phone = phone.strip() if contact_preference == ContactPreference.PHONE else ""
+    if contact_preference and not (email or phone):
+        raise ValidationError(_("Vul in waar wij u kunnen bereiken."), code="contact_missing")
+    with transaction.atomic():
+        resident = resident_create(
+            neighbourhood=neighbourhood,
+            created_via=Channel.ONLINE,
+            contact_preference=contact_preference,
+            email=email,
+            phone=phone,
+            language=language if language in ResidentLanguage.values else ResidentLanguage.DUTCH,
+        )
+        pearl = pearl_submit(
+            kind=kind,
+            neighbourhood=neighbourhood,
+            submitter=resident,
+            submitted_via=Channel.ONLINE,
+            follow_code=_follow_code_new(),
+            **pearl_fields,
+        )
+        pearl_publication_consent_give(resident=resident, first_name=False, photo=show_photo)
+        if email:
+            _send_receipt(pearl)
+    return pearl
+
+
+def _follow_code_new() -> str:
+    while True:
+        code = reference_new()
+        if not Pearl.objects.filter(follow_code=code).exists():
+            return code
+
+
+def pearl_follow_url(pearl: Pearl) -> str:
+    """The full link to a pearl's follow page (only pearls sent without an account have one)."""
+    return absolute_url(reverse("parelketting:follow", kwargs={"code": pearl.follow_code}))
+
+
+def _send_receipt(pearl: Pearl) -> None:
+    """The e-mail after a pearl sent without an account: it is in, what happens now, the code and the link."""
+    context = {
+        "pearl": pearl,
+        "code": pearl.follow_code_display,
+        "follow_url": pearl_follow_url(pearl),
+    }
+    resident_update_send(
+        resident=pearl.submitter,
+        organisation=pearl.neighbourhood.corporation,
+        reason="parelketting.received",
+        compose=lambda: (
+            _("Wij hebben uw parel ontvangen"),
+            render_to_string("parelketting/email/received.txt", context),
+        ),
+    )
+
+
+def pearl_withdraw(*, pearl: Pearl) -> Pearl:
+    """The submitter takes their pearl back (with the follow code): it leaves the map and the queue at once.
+
+    It gets status hidden and ``withdrawn_at``; the history says "withdrawn by the submitter". A withdrawn
+    pearl cannot be published again (``pearl_transition`` refuses)."""
+    with transaction.atomic():
+        locked = Pearl.objects.select_for_update().get(pk=pearl.pk)
+        if locked.withdrawn_at is not None:
+            raise ValidationError(_("Deze parel is al ingetrokken."), code="already_withdrawn")
+        locked.withdrawn_at = timezone.now()
+        locked._change_reason = "withdrawn by the submitter"
+        locked.save()
+        if locked.status != PearlStatus.HIDDEN:
+            locked = pearl_transition(pearl=locked, to=PearlStatus.HIDDEN, reason="withdrawn by the submitter")
+    return locked
+
+
+def pearls_claim(*, user, email: str) -> int:
+    """An account whose e-mail address is confirmed takes over the pearls sent without an account from it.
+
+    Called when allauth confirms an address (``receivers``). The first such record becomes the account's
+    resident record when it has none; otherwise the pearls move to the account's record (a history row each),
+    and a "yes" to showing the photo given with them is recorded again for the account. Returns how many
+    pearls now belong to the account.
+    """
+    email = (email or "").strip()
+    if not email or not getattr(user, "is_authenticated", False):
+        return 0
+    claimed = 0
+    with transaction.atomic():
+        anonymous = list(
+            Resident.objects.select_for_update()
+            .filter(user__isnull=True, email__iexact=email, pearls__follow_code__isnull=False)
+            .distinct()
+            .order_by("created_at")
+        )
+        own = Resident.objects.filter(user=user).first()
+        for resident in anonymous:
+            if own is None:
+                resident.user = user
+                resident.save(update_fields=["user", "updated_at"])
+                own = resident
+                claimed += resident.pearls.count()
+                continue
+            photo_yes = consent_check(resident=resident, category=DataCategory.PHOTO, purpose=Purpose.PUBLICATION)
+            for pearl in Pearl.objects.select_for_update().filter(submitter=resident):
+                pearl.submitter = own
+                pearl._change_reason = "claimed by the account of the same e-mail address"
+                pearl.save()
+                claimed += 1
+            if photo_yes:
+                pearl_publication_consent_give(resident=own, first_name=False, photo=True)
+    return claimed
 
 
 def pearl_resubmit(
@@ -276,6 +412,8 @@ def pearl_transition(
             code="transition_not_allowed",
         )
     message = (message or "").strip()
+    if pearl.withdrawn_at is not None and to != PearlStatus.HIDDEN:
+        raise ValidationError(_("De inzender heeft deze parel ingetrokken."), code="withdrawn")
     if to in NEEDS_MESSAGE and not message:
         raise ValidationError(_("Schrijf een vriendelijke reden of vraag voor de inzender."), code="message_required")
     with transaction.atomic():
@@ -431,6 +569,15 @@ def pearl_owner_reachable(pearl: Pearl) -> bool:
     return pearl.submitter is not None and resident_channel(pearl.submitter) != "none"
 
 
+def _own_links(pearl: Pearl) -> dict:
+    """Where the submitter sees their pearl: "Mijn parels", or the follow page when sent without an account."""
+    if pearl.follow_code and not (pearl.submitter and pearl.submitter.user_id):
+        path = reverse("parelketting:follow", kwargs={"code": pearl.follow_code})
+    else:
+        path = reverse("parelketting:mine")
+    return {"mine_url": absolute_url(path), "mine_address": short_address(path)}
+
+
 def _notify_owner_of_report(pearl: Pearl, *, off_map: bool, what: str) -> None:
     """Tell the person who shared the pearl, in plain words, that someone reported it and what happens now.
 
@@ -446,8 +593,7 @@ def _notify_owner_of_report(pearl: Pearl, *, off_map: bool, what: str) -> None:
         "pearl": pearl,
         "off_map": off_map,
         "what": ReportWhat(what),
-        "mine_url": absolute_url(reverse("parelketting:mine")),
-        "mine_address": short_address(reverse("parelketting:mine")),
+        **_own_links(pearl),
     }
     template = "parelketting/email/owner_reported.txt"
     resident_update_send(
@@ -527,8 +673,7 @@ def _notify_owner_hidden(pearl: Pearl, *, what: str, by) -> None:
     context = {
         "pearl": pearl,
         "what": ReportWhat(what),
-        "mine_url": absolute_url(reverse("parelketting:mine")),
-        "mine_address": short_address(reverse("parelketting:mine")),
+        **_own_links(pearl),
     }
     template = "parelketting/email/owner_hidden.txt"
     resident_update_send(
@@ -600,9 +745,8 @@ def _notify_submitter(pearl: Pearl, by=None, back: bool = False) -> None:
     context = {
         "pearl": pearl,
         "detail_url": absolute_url(pearl.get_absolute_url()),
-        "mine_url": absolute_url(reverse("parelketting:mine")),
         "map_address": short_address(reverse("parelketting:map")),
-        "mine_address": short_address(reverse("parelketting:mine")),
+        **_own_links(pearl),
     }
     resident_update_send(
         resident=pearl.submitter,

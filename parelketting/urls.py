@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .views import activity_edit as activity_edit_views
+from .views import follow as follow_views
 from .views import kiosk as kiosk_views
 from .views import paper as paper_views
 from .views import poster as poster_views
@@ -17,6 +18,10 @@ urlpatterns = [
     path("pearls.geojson", views.pearl_geojson, name="geojson"),
     path("nieuw/", views.pearl_new, name="new"),
     path("namens-bewoner/", views.pearl_new_on_behalf, name="new_on_behalf"),
+    path("bedankt/<str:code>/", follow_views.thanks, name="thanks"),
+    path("volgen/", follow_views.follow_start, name="follow_start"),
+    path("volgen/<str:code>/", follow_views.follow, name="follow"),
+    path("volgen/<str:code>/intrekken/", follow_views.withdraw, name="withdraw"),
     path("kiosk/parel/", kiosk_views.kiosk_pearl, name="kiosk_pearl"),
     path("mijn-parels/", views.my_pearls, name="mine"),
     path("mijn-parels/toestemming-intrekken/", views.my_consent_withdraw, name="consent_withdraw"),

@@ -23,6 +23,7 @@ from droomhuis.models import Dream
 from parelketting.models import Pearl, PearlReport
 from parelketting.programme_models import Activity, ActivityPhoto
 from parelketting.route_models import Route
+from parelketting.services import pearl_submit_anonymous
 from wijk.models import Organisation
 from wijk.models.callbacks import DayPart
 from wijk.services import callback_request_create, letter_queue
@@ -70,6 +71,9 @@ def _objects(world):
         resident=world.residents.hagedoorn,
         callback=callback_request_create(
             neighbourhood=world.hagedoorn, phone="0546 123 456", day_part=DayPart.MORNING, first_name="Henk"
+        ),
+        followed_pearl=pearl_submit_anonymous(
+            neighbourhood=world.zuidwijk, kind="place", title="Het bankje", story="Fijn.", street="Spui"
         ),
         partner=_first(Organisation.objects.partners(), "partner"),
     )

@@ -103,7 +103,11 @@ MATRIX = {
     "parelketting:map": PUBLIC,
     "parelketting:list": PUBLIC,
     "parelketting:geojson": PUBLIC,
-    "parelketting:new": LOGGED_IN,
+    "parelketting:new": PUBLIC,  # no account needed (the anonymous visitor gets a follow code)
+    "parelketting:thanks": "redirect",  # only right after sending; otherwise on to the follow page
+    "parelketting:follow_start": PUBLIC,
+    "parelketting:follow": PUBLIC,  # the follow code is the key
+    "parelketting:withdraw": PUBLIC,  # GET asks once more; the follow code is the key
     "parelketting:new_on_behalf": staff("moderator_hw", "moderator_bw", others="forbidden"),
     "parelketting:mine": LOGGED_IN,
     "parelketting:consent_withdraw": staff(others="method"),
@@ -305,6 +309,9 @@ def url_kwargs(key, o):
         "wijk:letter_cancel": {"uid": o.letter.uid},
         "wijk:callback_mark": {"uid": o.callback.uid, "mark": "gebeld"},
         "parelketting:short": {"code": o.pearl.short_code},
+        "parelketting:thanks": {"code": o.followed_pearl.follow_code},
+        "parelketting:follow": {"code": o.followed_pearl.follow_code},
+        "parelketting:withdraw": {"code": o.followed_pearl.follow_code},
         "parelketting:report_decide": {"uid": o.report.uid},
         "parelketting:activity_photo": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
         "parelketting:activity_thumbnail": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},

@@ -106,9 +106,15 @@ def rendered_templates():
 
 def _pages(world, activity, moderator_hw):
     """(page name, client, path, phone that must be on it, status) for every resident-facing page that asks."""
+    from parelketting.services import pearl_submit_anonymous
+
     anonymous = Client()
     month = timezone.localdate().strftime("%Y-%m")
+    pearl = pearl_submit_anonymous(
+        neighbourhood=world.zuidwijk, kind="place", title="Bank", story="Fijn", street="Spui"
+    )
     return [
+        ("parel volgen", anonymous, reverse("parelketting:follow", args=[pearl.follow_code]), "hw", 200),
         ("home", anonymous, reverse("wijk:home"), "both", 200),
         ("login", anonymous, reverse("account_login"), "both", 200),
         ("privacy", anonymous, reverse("wijk:privacy"), "both", 200),
@@ -161,12 +167,14 @@ def _refusals(world, settings) -> dict:
     settings.RATE_LIMIT_SCALE = 1
     settings.DROOMHUIS_FOLLOW_WRONG_LIMIT = 0
     settings.DROOMHUIS_WITHDRAW_LIMIT = 0
+    settings.PARELKETTING_FOLLOW_WRONG_LIMIT = 0
     follow = Client().get(reverse("droomhuis:follow_start"), {"reference": "WRONGCODE99"})
+    pearl_follow = Client().get(reverse("parelketting:follow_start"), {"code": "WRONGCODE99"})
     dream = dream_services.dream_submit(
         neighbourhood=world.hagedoorn, text="Een moestuin achter de flat.", consent_contact=False, consent_wall=False
     )
     withdraw = Client().post(reverse("droomhuis:consent_withdraw", args=[dream.reference, "dream-wall"]))
-    return {"volgcode geweigerd": follow, "te vaak ingetrokken": withdraw}
+    return {"volgcode geweigerd": follow, "te vaak ingetrokken": withdraw, "parel-volgcode geweigerd": pearl_follow}
 
 
 def test_the_429_pages_say_whom_to_call(reachable, settings):

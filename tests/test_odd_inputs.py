@@ -112,7 +112,11 @@ PAGES = {
     "parelketting:map": FILTER,
     "parelketting:list": {**FILTER, "pagina": "2"},
     "parelketting:geojson": FILTER,
-    "parelketting:new": {"neighbourhood": lambda o: str(o.pearl.neighbourhood.pk)},
+    "parelketting:new": {"neighbourhood": lambda o: str(o.pearl.neighbourhood.pk), "wijk": "zuidwijk"},
+    "parelketting:thanks": {},
+    "parelketting:follow_start": {"code": lambda o: o.followed_pearl.follow_code},
+    "parelketting:follow": {},
+    "parelketting:withdraw": {},
     "parelketting:new_on_behalf": {  # a hand-over link fills in the form
         "bewoner": lambda o: str(o.resident.uid),
         "wijk": "zuidwijk",

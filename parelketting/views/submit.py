@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,18 +21,23 @@ from wijk.services import resident_create
 from .. import limits
 from .. import permissions as perms
 from ..choices import PearlKind
-from ..forms import NeighbourhoodChoiceForm, OnBehalfForm, PearlForm
+from ..forms import AnonymousPearlForm, NeighbourhoodChoiceForm, OnBehalfForm, PearlForm
 from ..services import (
     pearl_publication_consent_give,
     pearl_resubmit,
     pearl_submit,
+    pearl_submit_anonymous,
 )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def pearl_new(request):
-    """A resident puts in a pearl. Without a resident record yet, we first ask for the neighbourhood."""
+    """A resident puts in a pearl. Without a resident record yet, we first ask for the neighbourhood.
+
+    No account is needed: a visitor who is not logged in gets the same form with one question more (how to
+    hear back) and a follow code (``_pearl_new_anonymous``)."""
+    if not request.user.is_authenticated:
+        return _pearl_new_anonymous(request)
     resident = perms.resident_for_user(request.user)
     neighbourhood = resident.neighbourhood if resident else None
     hood_form = None
@@ -78,6 +84,54 @@ def pearl_new(request):
                 % {"title": pearl.title},
             )
             return redirect("parelketting:mine")
+    return render(request, "parelketting/submit.html", context)
+
+
+SESSION_SENT = "parelketting_sent"
+
+
+def _anonymous_neighbourhood(request):
+    """The neighbourhood for a visitor without an account: the only one, or the one chosen (the form, or
+    ``?wijk=<slug>`` from a neighbourhood's page). ``(neighbourhood, hood_form)``."""
+    hoods = list(Neighbourhood.objects.order_by("name")[:2])
+    if len(hoods) == 1:
+        return hoods[0], None
+    hood_form = NeighbourhoodChoiceForm(request.POST or request.GET or None)
+    if hood_form.is_bound and hood_form.is_valid():
+        return hood_form.cleaned_data["neighbourhood"], hood_form
+    slug = request.GET.get("wijk")
+    chosen = Neighbourhood.objects.filter(slug=slug).first() if slug else None
+    if chosen is not None:
+        return chosen, NeighbourhoodChoiceForm(initial={"neighbourhood": chosen.pk})
+    return None, NeighbourhoodChoiceForm(request.POST or request.GET or None)
+
+
+def _pearl_new_anonymous(request):
+    """A pearl without an account, like FixMyStreet: at most three screens (the neighbourhood, if we cannot
+    know it; the form; the thank-you page with the follow code). Moderation, the honeypot and the hourly
+    limit per visitor apply as for everyone."""
+    neighbourhood, hood_form = _anonymous_neighbourhood(request)
+    if neighbourhood is None:
+        return render(request, "parelketting/choose_neighbourhood.html", {"hood_form": hood_form})
+    form = AnonymousPearlForm(request.POST or None, request.FILES or None, neighbourhood=neighbourhood)
+    context = {"form": form, "neighbourhood": neighbourhood, "hood_form": hood_form, "on_behalf": False}
+    if request.method == "POST" and form.is_valid():
+        if rate_limit_hit(request, "pk-pearl", limits.PEARLS_PER_HOUR):
+            form.add_error(None, _("U heeft al veel parels gestuurd. Probeer het over een uur nog eens."))
+            return render(request, "parelketting/submit.html", context, status=429)
+        try:
+            pearl = pearl_submit_anonymous(
+                neighbourhood=neighbourhood,
+                kind=form.cleaned_data["kind"],
+                language=get_language() or "nl",
+                **form.contact_kwargs(),
+                **form.service_kwargs(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.session[SESSION_SENT] = [*request.session.get(SESSION_SENT, []), pearl.follow_code][-20:]
+            return redirect("parelketting:thanks", code=pearl.follow_code)
     return render(request, "parelketting/submit.html", context)
 
 

@@ -81,7 +81,7 @@ def test_personal_pearl_never_shows_email_or_phone(anonymous, make_pearl, world)
     assert "Niet op de kaart" in html
 
 
-@pytest.mark.parametrize("name", ["parelketting:new", "parelketting:mine", "parelketting:new_on_behalf"])
+@pytest.mark.parametrize("name", ["parelketting:mine", "parelketting:new_on_behalf"])
 def test_login_required_pages_redirect_anonymous(anonymous, name):
     response = anonymous.get(reverse(name))
     assert response.status_code == 302
