@@ -85,3 +85,12 @@ def test_an_address_that_is_not_yours_gets_no_code(resident_zuidwijk):
     html = response.content.decode()
     assert 'class="field field--error"' in html and 'id="id_recipient_error"' in html
     assert "Naar welk e-mailadres sturen wij een code?" in html
+
+
+def test_asking_a_code_for_an_unknown_address_does_not_claim_one_was_sent(anonymous, world):
+    """allauth does not tell whether an address has an account (so nobody can look that up); the page must then
+    not say a code was sent either."""
+    response = anonymous.post(reverse("account_request_login_code"), {"email": "onbekend@nergens.test"}, follow=True)
+    text = _main_text(response)
+    assert "Is onbekend@nergens.test bij ons bekend? Dan stuurden wij er" in text
+    assert not any(re.search(r"\d{5}-\d{5}", m.body) for m in mail.outbox)  # a notice perhaps, never a code

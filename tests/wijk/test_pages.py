@@ -186,3 +186,18 @@ def test_display_choices_ignore_unknown_values_and_foreign_redirects(client, wor
     )
     assert response["Location"] == "/"
     assert 'class="text-normaal contrast-normaal"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: the demo's notices go out on commit, as in `make run`
+def test_loading_the_demo_sends_no_e_mails(settings):
+    """`make run` prints e-mails in the terminal: the demo's own notices must not bury a login code there."""
+    from io import StringIO
+
+    from django.core import mail
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("loaddemo", stdout=out)
+    assert mail.outbox == []
+    assert "e-mails of the demo itself were not sent" in out.getvalue()

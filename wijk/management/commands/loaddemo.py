@@ -4,8 +4,14 @@ from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
+
+# The demo's own notices (to demo residents and staff) are kept in memory, not sent or printed: the terminal of
+# `make run` then shows only what someone trying the demo asks for, such as a login code.
+KEEP_IN_MEMORY = "django.core.mail.backends.locmem.EmailBackend"
 
 DEMO_APPS = ["wijk", "parelketting", "droomhuis", "atelier"]
 
@@ -23,14 +29,24 @@ class Command(BaseCommand):
             )
         # The database cache (the default without Redis) needs its table before anything is saved.
         call_command("createcachetable", verbosity=0)
-        for label in DEMO_APPS:
-            if not apps.is_installed(label):
-                continue
-            try:
-                module = import_module(f"{label}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{label}.demo":
-                    raise
-                continue
-            module.load(stdout=self.stdout)
+        earlier = getattr(mail, "outbox", None)  # a test's own outbox stays as it was
+        with override_settings(EMAIL_BACKEND=KEEP_IN_MEMORY):
+            mail.outbox = []
+            for label in DEMO_APPS:
+                if not apps.is_installed(label):
+                    continue
+                try:
+                    module = import_module(f"{label}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"{label}.demo":
+                        raise
+                    continue
+                module.load(stdout=self.stdout)
+            kept = len(mail.outbox)
+            if earlier is None:
+                del mail.outbox
+            else:
+                mail.outbox = earlier
+        if kept:
+            self.stdout.write(f"{kept} e-mails of the demo itself were not sent (they would only fill the terminal).")
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Every demo account uses the password parel-en-droom."))
