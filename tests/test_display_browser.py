@@ -95,14 +95,19 @@ def test_by_keyboard_without_javascript_text_size_and_contrast_are_a_few_tabs_aw
         context.close()
 
 
-def test_escape_closes_the_display_panel(live_server, page, world):
+def test_escape_or_a_click_elsewhere_closes_the_display_panel(live_server, page, world):
     page.goto(live_server.url + "/")
-    toggle = page.locator(".display-switch__toggle")
+    toggle, panel = page.locator(".display-switch__toggle"), page.locator(".display-switch__panel")
     toggle.click()
     page.get_by_role("radio", name="Hoog contrast").focus()
     page.keyboard.press("Escape")
-    assert not page.locator(".display-switch__panel").is_visible()
+    assert not panel.is_visible()
     assert page.evaluate("document.activeElement.classList.contains('display-switch__toggle')")
+    toggle.click()
+    page.get_by_role("radio", name="Groot", exact=True).click()
+    assert panel.is_visible(), "a click inside the panel keeps it open"
+    page.get_by_role("heading", level=1).click()
+    assert not panel.is_visible()
 
 
 @pytest.mark.parametrize("language", ["nl", "ar"])

@@ -1,6 +1,7 @@
 // The main menu on a phone: folded behind a "Menu" button, so a page starts with its own content.
 // Without JavaScript the button stays hidden and the menu open (templates/base.html).
-// Also: Escape closes the open "Weergave" panel (a <details>, which opens and closes without JavaScript too).
+// Also: Escape, or a click elsewhere on the page, closes the open "Weergave" panel (a <details>, which opens and
+// closes without JavaScript too).
 (function () {
   "use strict";
   var display = document.querySelector(".display-switch");
@@ -9,6 +10,11 @@
       if (event.key === "Escape" && display.open) {
         display.open = false;
         display.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (display.open && !display.contains(event.target)) {
+        display.open = false;
       }
     });
   }

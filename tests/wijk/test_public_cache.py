@@ -75,3 +75,13 @@ def test_conditional_get_answers_304(world):
     client = Client()
     etag = client.get("/privacy/")["ETag"]
     assert client.get("/privacy/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_the_header_shows_each_visitor_their_own_display_choice_from_the_cache(world):
+    large = Client()
+    large.cookies["wijk_tekst"] = "groter"
+    large.get("/")
+    cached = large.get("/")
+    assert cached["X-Page-Cache"] == "hit" and 'name="text" value="groter" checked' in cached.content.decode()
+    plain = Client().get("/").content.decode()
+    assert 'name="text" value="normaal" checked' in plain and "csrfmiddlewaretoken" not in plain
