@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -428,11 +428,15 @@ def callback_request_create(
 ) -> CallbackRequest:
     """A resident asks to be called back; no account needed. Becomes a call task for the staff of the
     neighbourhood's corporation, who get an e-mail (without the phone number: that stays in the portal).
+    The same number asked again for the same neighbourhood within a day gives the task that is already waiting.
 
     Writes an access-log row for the new task. The caller limits how often one visitor may ask.
     """
     if not any(ch.isdigit() for ch in phone or ""):
         raise ValidationError(_("Vul een telefoonnummer in."), code="phone_required")
+    same = _callback_waiting_for(neighbourhood, phone)
+    if same is not None:
+        return same
     callback = CallbackRequest(
         neighbourhood=neighbourhood,
         phone=phone.strip(),
@@ -456,6 +460,18 @@ def callback_request_create(
         if emails:
             transaction.on_commit(lambda: _callback_staff_mail(callback, emails))
     return callback
+
+
+def _callback_waiting_for(neighbourhood, phone: str) -> CallbackRequest | None:
+    """A call task for the same number in the same neighbourhood, asked today or yesterday and not yet done.
+
+    A resident who sends the form twice (a reload, a second try "to be sure") gets one call, not two.
+    """
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    recent = CallbackRequest.objects.waiting().filter(
+        neighbourhood=neighbourhood, created_at__gte=timezone.now() - timedelta(days=1)
+    )
+    return next((c for c in recent.order_by("-created_at") if "".join(filter(str.isdigit, c.phone)) == digits), None)
 
 
 def _callback_staff_mail(callback: CallbackRequest, emails: list[str]) -> None:
