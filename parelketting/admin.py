@@ -73,10 +73,10 @@ def submitter_reach(pearl):
             _("Bellen:"),
             "".join(ch for ch in resident.phone if ch.isdigit() or ch == "+"),
             resident.phone,
-            _("Een e-mail of brief kan niet: bel de inzender zelf."),
+            _("Geen e-mail of brief: bel zelf."),
         )
     if pearl.follow_code:
-        return _("Wil niets horen: leest uw besluit alleen op de volgpagina (volgcode).")
+        return _("Wil niets horen: alleen de volgpagina.")
     return _("Niet te bereiken")
 
 
@@ -101,7 +101,9 @@ class MessageForm(forms.Form):
     message = forms.CharField(
         label=_("Bericht aan de inzender"),
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
-        help_text=_("Schrijf vriendelijk en kort. De inzender leest dit in de e-mail en op ‘Mijn parels’."),
+        help_text=_(
+            "Schrijf vriendelijk en kort. De inzender leest dit in de e-mail of brief, en op ‘Mijn parels’ of de volgpagina."
+        ),
     )
 
 
@@ -109,7 +111,7 @@ class MessageForm(forms.Form):
 class PearlAdmin(HistoryAdmin, OrganisationScopedAdmin):
     organisation_path = "neighbourhood__corporation"
     staff_can_add = False
-    list_display = ["title", "kind", "status", "reported", "neighbourhood", "has_photo", "reach", "created_at"]
+    list_display = ["title", "kind", "status", "reach", "reported", "neighbourhood", "has_photo", "created_at"]
     list_filter = [QueueFilter, "kind", "reported", "neighbourhood"]
     search_fields = ["title", "story", "street"]
     ordering = ["-reported", "created_at"]
