@@ -126,6 +126,12 @@ def test_kiosk_pages_without_kiosk(anonymous):
     assert "kiosk.js" not in html
 
 
+def test_bel_mij_terug_opens_on_a_kiosk_for_its_neighbourhood(tablet, world):
+    response = tablet.get(reverse("wijk:callback"))
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert response.context["form"]["neighbourhood"].value() == world.hagedoorn.pk
+
+
 def test_share_prefills_the_kiosk_neighbourhood(tablet, world):
     html = tablet.get(SHARE).content.decode()
     assert f'value="{world.hagedoorn.pk}" selected' in html

@@ -41,12 +41,16 @@ def day_text(day) -> str:
 
 
 def _known_neighbourhood(request):
-    """The neighbourhood the page came from (``?wijk=<id>``, from the contact block), else the resident's own."""
+    """The neighbourhood the page came from (``?wijk=<id>``, from the contact block), else the kiosk's, else the
+    resident's own."""
     wanted = request.GET.get("wijk", "")
     if re.fullmatch(r"[0-9]{1,9}", wanted):
         found = Neighbourhood.objects.filter(pk=int(wanted)).values_list("pk", flat=True).first()
         if found:
             return found
+    kiosk = getattr(request, "kiosk", None)
+    if kiosk is not None:
+        return kiosk.neighbourhood_id
     if request.user.is_authenticated:
         try:
             return request.user.resident.neighbourhood_id

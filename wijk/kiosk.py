@@ -5,7 +5,8 @@ marks the browser as a kiosk. From then on the middleware below:
 
 - logs out anyone who is logged in on that browser (a kiosk never keeps anyone logged in);
 - lets through only the kiosk pages, the dream form and its thank-you page, the kiosk pearl form, the
-  programme and the language and display switches; every other page sends the visitor to the kiosk home;
+  programme, "bel mij terug" and the language and display switches; every other page sends the visitor to the
+  kiosk home;
 - shows every page in large letters and loads ``kiosk.css`` and ``kiosk.js`` (back to the start after a
   minute without use);
 - sends ``Cache-Control: no-store`` so the back button cannot show the page of the previous visitor.
@@ -59,6 +60,7 @@ ALLOWED_VIEWS = {
     "parelketting:programme",
     "parelketting:activity",
     "parelketting:kiosk_pearl",
+    "wijk:callback",
 }
 
 
