@@ -141,25 +141,50 @@ def access_summary(resident: Resident) -> list[dict]:
 
 
 _ISO_MOMENT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
+_ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+# Values a resident has no use for: record codes, stored file names, the code of a consent text.
+_TECHNICAL = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    r"|^[\w.-]+(/[\w.-]+)+\.\w{2,5}$"
+    r"|^[\w-]+ v\d+ \(\w[\w-]*\)$"
+)
 
 
 def _readable(value) -> str:
-    """Dates and times as people write them ("25 november 2026 16:18"); everything else as text."""
+    """Dates and times as people write them ("25 november 2026, 16:18"); everything else as text."""
     if isinstance(value, str) and _ISO_MOMENT.match(value):
         try:
             moment = timezone.localtime(datetime.fromisoformat(value))
         except ValueError:
             return value
-        return date_format(moment, "DATETIME_FORMAT")
+        return date_format(moment, "j F Y, H:i")
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            return date_format(datetime.fromisoformat(value).date(), "j F Y")
+        except ValueError:
+            return value
     return "" if value is None else str(value)
 
 
-def display_rows(record: dict) -> list[dict]:
-    """One record as rows for a page: plain text, a list of names, or nested records (a dream's history)."""
+def _worth_showing(value) -> bool:
+    """For the resident: leave out empty fields, "no" answers and technical values (codes, file names)."""
+    if value in (None, "", [], False):
+        return False
+    return not (isinstance(value, str) and _TECHNICAL.match(value))
+
+
+def display_rows(record: dict, *, complete: bool = True) -> list[dict]:
+    """One record as rows for a page: plain text, a list of names, or nested records (a dream's history).
+
+    ``complete`` (staff) shows every field; otherwise only what a resident can read and use.
+    """
     rows = []
     for label, value in record.items():
+        if not complete and not _worth_showing(value):
+            continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            rows.append({"label": label, "children": [display_rows(child) for child in value]})
+            children = [display_rows(child, complete=complete) for child in value]
+            rows.append({"label": label, "children": children})
         elif isinstance(value, list):
             rows.append({"label": label, "text": ", ".join(str(v) for v in value)})
         elif isinstance(value, bool):
@@ -169,10 +194,15 @@ def display_rows(record: dict) -> list[dict]:
     return rows
 
 
-def for_display(data: dict) -> dict:
-    """The export, shaped for the HTML page and the PDF."""
+def for_display(data: dict, *, complete: bool = True) -> dict:
+    """The export, shaped for the HTML page and the PDF: everything for staff, the readable part for residents."""
     return {
         **data,
-        "resident_rows": display_rows(data["resident"]),
-        "sections": [{**s, "rows": [display_rows(r) for r in s["records"]]} for s in data["sections"]],
+        "exported_on": _readable(data["exported_at"]),
+        "resident_rows": display_rows(data["resident"], complete=complete),
+        "sections": [
+            {**s, "rows": [display_rows(r, complete=complete) for r in s["records"]]}
+            for s in data["sections"]
+            if complete or s["records"]
+        ],
     }

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from .choices import RoleKind
 from .export import for_display, resident_export
+from .export_summary import resident_summary
 from .models import AccessAction, Resident
 from .pdf import pdf_response, render_pdf
 from .permissions import active_roles
@@ -39,7 +40,12 @@ def _respond(request, resident, *, role: str, on_behalf: bool):
         response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.json"'
         response["Cache-Control"] = "no-store"
         return response
-    context = {"data": for_display(data), "resident": resident, "on_behalf": on_behalf}
+    context = {
+        "data": for_display(data, complete=on_behalf),
+        "summary": resident_summary(resident, data),
+        "resident": resident,
+        "on_behalf": on_behalf,
+    }
     if fmt == "pdf":
         pdf = render_pdf("wijk/my_data_print.html", context, stylesheets=["css/export-print.css"], request=request)
         return pdf_response(pdf, filename=f"mijn-gegevens-{stamp}.pdf")
