@@ -311,7 +311,8 @@ def pearl_withdraw(*, pearl: Pearl) -> Pearl:
     """The submitter takes their pearl back (with the follow code): it leaves the map and the queue at once.
 
     It gets status hidden and ``withdrawn_at``; the history says "withdrawn by the submitter". A withdrawn
-    pearl cannot be published again (``pearl_transition`` refuses)."""
+    pearl cannot be published again (``pearl_transition`` refuses). A sender without an account is not
+    contacted about it any more: their e-mail address or phone number is dropped."""
     with transaction.atomic():
         locked = Pearl.objects.select_for_update().get(pk=pearl.pk)
         if locked.withdrawn_at is not None:
@@ -321,6 +322,13 @@ def pearl_withdraw(*, pearl: Pearl) -> Pearl:
         locked.save()
         if locked.status != PearlStatus.HIDDEN:
             locked = pearl_transition(pearl=locked, to=PearlStatus.HIDDEN, reason="withdrawn by the submitter")
+        sender = locked.submitter
+        if (
+            sender is not None
+            and sender.user_id is None
+            and not sender.pearls.filter(withdrawn_at__isnull=True).exists()
+        ):
+            Resident.objects.filter(pk=sender.pk).update(email="", phone="", contact_preference="")
     return locked
 
 

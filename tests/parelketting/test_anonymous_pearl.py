@@ -187,6 +187,21 @@ def test_withdrawing_takes_the_pearl_off_the_map_for_good(anonymous, world):
         pearl_publish(pearl=pearl, by=world.users.moderator_hw)
 
 
+def test_withdrawing_drops_the_senders_contact_details(anonymous, world):
+    pearl = pearl_submit_anonymous(
+        neighbourhood=world.zuidwijk,
+        kind="place",
+        title="A",
+        story="B",
+        street="Spui",
+        contact_preference="phone",
+        phone="0186 123 456",
+    )
+    anonymous.post(reverse("parelketting:withdraw", kwargs={"code": pearl.follow_code}))
+    pearl.submitter.refresh_from_db()
+    assert (pearl.submitter.phone, pearl.submitter.email, pearl.submitter.contact_preference) == ("", "", "")
+
+
 def test_wrong_codes_are_limited_per_client_then_even_right_codes_wait(anonymous, world, settings):
     settings.RATE_LIMIT_SCALE = 1
     pearl = pearl_submit_anonymous(neighbourhood=world.zuidwijk, kind="place", title="A", story="B", street="Spui")
