@@ -5,7 +5,7 @@ never scrolls sideways, the header leaves room for the page itself, and axe-core
 import pytest
 
 from tests.browser import _only_loopback, assert_accessible
-from tests.test_languages_browser import OVERFLOW
+from tests.test_languages_browser import OVERFLOW, _demo, _pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,6 +62,16 @@ def test_the_header_fits_a_320_px_phone_at_every_text_size(live_server, page, wo
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     _assert_fits(page, "Weergave open")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_every_public_page_fits_320_px_at_the_largest_text(live_server, page, language):
+    _demo()
+    page.set_viewport_size(PHONE)
+    _prefer(page, live_server, language=language, size="groter")
+    for path in _pages() + ["/parelketting/programma/", "/bel-mij-terug/"]:
+        page.goto(live_server.url + path)
+        _assert_fits(page, path)
 
 
 def test_by_keyboard_without_javascript_text_size_and_contrast_are_a_few_tabs_away(live_server, browser, world):
