@@ -166,29 +166,65 @@ def _readable(value) -> str:
     return "" if value is None else str(value)
 
 
-def _worth_showing(value) -> bool:
-    """For the resident: leave out empty fields, "no" answers and technical values (codes, file names)."""
-    if value in (None, "", [], False):
+# Fields a resident reads past: bookkeeping times, map coordinates, the plaque's code (all in the JSON).
+NOT_FOR_READING = {"updated_at", "status_changed_at", "lat", "lng", "short_code"}
+
+
+def _labels_not_for_reading() -> set[str]:
+    return {
+        str(f.verbose_name)
+        for model in apps.get_models()
+        for f in model._meta.concrete_fields
+        if f.name in NOT_FOR_READING
+    }
+
+
+_RAW_CHOICE = re.compile(r"^[a-z][a-z_]*$")
+
+
+def _choice_labels() -> dict[str, str]:
+    """Stored choice values across all models ("new", "confirmed") and their labels, for values kept as text
+    (a dream's history says "naar new"): the page shows the label, the JSON keeps the value."""
+    labels = {}
+    for model in apps.get_models():
+        for f in model._meta.concrete_fields:
+            for value, label in f.flatchoices if f.choices else ():
+                if isinstance(value, str) and _RAW_CHOICE.match(value):
+                    labels.setdefault(value, str(label))
+    return labels
+
+
+def _worth_showing(label: str, value, skipped: set[str]) -> bool:
+    """For the resident: leave out empty fields, "no" answers, bookkeeping and technical values (codes, files)."""
+    if value in (None, "", [], False) or label in skipped:
         return False
     return not (isinstance(value, str) and _TECHNICAL.match(value))
 
 
-def display_rows(record: dict, *, complete: bool = True) -> list[dict]:
+def display_rows(
+    record: dict, *, complete: bool = True, skipped: set[str] | None = None, labels: dict | None = None
+) -> list[dict]:
     """One record as rows for a page: plain text, a list of names, or nested records (a dream's history).
 
     ``complete`` (staff) shows every field; otherwise only what a resident can read and use.
     """
+    if skipped is None:
+        skipped = set() if complete else _labels_not_for_reading()
+    if labels is None:
+        labels = _choice_labels()
     rows = []
     for label, value in record.items():
-        if not complete and not _worth_showing(value):
+        if not complete and not _worth_showing(label, value, skipped):
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            children = [display_rows(child, complete=complete) for child in value]
+            children = [display_rows(child, complete=complete, skipped=skipped, labels=labels) for child in value]
             rows.append({"label": label, "children": children})
         elif isinstance(value, list):
             rows.append({"label": label, "text": ", ".join(str(v) for v in value)})
         elif isinstance(value, bool):
             rows.append({"label": label, "text": _("ja") if value else _("nee")})
+        elif isinstance(value, str) and value in labels:
+            rows.append({"label": label, "text": labels[value]})
         else:
             rows.append({"label": label, "text": _readable(value)})
     return rows
@@ -196,12 +232,14 @@ def display_rows(record: dict, *, complete: bool = True) -> list[dict]:
 
 def for_display(data: dict, *, complete: bool = True) -> dict:
     """The export, shaped for the HTML page and the PDF: everything for staff, the readable part for residents."""
+    skipped = set() if complete else _labels_not_for_reading()
+    labels = _choice_labels()
     return {
         **data,
         "exported_on": _readable(data["exported_at"]),
-        "resident_rows": display_rows(data["resident"], complete=complete),
+        "resident_rows": display_rows(data["resident"], complete=complete, skipped=skipped, labels=labels),
         "sections": [
-            {**s, "rows": [display_rows(r, complete=complete) for r in s["records"]]}
+            {**s, "rows": [display_rows(r, complete=complete, skipped=skipped, labels=labels) for r in s["records"]]}
             for s in data["sections"]
             if complete or s["records"]
         ],

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from wijk.choices import Channel, DataCategory, Purpose
 from wijk.services import access_log_record, consent_give
@@ -21,7 +22,9 @@ ISO_MOMENT = re.compile(r"\d{4}-\d\d-\d\d(T| )\d\d:\d\d")
 ISO_DAY = re.compile(r"\b\d{4}-\d\d-\d\d\b")
 FILE_PATH = re.compile(r"\b[\w-]+/[\w./-]+\.(jpe?g|png|webp|pdf|gif)\b")
 CONSENT_CODE = re.compile(r"[\w-]+ v\d+ \(\w\w\)")
-RAW_ENUMS = re.compile(r">\s*(resident|broker|moderator|publication|confirmed|waiting)\s*<|\((confirmed|waiting)\)")
+RAW_ENUMS = re.compile(
+    r">\s*(resident|broker|moderator|publication|confirmed|waiting|new|picked_up|in_progress)\s*<|\((confirmed|waiting)\)"
+)
 SUMMARY = [
     "Wat u deelde",
     "Waar u ja op zei, en hoe u dat intrekt",
@@ -138,3 +141,15 @@ def test_the_demo_residents_read_their_page_without_codes(settings, email):
     for heading in SUMMARY:
         assert f">{heading}</h2>" in html
     assert_readable(html)
+
+
+@pytest.mark.parametrize(("email", "most_pages"), [("bewoner@zuidwijk.example", 3), ("bewoner@hagedoorn.example", 3)])
+def test_the_pdf_is_a_few_pages_for_the_demo_residents(settings, email, most_pages):
+    """It was 13 and 5 pages of fields; now the summary and the readable details fit on a few."""
+    pdf = demo_client(settings, email).get(reverse("wijk:my_data") + "?formaat=pdf")
+    reader = PdfReader(io.BytesIO(pdf.content))
+    assert 1 <= len(reader.pages) <= most_pages
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for heading in SUMMARY:
+        assert heading in text
+    assert not UUID.search(text) and not ISO_MOMENT.search(text) and not CONSENT_CODE.search(text)
