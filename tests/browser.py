@@ -92,3 +92,12 @@ def assert_accessible(page):
     """Fail with a readable list when axe-core finds a serious or critical problem on the page."""
     violations = axe_violations(page)
     assert violations == [], f"axe-core found problems on {page.url}: {violations}"
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching ``selector`` has focus (keyboard only, like a real user)."""
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Could not reach {selector} with the Tab key")

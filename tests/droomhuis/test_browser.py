@@ -8,18 +8,9 @@ from django.conf import settings
 from django.test import Client
 
 from droomhuis.models import Dream
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def tab_to(page, selector, limit=80):
-    """Press Tab until the element matching ``selector`` has focus (keyboard only, like a real user)."""
-    for _ in range(limit):
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Could not reach {selector} with the Tab key")
 
 
 def login_cookie(page, live_server, user):

@@ -7,9 +7,9 @@ import pytest
 
 from droomhuis.models import Dream
 from droomhuis.services import has_contact_consent
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, tab_to
 
-from .test_browser import login_cookie, tab_to
+from .test_browser import login_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,8 +8,7 @@ from django.core import mail
 
 from parelketting.choices import PearlStatus
 from parelketting.models import Pearl
-from tests.browser import assert_accessible
-from tests.droomhuis.test_browser import tab_to
+from tests.browser import assert_accessible, tab_to
 
 from .conftest import gps_exif, jpeg_bytes
 

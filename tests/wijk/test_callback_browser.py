@@ -8,21 +8,12 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, tab_to
 from wijk.callback_views import day_text
 from wijk.models import CallbackRequest, CallbackStatus
 from wijk.services import callback_day
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def tab_to(page, selector, limit=80):
-    """Press Tab until the element matching ``selector`` has focus (keyboard only, like a real user)."""
-    for _ in range(limit):
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Could not reach {selector} with the Tab key")
 
 
 def no_sideways_scroll(page):

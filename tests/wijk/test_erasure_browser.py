@@ -9,19 +9,10 @@ from django.test import Client
 from parelketting.choices import PearlKind
 from parelketting.models import Pearl
 from parelketting.services import pearl_publish, pearl_submit
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, tab_to
 from wijk.models import ErasureRecord, Resident, User
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def tab_to(page, selector, limit=80):
-    """Press Tab until the element matching ``selector`` has focus."""
-    for _ in range(limit):
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Could not reach {selector} with the Tab key")
 
 
 def login_cookie(page, live_server, user):
