@@ -300,6 +300,11 @@ class NoteForm(forms.Form):
     body = forms.CharField(label=_("Interne notitie"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     private = forms.BooleanField(label=_("Alleen voor mij en de eigenaar van de droom"), required=False, initial=True)
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the case page also holds the message form, whose text field is called ``body`` too.
+        kwargs.setdefault("auto_id", "id_note_%s")
+        super().__init__(*args, **kwargs)
+
 
 class ResidentUpdateForm(forms.Form):
     body = forms.CharField(

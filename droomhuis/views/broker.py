@@ -43,7 +43,7 @@ from ..models import reference_normalise
 from ..permissions import broker_neighbourhoods, brokers_for, dreams_for_broker, get_dream_for_broker, is_broker
 from ..workflow import OPEN, DreamStatus
 from .case_care import care_context, care_parts, care_shared
-from .case_data import cached_many, use_choices
+from .case_data import cached_many, timeline, use_choices
 
 CONFLICT_MESSAGE = _(
     "Iemand anders heeft deze droom net opgeslagen. Uw wijziging is niet bewaard. "
@@ -250,6 +250,7 @@ def _case_context(request, dream, **forms):
         "attempts": lists["attempts"],
         "notes": lists["notes"],
         "updates": lists["updates"],
+        "timeline": timeline(lists["events"], lists["attempts"], lists["notes"], lists["updates"]),
         "partners": shared[f"partners:{suggestions}"],
         "pearls": pearls,
         "pearls_available": pearls is not None,

@@ -3,6 +3,12 @@
 The case's own lists are read in one query with ``wijk.lists.fetch_lists``.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
 
 def cached_many(computes: dict) -> dict:
     """Lists that are the same for many cases (themes, brokers, partners), kept until one of them changes.
@@ -39,3 +45,64 @@ def use_choices(form, name: str, objects) -> None:
     if getattr(form_field, "empty_label", None) is not None:
         choices.insert(0, ("", form_field.empty_label))
     form_field.choices = choices
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the case's history: when, who (``None``: the resident), what, and any text that goes with it."""
+
+    at: datetime
+    who: object
+    title: str
+    text: str = ""
+    body: str = ""
+    hint: str = ""
+
+
+def timeline(events, attempts, notes, updates) -> list[Entry]:
+    """Everything that happened on a case in one list, newest first, from lists the page already read.
+
+    Contact attempts, notes and messages come from their own rows, which say more than their history row
+    (the day and part of the day, the note's and the message's text); the history rows about them are left
+    out. A private note the user may not read is left out altogether (``NoteQuerySet.visible_to``).
+    """
+    from ..models import EventKind
+
+    told_elsewhere = {EventKind.CONTACT_ATTEMPT, EventKind.NOTE, EventKind.RESIDENT_UPDATE}
+    entries = [
+        Entry(
+            at=e.at,
+            who=e.actor,
+            title=e.get_kind_display(),
+            text=" → ".join(str(v) for v in (e.from_value and e.from_label, e.to_value and e.to_label) if v)
+            + (f". {gettext('Reden:')} {e.reason}" if e.reason else ""),
+            hint=e.get_channel_display() if e.channel else "",
+        )
+        for e in events
+        if e.kind not in told_elsewhere
+    ]
+    entries += [
+        Entry(
+            at=a.at,
+            who=a.by,
+            title=EventKind.CONTACT_ATTEMPT.label,
+            text=f"{a.get_channel_display()}, {date_format(a.day, 'j F Y')}, {a.get_part_of_day_display().lower()}: "
+            + (gettext("bereikt") if a.reached else gettext("niet bereikt")),
+            body=a.note,
+        )
+        for a in attempts
+    ]
+    entries += [
+        Entry(
+            at=n.created_at,
+            who=n.author,
+            title=EventKind.NOTE.label,
+            body=n.body,
+            hint=gettext("privé") if n.private else gettext("voor het team"),
+        )
+        for n in notes
+    ]
+    entries += [
+        Entry(at=u.created_at, who=u.author, title=EventKind.RESIDENT_UPDATE.label, body=u.body) for u in updates
+    ]
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)

@@ -23,6 +23,8 @@ def test_signal_consent_referral_acknowledge_withdraw(live_server, page, world, 
     page.goto(f"{live_server.url}/droomhuis/makelaar/droom/{dream.reference}/")
     assert_accessible(page)
 
+    # The care forms are folded away under their own heading; each opens with a click (no JavaScript needed).
+    page.locator("summary", has_text="Signalen").click()
     page.check("input[name='signal-kind'][value='loneliness']")
     page.fill("#id_signal-description", "Spreekt bijna niemand sinds de verhuizing van haar zoon.")
     page.click("form[action$='/signaal/'] button[type=submit]")
@@ -30,6 +32,7 @@ def test_signal_consent_referral_acknowledge_withdraw(live_server, page, world, 
     assert "Het signaal is vastgelegd." in page.content()
     assert Signal.objects.filter(dream=dream, kind="loneliness").exists()
 
+    page.locator("summary", has_text="Toestemming om aan te melden").click()
     page.select_option("#id_consent-partner", str(world.welzijn.pk))
     page.check("input[name='consent-categories'][value='contact']")
     page.check("input[name='consent-method'][value='phone']")
@@ -39,6 +42,7 @@ def test_signal_consent_referral_acknowledge_withdraw(live_server, page, world, 
     assert "Aan de telefoon" in page.content()
     assert_accessible(page)
 
+    page.locator("summary", has_text="Aanmeldingen").click()
     page.select_option("#id_referral-partner", str(world.welzijn.pk))
     page.check("input[name='referral-categories'][value='contact']")
     page.fill("#id_referral-question", "Wilt u haar bellen over de wandelgroep?")
