@@ -109,6 +109,8 @@ def _pages(world, activity, moderator_hw):
     from parelketting.services import pearl_submit_anonymous
 
     anonymous = Client()
+    resident = Client()
+    resident.force_login(world.users.resident_zuidwijk)
     month = timezone.localdate().strftime("%Y-%m")
     pearl = pearl_submit_anonymous(
         neighbourhood=world.zuidwijk, kind="place", title="Bank", story="Fijn", street="Spui"
@@ -126,6 +128,7 @@ def _pages(world, activity, moderator_hw):
         ("droom op papier", anonymous, reverse("droomhuis:paper"), "bw", 200),
         ("bel mij terug", anonymous, reverse("wijk:callback") + f"?wijk={world.hagedoorn.pk}", "bw", 200),
         ("affiche", moderator_hw, reverse("parelketting:poster") + f"?wijk=zuidwijk&maand={month}", "hw", 200),
+        ("mijn gegevens", resident, reverse("wijk:my_data"), "hw", 200),
     ]
 
 
