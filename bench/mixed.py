@@ -45,14 +45,21 @@ end
 
 def _residents() -> list[str]:
     from allauth.account.models import EmailAddress
+    from django.contrib.auth.hashers import make_password
+    from django.test.utils import override_settings
 
     from wijk.models import Neighbourhood, Resident, User
 
     hood = Neighbourhood.objects.order_by("pk").first()
     emails = []
+    # The bench process runs on the test settings (a fast MD5 hasher); the served portal on production settings
+    # cannot read MD5, so the passwords are hashed the way production checks them.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
+        password = make_password(PASSWORD)
     for number in range(RESIDENTS):
         email = f"mix{number}@bench.example"
-        user = User.objects.filter(email=email).first() or User.objects.create_user(email=email, password=PASSWORD)
+        user = User.objects.filter(email=email).first() or User.objects.create_user(email=email)
+        User.objects.filter(pk=user.pk).update(password=password)
         EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         Resident.objects.get_or_create(user=user, defaults={"neighbourhood": hood, "first_name": f"Mix{number}"})
         emails.append(email)
