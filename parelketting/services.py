@@ -345,10 +345,11 @@ def pearls_claim(*, user, email: str) -> int:
         return 0
     claimed = 0
     with transaction.atomic():
+        # A subquery rather than a join and DISTINCT: PostgreSQL refuses FOR UPDATE with DISTINCT.
+        sent_anonymously = Pearl.objects.filter(follow_code__isnull=False, submitter__isnull=False)
         anonymous = list(
             Resident.objects.select_for_update()
-            .filter(user__isnull=True, email__iexact=email, pearls__follow_code__isnull=False)
-            .distinct()
+            .filter(user__isnull=True, email__iexact=email, pk__in=sent_anonymously.values("submitter_id"))
             .order_by("created_at")
         )
         own = Resident.objects.filter(user=user).first()
