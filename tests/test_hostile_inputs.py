@@ -13,6 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.core.signals import request_started
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -569,8 +570,19 @@ def w(world, make_pearl, as_persona, request):  # noqa: F811  (make_pearl is imp
 
 @pytest.mark.parametrize("case_id", list(CASES))
 def test_hostile_input(w, settings, case_id):
+    """Each case asserts the answer it must get; here: it really sent its input to the portal."""
     settings.RATE_LIMIT_SCALE = 1
-    CASES[case_id].run(w)
+    requests = []
+
+    def count(**kwargs):
+        requests.append(kwargs.get("environ", {}).get("PATH_INFO"))
+
+    request_started.connect(count, weak=False, dispatch_uid="hostile-input-count")
+    try:
+        CASES[case_id].run(w)
+    finally:
+        request_started.disconnect(dispatch_uid="hostile-input-count")
+    assert requests, f"{case_id} sent nothing to the portal"
 
 
 def doc_table() -> str:

@@ -268,7 +268,15 @@ def test_route_texts_never_count_stops_by_hand(text):
 
 
 def test_route_texts_may_say_other_numbers():
-    validate_no_stop_count("Een rustige wandeling van een uur, langs fijne plekken. Twee bankjes hebben een leuning.")
+    """Numbers that do not count the walk's stops are fine; "zes plekken" is not."""
+    try:
+        validate_no_stop_count(
+            "Een rustige wandeling van een uur, langs fijne plekken. Twee bankjes hebben een leuning."
+        )
+    except ValidationError as error:
+        pytest.fail(f"a text that counts no stops was refused: {error.messages}")
+    with pytest.raises(ValidationError):
+        validate_no_stop_count("Een wandeling langs zes plekken in de wijk.")
 
 
 def test_mine_tells_the_owner_what_a_report_did(make_pearl, world, resident_zuidwijk):
