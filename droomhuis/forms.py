@@ -190,14 +190,27 @@ class AssistedIntakeForm(DreamShareForm):
         help_text=_("Bijvoorbeeld: 'vinkjes op het papieren formulier' of 'mondeling ja gezegd aan de telefoon'."),
     )
 
+    resident = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
     field_order = ["channel", "consent_note"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, residents=None, **kwargs):
+        """``residents``: the residents the broker may choose (their own corporation's); a chosen one is kept."""
         super().__init__(*args, **kwargs)
+        self.residents = residents
         self.fields["text"].label = _("De droom, in de woorden van de bewoner")
         self.fields["contact_preference"].label = _("Mag de droommakelaar contact opnemen? Wat zei de bewoner?")
         self.fields["consent_wall"].label = _("De bewoner zegt ja: een gelukte droom mag zonder naam op de dromenmuur.")
         del self.fields["website"]
+
+    def clean_resident(self):
+        uid = self.cleaned_data.get("resident")
+        if uid is None:
+            return None
+        resident = self.residents.filter(uid=uid).first() if self.residents is not None else None
+        if resident is None:
+            raise forms.ValidationError(_("Deze bewoner kunt u niet kiezen. Zoek de bewoner opnieuw."))
+        return resident
 
     def clean(self):
         data = super().clean()
@@ -211,6 +224,7 @@ class AssistedIntakeForm(DreamShareForm):
         kwargs = super().service_kwargs()
         kwargs["channel"] = self.cleaned_data["channel"]
         kwargs["consent_note"] = self.cleaned_data["consent_note"].strip()
+        kwargs["resident"] = self.cleaned_data.get("resident")
         return kwargs
 
 
@@ -246,12 +260,25 @@ class TransitionForm(VersionedForm):
         super().__init__(*args, **kwargs)
         labels = dict(DreamStatus.choices)
         self.fields["to_status"].choices = [(s, labels[s]) for s in allowed_targets(dream.status)]
+        # A step that is no longer possible (someone else was first): say where the case stands, in words.
+        self.fields["to_status"].error_messages["invalid_choice"] = status_moved_text(dream)
 
     def clean(self):
         data = super().clean()
         if data.get("to_status") == DreamStatus.WITHDRAWN and not data.get("channel"):
             self.add_error("channel", _("Kies hoe de bewoner liet weten dat hij of zij wil stoppen."))
         return data
+
+
+def status_moved_text(dream) -> str:
+    """Why a chosen step is not possible any more, naming the status in words and who has the case."""
+    if dream.owner_id:
+        return _(
+            "Deze stap kan niet meer. De droom staat nu op ‘%(status)s’ bij %(owner)s. Kijk hieronder wat er nu staat."
+        ) % {"status": dream.get_status_display(), "owner": dream.owner.name or dream.owner.email}
+    return _("Deze stap kan niet meer. De droom staat nu op ‘%(status)s’. Kijk hieronder wat er nu staat.") % {
+        "status": dream.get_status_display()
+    }
 
 
 class AssignForm(VersionedForm):
@@ -283,17 +310,32 @@ class PlanForm(VersionedForm):
     )
 
 
+REACHED = "1"
+VOICEMAIL = "voicemail"
+
+
 class ContactAttemptForm(forms.Form):
     channel = forms.ChoiceField(label=_("Hoe?"), choices=ContactPreference.choices, widget=forms.RadioSelect)
-    reached = forms.TypedChoiceField(
+    reached = forms.ChoiceField(
         label=_("Bereikt?"),
-        choices=[("1", _("Ja, bereikt")), ("0", _("Nee, niet bereikt"))],
-        coerce=lambda value: value == "1",
+        choices=[
+            (REACHED, _("Ja, bereikt")),
+            ("0", _("Nee, niet bereikt")),
+            (VOICEMAIL, _("Nee, ingesproken op de voicemail")),
+        ],
         widget=forms.RadioSelect,
+        help_text=_("Alleen 'Ja, bereikt' telt als eerste contact."),
     )
     day = forms.DateField(label=_("Dag"), widget=DateInput(), initial=timezone.localdate)
     part_of_day = forms.ChoiceField(label=_("Dagdeel"), choices=PartOfDay.choices, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Korte toelichting (mag leeg)"), max_length=300, required=False)
+
+
+def contact_attempt_kwargs(data) -> dict:
+    """``ContactAttemptForm``'s answers for ``services.contact_attempt_record``: voicemail is "not reached"."""
+    data = dict(data)
+    answer = data.pop("reached")
+    return {**data, "reached": answer == REACHED, "voicemail": answer == VOICEMAIL}
 
 
 class NoteForm(forms.Form):

@@ -2,7 +2,8 @@
 "missing" and "not yours" look the same (404). Residents follow a dream by its code or through their account."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Replace
 from django.http import Http404
 
 from wijk.choices import RoleKind
@@ -83,3 +84,54 @@ def broker_neighbourhoods(user):
     for role in active_roles(user, RoleKind.BROKER):
         q |= Q(pk=role.neighbourhood_id) if role.neighbourhood_id else Q(corporation_id=role.organisation_id)
     return Neighbourhood.objects.filter(q).order_by("name")
+
+
+def intake_residents(user):
+    """Residents a broker may choose at intake: those of the neighbourhoods their broker roles cover (their own
+    corporation's), never erased ones; nothing for anyone else."""
+    from wijk.models import Resident
+
+    return Resident.objects.filter(neighbourhood__in=broker_neighbourhoods(user), erased_at__isnull=True)
+
+
+def resident_search(residents, term: str):
+    """Residents whose name, phone number, e-mail address or postcode matches ``term`` (at most 20)."""
+    term = (term or "").strip()
+    if len(term) < 2:
+        return residents.none()
+    digits = "".join(ch for ch in term if ch.isdigit())
+    compact = term.replace(" ", "")
+    q = (
+        Q(first_name__icontains=term)
+        | Q(alias__icontains=term)
+        | Q(display_name__icontains=term)
+        | Q(email__iexact=term)
+        | Q(postal_address__icontains=term)
+        | Q(phone__icontains=term)
+    )
+    if len(compact) == 6 and compact[:4].isdigit():  # a postcode typed with or without its space
+        q |= Q(postal_address__icontains=compact) | Q(postal_address__icontains=f"{compact[:4]} {compact[4:]}")
+    if len(digits) >= 6:  # a phone number typed with other spaces or dashes
+        residents = residents.annotate(phone_digits=_digits("phone"))
+        q |= Q(phone_digits__contains=digits[-9:])
+    return residents.filter(q).select_related("neighbourhood").order_by("first_name", "display_name", "pk")[:20]
+
+
+def _digits(field):
+    """The field without the spaces, dashes, dots, brackets and plus sign people type in phone numbers."""
+    expression = F(field)
+    for mark in (" ", "-", ".", "(", ")", "+", "/"):
+        expression = Replace(expression, Value(mark), Value(""))
+    return expression
+
+
+def likely_duplicates(residents, *, phone: str = "", email: str = ""):
+    """Existing residents with the same phone number (last 8 digits) or e-mail address: probably the same person."""
+    q = Q(pk__in=[])
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    if len(digits) >= 8:
+        residents = residents.annotate(phone_digits=_digits("phone"))
+        q |= Q(phone_digits__endswith=digits[-9:])
+    if email:
+        q |= Q(email__iexact=email.strip())
+    return residents.filter(q).select_related("neighbourhood").order_by("pk")[:10]

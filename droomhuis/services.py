@@ -39,6 +39,7 @@ from .consents import (  # noqa: F401 - re-exported: views and demo use them thr
     partner_consent_withdraw,
     partner_consents,
     resident_consents,
+    update_reach,
 )
 from .models import QUESTION, ContactAttempt, Dream, DreamEvent, EventKind, Note, ResidentUpdate, WallStatus
 from .permissions import brokers_for
@@ -90,15 +91,19 @@ def dream_submit(
     channel: str = Channel.ONLINE,
     recorded_by=None,
     consent_note: str = "",
+    resident=None,
 ) -> Dream:
     """Receive a dream, online or on the resident's behalf (``recorded_by`` is then the broker).
+
+    ``resident``: an existing resident the broker chose at intake (no duplicate record is made).
 
     Creates a resident record when the dreamer has none, stores each consent choice in the ledger with
     the explanation text version, sets the first-contact deadline in working days and writes history.
     """
     if channel != Channel.ONLINE and recorded_by is None:
         raise ValidationError(_("Leg vast wie de droom namens de bewoner invoert."), code="recorded_by_required")
-    resident = getattr(user, "resident", None) if user is not None and user.is_authenticated else None
+    if resident is None:
+        resident = getattr(user, "resident", None) if user is not None and user.is_authenticated else None
     contact = {
         "contact_preference": contact_preference,
         "phone": phone,
@@ -192,6 +197,54 @@ def dream_submit(
             created_by=recorded_by if getattr(recorded_by, "is_authenticated", False) else None,
         )
     return dream
+
+
+# An intake during a conversation: the broker spoke with the resident, so that was the first contact.
+CONVERSATION_CHANNELS = frozenset({Channel.PHONE, Channel.IN_PERSON})
+
+
+@transaction.atomic
+def dream_take_in(*, broker, channel: str, **kwargs) -> Dream:
+    """A broker types in a dream on the resident's behalf (``dream_submit`` with ``recorded_by``).
+
+    Taken in during a phone call or a visit, the dream is the broker's own case at once ("Wordt opgepakt")
+    and the conversation counts as the first contact. A dream from paper goes to the new dreams, for any broker.
+    """
+    dream = dream_submit(recorded_by=broker, channel=channel, **kwargs)
+    if channel in CONVERSATION_CHANNELS:
+        dream_transition(
+            dream=dream,
+            to_status=DreamStatus.PICKING_UP,
+            actor=broker,
+            expected_version=dream.version,
+            reason=_("Ingevoerd tijdens een gesprek met de bewoner"),
+        )
+        dream.first_contact_at = dream.created_at
+        dream.save(update_fields=["first_contact_at", "updated_at"])
+    return dream
+
+
+class AlreadyTaken(Exception):
+    """Someone else picked up the dream first (or it is no longer new); ``dream`` is the case as it is now."""
+
+    def __init__(self, dream):
+        super().__init__(dream.reference)
+        self.dream = dream
+
+
+@transaction.atomic
+def dream_pick_up(*, dream: Dream, actor) -> Dream:
+    """The "Oppakken" button: a new dream becomes the actor's case. When another broker was first (even at the
+    very same moment), nothing is written and ``AlreadyTaken`` carries the case as it is now."""
+    current = Dream.objects.select_for_update().select_related("owner").get(pk=dream.pk)
+    if current.status != DreamStatus.NEW:
+        raise AlreadyTaken(current)
+    try:
+        return dream_transition(
+            dream=current, to_status=DreamStatus.PICKING_UP, actor=actor, expected_version=current.version
+        )
+    except CaseChanged:
+        raise AlreadyTaken(Dream.objects.select_related("owner").get(pk=dream.pk)) from None
 
 
 @transaction.atomic
@@ -308,9 +361,23 @@ def dream_plan(
 
 @transaction.atomic
 def contact_attempt_record(
-    *, dream: Dream, actor, channel: str, reached: bool, day: date, part_of_day: str, note: str = ""
+    *,
+    dream: Dream,
+    actor,
+    channel: str,
+    reached: bool,
+    day: date,
+    part_of_day: str,
+    note: str = "",
+    voicemail: bool = False,
 ) -> ContactAttempt:
-    """Log an attempt to reach the resident. The first successful one meets the first-contact deadline."""
+    """Log an attempt to reach the resident. The first successful one meets the first-contact deadline.
+
+    A message left on voicemail is an attempt that did not reach the resident: it never counts as first contact.
+    """
+    if voicemail:
+        reached = False
+        note = " ".join(filter(None, [str(_("Ingesproken op de voicemail.")), note.strip()]))[:300]
     attempt = ContactAttempt.objects.create(
         dream=dream, by=actor, channel=channel, reached=reached, day=day, part_of_day=part_of_day, note=note
     )
@@ -345,7 +412,8 @@ def resident_update_post(*, dream: Dream, author, body: str) -> ResidentUpdate:
     """
     update = ResidentUpdate.objects.create(dream=dream, author=author, body=body)
     fields = ["updated_at"]
-    if dream.first_contact_at is None:
+    # A message only on the follow page, for someone who wants a call or whom we cannot reach, is no contact.
+    if dream.first_contact_at is None and update_reach(dream) not in ("call", "nobody"):
         dream.first_contact_at = update.created_at
         fields.append("first_contact_at")
     dream.save(update_fields=fields)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("makelaar/nieuwe-droom/", broker.intake, name="intake"),
     path("makelaar/droom/<str:reference>/", broker.case, name="case"),
     path("makelaar/droom/<str:reference>/foto/", broker.case_photo, name="case_photo"),
+    path("makelaar/droom/<str:reference>/oppakken/", broker.case_pickup, name="case_pickup"),
     path("makelaar/droom/<str:reference>/status/", broker.case_status, name="case_status"),
     path("makelaar/droom/<str:reference>/overdragen/", broker.case_assign, name="case_assign"),
     path("makelaar/droom/<str:reference>/plannen/", broker.case_plan, name="case_plan"),

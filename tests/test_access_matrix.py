@@ -173,6 +173,7 @@ MATRIX = {
     "droomhuis:intake": staff("broker_bw", others="forbidden"),
     "droomhuis:case": staff("broker_bw", others="forbidden"),
     "droomhuis:case_photo": staff(others="forbidden", broker_bw="hidden"),  # no photo
+    "droomhuis:case_pickup": BROKER_POST,
     "droomhuis:case_status": BROKER_POST,
     "droomhuis:case_assign": BROKER_POST,
     "droomhuis:case_plan": BROKER_POST,

@@ -38,9 +38,19 @@ from ..forms import (
     QueueFilterForm,
     ResidentUpdateForm,
     TransitionForm,
+    contact_attempt_kwargs,
 )
 from ..models import reference_normalise
-from ..permissions import broker_neighbourhoods, brokers_for, dreams_for_broker, get_dream_for_broker, is_broker
+from ..permissions import (
+    broker_neighbourhoods,
+    brokers_for,
+    dreams_for_broker,
+    get_dream_for_broker,
+    intake_residents,
+    is_broker,
+    likely_duplicates,
+    resident_search,
+)
 from ..workflow import OPEN, DreamStatus
 from .case_care import care_context, care_parts, care_shared
 from .case_data import cached_many, timeline, use_choices
@@ -380,8 +390,37 @@ def case_plan(request, dream, data):
 
 @_case_action("contact_form", ContactAttemptForm)
 def case_contact(request, dream, data):
-    services.contact_attempt_record(dream=dream, actor=request.user, **data)
-    return _("De contactpoging is opgeslagen.")
+    kwargs = contact_attempt_kwargs(data)
+    services.contact_attempt_record(dream=dream, actor=request.user, **kwargs)
+    if kwargs["reached"]:
+        return _("De contactpoging is opgeslagen.")
+    return _("De contactpoging is opgeslagen. Dit telt nog niet als eerste contact: de bewoner is niet bereikt.")
+
+
+def taken_text(dream, user) -> str:
+    """Why "Oppakken" did nothing: who has the dream now, or where it stands, in words."""
+    if dream.owner_id == user.pk:
+        return _("U had deze droom al opgepakt.")
+    if dream.owner_id:
+        return _("%(name)s pakte deze droom net op. U ziet hieronder wat er nu staat.") % {
+            "name": dream.owner.name or dream.owner.email
+        }
+    return _("Deze droom is niet meer nieuw. De status is nu: %(status)s.") % {"status": dream.get_status_display()}
+
+
+@broker_required
+@require_POST
+def case_pickup(request, reference):
+    """ "Oppakken": a new dream becomes the broker's case; a lost race says who was first and shows the case."""
+    dream = get_dream_for_broker(request.user, reference)
+    try:
+        services.dream_pick_up(dream=dream, actor=request.user)
+    except services.AlreadyTaken as taken:
+        messages.warning(request, taken_text(taken.dream, request.user))
+    else:
+        _log_change(request, dream, "opgepakt")
+        messages.success(request, _("U heeft deze droom opgepakt. Neem contact op met de bewoner."))
+    return redirect("droomhuis:case", reference=dream.reference)
 
 
 @_case_action("note_form", NoteForm)
@@ -451,30 +490,85 @@ def case_photo(request, reference):
     return FileResponse(dream.photo.open("rb"))
 
 
+INTAKE_SAVED_TEXT = {
+    True: gettext_lazy("De droom is ingevoerd en is nu van u. Geef de bewoner de volgcode: %(code)s."),
+    False: gettext_lazy("De droom is ingevoerd en staat bij de nieuwe dromen. Geef de bewoner de volgcode: %(code)s."),
+}
+
+
+def _resident_initial(resident) -> dict:
+    """The chosen resident's contact details, filled in so the broker only changes what is new."""
+    if resident is None:
+        return {}
+    return {
+        "first_name": resident.first_name,
+        "alias": resident.alias,
+        "contact_preference": resident.contact_preference,
+        "phone": resident.phone,
+        "email": resident.email,
+        "postal_address": resident.postal_address,
+        "contact_notes": resident.contact_notes,
+        "neighbourhood": resident.neighbourhood_id,
+        "resident": resident.uid,
+    }
+
+
+def _chosen_resident(residents, uid):
+    """The resident chosen by ``uid`` among ``residents``; ``None`` for no choice, 404 for someone else's."""
+    if not uid:
+        return None
+    try:
+        resident = residents.select_related("neighbourhood").filter(uid=uid).first()
+    except ValidationError:
+        resident = None
+    if resident is None:
+        raise Http404("No such resident.")
+    return resident
+
+
 @broker_required
 @require_http_methods(["GET", "POST"])
 def intake(request):
-    """Type in a dream from paper, a phone call or a visit, on the resident's behalf."""
+    """Type in a dream from paper, a phone call or a visit, on the resident's behalf.
+
+    First look the resident up (name, phone, e-mail or postcode, within the broker's own corporation) and
+    choose them, so no second record is made; a new resident with the phone number or e-mail address of an
+    existing one gets a warning before anything is saved.
+    """
     neighbourhoods = broker_neighbourhoods(request.user)
+    residents = intake_residents(request.user)
+    chosen = request.POST.get("resident") if request.method == "POST" else request.GET.get("bewoner")
+    resident = _chosen_resident(residents, chosen)
+    term = (request.GET.get("zoek") or "").strip()[:100]
+    found = list(resident_search(residents, term)) if term and resident is None else []
+    duplicates = []
+    initial = _resident_initial(resident)
     if request.method == "POST":
-        form = AssistedIntakeForm(request.POST, request.FILES)
+        form = AssistedIntakeForm(request.POST, request.FILES, initial=initial, residents=residents)
         form.fields["neighbourhood"].queryset = neighbourhoods
-        if form.is_valid():
-            dream = services.dream_submit(recorded_by=request.user, **form.service_kwargs())
-            _log_change(request, dream, "ingevoerd namens de bewoner")
-            messages.success(
-                request,
-                _("De droom is ingevoerd. Geef de bewoner de volgcode: %(code)s.") % {"code": dream.reference_display},
+        if form.is_valid() and resident is None and not request.POST.get("nieuwe_bewoner"):
+            duplicates = list(
+                likely_duplicates(residents, phone=form.cleaned_data["phone"], email=form.cleaned_data["email"])
             )
+        if form.is_valid() and not duplicates:
+            kwargs = form.service_kwargs()
+            dream = services.dream_take_in(broker=request.user, **kwargs)
+            _log_change(request, dream, "ingevoerd namens de bewoner")
+            theirs = kwargs["channel"] in services.CONVERSATION_CHANNELS
+            messages.success(request, INTAKE_SAVED_TEXT[theirs] % {"code": dream.reference_display})
             return redirect("droomhuis:case", reference=dream.reference)
     else:
-        form = AssistedIntakeForm()
+        form = AssistedIntakeForm(initial=initial, residents=residents)
         form.fields["neighbourhood"].queryset = neighbourhoods
     return render(
         request,
         "droomhuis/broker/intake.html",
         {
             "form": form,
+            "resident": resident,
+            "term": term,
+            "found": found,
+            "duplicates": duplicates,
             "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
             "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
         },
