@@ -11,7 +11,7 @@ from wijk.models import Neighbourhood, Organisation, Resident
 from wijk.permissions import active_roles, neighbourhood_filter, organisation_ids
 
 from .choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus
-from .models import Activity, Pearl, PearlReport, Route
+from .models import Activity, Pearl, PearlReport, Route, SignUp
 
 
 def moderated_pearls(user):
@@ -129,6 +129,23 @@ def get_pearl_for_follower(code: str) -> Pearl:
     if pearl is None:
         raise Http404("No such pearl.")
     return pearl
+
+
+def get_signup_for_code(code: str):
+    """Anyone with a sign-up's reference code may see and cancel that sign-up (the code is the key); 404 for
+    any other code. Callers ask ``views.signup_code.signup_guesses`` first, so codes cannot be tried until one
+    fits."""
+    code = reference_normalise(code)
+    signup = (
+        SignUp.objects.select_related("activity__neighbourhood", "activity__place", "resident")
+        .filter(reference=code)
+        .first()
+        if code
+        else None
+    )
+    if signup is None:
+        raise Http404("No such sign-up.")
+    return signup
 
 
 def is_away(pearl) -> bool:

@@ -1,4 +1,4 @@
-"""Staff forms for the pop-up programme: changing an activity that is already in the programme."""
+"""Forms of the pop-up programme: staff changing an activity; signing up without an account."""
 
 from datetime import datetime
 
@@ -6,6 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from wijk.antispam import HoneypotForm
+from wijk.choices import ContactPreference
+from wijk.contact_question import contact_question_check
+from wijk.form_fields import PhoneField
 
 from .choices import PearlKind
 from .forms import AccessibleErrorsMixin
@@ -85,3 +90,87 @@ class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
         if data.get("place") is None and not (data.get("place_text") or "").strip():
             self.add_error("place_text", ValidationError(_("Kies een plek of beschrijf hem."), code="place_required"))
         return data
+
+
+class DescribedErrorsMixin:
+    """Point each invalid field at its own error text and hint (``wijk/_field.html`` ids), for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and not isinstance(self.fields[name].widget, forms.RadioSelect):
+                auto_id = self[name].auto_id
+                described = [f"{auto_id}_errors"] + ([f"{auto_id}_helptext"] if self.fields[name].help_text else [])
+                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described)})
+
+
+SIGNUP_WAYS = [
+    ("", _("Nee, ik kijk zelf met mijn aanmeldcode")),
+    (ContactPreference.PHONE, _("Ja, bel mij")),
+    (ContactPreference.EMAIL, _("Ja, mail mij")),
+    (ContactPreference.LETTER, _("Ja, stuur mij een brief")),
+]
+SIGNUP_FIELD_FOR = {
+    ContactPreference.PHONE: "phone",
+    ContactPreference.EMAIL: "email",
+    ContactPreference.LETTER: "postal_address",
+}
+
+
+class AnonymousSignUpForm(DescribedErrorsMixin, HoneypotForm):
+    """Signing up without an account: a name and the one contact question. Its default state needs only
+    the name; a detail typed for another way than the one chosen is asked about, never dropped."""
+
+    name = forms.CharField(
+        label=_("Uw naam"),
+        max_length=60,
+        error_messages={"required": _("Vul uw naam in. Dan weet de organisator wie er komt.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    contact_preference = forms.ChoiceField(
+        label=_("Mogen wij u iets laten weten? Bijvoorbeeld als er een plaats vrijkomt."),
+        choices=SIGNUP_WAYS,
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+        help_text=_("Kies één manier. U krijgt ook een aanmeldcode. Daarmee meldt u zich ook weer af."),
+    )
+    phone = PhoneField(label=_("Telefoonnummer (als u 'bel mij' kiest)"), required=False)
+    email = forms.EmailField(
+        label=_("E-mailadres (als u 'mail mij' kiest)"),
+        required=False,
+        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    postal_address = forms.CharField(
+        label=_("Adres (als u 'stuur een brief' kiest)"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        contact_question_check(self, data, SIGNUP_FIELD_FOR)
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "contact_preference": data["contact_preference"],
+            "email": data["email"] or "",
+            "phone": data["phone"] or "",
+            "postal_address": data["postal_address"] or "",
+        }
+
+
+class SignUpCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Uw aanmeldcode"),
+        max_length=20,
+        help_text=_(
+            "De code staat op de pagina na het aanmelden. Of in de e-mail of brief. Bijvoorbeeld ABCD-EFG-HJK."
+        ),
+        error_messages={"required": _("Vul uw aanmeldcode in.")},
+    )

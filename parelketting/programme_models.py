@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijk.choices import Channel
+from wijk.follow_codes import reference_display
 from wijk.public_cache import ContentQuerySet
 
 from .choices import ActivityStatus, PearlKind, SignUpStatus
@@ -166,6 +167,10 @@ class SignUp(models.Model):
     promoted_at = models.DateTimeField(_("van de wachtlijst gehaald op"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("herinnering gestuurd op"), null=True, blank=True)
+    # Only for a sign-up without an account: the key to see it and to cancel it (``wijk.follow_codes``).
+    reference = models.CharField(
+        _("aanmeldcode"), max_length=10, unique=True, null=True, blank=True, editable=False, default=None
+    )
 
     objects = ContentQuerySet.as_manager()
 
@@ -184,3 +189,7 @@ class SignUp(models.Model):
 
     def __str__(self):
         return f"{self.resident} → {self.activity} ({self.status})"
+
+    @property
+    def reference_display(self) -> str:
+        return reference_display(self.reference or "")

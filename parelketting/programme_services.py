@@ -17,12 +17,15 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from wijk.choices import Channel
+from wijk.choices import Channel, ContactPreference, ResidentLanguage
+from wijk.follow_codes import reference_new
 from wijk.links import absolute_url, short_address
+from wijk.models import AccessAction, DayPart
 from wijk.photos import ProcessedPhoto
-from wijk.services import resident_update_send
+from wijk.services import access_log_record, callback_request_create, resident_create, resident_update_send
 
 from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, SignUp
@@ -221,6 +224,16 @@ def _with_activity_lock(activity_pk: int, work):
     raise RuntimeError("unreachable")
 
 
+def _check_open(activity: Activity) -> None:
+    if activity.status != ActivityStatus.PUBLISHED or activity.ends_at < timezone.now():
+        raise ValidationError(_("Voor deze activiteit kunt u zich niet meer aanmelden."), code="closed")
+
+
+def _new_status(activity: Activity) -> str:
+    confirmed = activity.signups.filter(status=SignUpStatus.CONFIRMED).count()
+    return SignUpStatus.CONFIRMED if confirmed < activity.capacity else SignUpStatus.WAITING
+
+
 def signup_create(*, activity: Activity, resident, by=None, channel: str = Channel.ONLINE) -> SignUp:
     """Sign a resident up: a confirmed place while there is room, else a place on the waiting list.
 
@@ -234,18 +247,15 @@ def signup_create(*, activity: Activity, resident, by=None, channel: str = Chann
         raise ValidationError(_("Kies hoe de bewoner zich aanmeldde."), code="channel_required")
 
     def work(locked: Activity) -> SignUp:
-        if locked.status != ActivityStatus.PUBLISHED or locked.ends_at < timezone.now():
-            raise ValidationError(_("Voor deze activiteit kunt u zich niet meer aanmelden."), code="closed")
+        _check_open(locked)
         if locked.neighbourhood_id != resident.neighbourhood_id:
             raise ValidationError(_("Deze activiteit is in een andere wijk."), code="other_neighbourhood")
         existing = locked.signups.exclude(status=SignUpStatus.CANCELLED).filter(resident=resident).first()
         if existing is not None:
             return existing
-        confirmed = locked.signups.filter(status=SignUpStatus.CONFIRMED).count()
-        status = SignUpStatus.CONFIRMED if confirmed < locked.capacity else SignUpStatus.WAITING
         staff = by if by is not None and resident.user_id != getattr(by, "pk", None) else None
         signup = SignUp.objects.create(
-            activity=locked, resident=resident, status=status, channel=channel, created_by=staff
+            activity=locked, resident=resident, status=_new_status(locked), channel=channel, created_by=staff
         )
         _mail_signup(signup, locked, resident)
         return signup
@@ -253,20 +263,142 @@ def signup_create(*, activity: Activity, resident, by=None, channel: str = Chann
     return _with_activity_lock(activity.pk, work)
 
 
-def signup_cancel(*, signup: SignUp, by=None) -> SignUp | None:
+# The ways a person without an account may choose to hear from us about a sign-up ("" = not at all).
+ANONYMOUS_WAYS = ("", ContactPreference.PHONE, ContactPreference.EMAIL, ContactPreference.LETTER)
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value or "" if ch.isdigit())
+
+
+def _words(value: str) -> str:
+    return " ".join((value or "").casefold().split())
+
+
+def _same_person(signup: SignUp, *, name: str, email: str, phone: str, postal_address: str) -> bool:
+    """Is this active sign-up already the person who asks now? Matched on the way to reach them; without
+    one, on the name (of a sign-up that also left no way to reach them)."""
+    resident = signup.resident
+    known_email = resident.email or (resident.user.email if resident.user_id else "")
+    if email:
+        return known_email.casefold() == email.casefold()
+    if phone:
+        return _digits(resident.phone) == _digits(phone)
+    if postal_address:
+        return _words(resident.postal_address) == _words(postal_address)
+    no_way = not (known_email or resident.phone or resident.postal_address)
+    return no_way and _words(resident.first_name or resident.display_name) == _words(name)
+
+
+def _signup_reference_new() -> str:
+    while True:
+        code = reference_new()
+        if not SignUp.objects.filter(reference=code).exists():
+            return code
+
+
+def signup_create_anonymous(
+    *,
+    activity: Activity,
+    name: str,
+    contact_preference: str = "",
+    email: str = "",
+    phone: str = "",
+    postal_address: str = "",
+    language: str = "nl",
+) -> SignUp:
+    """Someone without an account signs up: a name and, if they like, one way to hear from us.
+
+    They become a resident record without an account, in the activity's neighbourhood, holding only the name
+    and the way they chose (phone, e-mail or letter). The sign-up gets a reference code: shown on the page,
+    in the e-mail or letter, and the key to cancel on a public page. The same person (same e-mail address,
+    phone number or address; without any, the same name) cannot take a second place: that is refused, and the
+    code of the first sign-up is not shown (it went to them by the way they chose). One transaction, with the
+    activity row locked; an access-log row records the sign-up.
+    """
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError(_("Vul uw naam in."), code="name_required")
+    if contact_preference not in ANONYMOUS_WAYS:
+        raise ValidationError(_("Kies hoe wij u iets laten weten."), code="contact_unknown")
+    email = email.strip() if contact_preference == ContactPreference.EMAIL else ""
+    phone = phone.strip() if contact_preference == ContactPreference.PHONE else ""
+    postal_address = postal_address.strip() if contact_preference == ContactPreference.LETTER else ""
+    if contact_preference and not (email or phone or postal_address):
+        raise ValidationError(_("Vul in waar wij u kunnen bereiken."), code="contact_missing")
+
+    def work(locked: Activity) -> SignUp:
+        _check_open(locked)
+        active = locked.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident__user")
+        if any(
+            _same_person(other, name=name, email=email, phone=phone, postal_address=postal_address) for other in active
+        ):
+            raise ValidationError(
+                _("U bent al aangemeld. Uw aanmeldcode kreeg u toen. Kwijt? Bel ons, dan zoeken wij het op."),
+                code="already_signed_up",
+            )
+        resident = resident_create(
+            neighbourhood=locked.neighbourhood,
+            created_via=Channel.ONLINE,
+            first_name=name[:60],
+            display_name=name[:120],
+            contact_preference=contact_preference,
+            email=email,
+            phone=phone,
+            postal_address=postal_address,
+            language=language if language in ResidentLanguage.values else ResidentLanguage.DUTCH,
+        )
+        signup = SignUp.objects.create(
+            activity=locked,
+            resident=resident,
+            status=_new_status(locked),
+            channel=Channel.ONLINE,
+            reference=_signup_reference_new(),
+        )
+        access_log_record(
+            user=None,
+            action=AccessAction.CHANGE,
+            obj=signup,
+            resident=resident,
+            organisation=locked.neighbourhood.corporation,
+            detail=f"signup without an account: {signup.status}",
+        )
+        _mail_signup(signup, locked, resident)
+        return signup
+
+    return _with_activity_lock(activity.pk, work)
+
+
+def signup_cancel(*, signup: SignUp, by=None, with_code: bool = False) -> SignUp | None:
     """Cancel a sign-up. When a confirmed place comes free, the first on the waiting list gets it at once.
 
-    Returns the promoted sign-up (who then hears it by e-mail or letter), or None.
+    ``with_code``: the person cancelled on the public page with the sign-up's reference code. That is
+    recorded in the access log, and the way to reach a person without an account is dropped (nothing more
+    will be sent about it). Returns the promoted sign-up (who then hears it the way they chose), or None.
     """
 
     def work(locked: Activity) -> SignUp | None:
-        current = SignUp.objects.select_for_update().get(pk=signup.pk)
+        current = SignUp.objects.select_for_update().select_related("resident").get(pk=signup.pk)
         if current.status == SignUpStatus.CANCELLED:
             return None
         freed = current.status == SignUpStatus.CONFIRMED
         current.status = SignUpStatus.CANCELLED
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
+        if with_code:
+            access_log_record(
+                user=by,
+                action=AccessAction.CHANGE,
+                obj=current,
+                resident=current.resident,
+                organisation=locked.neighbourhood.corporation,
+                detail="signup cancelled with its reference code",
+            )
+            resident = current.resident
+            if resident.user_id is None and not resident.signups.exclude(status=SignUpStatus.CANCELLED).exists():
+                type(resident).objects.filter(pk=resident.pk).update(
+                    email="", phone="", postal_address="", contact_preference=""
+                )
         if not freed:
             return None
         return _promote(locked)
@@ -289,8 +421,37 @@ def _promote(activity: Activity) -> SignUp | None:
         signup.promoted_at = timezone.now()
         signup.save(update_fields=["status", "promoted_at"])
         _mail_signup(signup, activity, signup.resident, promoted=True)
+        _call_task_for_promotion(signup, activity)
         promoted = promoted or signup
     return promoted
+
+
+def _call_task_for_promotion(signup: SignUp, activity: Activity) -> None:
+    """Someone without an account who chose "bel mij" is told by phone: a call task for the neighbourhood's
+    staff (``callback_request_create``), who see it in their list of calls to make."""
+    resident = signup.resident
+    if resident.user_id is not None or resident.contact_preference != ContactPreference.PHONE or not resident.phone:
+        return
+    when = timezone.localtime(activity.starts_at)
+    note = _(
+        "Plaats vrij bij ‘%(title)s’ op %(when)s. Bel de bewoner: hij of zij is van de wachtlijst af. Code %(code)s."
+    ) % {
+        "title": activity.title,
+        "when": date_format(when, "j F, H:i"),
+        "code": signup.reference_display,
+    }
+    callback_request_create(
+        neighbourhood=activity.neighbourhood,
+        phone=resident.phone,
+        day_part=DayPart.MORNING,
+        first_name=resident.first_name,
+        note=note[:300],
+    )
+
+
+def signup_status_url(signup: SignUp) -> str:
+    """The full link to the public page of a sign-up without an account (see it, cancel it)."""
+    return absolute_url(reverse("parelketting:signup_status", kwargs={"code": signup.reference}))
 
 
 def _mail_signup(signup: SignUp, activity: Activity, resident, promoted: bool = False) -> None:
@@ -303,6 +464,10 @@ def _mail_signup(signup: SignUp, activity: Activity, resident, promoted: bool = 
         "ics_url": absolute_url(reverse("parelketting:activity_ics", kwargs={"uid": activity.uid})),
         "programme_address": short_address(reverse("parelketting:programme")),
     }
+    if signup.reference:
+        context["code"] = signup.reference_display
+        context["status_url"] = signup_status_url(signup)
+        context["cancel_address"] = short_address(reverse("parelketting:signup_find"))
     status = signup.status
 
     def compose(letter: bool = False) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from .views import poster as poster_views
 from .views import programme as programme_views
 from .views import reports as report_views
 from .views import route as route_views
+from .views import signup_code as signup_code_views
 
 app_name = "parelketting"
 
@@ -56,6 +57,8 @@ urlpatterns = [
     ),
     path("programma/affiche/", poster_views.poster, name="poster"),
     path("programma/affiche.pdf", poster_views.poster, {"pdf": True}, name="poster_pdf"),
+    path("programma/aanmelding/", signup_code_views.signup_find, name="signup_find"),
+    path("programma/aanmelding/<str:code>/", signup_code_views.signup_status, name="signup_status"),
     path("programma/voorstellen/", programme_views.activity_propose_view, name="activity_propose"),
     path("programma/<uuid:uid>/", programme_views.activity_detail, name="activity"),
     path("programma/<uuid:uid>/agenda.ics", programme_views.activity_ics, name="activity_ics"),

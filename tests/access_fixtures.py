@@ -22,6 +22,7 @@ from droomhuis.care_models import Pairing, Referral, Signal
 from droomhuis.models import Dream
 from parelketting.models import Pearl, PearlReport
 from parelketting.programme_models import Activity, ActivityPhoto
+from parelketting.programme_services import signup_create_anonymous
 from parelketting.route_models import Route
 from parelketting.services import pearl_submit_anonymous
 from wijk.models import Organisation
@@ -71,6 +72,12 @@ def _objects(world):
         resident=world.residents.hagedoorn,
         callback=callback_request_create(
             neighbourhood=world.hagedoorn, phone="0546 123 456", day_part=DayPart.MORNING, first_name="Henk"
+        ),
+        signup=signup_create_anonymous(
+            activity=_first(Activity.objects.published().upcoming().order_by("starts_at"), "upcoming activity"),
+            name="Fatma",
+            contact_preference="phone",
+            phone="06 12 34 56 78",
         ),
         followed_pearl=pearl_submit_anonymous(
             neighbourhood=world.zuidwijk, kind="place", title="Het bankje", story="Fijn.", street="Spui"

@@ -135,7 +135,9 @@ MATRIX = {
     ),
     "parelketting:activity": PUBLIC,
     "parelketting:activity_ics": PUBLIC,
-    "parelketting:activity_signup": staff(others="method"),
+    "parelketting:activity_signup": POST_ONLY,  # also without an account: the form is on the activity page
+    "parelketting:signup_find": PUBLIC,  # a sign-up without an account, found by its reference code
+    "parelketting:signup_status": PUBLIC,  # the reference code is the key (see it, cancel it)
     "parelketting:activity_signup_cancel": staff(others="method"),
     # A published activity is public, so the other corporation gets 403 here, not 404.
     "parelketting:activity_on_behalf": staff("moderator_hw", "superuser", others="forbidden"),
@@ -313,6 +315,7 @@ def url_kwargs(key, o):
         "parelketting:thanks": {"code": o.followed_pearl.follow_code},
         "parelketting:follow": {"code": o.followed_pearl.follow_code},
         "parelketting:withdraw": {"code": o.followed_pearl.follow_code},
+        "parelketting:signup_status": {"code": o.signup.reference},
         "parelketting:report_decide": {"uid": o.report.uid},
         "parelketting:activity_photo": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
         "parelketting:activity_thumbnail": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},

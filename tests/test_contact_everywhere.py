@@ -106,6 +106,7 @@ def rendered_templates():
 
 def _pages(world, activity, moderator_hw):
     """(page name, client, path, phone that must be on it, status) for every resident-facing page that asks."""
+    from parelketting.programme_services import signup_create_anonymous
     from parelketting.services import pearl_submit_anonymous
 
     anonymous = Client()
@@ -115,7 +116,10 @@ def _pages(world, activity, moderator_hw):
     pearl = pearl_submit_anonymous(
         neighbourhood=world.zuidwijk, kind="place", title="Bank", story="Fijn", street="Spui"
     )
+    signup = signup_create_anonymous(activity=activity, name="Fatma")
     return [
+        ("aanmelding zoeken", anonymous, reverse("parelketting:signup_find"), "both", 200),
+        ("aanmelding", anonymous, reverse("parelketting:signup_status", args=[signup.reference]), "hw", 200),
         ("parel volgen", anonymous, reverse("parelketting:follow", args=[pearl.follow_code]), "hw", 200),
         ("home", anonymous, reverse("wijk:home"), "both", 200),
         ("login", anonymous, reverse("account_login"), "both", 200),
@@ -173,11 +177,17 @@ def _refusals(world, settings) -> dict:
     settings.PARELKETTING_FOLLOW_WRONG_LIMIT = 0
     follow = Client().get(reverse("droomhuis:follow_start"), {"reference": "WRONGCODE99"})
     pearl_follow = Client().get(reverse("parelketting:follow_start"), {"code": "WRONGCODE99"})
+    signup_code = Client().get(reverse("parelketting:signup_find"), {"code": "WRONGCODE99"})
     dream = dream_services.dream_submit(
         neighbourhood=world.hagedoorn, text="Een moestuin achter de flat.", consent_contact=False, consent_wall=False
     )
     withdraw = Client().post(reverse("droomhuis:consent_withdraw", args=[dream.reference, "dream-wall"]))
-    return {"volgcode geweigerd": follow, "te vaak ingetrokken": withdraw, "parel-volgcode geweigerd": pearl_follow}
+    return {
+        "volgcode geweigerd": follow,
+        "te vaak ingetrokken": withdraw,
+        "parel-volgcode geweigerd": pearl_follow,
+        "aanmeldcode geweigerd": signup_code,
+    }
 
 
 def test_the_429_pages_say_whom_to_call(reachable, settings):

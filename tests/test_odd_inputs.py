@@ -151,6 +151,8 @@ PAGES = {
     "parelketting:activity": {},
     "parelketting:activity_ics": {},
     "parelketting:activity_signup": {},
+    "parelketting:signup_find": {"code": lambda o: o.signup.reference},
+    "parelketting:signup_status": {},
     "parelketting:activity_signup_cancel": {},
     "parelketting:activity_on_behalf": {},
     "parelketting:activity_story": {},

@@ -32,3 +32,22 @@ DETAIL_OTHER_WAY = {
         "U vulde ook een adres in, maar koos een andere manier. Liever een brief of een bezoek? Kies dat dan. Anders: maak dit veld leeg."
     ),
 }
+
+
+def contact_question_check(form, data: dict, field_for: dict, *, keep: dict | None = None) -> str:
+    """Check the one contact question of ``form``: the chosen way needs its detail, and a detail typed for
+    another way (or with "no") gets a question back instead of being dropped. ``field_for`` maps each way to
+    its detail field (``{"phone": "phone", "email": "email", "letter": "postal_address"}``); ``keep`` holds
+    values that were filled in for the person and left as they were (not "typed"). Returns the detail field
+    of the chosen way, or ''."""
+    keep = keep or {}
+    preference = data.get("contact_preference") or ""
+    needed = field_for.get(preference, "")
+    if needed and not (data.get(needed) or "").strip() and needed not in form.errors:
+        form.add_error(needed, DETAIL_MISSING[needed])
+    for field in set(field_for.values()):
+        value = (data.get(field) or "").strip()
+        if not value or field == needed or value == str(keep.get(field) or "").strip():
+            continue
+        form.add_error(field, DETAIL_OTHER_WAY[field] if preference else DETAIL_UNUSED[field])
+    return needed

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,9 +25,18 @@ from ..choices import ActivityStatus, PearlKind, SignUpStatus
 from ..forms import ActivityProposalForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
 from ..ical import activities_ical, feed_activities, ics_response
 from ..models import Activity, ActivityPhoto, Pearl
-from ..programme_services import activity_propose, activity_story_write, signup_cancel, signup_create
+from ..programme_forms import AnonymousSignUpForm
+from ..programme_services import (
+    activity_propose,
+    activity_story_write,
+    signup_cancel,
+    signup_create,
+    signup_create_anonymous,
+)
 
 PROGRAMME_WEEKS = 8
+# The reference codes this browser just got: only then does the status page say "thank you" and show the code box.
+SESSION_SIGNED_UP = "parelketting_signed_up"
 PAST_STORIES = 5
 
 
@@ -84,19 +94,42 @@ def programme(request):
     )
 
 
-def _attendee_names(activity) -> dict:
+def _attendee_names(activity, staff: bool = False) -> dict:
+    """Who comes and who waits, in order. Organisers see names only as far as consent allows; the
+    corporation's staff (who phone people and sign them up) see the name given and how to reach them."""
     signups = list(
-        activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident").order_by("created_at", "pk")
+        activity.signups.exclude(status=SignUpStatus.CANCELLED)
+        .select_related("resident__user")
+        .order_by("created_at", "pk")
     )
     someone = _("een buurtbewoner")
-    confirmed = [public_name(s.resident) or someone for s in signups if s.status == SignUpStatus.CONFIRMED]
-    waiting = [public_name(s.resident) or someone for s in signups if s.status == SignUpStatus.WAITING]
-    return {"confirmed": confirmed, "waiting": waiting}
+
+    def entry(signup):
+        if not staff:
+            return public_name(signup.resident) or someone
+        resident = signup.resident
+        return {
+            "name": resident.display_name or resident.first_name or someone,
+            "phone": resident.phone,
+            "email": resident.email or (resident.user.email if resident.user_id else ""),
+            "letter": resident.contact_preference == "letter",
+            "without_account": resident.user_id is None,
+            "reference": signup.reference_display,
+        }
+
+    confirmed = [entry(s) for s in signups if s.status == SignUpStatus.CONFIRMED]
+    waiting = [entry(s) for s in signups if s.status == SignUpStatus.WAITING]
+    return {"confirmed": confirmed, "waiting": waiting, "staff": staff}
 
 
 @require_GET
 def activity_detail(request, uid):
     activity = perms.get_activity_for_user(request.user, uid)
+    return _activity_page(request, activity)
+
+
+def _activity_page(request, activity, signup_form=None, status=200):
+    """The activity page; ``signup_form`` is the sign-up without an account, bound after a failed try."""
     resident = perms.resident_for_user(request.user)
     confirmed = activity.signups.filter(status=SignUpStatus.CONFIRMED).count()
     own = None
@@ -120,10 +153,15 @@ def activity_detail(request, uid):
         "can_write_story": perms.can_write_story(request.user, activity)
         and activity.status == ActivityStatus.PUBLISHED
         and activity.starts_at < timezone.now(),
-        "attendees": _attendee_names(activity) if can_see_attendees else None,
+        "attendees": _attendee_names(activity, staff=perms.can_sign_up_on_behalf(request.user, activity))
+        if can_see_attendees
+        else None,
         "organiser_name": _organiser_name(activity),
     }
-    return render(request, "parelketting/activity.html", context)
+    if is_open and not request.user.is_authenticated:
+        context["signup_form"] = signup_form or AnonymousSignUpForm()
+    context["summary_form"] = signup_form  # after a failed try: the errors at the top, also when it just closed
+    return render(request, "parelketting/activity.html", context, status=status)
 
 
 def _organiser_name(activity) -> str:
@@ -132,11 +170,13 @@ def _organiser_name(activity) -> str:
     return public_name(activity.organiser_resident) or _("een buurtbewoner")
 
 
-@login_required
 @require_POST
 def activity_signup(request, uid):
-    """One click: a logged-in resident signs up (or joins the waiting list)."""
+    """One click: a logged-in resident signs up (or joins the waiting list). Without an account: the form on
+    the activity page (a name and the one contact question), then the page with the reference code."""
     activity = perms.get_activity_for_user(request.user, uid)
+    if not request.user.is_authenticated:
+        return _activity_signup_anonymous(request, activity)
     resident = perms.resident_for_user(request.user)
     if resident is None:
         raise Http404
@@ -155,6 +195,24 @@ def activity_signup(request, uid):
                 request, _("Het is vol. U staat op de wachtlijst. Komt er een plaats vrij? Dan krijgt u die.")
             )
     return redirect(activity.get_absolute_url())
+
+
+def _activity_signup_anonymous(request, activity):
+    form = AnonymousSignUpForm(request.POST)
+    if not form.is_valid():
+        return _activity_page(request, activity, signup_form=form)
+    if rate_limit_hit(request, "pk-signup", limits.SIGNUPS_PER_HOUR):
+        form.add_error(
+            None, _("Er zijn vanaf hier al heel veel aanmeldingen gedaan. Probeer het over een uur nog eens.")
+        )
+        return _activity_page(request, activity, signup_form=form, status=429)
+    try:
+        signup = signup_create_anonymous(activity=activity, language=get_language() or "nl", **form.service_kwargs())
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _activity_page(request, activity, signup_form=form)
+    request.session[SESSION_SIGNED_UP] = [*request.session.get(SESSION_SIGNED_UP, []), signup.reference][-20:]
+    return redirect("parelketting:signup_status", code=signup.reference)
 
 
 @login_required
