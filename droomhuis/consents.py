@@ -12,8 +12,7 @@ from wijk.choices import Channel, DataCategory, Purpose
 from wijk.models import ConsentText
 from wijk.services import (
     consent_check,
-    consent_text_current,
-    consent_text_publish,
+    consent_text_shown,
     consent_withdraw,
     resident_channel,
 )
@@ -24,39 +23,45 @@ CONSENT_CONTACT_KEY = "broker-contact"
 CONSENT_WALL_KEY = "dream-wall"
 CONSENT_TEXTS = {
     CONSENT_CONTACT_KEY: (
-        "Contact over uw droom",
-        "Als u ja zegt, mag de droommakelaar van Beter Wonen contact met u opnemen over uw droom. "
-        "Dat doen wij op de manier die u kiest. Wij gebruiken uw gegevens alleen hiervoor. "
-        "U kunt dit altijd weer intrekken.",
+        gettext_lazy("Contact over uw droom"),
+        gettext_lazy(
+            "Zegt u ja? Dan mag de droommakelaar van Beter Wonen contact met u opnemen over uw droom. "
+            "Dat doen wij op de manier die u kiest. Wij gebruiken uw gegevens alleen hiervoor. "
+            "U kunt dit altijd weer intrekken."
+        ),
     ),
     CONSENT_WALL_KEY: (
-        "Uw droom op de dromenmuur",
-        "Als u ja zegt, mogen wij uw droom laten zien op de dromenmuur op deze website, als hij is gelukt. "
-        "Wij zetten er geen naam, adres of foto bij. Een medewerker van Beter Wonen leest het eerst. "
-        "U kunt dit altijd weer intrekken.",
+        gettext_lazy("Uw droom op de dromenmuur"),
+        gettext_lazy(
+            "Zegt u ja? Dan mogen wij uw droom op de dromenmuur op deze website zetten. "
+            "Dat doen wij als uw droom is gelukt. "
+            "Wij zetten er geen naam, adres of foto bij. Een medewerker van Beter Wonen leest het eerst. "
+            "U kunt dit altijd weer intrekken."
+        ),
     ),
     "referral": (
-        "Uw gegevens naar een partner",
-        "Als u ja zegt, geeft de droommakelaar alleen de gegevens die u noemt aan deze ene organisatie. "
-        "Die organisatie neemt dan contact met u op om te helpen. Over uw gezondheid vragen wij apart. "
-        "U kunt dit altijd weer intrekken. Dan stopt de organisatie meteen.",
+        gettext_lazy("Uw gegevens naar een partner"),
+        gettext_lazy(
+            "Zegt u ja? Dan geeft de droommakelaar alleen de gegevens die u noemt aan deze ene organisatie. "
+            "Die organisatie neemt dan contact met u op om te helpen. Over uw gezondheid vragen wij apart. "
+            "U kunt dit altijd weer intrekken. Dan stopt de organisatie meteen."
+        ),
     ),
     "pairing": (
-        "Een ervaringsdeskundige die met u meeloopt",
-        "Als u ja zegt, mag een ervaringsdeskundige van Beter Wonen met u meedenken. "
-        "Die persoon ziet uw droom en hoe u contact wilt. Hij of zij heeft geheimhouding getekend. "
-        "U kunt dit altijd weer intrekken.",
+        gettext_lazy("Een ervaringsdeskundige die met u meeloopt"),
+        gettext_lazy(
+            "Zegt u ja? Dan mag een ervaringsdeskundige van Beter Wonen met u meedenken. "
+            "Die persoon ziet uw droom en hoe u contact wilt. Hij of zij heeft geheimhouding getekend. "
+            "U kunt dit altijd weer intrekken."
+        ),
     ),
 }
 
 
 def consent_text_for(key: str) -> ConsentText:
-    """The current explanation text; published from ``CONSENT_TEXTS`` the first time it is needed."""
-    try:
-        return consent_text_current(key)
-    except ConsentText.DoesNotExist:
-        title, body = CONSENT_TEXTS[key]
-        return consent_text_publish(key=key, title=title, body=body)
+    """The current explanation text in the reader's language (see ``wijk.services.consent_text_shown``)."""
+    title, body = CONSENT_TEXTS[key]
+    return consent_text_shown(key=key, title=title, body=body)
 
 
 RESIDENT_CONSENTS = {

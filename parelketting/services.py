@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from wijk.choices import Channel, ContactPreference, DataCategory, Purpose, ResidentLanguage, RoleKind
 from wijk.follow_codes import reference_new
@@ -24,8 +24,7 @@ from wijk.photos import ProcessedPhoto, photo_delete
 from wijk.services import (
     consent_check,
     consent_give,
-    consent_text_current,
-    consent_text_publish,
+    consent_text_shown,
     consent_withdraw,
     resident_channel,
     resident_create,
@@ -68,18 +67,18 @@ def moderator_emails(neighbourhood) -> list[str]:
 PUBLICATION_TEXT_KEY = "parelketting-publication"
 
 
+PUBLICATION_TEXT = (
+    gettext_lazy("Uw naam en foto bij uw parel"),
+    gettext_lazy(
+        "Wij zetten uw voornaam en de foto bij uw parel. Iedereen kan dat zien. "
+        "Wilt u dat later niet meer? Op ‘Mijn parels’ zet u het zelf uit. Dan halen wij het meteen weg."
+    ),
+)
+
+
 def _publication_text() -> ConsentText:
-    try:
-        return consent_text_current(PUBLICATION_TEXT_KEY)
-    except ConsentText.DoesNotExist:
-        return consent_text_publish(
-            key=PUBLICATION_TEXT_KEY,
-            title=_("Uw naam en foto bij uw parel"),
-            body=_(
-                "Wij zetten uw voornaam en de foto bij uw parel. Iedereen kan dat zien. "
-                "Wilt u dat later niet meer? Op ‘Mijn parels’ zet u het zelf uit. Dan halen wij het meteen weg."
-            ),
-        )
+    title, body = PUBLICATION_TEXT
+    return consent_text_shown(key=PUBLICATION_TEXT_KEY, title=title, body=body)
 
 
 def pearl_publication_consent_give(

@@ -225,7 +225,7 @@ def test_the_500_page_renders_with_the_settings_when_the_contact_details_fail(re
     ):
         response = client.get("/")
     assert response.status_code == 500
-    assert 'href="tel:+31186111111">0186 111 111</a>' in response.content.decode()
+    assert 'href="tel:+31186111111" dir="ltr">0186 111 111</a>' in response.content.decode()
 
 
 def test_the_503_page_needs_no_database_and_shows_the_last_known_numbers(reachable, django_assert_num_queries):
@@ -248,7 +248,7 @@ def test_the_503_page_falls_back_to_the_settings(db, settings, django_assert_num
     settings.WIJKPORTAAL_CONTACT_FALLBACK = [{"name": "Beter Wonen", "phone": "0546 222 222"}]
     with django_assert_num_queries(0):
         html = service_unavailable_response().content.decode()
-    assert "Bel uw woningcorporatie" in html and 'href="tel:+31546222222">0546 222 222</a>' in html
+    assert "Bel uw woningcorporatie" in html and 'href="tel:+31546222222" dir="ltr">0546 222 222</a>' in html
 
 
 @pytest.mark.parametrize("template", EMAILS)

@@ -161,7 +161,7 @@ class NeighbourhoodAdmin(OrganisationScopedAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "slug", "position"]
+    list_display = ["name", "name_en", "name_tr", "name_ar", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -14,15 +14,40 @@ from .services import consent_give, consent_text_publish
 DEMO_PASSWORD = "parel-en-droom"  # nosec B105  # the published demo password; loaddemo refuses when DEBUG is off
 
 THEMES = [
-    ("ontmoeting", "Ontmoeting", "Meeting people", "Elkaar zien en spreken", "people"),
-    ("groen", "Groen", "Green", "Tuinen, bomen en planten", "leaf"),
-    ("creatief", "Creatief", "Creative", "Maken, tekenen, muziek", "palette"),
-    ("klussen", "Klussen", "Repairs and odd jobs", "Repareren en opknappen", "wrench"),
-    ("bewegen", "Bewegen", "Exercise", "Wandelen, sporten, dansen", "walk"),
-    ("eenzaamheid", "Samen in plaats van alleen", "Together, not alone", "Niemand hoeft alleen te zijn", "heart"),
-    ("kinderen", "Kinderen en jongeren", "Children and young people", "Spelen en leren", "child"),
-    ("eten", "Samen eten", "Eating together", "Koken en eten met buren", "pot"),
-    ("wonen", "Prettig wonen", "A pleasant home", "Het huis, de straat, de buurt", "home"),
+    # slug, Dutch, English, Turkish, Arabic, explanation, icon
+    ("ontmoeting", "Ontmoeting", "Meeting people", "Buluşma", "اللقاء والتعارف", "Elkaar zien en spreken", "people"),
+    ("groen", "Groen", "Green", "Yeşil alanlar", "المساحات الخضراء", "Tuinen, bomen en planten", "leaf"),
+    ("creatief", "Creatief", "Creative", "Yaratıcılık", "الإبداع", "Maken, tekenen, muziek", "palette"),
+    (
+        "klussen",
+        "Klussen",
+        "Repairs and odd jobs",
+        "Tamir ve küçük işler",
+        "إصلاحات وأعمال صغيرة",
+        "Repareren en opknappen",
+        "wrench",
+    ),
+    ("bewegen", "Bewegen", "Exercise", "Hareket", "الحركة والرياضة", "Wandelen, sporten, dansen", "walk"),
+    (
+        "eenzaamheid",
+        "Samen in plaats van alleen",
+        "Together, not alone",
+        "Yalnız değil, birlikte",
+        "معًا بدلًا من الوحدة",
+        "Niemand hoeft alleen te zijn",
+        "heart",
+    ),
+    (
+        "kinderen",
+        "Kinderen en jongeren",
+        "Children and young people",
+        "Çocuklar ve gençler",
+        "الأطفال والشباب",
+        "Spelen en leren",
+        "child",
+    ),
+    ("eten", "Samen eten", "Eating together", "Birlikte yemek", "الأكل معًا", "Koken en eten met buren", "pot"),
+    ("wonen", "Prettig wonen", "A pleasant home", "Rahat bir ev", "سكن مريح", "Het huis, de straat, de buurt", "home"),
 ]
 
 # Zuidwijk lies south of the old centre of Oud-Beijerland; the Hagedoornschool area is in Almelo.
@@ -208,31 +233,12 @@ RESIDENTS = [
     ("joke", "zuidwijk", "Joke", "De fietsenmaker", ContactPreference.HOME_VISIT, None, Channel.IN_PERSON),
 ]
 
+# The Droomhuis and pearl texts come from their apps (translated); this one is only for the demo residents' names.
 CONSENT_TEXTS = [
     (
         "publication-name",
         "Uw naam bij uw bijdrage",
         "Wij zetten uw voornaam of schuilnaam bij wat u deelt. Iedereen kan dat zien. U kunt dit altijd weer uitzetten.",
-    ),
-    (
-        "broker-contact",
-        "Contact met de droommakelaar",
-        "De droommakelaar mag u bellen, mailen, schrijven of langskomen over uw droom. Alleen de droommakelaar ziet uw gegevens.",
-    ),
-    (
-        "referral",
-        "Doorsturen naar een partner",
-        "De droommakelaar mag uw gegevens doorgeven aan deze partner. Alleen de gegevens die u kiest. Alleen voor dit doel.",
-    ),
-    (
-        "dream-wall",
-        "Uw droom op de dromenmuur",
-        "Wij mogen uw droom laten zien op de dromenmuur. Zonder uw naam. Iedereen kan hem lezen.",
-    ),
-    (
-        "expert-pairing",
-        "Een ervaringsdeskundige die meedenkt",
-        "Een ervaringsdeskundige mag met u meedenken. Hij of zij ziet uw droom en hoe u contact wilt. Meer niet.",
     ),
 ]
 
@@ -265,10 +271,18 @@ def _load() -> None:
     )
     corporations = {"hw-wonen": hw, "beter-wonen": bw}
 
-    for position, (slug, name, name_en, description, icon) in enumerate(THEMES):
+    for position, (slug, name, name_en, name_tr, name_ar, description, icon) in enumerate(THEMES):
         Theme.objects.update_or_create(
             slug=slug,
-            defaults={"name": name, "name_en": name_en, "description": description, "icon": icon, "position": position},
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "name_tr": name_tr,
+                "name_ar": name_ar,
+                "description": description,
+                "icon": icon,
+                "position": position,
+            },
         )
     themes = {t.slug: t for t in Theme.objects.all()}
 

@@ -73,6 +73,34 @@ def consent_text_current(key: str, language: str = "nl") -> ConsentText:
     return text
 
 
+def consent_text_shown(*, key: str, title, body, language: str | None = None) -> ConsentText:
+    """The explanation a resident reads now, in their own language when it translates the Dutch text in use.
+
+    ``title`` and ``body`` are the code's translatable source texts. The Dutch text is published from them the first
+    time it is needed; staff may publish a newer Dutch version in the admin. A translation is published from the
+    catalogue and shown only while the Dutch text in use is the one it translates. Otherwise the resident reads the
+    Dutch text, which templates mark with its own ``lang``. The consent then points to the version that was shown.
+    """
+    language = (language or translation.get_language() or "nl").split("-")[0]
+    with translation.override("nl"):
+        source = (str(title), str(body))
+    dutch = ConsentText.objects.filter(key=key, language="nl").order_by("-version").first()
+    if dutch is None:
+        dutch = consent_text_publish(key=key, title=source[0], body=source[1])
+    if language == "nl":
+        return dutch
+    shown = ConsentText.objects.filter(key=key, language=language).order_by("-version").first()
+    if shown is not None and shown.created_at >= dutch.created_at:
+        return shown
+    if (dutch.title, dutch.body) != source:
+        return dutch
+    with translation.override(language):
+        translated = (str(title), str(body))
+    if translated[0] == source[0] or translated[1] == source[1]:
+        return dutch
+    return consent_text_publish(key=key, title=translated[0], body=translated[1], language=language)
+
+
 def consent_text_publish(*, key: str, title: str, body: str, language: str = "nl") -> ConsentText:
     """Add a new version of an explanation text. Old versions stay, because consents point to them."""
     with transaction.atomic():

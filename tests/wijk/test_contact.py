@@ -65,14 +65,14 @@ def test_a_change_in_the_admin_shows_at_once(contacts, anonymous):
     contacts.hw.phone = "0186 999 999"
     contacts.hw.save()
     html = anonymous.get(reverse("wijk:home")).content.decode()
-    assert 'href="tel:+31186999999">0186 999 999</a>' in html and "0186 000 000" not in html
+    assert 'href="tel:+31186999999" dir="ltr">0186 999 999</a>' in html and "0186 000 000" not in html
 
 
 @pytest.mark.parametrize("name", ["wijk:home", "account_login", "wijk:privacy", "wijk:accessibility"])
 def test_pages_that_say_call_us_show_both_corporations(contacts, anonymous, name):
     html = anonymous.get(reverse(name)).content.decode()
-    assert 'href="tel:+31186000000">0186 000 000</a>' in html
-    assert 'href="tel:+31546000000">0546 000 000</a>' in html
+    assert 'href="tel:+31186000000" dir="ltr">0186 000 000</a>' in html
+    assert 'href="tel:+31546000000" dir="ltr">0546 000 000</a>' in html
     assert "maandag tot en met vrijdag, 9 tot 17 uur" in html and "Het Droomhuis, Sleedoornstraat 2" in html
 
 

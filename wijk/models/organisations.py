@@ -189,6 +189,8 @@ class Theme(models.Model):
     slug = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("naam"), max_length=60)
     name_en = models.CharField(_("naam in het Engels"), max_length=60, blank=True)
+    name_tr = models.CharField(_("naam in het Turks"), max_length=60, blank=True)
+    name_ar = models.CharField(_("naam in het Arabisch"), max_length=60, blank=True)
     description = models.CharField(_("uitleg"), max_length=200, blank=True)
     icon = models.CharField(_("pictogram"), max_length=40, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -205,9 +207,15 @@ class Theme(models.Model):
 
     @property
     def label(self) -> str:
-        if (get_language() or "nl").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+        """The name in the reader's language; the Dutch name where staff have not given one."""
+        language = (get_language() or "nl").split("-")[0]
+        return getattr(self, f"name_{language}", "") or self.name
+
+    @property
+    def label_language(self) -> str:
+        """The language ``label`` is in, for the page's ``lang`` attribute."""
+        language = (get_language() or "nl").split("-")[0]
+        return language if getattr(self, f"name_{language}", "") else "nl"
 
 
 class RoleQuerySet(ContentQuerySet):
