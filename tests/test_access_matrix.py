@@ -98,6 +98,17 @@ MATRIX = {
     "wijk:callback": PUBLIC,  # "bel mij terug": no account needed
     "wijk:callbacks": staff("moderator_hw", "moderator_bw", "broker_bw", "superuser", others="forbidden"),
     "wijk:callback_mark": staff(others="method"),
+    # The staff's home: every staff role and the superuser; residents have none.
+    "werkplek:home": staff(
+        "moderator_hw",
+        "moderator_bw",
+        "broker_bw",
+        "expert_bw",
+        "partner_welzijn",
+        "facilitator",
+        "superuser",
+        others="forbidden",
+    ),
     # parelketting: the pearl is a published one of Zuidwijk (HW Wonen); the activity is one of HW Wonen
     "parelketting:kiosk_pearl": "redirect",  # only on a tablet in kiosk mode; otherwise to the kiosk page
     "parelketting:map": PUBLIC,

@@ -89,6 +89,7 @@ FILTER = {"soort": "place", "thema": "groen"}
 
 PAGES = {
     "wijk:home": {},
+    "werkplek:home": {},
     "wijk:privacy": {},
     "wijk:accessibility": {},
     "wijk:account": {},

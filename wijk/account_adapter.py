@@ -9,6 +9,16 @@ from .antispam import client_ip
 class AccountAdapter(DefaultAccountAdapter):
     """allauth's adapter, with the portal's one way of telling visitors apart for its login limits."""
 
+    def get_login_redirect_url(self, request):
+        """Staff land on their Werkplek ("wat vraagt nu uw aandacht"); residents on their account page."""
+        from django.urls import reverse
+
+        from werkplek.attention import has_workplace
+
+        if has_workplace(request.user):
+            return reverse("werkplek:home")
+        return super().get_login_redirect_url(request)
+
     def get_client_ip(self, request):
         return client_ip(request)
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("parelketting/", include("parelketting.urls")),
     path("droomhuis/", include("droomhuis.urls")),
     path("atelier/", include("atelier.urls")),
+    path("werkplek/", include("werkplek.urls")),
     path("api/", include("api.urls")),
     path("health/", wijk_views.health, name="health"),
     path(".well-known/security.txt", wijk_views.security_txt, name="security_txt"),

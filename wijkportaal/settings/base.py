@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "parelketting",
     "droomhuis",
     "atelier",
+    "werkplek",
     "api",
     "worker",
 ]

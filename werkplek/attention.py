@@ -1,0 +1,229 @@
+"""What needs a staff member now, per role, as counts with a link to the list where they do the work.
+
+Every count goes through the apps' own access helpers (``moderated_pearls``, ``reports_for_user``,
+``dreams_for_broker``, ``reviews_for`` ...), so a moderator of one corporation never counts the other's items.
+One query per kind of record, whatever the data size: counts are aggregates, never lists.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from droomhuis.care_permissions import pairings_for_expert, referrals_for_partner, reviews_for
+from droomhuis.models import Dream, WallStatus
+from droomhuis.permissions import dreams_for_broker, is_broker
+from droomhuis.referral_workflow import ReferralStatus
+from droomhuis.workflow import OPEN, DreamStatus
+from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
+from parelketting.permissions import can_handle_reports, moderated_pearls, reports_for_user
+from parelketting.programme_models import Activity
+from wijk.choices import RoleKind
+from wijk.permissions import (
+    active_roles,
+    callbacks_for_user,
+    letters_for_user,
+    may_handle_callbacks,
+    may_print_letters,
+    neighbourhood_filter,
+)
+
+BADGE_SECONDS = 60  # the menu's count may be this old; the Werkplek page itself always counts afresh
+
+
+@dataclass
+class Item:
+    key: str
+    count: int
+    text: str
+    url: str
+    urgent: bool = False  # acute and late work comes first and stands out
+
+
+def is_moderator(user) -> bool:
+    return can_handle_reports(user)  # moderators of any corporation, and the superuser
+
+
+def has_workplace(user) -> bool:
+    """Everyone with a staff role (or the superuser) has a Werkplek; residents do not."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(
+        getattr(user, "is_superuser", False)
+        or active_roles(
+            user,
+            RoleKind.MODERATOR,
+            RoleKind.BROKER,
+            RoleKind.EXPERT,
+            RoleKind.PARTNER_CONTACT,
+            RoleKind.FACILITATOR,
+        )
+    )
+
+
+def _moderated_activities(user):
+    if getattr(user, "is_superuser", False):
+        return Activity.objects.all()
+    return Activity.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
+
+
+def _moderated_dreams(user):
+    if getattr(user, "is_superuser", False):
+        return Dream.objects.all()
+    return Dream.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
+
+
+def _moderation(user) -> dict[str, int]:
+    counts = {
+        "pearls": moderated_pearls(user).filter(status=PearlStatus.SUBMITTED).count(),
+        "reports": reports_for_user(user).filter(status=ReportStatus.OPEN).count(),
+        "activities": _moderated_activities(user).filter(status=ActivityStatus.PROPOSED).count(),
+        "wall": _moderated_dreams(user).filter(wall_status=WallStatus.PROPOSED).count(),
+    }
+    return counts
+
+
+def _dreams(user, today) -> dict[str, int]:
+    return dreams_for_broker(user).aggregate(
+        new=Count("pk", filter=Q(status=DreamStatus.NEW)),
+        mine=Count("pk", filter=Q(status__in=OPEN, owner=user)),
+        overdue=Count(
+            "pk",
+            filter=Q(status__in=OPEN, owner=user)
+            & (Q(next_action_date__lt=today) | Q(first_contact_at__isnull=True, first_contact_due__lt=today)),
+        ),
+    )
+
+
+def counts_for(user) -> dict[str, int]:
+    """Every count that applies to ``user``, by key; a key is absent when the user's roles do not cover it."""
+    today = timezone.localdate()
+    counts: dict[str, int] = {}
+    if is_moderator(user):
+        counts.update(_moderation(user))
+    if is_broker(user):
+        counts.update({f"dreams_{key}": value for key, value in _dreams(user, today).items()})
+        counts["reviews"] = reviews_for(user).count()
+    if active_roles(user, RoleKind.PARTNER_CONTACT):
+        counts["to_acknowledge"] = referrals_for_partner(user).filter(status=ReferralStatus.SENT).count()
+    if active_roles(user, RoleKind.EXPERT):
+        counts["pairings"] = pairings_for_expert(user).count()
+    if may_handle_callbacks(user):
+        counts["callbacks"] = callbacks_for_user(user).waiting().count()
+    if may_print_letters(user):
+        counts["letters"] = letters_for_user(user).queued().count()
+    cache.set(_badge_key(user), badge_total(counts), BADGE_SECONDS)
+    return counts
+
+
+def badge_total(counts: dict[str, int]) -> int:
+    return sum(counts.get(key, 0) for key in BADGE_KEYS)
+
+
+# What counts in the menu's badge: work that waits for someone, not the list of one's own cases.
+BADGE_KEYS = (
+    *("pearls", "reports", "activities", "wall", "dreams_new", "dreams_overdue", "reviews"),
+    *("to_acknowledge", "callbacks", "letters"),
+)
+
+
+def _admin(name, query=""):
+    return reverse(f"admin:{name}") + query
+
+
+# Per key: its text (with the count in it), where the work is done, and whether a non-zero count is urgent.
+TEXTS = {
+    "pearls": ngettext_lazy("%(count)s parel wacht op controle", "%(count)s parels wachten op controle", "count"),
+    "reports": ngettext_lazy("%(count)s melding over een parel", "%(count)s meldingen over parels", "count"),
+    "activities": ngettext_lazy(
+        "%(count)s voorgestelde activiteit wacht", "%(count)s voorgestelde activiteiten wachten", "count"
+    ),
+    "wall": ngettext_lazy(
+        "%(count)s verhaal voor de dromenmuur wacht", "%(count)s verhalen voor de dromenmuur wachten", "count"
+    ),
+    "reviews": ngettext_lazy(
+        "%(count)s acute verwijzing wacht op een tweede makelaar",
+        "%(count)s acute verwijzingen wachten op een tweede makelaar",
+        "count",
+    ),
+    "dreams_new": ngettext_lazy(
+        "%(count)s nieuwe droom is nog niet opgepakt", "%(count)s nieuwe dromen zijn nog niet opgepakt", "count"
+    ),
+    "dreams_overdue": ngettext_lazy(
+        "%(count)s van mijn dromen is te laat", "%(count)s van mijn dromen zijn te laat", "count"
+    ),
+    "dreams_mine": ngettext_lazy("%(count)s open droom is van mij", "%(count)s open dromen zijn van mij", "count"),
+    "to_acknowledge": ngettext_lazy(
+        "%(count)s aanmelding wacht op uw bevestiging", "%(count)s aanmeldingen wachten op uw bevestiging", "count"
+    ),
+    "pairings": ngettext_lazy("%(count)s koppeling loopt", "%(count)s koppelingen lopen", "count"),
+    "callbacks": ngettext_lazy(
+        "%(count)s bewoner wacht op een telefoontje", "%(count)s bewoners wachten op een telefoontje", "count"
+    ),
+    "letters": ngettext_lazy(
+        "%(count)s brief is klaar om te printen", "%(count)s brieven zijn klaar om te printen", "count"
+    ),
+}
+URGENT = {"reviews", "dreams_overdue"}
+GROUPS = [
+    (_("Controleren"), ["pearls", "reports", "activities", "wall"]),
+    (_("Dromen"), ["reviews", "dreams_overdue", "dreams_new", "dreams_mine"]),
+    (_("Aanmeldingen en koppelingen"), ["to_acknowledge", "pairings"]),
+    (_("Bellen en brieven"), ["callbacks", "letters"]),
+]
+
+
+def _urls() -> dict[str, str]:
+    queue = reverse("droomhuis:queue")
+    return {
+        "pearls": moderation_url(),
+        "reports": reverse("parelketting:reports"),
+        "activities": _admin("parelketting_activity_changelist", "?status__exact=proposed"),
+        "wall": _admin("droomhuis_dream_changelist", "?muur=proposed"),
+        "reviews": reverse("droomhuis:referrals"),
+        "dreams_overdue": f"{queue}?view=overdue",
+        "dreams_new": f"{queue}?view=new",
+        "dreams_mine": f"{queue}?view=mine",
+        "to_acknowledge": reverse("droomhuis:partner_list"),
+        "pairings": reverse("droomhuis:expert_list"),
+        "callbacks": reverse("wijk:callbacks"),
+        "letters": reverse("wijk:letters"),
+    }
+
+
+def items_for(counts: dict[str, int]) -> list[dict]:
+    """Groups of items ("Controleren", "Dromen", ...) for the keys in ``counts``, in the page's order."""
+    urls = _urls()
+    groups = []
+    for title, keys in GROUPS:
+        items = [
+            Item(key, counts[key], TEXTS[key] % {"count": counts[key]}, urls[key], key in URGENT and counts[key] > 0)
+            for key in keys
+            if key in counts
+        ]
+        if items:
+            groups.append({"title": title, "items": items})
+    return groups
+
+
+def moderation_url() -> str:
+    """Where pearls waiting for a check are handled."""
+    return _admin("parelketting_pearl_changelist", "?status=submitted")
+
+
+def _badge_key(user) -> str:
+    return f"werkplek:badge:{user.pk}"
+
+
+def badge_count(user) -> int:
+    """The menu's count: from the cache when it is fresh (at most ``BADGE_SECONDS`` old), else counted now."""
+    if not has_workplace(user):
+        return 0
+    cached = cache.get(_badge_key(user))
+    if cached is None:
+        cached = badge_total(counts_for(user))
+    return cached

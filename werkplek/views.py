@@ -1,0 +1,21 @@
+"""The Werkplek: the staff's home page, "wat vraagt nu uw aandacht", with counts per role that link to the work."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .attention import badge_total, counts_for, has_workplace, items_for
+
+
+@require_GET
+def home(request):
+    """Anonymous visitors log in first; residents without a staff role get 403."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not has_workplace(request.user):
+        raise PermissionDenied
+    counts = counts_for(request.user)
+    groups = items_for(counts)
+    request.werkplek_badge = badge_total(counts)  # the menu shows the count just made, not the cached one
+    return render(request, "werkplek/home.html", {"groups": groups, "waiting": badge_total(counts)})
