@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wijk.account_forms import NeighbourhoodForm
 from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference, OrganisationKind
-from wijk.contact_question import DETAIL_MISSING, DETAIL_OTHER_WAY, DETAIL_UNUSED
+from wijk.contact_question import DETAIL_MISSING, DETAIL_OTHER_WAY, DETAIL_UNUSED, contact_question_check
 from wijk.form_fields import PhoneField
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
 from wijk.photos import MAX_UPLOAD_BYTES, photo_process
@@ -40,6 +40,18 @@ class AccessibleErrorsMixin:
                     described.append(f"{auto_id}_helptext")
                 widget.attrs["aria-invalid"] = "true"
                 widget.attrs["aria-describedby"] = " ".join(described)
+
+
+class DescribedErrorsMixin:
+    """Point each invalid field at its own error text and hint (``wijk/_field.html`` ids), for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and not isinstance(self.fields[name].widget, forms.RadioSelect):
+                auto_id = self[name].auto_id
+                described = [f"{auto_id}_errors"] + ([f"{auto_id}_helptext"] if self.fields[name].help_text else [])
+                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described)})
 
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
@@ -373,8 +385,13 @@ class ReportForm(AccessibleErrorsMixin, HoneypotForm):
         )
 
 
-class JoinForm(AccessibleErrorsMixin, HoneypotForm):
-    sender_name = forms.CharField(label=_("Uw naam"), max_length=120)
+class JoinForm(DescribedErrorsMixin, HoneypotForm):
+    sender_name = forms.CharField(
+        label=_("Uw naam"),
+        max_length=120,
+        error_messages={"required": _("Vul uw naam in. Dan weet uw buur wie het bericht stuurt.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     body = forms.CharField(
         label=_("Uw bericht"),
         max_length=2000,
@@ -386,6 +403,64 @@ class JoinForm(AccessibleErrorsMixin, HoneypotForm):
         max_length=200,
         help_text=_("Bijvoorbeeld uw e-mailadres of telefoonnummer. Alleen uw buur ziet dit."),
     )
+
+
+JOIN_WAYS = [
+    (ContactPreference.PHONE, _("Bel mij")),
+    (ContactPreference.EMAIL, _("Mail mij")),
+    (ContactPreference.LETTER, _("Stuur mij een brief")),
+]
+JOIN_FIELD_FOR = {
+    ContactPreference.PHONE: "phone",
+    ContactPreference.EMAIL: "email",
+    ContactPreference.LETTER: "postal_address",
+}
+JOIN_REPLY_LABELS = {
+    ContactPreference.PHONE: _("Bel mij op %(detail)s"),
+    ContactPreference.EMAIL: _("Mail mij op %(detail)s"),
+    ContactPreference.LETTER: _("Stuur mij een brief: %(detail)s"),
+}
+
+
+class AnonymousJoinForm(JoinForm):
+    """ "Ik doe mee" without an account: the name, the message and the one contact question. Your neighbour
+    needs a way to answer, so "no contact" is not one of the answers; a detail typed for another way than the
+    one chosen is asked about, never dropped."""
+
+    contact_preference = forms.ChoiceField(
+        label=_("Hoe kan uw buur u antwoorden?"),
+        choices=JOIN_WAYS,
+        widget=forms.RadioSelect,
+        help_text=_("Kies één manier. Alleen uw buur en de corporatie zien wat u invult."),
+        error_messages={"required": _("Kies hoe uw buur u kan antwoorden.")},
+    )
+    phone = PhoneField(label=_("Telefoonnummer (als u 'bel mij' kiest)"), required=False)
+    email = forms.EmailField(
+        label=_("E-mailadres (als u 'mail mij' kiest)"),
+        required=False,
+        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    postal_address = forms.CharField(
+        label=_("Adres (als u 'stuur een brief' kiest)"),
+        required=False,
+        max_length=150,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+
+    field_order = ["sender_name", "body", "contact_preference", "phone", "email", "postal_address"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["reply_how"]
+
+    def clean(self):
+        data = super().clean()
+        needed = contact_question_check(self, data, JOIN_FIELD_FOR)
+        if needed and not self.errors.get(needed):
+            detail = " ".join((data.get(needed) or "").split())
+            data["reply_how"] = str(JOIN_REPLY_LABELS[data["contact_preference"]] % {"detail": detail})[:200]
+        return data
 
 
 class FilterForm(forms.Form):

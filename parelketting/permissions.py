@@ -94,7 +94,8 @@ def is_own_pearl(user, pearl) -> bool:
 
 
 def can_join(user, pearl) -> bool:
-    """ "Ik doe mee" is for logged-in neighbours on a published personal pearl that is not their own."""
+    """ "Ik doe mee" is for every neighbour (an account is not needed) on a published personal pearl that is not
+    their own."""
     return (
         pearl.kind == PearlKind.PERSON
         and pearl.status == PearlStatus.PUBLISHED

@@ -13,7 +13,7 @@ from wijk.contact_question import contact_question_check
 from wijk.form_fields import PhoneField
 
 from .choices import PearlKind
-from .forms import AccessibleErrorsMixin
+from .forms import AccessibleErrorsMixin, DescribedErrorsMixin
 from .models import Pearl
 
 
@@ -90,18 +90,6 @@ class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
         if data.get("place") is None and not (data.get("place_text") or "").strip():
             self.add_error("place_text", ValidationError(_("Kies een plek of beschrijf hem."), code="place_required"))
         return data
-
-
-class DescribedErrorsMixin:
-    """Point each invalid field at its own error text and hint (``wijk/_field.html`` ids), for screen readers."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields and not isinstance(self.fields[name].widget, forms.RadioSelect):
-                auto_id = self[name].auto_id
-                described = [f"{auto_id}_errors"] + ([f"{auto_id}_helptext"] if self.fields[name].help_text else [])
-                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described)})
 
 
 SIGNUP_WAYS = [

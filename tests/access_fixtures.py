@@ -56,6 +56,10 @@ def _objects(world):
         report=_first(PearlReport.objects.filter(pearl__neighbourhood=world.zuidwijk), "Zuidwijk report"),
         activity=activity_photo.activity,
         activity_photo=activity_photo,
+        join_pearl=_first(
+            Pearl.objects.published().filter(kind="person", submitter__isnull=False, submitter__user__isnull=True),
+            "personal pearl of a resident without an account",
+        ),
         public_activity=_first(Activity.objects.filter(status="published"), "published activity"),
         item=item,
         experiment=item.canvas.experiment,

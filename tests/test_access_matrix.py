@@ -127,7 +127,7 @@ MATRIX = {
     "parelketting:thumbnail": PUBLIC,
     "parelketting:answer": staff(),  # only the submitter may answer questions about a pearl
     "parelketting:report": PUBLIC,
-    "parelketting:join": staff(),  # only for pearls that ask for help
+    "parelketting:join": PUBLIC,  # "Ik doe mee" on a personal pearl: no account needed
     "parelketting:plaque_png": staff("moderator_hw", "superuser"),
     "parelketting:plaque_pdf": staff("moderator_hw", "superuser"),
     "parelketting:short": "redirect",
@@ -327,6 +327,7 @@ def url_kwargs(key, o):
         "parelketting:follow": {"code": o.followed_pearl.follow_code},
         "parelketting:withdraw": {"code": o.followed_pearl.follow_code},
         "parelketting:signup_status": {"code": o.signup.reference},
+        "parelketting:join": {"uid": o.join_pearl.uid},
         "parelketting:report_decide": {"uid": o.report.uid},
         "parelketting:activity_photo": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},
         "parelketting:activity_thumbnail": {"uid": o.activity.uid, "photo_uid": o.activity_photo.uid},

@@ -16,7 +16,7 @@ from wijk.services import consent_check
 from .. import limits
 from .. import permissions as perms
 from ..choices import PearlStatus, SignUpStatus
-from ..forms import JoinForm, ReportForm
+from ..forms import AnonymousJoinForm, JoinForm, ReportForm
 from ..models import Pearl, PearlMessage, SignUp
 from ..services import (
     pearl_message_send,
@@ -115,21 +115,26 @@ def pearl_report_view(request, uid):
     return render(request, "parelketting/report.html", context)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def pearl_join(request, uid):
-    """ "Ik doe mee / ik wil dit ook": a message to the person behind a personal pearl, through the portal."""
+    """ "Ik doe mee / ik wil dit ook": a message to the person behind a personal pearl, through the portal.
+
+    No account needed: without one, the form asks the one contact question instead of "how can your
+    neighbour reach you" in free text. Either way the hourly limit per visitor applies."""
     pearl = perms.get_pearl_for_user(request.user, uid)
     if not perms.can_join(request.user, pearl):
         raise Http404
-    form = JoinForm(request.POST or None, initial={"sender_name": request.user.get_short_name()})
+    if request.user.is_authenticated:
+        form = JoinForm(request.POST or None, initial={"sender_name": request.user.get_short_name()})
+    else:
+        form = AnonymousJoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and rate_limit_hit(request, "pk-join", limits.MESSAGES_PER_HOUR):
         form.add_error("body", _("U heeft al veel berichten gestuurd. Probeer het over een uur nog eens."))
         return render(request, "parelketting/join.html", {"pearl": pearl, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         pearl_message_send(
             pearl=pearl,
-            sender=request.user,
+            sender=request.user if request.user.is_authenticated else None,
             sender_name=form.cleaned_data["sender_name"],
             body=form.cleaned_data["body"],
             reply_how=form.cleaned_data["reply_how"],

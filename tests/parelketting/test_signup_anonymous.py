@@ -1,5 +1,6 @@
-"""Signing up for an activity without an account: a name and the one contact question, a reference code to
-keep, the waiting list with the move-up told the way the person chose, and cancelling with the code."""
+"""Taking part without an account. Signing up for an activity: a name and the one contact question, a reference
+code to keep, the waiting list with the move-up told the way the person chose, and cancelling with the code.
+"Ik doe mee" on a personal pearl: a name, the message and the one contact question."""
 
 import re
 
@@ -10,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from parelketting.choices import SignUpStatus
-from parelketting.models import SignUp
+from parelketting.choices import PearlKind, SignUpStatus
+from parelketting.models import PearlMessage, SignUp
 from parelketting.programme_services import signup_cancel, signup_create, signup_create_anonymous
 from wijk.models import AccessLogEntry, CallbackRequest, Letter
 
@@ -289,3 +290,59 @@ def test_no_cancelling_after_the_activity(anonymous, make_activity):
     anonymous.post(_status(signup.reference))
     signup.refresh_from_db()
     assert signup.status == SignUpStatus.CONFIRMED
+
+
+# --- "Ik doe mee" without an account ----------------------------------------------------------------------------
+
+
+def test_join_without_an_account_asks_the_one_contact_question(
+    anonymous, make_pearl, django_capture_on_commit_callbacks
+):
+    person = make_pearl(kind=PearlKind.PERSON, title="Ik repareer fietsen")
+    assert "Ik doe mee / ik wil dit ook" in anonymous.get(person.get_absolute_url()).content.decode()
+    url = reverse("parelketting:join", kwargs={"uid": person.uid})
+    html = anonymous.get(url).content.decode()
+    assert 'name="contact_preference"' in html and 'name="reply_how"' not in html
+    missing = anonymous.post(url, {"sender_name": "Henk", "body": "Mijn band is lek."})
+    assert missing.status_code == 200 and "Kies hoe uw buur u kan antwoorden" in missing.content.decode()
+    other_way = anonymous.post(
+        url,
+        {"sender_name": "Henk", "body": "Lek.", "contact_preference": "email", "email": "h@x.test", "phone": "0612"},
+    )
+    assert "andere manier" in other_way.content.decode() and not PearlMessage.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anonymous.post(
+            url,
+            {
+                "sender_name": "Henk",
+                "body": "Mijn band is lek.",
+                "contact_preference": "phone",
+                "phone": "06 1234 5678",
+            },
+        )
+    assert response.status_code == 302
+    message = PearlMessage.objects.get()
+    assert message.sender is None and message.reply_how == "Bel mij op 06 1234 5678"
+    assert "Bel mij op 06 1234 5678" in mail.outbox[-1].body
+
+
+def test_join_without_an_account_is_limited_per_hour(anonymous, make_pearl, settings):
+    settings.RATE_LIMIT_SCALE = 1
+    person = make_pearl(kind=PearlKind.PERSON, title="Ik repareer fietsen")
+    url = reverse("parelketting:join", kwargs={"uid": person.uid})
+    data = {"sender_name": "Henk", "body": "Hallo", "contact_preference": "email", "email": "h@x.test"}
+    for _ in range(10):
+        assert anonymous.post(url, data).status_code == 302
+    assert anonymous.post(url, data).status_code == 429
+    assert PearlMessage.objects.count() == 10
+
+
+def test_the_login_page_promise_holds_for_signing_up_and_joining(anonymous, make_activity, make_pearl):
+    """The login page says no account is needed to sign up or to say "Ik doe mee": both work without one."""
+    login = anonymous.get(reverse("account_login")).content.decode()
+    assert "Ook niet om mee te doen aan een activiteit." in login
+    activity = make_activity()
+    assert anonymous.post(_signup_url(activity), _data()).status_code == 302
+    person = make_pearl(kind=PearlKind.PERSON, title="Ik lees voor")
+    data = {"sender_name": "Henk", "body": "Graag!", "contact_preference": "letter", "postal_address": "Spui 3"}
+    assert anonymous.post(reverse("parelketting:join", kwargs={"uid": person.uid}), data).status_code == 302
