@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench loadtest faulttest worker lock
+.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop
 
 # PORT reaches the settings too, so every full link (e-mails, QR plaques, calendars, paper) points to this server.
 run: install assets messages migrate demo
@@ -92,3 +92,17 @@ loadtest: install-test assets messages
 
 faulttest: install-test assets messages
 	$(PY) -m loadtest.run --fault $(LOADTEST_ARGS)
+
+# A cluster on loopback from the checked-out commit: HAProxy (Debian package) on 127.0.0.1:8400 in front of three
+# app nodes, each from its own copy of the release (.cluster/node1..3), PostgreSQL, Redis, S3-compatible object
+# storage (moto's server as a stand-in) and two workers; see docs/deploy.md. `make cluster-stop` stops it.
+cluster-packages:
+	@{ command -v haproxy && command -v redis-server; } >/dev/null 2>&1 || { echo "Installing HAProxy and Redis for the cluster"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy redis-server; }
+
+cluster: install-test assets cluster-packages
+	$(PY) -m cluster.run start
+
+cluster-stop:
+	$(PY) -m cluster.run stop
