@@ -272,3 +272,17 @@ def proposable_neighbourhoods(user):
             qs = qs.filter(pk=role.neighbourhood_id)
         ids |= set(qs.values_list("pk", flat=True))
     return Neighbourhood.objects.filter(pk__in=ids).order_by("name")
+
+
+def get_pearl_for_moderator(user, uid) -> Pearl:
+    """A pearl the user moderates, whatever its status; another corporation's pearl or a missing one is a 404."""
+    pearl = (
+        moderated_pearls(user)
+        .select_related("neighbourhood__corporation", "submitter__user", "created_by", "meeting_place", "partner")
+        .prefetch_related("themes")
+        .filter(uid=uid)
+        .first()
+    )
+    if pearl is None:
+        raise Http404
+    return pearl

@@ -74,6 +74,7 @@ def staff(*allowed, others="hidden", **per_persona):
 
 
 BROKER_POST = rule("forbidden", anonymous="login", broker_bw="method")
+MODERATOR_POST = rule("forbidden", anonymous="login", moderator_hw="method", moderator_bw="method", superuser="method")
 ATELIER_EDIT = rule("forbidden", facilitator="ok", superuser="ok", anonymous="login")
 
 MATRIX = {
@@ -109,6 +110,12 @@ MATRIX = {
         "superuser",
         others="forbidden",
     ),
+    # Moderation on the item's own page (the pearl is HW Wonen's): moderators, the other corporation gets 404.
+    "werkplek:pearls": staff("moderator_hw", "moderator_bw", "superuser", others="forbidden"),
+    "werkplek:pearl": staff("moderator_hw", "superuser", others="forbidden", moderator_bw="hidden"),
+    "werkplek:pearl_approve": MODERATOR_POST,
+    "werkplek:pearl_reject": MODERATOR_POST,
+    "werkplek:pearl_return": MODERATOR_POST,
     # parelketting: the pearl is a published one of Zuidwijk (HW Wonen); the activity is one of HW Wonen
     "parelketting:kiosk_pearl": "redirect",  # only on a tablet in kiosk mode; otherwise to the kiosk page
     "parelketting:map": PUBLIC,
@@ -360,6 +367,7 @@ def url_kwargs(key, o):
     params = {
         "parelketting": {"uid": o.pearl.uid, "slug": o.route.slug},
         "droomhuis": {"reference": o.dream.reference},
+        "werkplek": {"uid": o.pearl.uid},
         "atelier": {
             "slug": experiment.slug,
             "number": o.item.canvas.workshop.number,

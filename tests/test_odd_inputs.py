@@ -90,6 +90,11 @@ FILTER = {"soort": "place", "thema": "groen"}
 PAGES = {
     "wijk:home": {},
     "werkplek:home": {},
+    "werkplek:pearls": {},
+    "werkplek:pearl": {"afwijzen": "persoonlijk", "vraag": "waar"},
+    "werkplek:pearl_approve": {},
+    "werkplek:pearl_reject": {},
+    "werkplek:pearl_return": {},
     "wijk:privacy": {},
     "wijk:accessibility": {},
     "wijk:account": {},

@@ -211,8 +211,8 @@ def items_for(counts: dict[str, int]) -> list[dict]:
 
 
 def moderation_url() -> str:
-    """Where pearls waiting for a check are handled."""
-    return _admin("parelketting_pearl_changelist", "?status=submitted")
+    """Where pearls waiting for a check are handled: the moderation inbox, one pearl at a time."""
+    return reverse("werkplek:pearls")
 
 
 def _badge_key(user) -> str:

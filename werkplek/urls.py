@@ -1,9 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import moderation, views
 
 app_name = "werkplek"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("parels/", moderation.pearl_inbox, name="pearls"),
+    path("parels/<uuid:uid>/", moderation.pearl_page, name="pearl"),
+    path("parels/<uuid:uid>/plaatsen/", moderation.pearl_approve, name="pearl_approve"),
+    path("parels/<uuid:uid>/afwijzen/", moderation.pearl_reject, name="pearl_reject"),
+    path("parels/<uuid:uid>/vraag/", moderation.pearl_return, name="pearl_return"),
 ]

@@ -1,0 +1,34 @@
+"""Standard replies a moderator can pick and then change before sending: the short reasons that come back often.
+
+Written for the person who shared the pearl: kind, short, in plain words ("u").
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+REJECT = {
+    "persoonlijk": _(
+        "Er staat iets persoonlijks in, zoals een naam, een adres of een herkenbaar gezicht. "
+        "Dat zetten wij niet op de kaart."
+    ),
+    "buiten-de-wijk": _("De plek ligt buiten de wijk. Daarom zetten wij deze parel niet op de kaart."),
+    "staat-er-al": _("Deze plek staat al op de kaart. Wij zetten hem er niet twee keer op."),
+    "reclame": _("Dit is reclame voor een bedrijf. Dat past niet op de parelkaart."),
+    "onvriendelijk": _("De tekst is niet vriendelijk voor anderen. Dat past niet op de parelkaart."),
+}
+RETURN = {
+    "waar": _("Waar is de plek precies? Noem een straat of iets in de buurt."),
+    "foto": _("Er staan herkenbare mensen op de foto. Mag de foto eruit, of heeft u een andere?"),
+    "meer-vertellen": _("Wat maakt deze plek fijn voor u? Vertel er iets meer over."),
+}
+REJECT_LABELS = {
+    "persoonlijk": _("Iets persoonlijks"),
+    "buiten-de-wijk": _("Buiten de wijk"),
+    "staat-er-al": _("Staat er al"),
+    "reclame": _("Reclame"),
+    "onvriendelijk": _("Niet vriendelijk"),
+}
+RETURN_LABELS = {
+    "waar": _("Waar is het?"),
+    "foto": _("Over de foto"),
+    "meer-vertellen": _("Vertel meer"),
+}

@@ -1,0 +1,41 @@
+"""The moderator's decision forms on an item's own page. Each carries the status the moderator saw, so a
+decision someone else already made is not made twice."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionForm(forms.Form):
+    seen_status = forms.CharField(widget=forms.HiddenInput, max_length=20)
+
+
+class ApproveForm(DecisionForm):
+    pass
+
+
+class RejectForm(DecisionForm):
+    reason = forms.CharField(
+        label=_("Reden voor de inzender"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Kies hierboven een standaardreden of schrijf zelf. U kunt de tekst aanpassen."),
+        error_messages={"required": _("Schrijf een vriendelijke reden voor de inzender.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_reject_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ReturnForm(DecisionForm):
+    question = forms.CharField(
+        label=_("Vraag aan de inzender"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("De inzender kan de parel aanpassen en opnieuw sturen."),
+        error_messages={"required": _("Schrijf een vraag voor de inzender.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_return_%s")
+        super().__init__(*args, **kwargs)

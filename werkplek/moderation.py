@@ -1,0 +1,211 @@
+"""Moderation on the item's own page: a pearl's staff page with approve, reject (with a standard reason the
+moderator can change) and a question back; then straight on to the next waiting pearl.
+
+Every decision goes through ``parelketting.services`` (history row, message to the submitter by e-mail or letter,
+as they chose). Before a decision the page says how the submitter will hear it, or that nobody will (a paper
+pearl without a name); after it, the message says what really happened. Case actions follow the pattern of
+``droomhuis.views.broker._case_action``: one decorator validates, runs the service, redirects, or shows the page
+again with the moderator's own input and the error.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from parelketting import services
+from parelketting.choices import PearlStatus, ReportStatus
+from parelketting.permissions import can_handle_reports, get_pearl_for_moderator, moderated_pearls
+from wijk.contact import tel_href
+from wijk.services import resident_channel
+
+from . import canned
+from .forms import ApproveForm, RejectForm, ReturnForm
+
+INBOX_SIZE = 100
+
+
+def moderator_required(view):
+    """Anonymous visitors log in first; logged-in users without a moderator role (or superuser) get 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_handle_reports(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def waiting_pearls(user):
+    """Pearls waiting for this moderator's check: reported ones first, then the oldest."""
+    return (
+        moderated_pearls(user)
+        .filter(status=PearlStatus.SUBMITTED, withdrawn_at__isnull=True)
+        .order_by("-reported", "created_at", "pk")
+    )
+
+
+def submitter_reach(pearl) -> str:
+    """How the submitter hears a decision: ``"email"``, ``"letter"``, ``"call"`` (only a phone number: staff
+    must call) or ``"nobody"`` (no submitter, as with a paper pearl without a name, or no way to reach them)."""
+    if pearl.submitter is None:
+        return "nobody"
+    channel = resident_channel(pearl.submitter)
+    if channel != "none":
+        return channel
+    return "call" if pearl.submitter.phone else "nobody"
+
+
+@moderator_required
+@require_GET
+def pearl_inbox(request):
+    """The pearls that wait, each a link to its own page; the first one is where "Begin" goes."""
+    pearls = list(
+        waiting_pearls(request.user)
+        .select_related("neighbourhood", "submitter__user")
+        .only(
+            "uid", "title", "kind", "reported", "created_at", "submitted_via", "neighbourhood__name",
+            "submitter__email", "submitter__postal_address", "submitter__contact_preference", "submitter__phone",
+            "submitter__user__email",
+        )[:INBOX_SIZE]
+    )  # fmt: skip
+    items = [{"pearl": pearl, "reach": submitter_reach(pearl)} for pearl in pearls]
+    return render(request, "werkplek/pearl_inbox.html", {"items": items})
+
+
+def _history(pearl) -> list:
+    return list(pearl.history.select_related("history_user").order_by("-history_date", "-history_id")[:8])
+
+
+def _render_pearl(request, pearl, *, status=200, **forms):
+    seen = {"seen_status": pearl.status}
+    reject_initial = {**seen, "reason": str(canned.REJECT.get(request.GET.get("afwijzen", ""), ""))}
+    return_initial = {**seen, "question": str(canned.RETURN.get(request.GET.get("vraag", ""), ""))}
+    context = {
+        "pearl": pearl,
+        "themes": list(pearl.themes.all()),
+        "reach": submitter_reach(pearl),
+        "tel": tel_href(pearl.submitter.phone) if pearl.submitter else "",
+        "open_reports": pearl.reports.filter(status=ReportStatus.OPEN).count(),
+        "history": _history(pearl),
+        "waiting": pearl.status == PearlStatus.SUBMITTED and pearl.withdrawn_at is None,
+        "reject_replies": [(key, canned.REJECT_LABELS[key]) for key in canned.REJECT],
+        "return_replies": [(key, canned.RETURN_LABELS[key]) for key in canned.RETURN],
+        "approve_form": ApproveForm(initial=seen),
+        "reject_form": RejectForm(initial=reject_initial),
+        "return_form": ReturnForm(initial=return_initial),
+        "reject_open": bool(request.GET.get("afwijzen")),
+        "return_open": bool(request.GET.get("vraag")),
+        "next_pearl": waiting_pearls(request.user).exclude(pk=pearl.pk).only("uid").first(),
+        **forms,
+    }
+    return render(request, "werkplek/pearl.html", context, status=status)
+
+
+@moderator_required
+@require_GET
+def pearl_page(request, uid):
+    return _render_pearl(request, get_pearl_for_moderator(request.user, uid))
+
+
+def _next_url(request, pearl) -> str:
+    """On to the next waiting pearl, or back to the (now empty) inbox."""
+    following = waiting_pearls(request.user).exclude(pk=pearl.pk).only("uid").first()
+    if following is not None:
+        return redirect("werkplek:pearl", uid=following.uid)
+    return redirect("werkplek:pearls")
+
+
+def _pearl_action(form_name, form_class):
+    """Wrap a POST handler: the same status as the moderator saw, a valid form, the service; then on to the next
+    pearl with a message that says what really happened. Any error shows the page again with the input kept."""
+
+    def decorator(handler):
+        @moderator_required
+        @require_POST
+        @wraps(handler)
+        def view(request, uid):
+            pearl = get_pearl_for_moderator(request.user, uid)
+            form = form_class(request.POST)
+            if form.is_valid():
+                if form.cleaned_data["seen_status"] != pearl.status:
+                    messages.error(
+                        request,
+                        _("Iemand anders heeft al over deze parel besloten. De status is nu: %(status)s.")
+                        % {"status": pearl.get_status_display()},
+                    )
+                    return _render_pearl(request, pearl, status=409)
+                else:
+                    try:
+                        message = handler(request, pearl, form.cleaned_data)
+                    except ValidationError as error:
+                        for text in error.messages:
+                            form.add_error(None, text)
+                    else:
+                        messages.success(request, message)
+                        return _next_url(request, pearl)
+            return _render_pearl(request, pearl, status=400, **{form_name: form})
+
+        return view
+
+    return decorator
+
+
+REACH_AFTER = {
+    "email": gettext_lazy("De inzender krijgt een e-mail."),
+    "letter": gettext_lazy("De inzender krijgt een brief: die staat klaar bij de brieven."),
+    "call": gettext_lazy("De inzender wil gebeld worden en krijgt geen e-mail of brief. Bel %(phone)s en vertel het."),
+    "nobody": gettext_lazy(
+        "Niemand krijgt hier bericht van: er is geen inzender met een e-mailadres, adres of telefoonnummer."
+    ),
+}
+
+
+def _reach_text(pearl, reach) -> str:
+    phone = pearl.submitter.phone if pearl.submitter else ""
+    return str(REACH_AFTER[reach]) % {"phone": phone} if reach == "call" else str(REACH_AFTER[reach])
+
+
+@_pearl_action("approve_form", ApproveForm)
+def pearl_approve(request, pearl, data):
+    back_after_report = pearl.published_at is not None and pearl.reported
+    told_before = pearl.published_at is not None and not back_after_report
+    services.pearl_publish(pearl=pearl, by=request.user)
+    text = _("‘%(title)s’ staat op de kaart.") % {"title": pearl.title}
+    reach = submitter_reach(pearl)
+    if told_before:
+        return text + " " + _("De inzender hoorde eerder al dat de parel op de kaart staat: wij sturen geen bericht.")
+    if back_after_report and reach in ("email", "letter"):
+        return text + " " + _("De inzender hoort dat de parel weer op de kaart staat.")
+    return text + " " + _reach_text(pearl, reach)
+
+
+@_pearl_action("reject_form", RejectForm)
+def pearl_reject(request, pearl, data):
+    services.pearl_reject(pearl=pearl, by=request.user, reason=data["reason"])
+    text = _("‘%(title)s’ is niet geplaatst.") % {"title": pearl.title}
+    reach = submitter_reach(pearl)
+    if reach == "nobody":
+        return (
+            text
+            + " "
+            + _("Niemand krijgt de reden: er is geen inzender om het te vertellen. De reden staat bij de parel.")
+        )
+    if reach == "call":
+        return text + " " + _reach_text(pearl, reach)
+    return text + " " + _("De reden gaat naar de inzender.") + " " + _reach_text(pearl, reach)
+
+
+@_pearl_action("return_form", ReturnForm)
+def pearl_return(request, pearl, data):
+    services.pearl_return(pearl=pearl, by=request.user, question=data["question"])
+    text = _("Uw vraag over ‘%(title)s’ is opgeslagen.") % {"title": pearl.title}
+    return text + " " + _reach_text(pearl, submitter_reach(pearl))
