@@ -5,13 +5,13 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop
+.PHONY: run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop
 
 # PORT reaches the settings too, so every full link (e-mails, QR plaques, calendars, paper) points to this server.
 run: install assets messages migrate demo
 	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-test assets browser messages
+test: install-test assets browser checkers messages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-test
@@ -53,6 +53,13 @@ browser:
 	  echo "Installing Chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
+
+# The HTML check in the suite (npm vnu-jar) runs on Java; install a headless Java when missing.
+checkers:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Java for the HTML check"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless; }
 
 messages: install
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0

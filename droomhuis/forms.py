@@ -238,7 +238,13 @@ class FollowForm(forms.Form):
 
 
 class VersionedForm(forms.Form):
+    """A case-page form that carries the dream's version. Several sit on one page, so their ids name the form."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{type(self).__name__.removesuffix('Form').lower()}_%s")
+        super().__init__(*args, **kwargs)
 
 
 class TransitionForm(VersionedForm):
