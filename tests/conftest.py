@@ -61,6 +61,7 @@ def world(db):
         centre_lng=Decimal("4.413000"),
         zoom=16,
         streets=["Spui", "Koninginneweg", "Oranjestraat"],
+        experiment="parelketting",
     )
     hagedoorn = NeighbourhoodFactory(
         slug="hagedoorn",
@@ -71,6 +72,7 @@ def world(db):
         centre_lng=Decimal("6.652600"),
         zoom=16,
         streets=["Sleedoornstraat", "Vlierstraat"],
+        experiment="droomhuis",
     )
     welzijn = PartnerFactory(
         slug="welzijn-almelo",

@@ -79,7 +79,10 @@ ATELIER_EDIT = rule("forbidden", facilitator="ok", superuser="ok", anonymous="lo
 
 MATRIX = {
     # wijk: home, account, data export, letters, kiosk
-    "wijk:home": PUBLIC,
+    # A resident with a neighbourhood goes straight on to its front door.
+    "wijk:home": rule("ok", resident_zuidwijk="redirect", resident_hagedoorn="redirect"),
+    "wijk:choose": PUBLIC,  # GET: the choice; POST only sets a cookie
+    "wijk:front_door": PUBLIC,
     "wijk:privacy": PUBLIC,
     "wijk:accessibility": PUBLIC,
     "wijk:account": LOGGED_IN,
@@ -329,6 +332,7 @@ def url_kwargs(key, o):
         "wijk:resident_forget": {"uid": o.resident.uid},
         "wijk:letter_cancel": {"uid": o.letter.uid},
         "wijk:callback_mark": {"uid": o.callback.uid, "mark": "gebeld"},
+        "wijk:front_door": {"slug": o.pearl.neighbourhood.slug},
         "parelketting:short": {"code": o.pearl.short_code},
         "parelketting:thanks": {"code": o.followed_pearl.follow_code},
         "parelketting:follow": {"code": o.followed_pearl.follow_code},

@@ -122,6 +122,8 @@ def _pages(world, activity, moderator_hw):
         ("aanmelding", anonymous, reverse("parelketting:signup_status", args=[signup.reference]), "hw", 200),
         ("parel volgen", anonymous, reverse("parelketting:follow", args=[pearl.follow_code]), "hw", 200),
         ("home", anonymous, reverse("wijk:home"), "both", 200),
+        ("voordeur zuidwijk", anonymous, reverse("wijk:front_door", args=["zuidwijk"]), "hw", 200),
+        ("voordeur hagedoorn", anonymous, reverse("wijk:front_door", args=["hagedoorn"]), "bw", 200),
         ("login", anonymous, reverse("account_login"), "both", 200),
         ("privacy", anonymous, reverse("wijk:privacy"), "both", 200),
         ("toegankelijkheid", anonymous, reverse("wijk:accessibility"), "both", 200),

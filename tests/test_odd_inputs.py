@@ -95,6 +95,8 @@ PAGES = {
     "werkplek:pearl_approve": {},
     "werkplek:pearl_reject": {},
     "werkplek:pearl_return": {},
+    "wijk:choose": {},
+    "wijk:front_door": {},
     "wijk:privacy": {},
     "wijk:accessibility": {},
     "wijk:account": {},

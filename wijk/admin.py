@@ -151,8 +151,8 @@ class OrganisationAdmin(HistoryAdmin, OrganisationScopedAdmin):
 
 @admin.register(Neighbourhood)
 class NeighbourhoodAdmin(OrganisationScopedAdmin):
-    list_display = ["name", "municipality", "corporation", "cbs_code"]
-    list_filter = ["corporation"]
+    list_display = ["name", "municipality", "corporation", "experiment", "cbs_code"]
+    list_filter = ["corporation", "experiment"]
     search_fields = ["name", "municipality"]
     prepopulated_fields = {"slug": ["name"]}
     organisation_path = "corporation"

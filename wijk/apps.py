@@ -7,9 +7,10 @@ class WijkConfig(AppConfig):
     verbose_name = _("Wijk: mensen, organisaties en toestemming")
 
     def ready(self):
-        from . import login_codes, photos
+        from . import frontdoor, login_codes, photos
         from .public_cache import connect_signals
 
         connect_signals()
         photos.connect_signals()
         login_codes.connect_signals()
+        frontdoor.connect_signals()

@@ -20,6 +20,13 @@ class PartnerType(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
+class NeighbourhoodExperiment(models.TextChoices):
+    """What runs in a neighbourhood: it decides its front door and the main menu of those who chose it."""
+
+    PARELKETTING = "parelketting", _("Parelketting: parels, wandelen en programma")
+    DROOMHUIS = "droomhuis", _("Droomhuis: dromen delen en volgen")
+
+
 class ContactPreference(models.TextChoices):
     PHONE = "phone", _("Telefoon")
     EMAIL = "email", _("E-mail")

@@ -88,6 +88,7 @@ NEIGHBOURHOODS = [
     {
         "slug": "zuidwijk",
         "name": "Zuidwijk",
+        "experiment": "parelketting",
         "municipality": "Oud-Beijerland",
         "corporation": "hw-wonen",
         "centre_lat": Decimal("51.815900"),
@@ -112,6 +113,7 @@ NEIGHBOURHOODS = [
     {
         "slug": "hagedoorn",
         "name": "Hagedoorn",
+        "experiment": "droomhuis",
         "municipality": "Almelo",
         "corporation": "beter-wonen",
         "centre_lat": Decimal("52.350600"),

@@ -359,6 +359,7 @@ class PublicPageCacheMiddleware:
             cookies.get(settings.LANGUAGE_COOKIE_NAME, ""),
             cookies.get("wijk_tekst", ""),
             cookies.get("wijk_contrast", ""),
+            cookies.get("wijk_keuze", ""),  # the chosen neighbourhood: its menu (wijk/frontdoor.py)
             current_versions,
         )
         return "wijk:page:" + "|".join(parts)

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import callback_views, erasure_views, export_views, kiosk, letters_views, views
+from . import callback_views, erasure_views, export_views, frontdoor_views, kiosk, letters_views, views
 
 app_name = "wijk"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("wijk-kiezen/", frontdoor_views.choose, name="choose"),
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("mijn-account/", views.account, name="account"),
@@ -25,4 +26,7 @@ urlpatterns = [
     path("brieven/pdf/", letters_views.print_batch, name="letters_pdf"),
     path("brieven/verstuurd/", letters_views.mark_sent, name="letters_sent"),
     path("brieven/<uuid:uid>/niet-versturen/", letters_views.cancel, name="letter_cancel"),
+    # Last: a neighbourhood's front door (/zuidwijk/) would catch every other one-word address. The project's
+    # URLs include these after every other app; a neighbourhood slug that another page uses is refused.
+    path("<slug:slug>/", frontdoor_views.front_door, name="front_door"),
 ]

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import display, services
+from . import display, frontdoor, services
 from .account_forms import NeighbourhoodForm
 from .links import absolute_url
 from .models import Neighbourhood, Resident
@@ -26,6 +26,10 @@ from .permissions import active_roles, may_handle_callbacks, may_print_letters
 
 @require_GET
 def home(request):
+    """Asks once which neighbourhood is yours; with a choice (or as a resident) you go straight to its front door."""
+    chosen = frontdoor.chosen_neighbourhood(request)
+    if chosen is not None:
+        return redirect(chosen.get_absolute_url())
     neighbourhoods = Neighbourhood.objects.select_related("corporation").order_by("municipality", "name")
     return render(request, "wijk/home.html", {"neighbourhoods": neighbourhoods})
 
@@ -68,6 +72,7 @@ def neighbourhood_choose(request):
         resident = services.resident_neighbourhood_choose(
             user=request.user, neighbourhood=form.cleaned_data["neighbourhood"]
         )
+        frontdoor.session_remember(request, request.user)
         messages.success(request, _("Uw wijk is nu %(name)s.") % {"name": resident.neighbourhood.name})
         return redirect(next_url or "wijk:account")
     return render(request, "wijk/neighbourhood.html", {"form": form, "resident": resident, "next": next_url})

@@ -16,7 +16,6 @@ admin.site.index_title = _("Beheer")
 handler500 = "wijk.errors.server_error"
 
 urlpatterns = [
-    path("", include("wijk.urls")),
     path("parelketting/", include("parelketting.urls")),
     path("droomhuis/", include("droomhuis.urls")),
     path("atelier/", include("atelier.urls")),
@@ -40,6 +39,8 @@ urlpatterns = [
     # that keeps public pages free of per-visitor tokens, and so cacheable (wijk/public_cache.py).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
+    # Last: wijk's URLs end with /<slug>/, a neighbourhood's front door (wijk/frontdoor_views.py).
+    path("", include("wijk.urls")),
 ]
 
 if settings.DEBUG:

@@ -77,7 +77,7 @@ def test_pages_that_say_call_us_show_both_corporations(contacts, anonymous, name
 
 
 def test_a_logged_in_resident_sees_their_own_corporation(contacts, resident_hagedoorn):
-    html = resident_hagedoorn.get(reverse("wijk:home")).content.decode()
+    html = resident_hagedoorn.get(reverse("wijk:home"), follow=True).content.decode()  # on to /hagedoorn/
     assert 'href="tel:+31546000000"' in html and "Het Droomhuis" in html
     assert "0186 000 000" not in html
 

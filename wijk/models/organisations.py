@@ -1,11 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..choices import DataCategory, OrganisationKind, PartnerType, RoleKind
+from ..choices import DataCategory, NeighbourhoodExperiment, OrganisationKind, PartnerType, RoleKind
 from ..public_cache import ContentQuerySet
 
 
@@ -137,6 +138,13 @@ class Neighbourhood(models.Model):
     streets = models.JSONField(
         _("straten"), default=list, blank=True, help_text=_("Straatnamen in de wijk, om op te zoeken.")
     )
+    experiment = models.CharField(
+        _("experiment in deze wijk"),
+        max_length=20,
+        choices=NeighbourhoodExperiment.choices,
+        blank=True,
+        help_text=_("Dit bepaalt wat bewoners op de pagina van de wijk en in het menu zien. Leeg: alles."),
+    )
 
     objects = ContentQuerySet.as_manager()
 
@@ -155,6 +163,22 @@ class Neighbourhood(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.municipality})"
+
+    def get_absolute_url(self):
+        return reverse("wijk:front_door", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # The front door lives at /<slug>/: a slug that another page already uses would never be reached.
+        if self.slug:
+            try:
+                match = resolve(f"/{self.slug}/")
+            except Resolver404:
+                return
+            if match.view_name != "wijk:front_door":
+                taken = ValidationError(
+                    _("Dit webadres is al in gebruik. Kies een andere korte naam."), code="slug_taken"
+                )
+                raise ValidationError({"slug": taken})
 
 
 class WalkInPlace(models.Model):

@@ -343,6 +343,8 @@ PUBLIC_PAGE_CACHE = {
     "wijk:home": {"seconds": 600, "kinds": ["site"]},
     "wijk:privacy": {"seconds": 3600, "kinds": ["site"]},
     "wijk:accessibility": {"seconds": 3600, "kinds": ["site"]},
+    "wijk:front_door": {"seconds": 600, "kinds": ["site", "pearls", "routes", "programme", "dream_wall", "atelier"]},
+    "wijk:choose": {"seconds": 3600, "kinds": ["site"]},
     "parelketting:map": {"seconds": 600, "kinds": ["site", "pearls"]},
     "parelketting:list": {"seconds": 600, "kinds": ["site", "pearls"]},
     "parelketting:detail": {"seconds": 600, "kinds": ["site", "pearls", "routes", "programme"]},

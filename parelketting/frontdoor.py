@@ -1,0 +1,61 @@
+"""What the Parelketting adds to a neighbourhood's front door and to the main menu (see ``wijk.frontdoor``)."""
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from wijk.choices import NeighbourhoodExperiment
+from wijk.frontdoor import Part
+
+from .choices import PearlKind, PearlStatus
+from .models import Pearl, Route
+from .programme_models import Activity
+
+RECENT_PEARLS = 4
+NEXT_ACTIVITIES = 3
+
+
+def front_door_context(neighbourhood) -> dict:
+    """Recent pearls (a photo only with a place: a person's photo needs consent), the next activities, the walks.
+
+    Three queries however many pearls, activities and routes the neighbourhood has.
+    """
+    pearls = (
+        Pearl.objects.published()
+        .in_neighbourhood(neighbourhood)
+        .only("uid", "kind", "title", "photo", "photo_description", "published_at")
+        .order_by("-published_at", "-pk")[:RECENT_PEARLS]
+    )
+    activities = (
+        Activity.objects.published()
+        .upcoming()
+        .filter(neighbourhood=neighbourhood)
+        .select_related("place")
+        .only("uid", "title", "starts_at", "ends_at", "place_text", "place__title")
+        .order_by("starts_at", "pk")[:NEXT_ACTIVITIES]
+    )
+    routes = (
+        Route.objects.published()
+        .filter(neighbourhood=neighbourhood)
+        .annotate(stop_count=Count("stops", filter=Q(stops__pearl__status=PearlStatus.PUBLISHED)))
+        .only("slug", "title", "description")
+        .order_by("title")
+    )
+    return {
+        "pearls": [(pearl, bool(pearl.photo) and pearl.kind != PearlKind.PERSON) for pearl in pearls],
+        "activities": list(activities),
+        "routes": list(routes),
+    }
+
+
+PARTS = [
+    Part(
+        key="parelketting",
+        experiment=NeighbourhoodExperiment.PARELKETTING,
+        order=10,
+        question=_("Welke kansen ziet u vandaag om het wonen hier prettiger te maken?"),
+        actions_template="parelketting/_front_door_actions.html",
+        template="parelketting/_front_door.html",
+        nav_template="parelketting/_nav.html",
+        context=front_door_context,
+    )
+]
