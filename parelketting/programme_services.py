@@ -19,13 +19,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from wijk.choices import Channel, ContactPreference, ResidentLanguage
 from wijk.follow_codes import reference_new
 from wijk.links import absolute_url, short_address
 from wijk.models import AccessAction, DayPart
 from wijk.photos import ProcessedPhoto
-from wijk.services import access_log_record, callback_request_create, resident_create, resident_update_send
+from wijk.services import (
+    access_log_record,
+    callback_request_create,
+    resident_channel,
+    resident_create,
+    resident_update_send,
+)
 
 from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, SignUp
@@ -192,6 +199,65 @@ def attendees_notify(*, activity: Activity, reason: str, subject, template: str,
 def activity_publish(*, activity: Activity, by) -> Activity:
     """Put a proposed activity in the public programme."""
     return activity_transition(activity=activity, to=ActivityStatus.PUBLISHED, by=by)
+
+
+# Written in the reader's language when sent (``resident_update_send``), so marked here and translated there.
+DECIDED_SUBJECTS = {
+    True: gettext_noop("Uw voorstel staat in het programma"),
+    False: gettext_noop("Over uw voorstel voor het programma"),
+}
+
+
+def activity_proposer_reach(activity: Activity) -> str:
+    """How the proposer hears a moderator's decision: the organising resident as they chose (``"email"``,
+    ``"letter"``, ``"call"`` with only a phone number, or ``"nobody"``); otherwise the proposing account by e-mail."""
+    resident = activity.organiser_resident
+    if resident is not None:
+        channel = resident_channel(resident)
+        if channel != "none":
+            return channel
+        return "call" if resident.phone else "nobody"
+    proposer = activity.proposed_by
+    return "email" if proposer is not None and proposer.email else "nobody"
+
+
+def activity_decide(*, activity: Activity, by, accept: bool, reason: str = "") -> Activity:
+    """A moderator's decision on a proposed activity: into the programme, or not (with a reason). The proposer
+    hears it their way (``activity_proposer_reach``); nobody else does, as nobody could sign up yet."""
+    reason = (reason or "").strip()
+    if activity.status != ActivityStatus.PROPOSED:
+        raise ValidationError(_("Over dit voorstel is al besloten."), code="decided")
+    if not accept and not reason:
+        raise ValidationError(_("Schrijf een vriendelijke reden voor wie het voorstelde."), code="reason_required")
+    to = ActivityStatus.PUBLISHED if accept else ActivityStatus.CANCELLED
+    with transaction.atomic():
+        activity = activity_transition(activity=activity, to=to, by=by, reason=reason or "accepted")
+        context = {
+            "activity": activity,
+            "accepted": accept,
+            "reason": reason,
+            "activity_url": absolute_url(activity.get_absolute_url()),
+        }
+        subject_text = DECIDED_SUBJECTS[accept]
+        author = by if getattr(by, "is_authenticated", False) else None
+        resident = activity.organiser_resident
+        if resident is not None:
+            resident_update_send(
+                resident=resident,
+                organisation=activity.neighbourhood.corporation,
+                reason="parelketting.activity_accepted" if accept else "parelketting.activity_declined",
+                compose=lambda: (_(subject_text), render_to_string("parelketting/email/activity_decided.txt", context)),
+                compose_letter=lambda: (
+                    _(subject_text),
+                    render_to_string("parelketting/email/activity_decided.txt", {**context, "letter": True}),
+                ),
+                created_by=author,
+            )
+        elif activity.proposed_by is not None and activity.proposed_by.email:
+            body = render_to_string("parelketting/email/activity_decided.txt", context)
+            address = activity.proposed_by.email
+            transaction.on_commit(lambda: send_mail(_(subject_text), body, None, [address]))
+    return activity
 
 
 def activity_cancel(*, activity: Activity, by, reason: str = "") -> Activity:

@@ -119,6 +119,11 @@ MATRIX = {
     "werkplek:pearl_approve": MODERATOR_POST,
     "werkplek:pearl_reject": MODERATOR_POST,
     "werkplek:pearl_return": MODERATOR_POST,
+    # The activity is a published one of HW Wonen: its page shows the decision already made.
+    "werkplek:activities": staff("moderator_hw", "moderator_bw", "superuser", others="forbidden"),
+    "werkplek:activity": staff("moderator_hw", "superuser", others="forbidden", moderator_bw="hidden"),
+    "werkplek:activity_accept": MODERATOR_POST,
+    "werkplek:activity_decline": MODERATOR_POST,
     # parelketting: the pearl is a published one of Zuidwijk (HW Wonen); the activity is one of HW Wonen
     "parelketting:kiosk_pearl": "redirect",  # only on a tablet in kiosk mode; otherwise to the kiosk page
     "parelketting:map": PUBLIC,
@@ -379,7 +384,7 @@ def url_kwargs(key, o):
             "team_slug": o.workshop.team.slug,
         },
     }.get(app, {})
-    if key.startswith("parelketting:activity"):
+    if key.startswith(("parelketting:activity", "werkplek:activity")):
         params = {"uid": o.activity.uid}
     if key.startswith(("atelier:workshop", "atelier:insight")):
         params["number"] = o.workshop.number

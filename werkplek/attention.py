@@ -65,7 +65,7 @@ def has_workplace(user) -> bool:
     )
 
 
-def _moderated_activities(user):
+def moderated_activities(user):
     if getattr(user, "is_superuser", False):
         return Activity.objects.all()
     return Activity.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
@@ -81,7 +81,7 @@ def _moderation(user) -> dict[str, int]:
     counts = {
         "pearls": moderated_pearls(user).filter(status=PearlStatus.SUBMITTED).count(),
         "reports": reports_for_user(user).filter(status=ReportStatus.OPEN).count(),
-        "activities": _moderated_activities(user).filter(status=ActivityStatus.PROPOSED).count(),
+        "activities": moderated_activities(user).filter(status=ActivityStatus.PROPOSED).count(),
         "wall": _moderated_dreams(user).filter(wall_status=WallStatus.PROPOSED).count(),
     }
     return counts
@@ -182,7 +182,7 @@ def _urls() -> dict[str, str]:
     return {
         "pearls": moderation_url(),
         "reports": reverse("parelketting:reports"),
-        "activities": _admin("parelketting_activity_changelist", "?status__exact=proposed"),
+        "activities": reverse("werkplek:activities"),
         "wall": _admin("droomhuis_dream_changelist", "?muur=proposed"),
         "reviews": reverse("droomhuis:referrals"),
         "dreams_overdue": f"{queue}?view=overdue",

@@ -32,3 +32,15 @@ RETURN_LABELS = {
     "foto": _("Over de foto"),
     "meer-vertellen": _("Vertel meer"),
 }
+DECLINE = {
+    "datum": _("Op die dag is er al iets anders in de wijk. Kiest u een andere dag? Dan kijken wij opnieuw."),
+    "plek": _("De plek is niet geschikt of niet vrij. Wilt u samen met ons een andere plek zoeken?"),
+    "geld": _("Er moet voor betaald worden. Activiteiten in het programma zijn gratis."),
+    "reclame": _("Dit is reclame voor een bedrijf. Dat past niet in het programma."),
+}
+DECLINE_LABELS = {
+    "datum": _("Andere dag"),
+    "plek": _("Andere plek"),
+    "geld": _("Niet gratis"),
+    "reclame": _("Reclame"),
+}

@@ -39,3 +39,13 @@ class ReturnForm(DecisionForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "id_return_%s")
         super().__init__(*args, **kwargs)
+
+
+class DeclineForm(RejectForm):
+    """Not in the programme: the reason goes to whoever proposed the activity."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_decline_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = _("Reden voor wie het voorstelde")
+        self.fields["reason"].error_messages["required"] = _("Schrijf een vriendelijke reden voor wie het voorstelde.")

@@ -13,19 +13,22 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from parelketting import services
-from parelketting.choices import PearlStatus, ReportStatus
+from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
 from parelketting.permissions import can_handle_reports, get_pearl_for_moderator, moderated_pearls
+from parelketting.programme_services import activity_decide, activity_proposer_reach
 from wijk.contact import tel_href
 from wijk.services import resident_channel
 
 from . import canned
-from .forms import ApproveForm, RejectForm, ReturnForm
+from .attention import moderated_activities
+from .forms import ApproveForm, DeclineForm, RejectForm, ReturnForm
 
 INBOX_SIZE = 100
 
@@ -124,39 +127,45 @@ def _next_url(request, pearl) -> str:
     return redirect("werkplek:pearls")
 
 
-def _pearl_action(form_name, form_class):
-    """Wrap a POST handler: the same status as the moderator saw, a valid form, the service; then on to the next
-    pearl with a message that says what really happened. Any error shows the page again with the input kept."""
+def item_action(get_item, render_item, next_url, status_label):
+    """One case-action pattern for every moderated item (like ``droomhuis.views.broker._case_action``): wrap a
+    POST handler so it checks the status the moderator saw, validates the form, runs the service, and goes on to
+    the next item with a message that says what really happened; any error shows the item again, input kept."""
 
-    def decorator(handler):
-        @moderator_required
-        @require_POST
-        @wraps(handler)
-        def view(request, uid):
-            pearl = get_pearl_for_moderator(request.user, uid)
-            form = form_class(request.POST)
-            if form.is_valid():
-                if form.cleaned_data["seen_status"] != pearl.status:
-                    messages.error(
-                        request,
-                        _("Iemand anders heeft al over deze parel besloten. De status is nu: %(status)s.")
-                        % {"status": pearl.get_status_display()},
-                    )
-                    return _render_pearl(request, pearl, status=409)
-                else:
+    def action(form_name, form_class):
+        def decorator(handler):
+            @moderator_required
+            @require_POST
+            @wraps(handler)
+            def view(request, uid):
+                item = get_item(request.user, uid)
+                form = form_class(request.POST)
+                if form.is_valid():
+                    if form.cleaned_data["seen_status"] != item.status:
+                        messages.error(
+                            request,
+                            _("Iemand anders heeft hier al over besloten. De status is nu: %(status)s.")
+                            % {"status": status_label(item)},
+                        )
+                        return render_item(request, item, status=409)
                     try:
-                        message = handler(request, pearl, form.cleaned_data)
+                        message = handler(request, item, form.cleaned_data)
                     except ValidationError as error:
                         for text in error.messages:
                             form.add_error(None, text)
                     else:
                         messages.success(request, message)
-                        return _next_url(request, pearl)
-            return _render_pearl(request, pearl, status=400, **{form_name: form})
+                        return next_url(request, item)
+                return render_item(request, item, status=400, **{form_name: form})
 
-        return view
+            return view
 
-    return decorator
+        return decorator
+
+    return action
+
+
+_pearl_action = item_action(get_pearl_for_moderator, _render_pearl, _next_url, lambda pearl: pearl.get_status_display())
 
 
 REACH_AFTER = {
@@ -209,3 +218,98 @@ def pearl_return(request, pearl, data):
     services.pearl_return(pearl=pearl, by=request.user, question=data["question"])
     text = _("Uw vraag over ‘%(title)s’ is opgeslagen.") % {"title": pearl.title}
     return text + " " + _reach_text(pearl, submitter_reach(pearl))
+
+
+# --- Proposed activities ----------------------------------------------------------------------------------------
+
+
+def waiting_activities(user):
+    """Proposed activities in the neighbourhoods this moderator covers, the soonest first."""
+    return moderated_activities(user).filter(status=ActivityStatus.PROPOSED).order_by("starts_at", "pk")
+
+
+@moderator_required
+@require_GET
+def activity_inbox(request):
+    activities = list(
+        waiting_activities(request.user).select_related("neighbourhood", "place", "organiser_resident",
+                                                        "organiser_partner")[:INBOX_SIZE]
+    )  # fmt: skip
+    return render(request, "werkplek/activity_inbox.html", {"activities": activities})
+
+
+def _render_activity(request, activity, *, status=200, **forms):
+    seen = {"seen_status": activity.status}
+    decline_initial = {**seen, "reason": str(canned.DECLINE.get(request.GET.get("afwijzen", ""), ""))}
+    context = {
+        "activity": activity,
+        "reach": activity_proposer_reach(activity),
+        "waiting": activity.status == ActivityStatus.PROPOSED,
+        "decline_replies": [(key, canned.DECLINE_LABELS[key]) for key in canned.DECLINE],
+        "accept_form": ApproveForm(initial=seen),
+        "decline_form": DeclineForm(initial=decline_initial),
+        "decline_open": bool(request.GET.get("afwijzen")),
+        "next_activity": waiting_activities(request.user).exclude(pk=activity.pk).only("uid").first(),
+        "history": list(activity.history.select_related("history_user").order_by("-history_date", "-history_id")[:8]),
+        **forms,
+    }
+    return render(request, "werkplek/activity.html", context, status=status)
+
+
+def get_activity_for_moderator(user, uid):
+    """A proposed (or decided) activity the user moderates; another corporation's or a missing one is a 404."""
+    activity = (
+        moderated_activities(user)
+        .select_related("neighbourhood__corporation", "place", "organiser_resident__user", "organiser_partner",
+                        "proposed_by")
+        .filter(uid=uid)
+        .first()
+    )  # fmt: skip
+    if activity is None:
+        raise Http404
+    return activity
+
+
+@moderator_required
+@require_GET
+def activity_page(request, uid):
+    return _render_activity(request, get_activity_for_moderator(request.user, uid))
+
+
+def _next_activity(request, activity):
+    following = waiting_activities(request.user).exclude(pk=activity.pk).only("uid").first()
+    if following is not None:
+        return redirect("werkplek:activity", uid=following.uid)
+    return redirect("werkplek:activities")
+
+
+_activity_action = item_action(
+    get_activity_for_moderator, _render_activity, _next_activity, lambda activity: activity.get_status_display()
+)
+
+
+def _proposer_reach_text(activity, reach) -> str:
+    phone = activity.organiser_resident.phone if activity.organiser_resident else ""
+    return str(PROPOSER_REACH_AFTER[reach]) % {"phone": phone}
+
+
+PROPOSER_REACH_AFTER = {
+    "email": gettext_lazy("Wie het voorstelde, krijgt een e-mail."),
+    "letter": gettext_lazy("Wie het voorstelde, krijgt een brief: die staat klaar bij de brieven."),
+    "call": gettext_lazy("Wie het voorstelde, wil gebeld worden en krijgt geen e-mail of brief. Bel %(phone)s."),
+    "nobody": gettext_lazy("Niemand krijgt hier bericht van: wij kunnen wie het voorstelde niet bereiken."),
+}
+
+
+@_activity_action("accept_form", ApproveForm)
+def activity_accept(request, activity, data):
+    activity_decide(activity=activity, by=request.user, accept=True)
+    text = _("‘%(title)s’ staat in het programma.") % {"title": activity.title}
+    return text + " " + _proposer_reach_text(activity, activity_proposer_reach(activity))
+
+
+@_activity_action("decline_form", DeclineForm)
+def activity_decline(request, activity, data):
+    activity_decide(activity=activity, by=request.user, accept=False, reason=data["reason"])
+    text = _("‘%(title)s’ komt niet in het programma.") % {"title": activity.title}
+    return text + " " + _proposer_reach_text(activity, activity_proposer_reach(activity))

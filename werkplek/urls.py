@@ -11,4 +11,8 @@ urlpatterns = [
     path("parels/<uuid:uid>/plaatsen/", moderation.pearl_approve, name="pearl_approve"),
     path("parels/<uuid:uid>/afwijzen/", moderation.pearl_reject, name="pearl_reject"),
     path("parels/<uuid:uid>/vraag/", moderation.pearl_return, name="pearl_return"),
+    path("activiteiten/", moderation.activity_inbox, name="activities"),
+    path("activiteiten/<uuid:uid>/", moderation.activity_page, name="activity"),
+    path("activiteiten/<uuid:uid>/in-het-programma/", moderation.activity_accept, name="activity_accept"),
+    path("activiteiten/<uuid:uid>/niet-doen/", moderation.activity_decline, name="activity_decline"),
 ]

@@ -182,7 +182,7 @@ def test_a_decision_made_meanwhile_is_not_made_twice(moderator_hw, world, owned)
     url = reverse("werkplek:pearl_reject", kwargs={"uid": owned.uid})
     response = moderator_hw.post(url, {"seen_status": seen, "reason": "Te laat"})
     assert response.status_code == 409
-    assert "Iemand anders heeft al over deze parel besloten. De status is nu: Staat op de kaart." in (
+    assert "Iemand anders heeft hier al over besloten. De status is nu: Staat op de kaart." in (
         response.content.decode()
     )
     owned.refresh_from_db()
