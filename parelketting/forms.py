@@ -205,6 +205,19 @@ REPLY_ANSWERS = [
     (ContactPreference.PHONE, _("Ja, bel mij")),
 ]
 REPLY_FIELD_FOR = {ContactPreference.EMAIL: "email", ContactPreference.PHONE: "phone"}
+# On paper a letter is a way to hear back too: the one contact question as the paper pearl form prints it.
+PAPER_REPLY_ANSWERS = [
+    ("", _("Nee, ik hoef niets terug te horen")),
+    (ContactPreference.PHONE, _("Ja, bel mij")),
+    (ContactPreference.EMAIL, _("Ja, mail mij")),
+    (ContactPreference.LETTER, _("Ja, stuur mij een brief")),
+]
+PAPER_REPLY_FIELD_FOR = {
+    ContactPreference.PHONE: "new_phone",
+    ContactPreference.EMAIL: "new_email",
+    ContactPreference.LETTER: "new_postal_address",
+}
+NEW_RESIDENT_FIELDS = ("new_first_name", "new_contact_preference", "new_phone", "new_email", "new_postal_address")
 
 
 class AnonymousPearlForm(PearlForm):
@@ -283,7 +296,21 @@ class OnBehalfForm(AccessibleErrorsMixin, forms.Form):
         required=False,
         help_text=_("Alleen invullen bij een nieuwe bewoner."),
     )
+    new_contact_preference = forms.ChoiceField(
+        label=_("Hoe hoort de nieuwe bewoner wat er met de parel gebeurt?"),
+        choices=PAPER_REPLY_ANSWERS,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Op het papieren formulier staat wat de bewoner koos."),
+    )
+    new_phone = PhoneField(label=_("Telefoonnummer van de nieuwe bewoner"), required=False)
     new_email = forms.EmailField(label=_("E-mailadres van de nieuwe bewoner"), required=False)
+    new_postal_address = forms.CharField(
+        label=_("Adres van de nieuwe bewoner (voor een brief)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     submitted_via = forms.ChoiceField(
         label=_("Hoe gaf de bewoner de parel door?"),
         choices=[(c.value, c.label) for c in Channel if c != Channel.ONLINE],
@@ -320,7 +347,7 @@ class OnBehalfForm(AccessibleErrorsMixin, forms.Form):
         field.required = True
         field.empty_label = None
         field.initial = resident.pk
-        for name in ("new_first_name", "new_email", "partner"):
+        for name in (*NEW_RESIDENT_FIELDS, "partner"):
             del self.fields[name]
         self.fields["consent_method"].choices = [("", _("Kies hoe de bewoner ja zei"))] + list(
             self.fields["consent_method"].choices
@@ -339,7 +366,23 @@ class OnBehalfForm(AccessibleErrorsMixin, forms.Form):
                 "new_first_name",
                 ValidationError(_("Kies een bewoner, of vul de voornaam van een nieuwe bewoner in."), code="who"),
             )
+        elif not data.get("resident"):
+            needed = PAPER_REPLY_FIELD_FOR.get(data.get("new_contact_preference") or "")
+            if needed and not (data.get(needed) or "").strip() and needed not in self.errors:
+                self.add_error(needed, _("Vul dit in: de bewoner koos deze manier om iets te horen."))
         return data
+
+    def new_resident_kwargs(self) -> dict:
+        """What the paper form (or the call) said about a new resident, for ``resident_create``."""
+        data = self.cleaned_data
+        return {
+            "first_name": data["new_first_name"],
+            "display_name": data["new_first_name"],
+            "contact_preference": data.get("new_contact_preference") or "",
+            "phone": data.get("new_phone") or "",
+            "email": data.get("new_email") or "",
+            "postal_address": data.get("new_postal_address") or "",
+        }
 
 
 class ReportForm(AccessibleErrorsMixin, HoneypotForm):

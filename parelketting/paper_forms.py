@@ -12,7 +12,7 @@ from wijk.choices import Channel
 from wijk.form_fields import PhoneField
 from wijk.models import Resident
 
-from .forms import AccessibleErrorsMixin
+from .forms import PAPER_REPLY_ANSWERS, AccessibleErrorsMixin
 
 PAPER_CHANNELS = [(c.value, c.label) for c in (Channel.PAPER, Channel.PHONE, Channel.IN_PERSON)]
 
@@ -33,6 +33,28 @@ class SignUpQuestionsForm(AccessibleErrorsMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Geen e-mail? Dan krijgt u een brief als er iets verandert."),
+    )
+
+
+class PaperPearlAboutForm(forms.Form):
+    """What the paper pearl form asks about the person: a first name and how to hear back. Staff type the answers
+    in with the "new resident" questions of ``OnBehalfForm`` (``new_`` and the same name)."""
+
+    first_name = forms.CharField(label=_("Uw voornaam"), max_length=60, required=False)
+    contact_preference = forms.ChoiceField(
+        label=_("Wilt u horen wat wij met uw parel doen?"),
+        choices=PAPER_REPLY_ANSWERS,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Niets terug horen? Zet dan geen kruisje."),
+    )
+    phone = PhoneField(label=_("Uw telefoonnummer (als u 'bel mij' kiest)"), required=False)
+    email = forms.EmailField(label=_("Uw e-mailadres (als u 'mail mij' kiest)"), required=False)
+    postal_address = forms.CharField(
+        label=_("Uw adres (als u 'stuur mij een brief' kiest)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

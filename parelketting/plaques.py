@@ -3,18 +3,16 @@
 import io
 import secrets
 
-import qrcode
 from django.urls import reverse
-from django.utils.html import format_html
 from PIL import Image, ImageDraw, ImageFont
 
 from wijk.links import absolute_url
+from wijk.qr import QR_BORDER, qr_matrix
 
 # Short codes: no 0/O, 1/l/I, so they can be typed from a photo of the plaque; random, never a sequence.
 CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 CODE_LENGTH = 7
 QR_BOX_SIZE = 10
-QR_BORDER = 4
 
 
 def new_short_code() -> str:
@@ -23,14 +21,6 @@ def new_short_code() -> str:
 
 def short_url(code: str) -> str:
     return absolute_url(reverse("parelketting:short", kwargs={"code": code}))
-
-
-def qr_matrix(url: str) -> list[list[bool]]:
-    """The QR modules for ``url`` (True = dark), without the quiet zone. Also used to check a plaque image."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(url)
-    code.make(fit=True)
-    return [list(row) for row in code.get_matrix()]
 
 
 def qr_image(url: str) -> Image.Image:
@@ -46,25 +36,6 @@ def qr_image(url: str) -> Image.Image:
                 top = (y + QR_BORDER) * QR_BOX_SIZE
                 draw.rectangle((left, top, left + QR_BOX_SIZE - 1, top + QR_BOX_SIZE - 1), fill=0)
     return image
-
-
-def qr_svg(url: str, *, label: str) -> str:
-    """The QR code as inline SVG (one path), so a PDF needs no image file and nothing is fetched."""
-    matrix = qr_matrix(url)
-    side = len(matrix) + 2 * QR_BORDER
-    cells = "".join(
-        f"M{x + QR_BORDER},{y + QR_BORDER}h1v1h-1z"
-        for y, row in enumerate(matrix)
-        for x, dark in enumerate(row)
-        if dark
-    )
-    return format_html(
-        '<svg class="pk-qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" role="img" aria-label="{1}">'
-        '<rect width="{0}" height="{0}" fill="#fff"/><path d="{2}" fill="#000"/></svg>',
-        side,
-        label,
-        cells,
-    )
 
 
 def qr_png(url: str) -> bytes:

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijk.links import absolute_url, short_address
+from wijk.qr import qr_svg
 
 from .models import Activity, Pearl
-from .plaques import qr_svg
 
 POSTER_MONTHS = 4  # a moderator can choose this month and the next three
 POSTER_REACH_MONTHS = 12  # by the address bar, a poster up to a year back or ahead

@@ -8,6 +8,10 @@ and the online form cannot drift apart.
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.translation import gettext as _
+
+from .links import absolute_url, short_address
+from .qr import qr_svg
 
 # A choice field with more options than this gets a line to write on instead of a tick box per option.
 MAX_BOXES = 14
@@ -75,3 +79,14 @@ def question_labels(form, *, only=None, skip=()) -> list[str]:
         texts.append(question.label)
         texts.extend(question.choices)
     return texts
+
+
+def paper_online(path: str, *, opens: str = "") -> dict:
+    """The way back online printed at the top of a paper form: the short address of ``path`` to type, and a QR
+    code that opens ``opens`` (a page with a long address, such as one activity) or else ``path``."""
+    return {
+        "online_address": short_address(path),
+        "online_qr": qr_svg(
+            absolute_url(opens or path), label=_("QR-code naar het formulier op de website"), css_class="paper-qr"
+        ),
+    }

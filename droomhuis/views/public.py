@@ -16,7 +16,7 @@ from wijk.choices import Channel
 from wijk.guesses import GuessLimit
 from wijk.links import short_address
 from wijk.models import Organisation
-from wijk.paper import paper_questions
+from wijk.paper import paper_online, paper_questions
 from wijk.pdf import pdf_response, render_pdf
 
 from .. import conf, services
@@ -285,6 +285,7 @@ def paper_form(request, pdf=False):
         "contact_text": services.consent_text_for(services.CONSENT_CONTACT_KEY),
         "wall_text": services.consent_text_for(services.CONSENT_WALL_KEY),
         "share_url": short_address(reverse("droomhuis:share")),
+        "online_qr": paper_online(reverse("droomhuis:share"))["online_qr"],
         "paper_title": _("Papieren formulier: deel uw droom"),
         "body_template": "droomhuis/_paper_dream_body.html",
         "contact_organisation": _droomhuis_corporation(),

@@ -15,16 +15,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from wijk.links import short_address
 from wijk.models import Neighbourhood
-from wijk.paper import paper_questions
+from wijk.paper import paper_online, paper_questions
 from wijk.pdf import pdf_response, render_pdf
 from wijk.services import resident_create
 
 from .. import permissions as perms
 from ..choices import ActivityStatus, SignUpStatus
 from ..forms import PearlForm
-from ..paper_forms import PaperSignUpEntryForm, SignUpQuestionsForm
+from ..paper_forms import PaperPearlAboutForm, PaperSignUpEntryForm, SignUpQuestionsForm
 from ..programme_services import signup_create
 
 PAPER_CSS = "css/paper.css"
@@ -34,9 +33,6 @@ PEARL_SECTIONS = (
     ("photo", ("photo", "photo_description")),
     ("show", ("show_first_name", "show_photo")),
 )
-
-# On the pearl form we only ask what staff can type in with the on-behalf form: a first name and an e-mail.
-PEARL_ABOUT = ("first_name", "email")
 
 
 def resident_pearl_form(neighbourhood) -> PearlForm:
@@ -74,9 +70,9 @@ def _pearl_context(request, neighbourhood) -> dict:
     return {
         "neighbourhood": neighbourhood,
         "sections": sections,
-        "about": paper_questions(SignUpQuestionsForm(), only=PEARL_ABOUT),
+        "about": paper_questions(PaperPearlAboutForm()),
         "paper_title": _("Papieren formulier: zet een parel op de kaart"),
-        "online_address": short_address(reverse("parelketting:new")),
+        **paper_online(reverse("parelketting:new")),
     }
 
 
@@ -111,7 +107,8 @@ def _signup_context(activity=None) -> dict:
         "activity": activity,
         "questions": paper_questions(SignUpQuestionsForm()),
         "paper_title": _("Papieren formulier: aanmelden voor een activiteit"),
-        "online_address": short_address(activity.get_absolute_url() if activity else reverse("parelketting:programme")),
+        # The QR code opens the activity itself; the address to type is the programme's, not a long one.
+        **paper_online(reverse("parelketting:programme"), opens=activity.get_absolute_url() if activity else ""),
     }
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wijk.antispam import rate_limit_hit
 from wijk.links import absolute_url
 from wijk.pdf import pdf_response, render_pdf
+from wijk.qr import qr_svg
 
 from .. import limits
 from .. import permissions as perms
@@ -20,7 +21,7 @@ from ..forms import RouteSuggestionForm
 from ..geo import route_length
 from ..gpx import route_gpx
 from ..models import Pearl, Route, RouteStop
-from ..plaques import plaque_png, qr_svg, short_url
+from ..plaques import plaque_png, short_url
 from ..route_services import pearl_short_code_ensure, route_suggestion_submit
 
 

@@ -236,9 +236,7 @@ def pearl_new_on_behalf(request):
                                 neighbourhood=neighbourhood,
                                 created_by=request.user,
                                 created_via=data["submitted_via"],
-                                first_name=data["new_first_name"],
-                                display_name=data["new_first_name"],
-                                email=data.get("new_email") or "",
+                                **behalf.new_resident_kwargs(),
                             )
                         pearl = pearl_submit(
                             kind=form.cleaned_data["kind"],

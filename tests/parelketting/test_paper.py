@@ -8,10 +8,12 @@ from django.urls import reverse
 
 from parelketting.choices import SignUpStatus
 from parelketting.forms import PearlForm
-from parelketting.models import SignUp
+from parelketting.models import Pearl, SignUp
 from parelketting.paper_forms import PaperSignUpEntryForm, SignUpQuestionsForm
 from wijk.models import Resident
 from wijk.paper import question_labels
+
+from .test_views import _place_data
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +157,39 @@ def test_paper_signup_entry_is_for_moderators_of_the_corporation(as_persona, mak
     url = reverse("parelketting:paper_signup_entry", kwargs={"uid": activity.uid})
     assert as_persona(persona).get(url).status_code == status
     assert as_persona("anonymous").get(url).status_code == 302
+
+
+def on_behalf(**new):
+    data = _place_data(street="Spui", title="Bankje van Gerrit")
+    data.update(
+        {
+            "namens-resident": "",
+            "namens-new_first_name": "Gerrit",
+            "namens-submitted_via": "paper",
+            "namens-consent_method": "paper",
+            **{f"namens-new_{key}": value for key, value in new.items()},
+        }
+    )
+    return data
+
+
+def test_a_paper_pearl_from_someone_who_wants_a_call_is_typed_in_with_the_phone_number(moderator_hw, world):
+    url = reverse("parelketting:new_on_behalf")
+    response = moderator_hw.post(url, on_behalf(contact_preference="phone", phone=""))
+    assert response.status_code == 200 and not Pearl.objects.exists()
+    assert "de bewoner koos deze manier" in response.content.decode()
+    response = moderator_hw.post(url, on_behalf(contact_preference="phone", phone="0186 123 456"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    gerrit = Resident.objects.get(first_name="Gerrit")
+    assert (gerrit.contact_preference, gerrit.phone, gerrit.email) == ("phone", "0186 123 456", "")
+    assert Pearl.objects.get().submitter == gerrit
+
+
+def test_a_paper_pearl_from_someone_who_wants_a_letter_keeps_the_address(moderator_hw, world):
+    response = moderator_hw.post(
+        reverse("parelketting:new_on_behalf"),
+        on_behalf(contact_preference="letter", postal_address="Spui 3\n3262 AA Oud-Beijerland"),
+    )
+    assert response.status_code == 302
+    gerrit = Resident.objects.get(first_name="Gerrit")
+    assert gerrit.contact_preference == "letter" and gerrit.postal_address.startswith("Spui 3")

@@ -1,0 +1,34 @@
+"""QR codes for paper: plaques, posters and paper forms carry a code that opens the page online."""
+
+import qrcode
+from django.utils.html import format_html
+
+QR_BORDER = 4
+
+
+def qr_matrix(url: str) -> list[list[bool]]:
+    """The QR modules for ``url`` (True = dark), without the quiet zone. Also used to check a plaque image."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code.add_data(url)
+    code.make(fit=True)
+    return [list(row) for row in code.get_matrix()]
+
+
+def qr_svg(url: str, *, label: str, css_class: str = "pk-qr") -> str:
+    """The QR code as inline SVG (one path), so a PDF needs no image file and nothing is fetched."""
+    matrix = qr_matrix(url)
+    side = len(matrix) + 2 * QR_BORDER
+    cells = "".join(
+        f"M{x + QR_BORDER},{y + QR_BORDER}h1v1h-1z"
+        for y, row in enumerate(matrix)
+        for x, dark in enumerate(row)
+        if dark
+    )
+    return format_html(
+        '<svg class="{3}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" role="img" aria-label="{1}">'
+        '<rect width="{0}" height="{0}" fill="#fff"/><path d="{2}" fill="#000"/></svg>',
+        side,
+        label,
+        cells,
+        css_class,
+    )
