@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop
+.PHONY: run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop clustertest
 
 # PORT reaches the settings too, so every full link (e-mails, QR plaques, calendars, paper) points to this server.
 run: install assets messages migrate demo
@@ -113,3 +113,8 @@ cluster: install-test assets cluster-packages
 
 cluster-stop:
 	$(PY) -m cluster.run stop
+
+# Faults under a mixed load through HAProxy (a node killed, Redis stopped, a worker killed mid-task), freshness
+# across nodes, limits per visitor, one digest a day; one `cluster: ` line per figure, non-zero on any loss.
+clustertest: install-test assets cluster-packages
+	$(PY) -m cluster.test $(CLUSTERTEST_ARGS)
