@@ -168,6 +168,7 @@ class Tally:
     codes_arrived: int = 0
     logins: int = 0
     published: int = 0
+    phases: Counter = field(default_factory=Counter)  # accepted submissions per phase
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -193,6 +194,7 @@ def share_dream(visitor: Visitor, text: str):
     if response is not None and response.status == 302 and "/droomhuis/bedankt/" in response.location:
         with TALLY.lock:
             TALLY.accepted_dreams.append(text)
+            TALLY.phases[LOG.phase] += 1
     return None if response is None else response.status
 
 
@@ -218,6 +220,7 @@ def submit_pearl(visitor: Visitor, title: str, photo: bytes | None = None, expec
     if response is not None and response.status == 302:
         with TALLY.lock:
             TALLY.accepted_pearls.append(title)
+            TALLY.phases[LOG.phase] += 1
     return response
 
 
@@ -284,10 +287,10 @@ class Resident(Visitor):
                 time.sleep(2)
                 return
         roll = random.random()
-        if roll < 0.2 and self.pearls < SELF_LIMIT:
+        if roll < 0.1 and self.pearls < SELF_LIMIT:
             self.pearls += 1
             submit_pearl(self, f"{self.marker} parel {self.number}-{self.pearls}")
-        elif roll < 0.35 and self.dreams < SELF_LIMIT:
+        elif roll < 0.2 and self.dreams < SELF_LIMIT:
             self.dreams += 1
             share_dream(self, f"{self.marker} droom {self.number}-{self.dreams}: een bankje bij de speeltuin.")
         else:
@@ -377,7 +380,8 @@ def fault_node(report, node: int = 2) -> bool:
     routed = max((e.at - killed for e in errors(events)), default=0.0)
     ok = not late and back is not None and in_rotation is not None
     report(
-        f"fault node{node} killed: {len(events)} requests, {len(early)} errors within {NODE_GRACE:.0f} s "
+        f"fault node{node} killed: {len(events)} requests ({TALLY.phases['node-kill']} submissions accepted), "
+        f"{len(early)} errors within {NODE_GRACE:.0f} s "
         f"(502/503/cut while HAProxy routes around), {len(late)} errors after; last error {routed:.1f} s "
         f"after the kill; started again, in rotation {in_rotation or 0:.1f} s after the kill"
         + (f" [{sample(events)}]" if errors(events) else ""),
@@ -402,7 +406,8 @@ def fault_redis(report, seconds: float = 10.0) -> bool:
     server_errors = sum(1 for e in wrong if e.status is not None and e.status >= 500)
     ok = not wrong and degraded
     report(
-        f"fault Redis stopped {seconds:.0f} s: {len(events)} requests, {len(wrong)} errors, {server_errors} 5xx; "
+        f"fault Redis stopped {seconds:.0f} s: {len(events)} requests ({TALLY.phases['redis-down']} submissions "
+        f"accepted), {len(wrong)} errors, {server_errors} 5xx; "
         f"/health/ while down: {'200 degraded' if degraded else 'NOT degraded'}"
         + (f" [{sample(events)}]" if wrong else ""),
         ok,
@@ -444,7 +449,7 @@ def fault_worker(report, worker: int = 2) -> bool:
     report(
         f"fault worker{worker} killed while sending an e-mail: that e-mail "
         + (f"delivered by a worker after {delivered_after:.1f} s" if delivered_after else "NOT delivered")
-        + f"; {len(events)} requests, {len(wrong)} errors"
+        + f"; {len(events)} requests ({TALLY.phases['worker-kill']} submissions accepted), {len(wrong)} errors"
         + (f" [{sample(events)}]" if wrong else ""),
         ok,
     )
