@@ -620,9 +620,9 @@ def main(argv=None) -> int:
         results.append(ok)
         print(f"cluster: {line}" + ("" if ok else "  <-- FAILED"), flush=True)
 
-    if not args.running:
-        run.start(residents=args.residents + 1)
     try:
+        if not args.running:
+            run.start(residents=args.residents + 1)
         marker = f"CT{secrets.token_hex(4)}"
         mailbox = Mailbox(run.STATE / "mail")
         report(
