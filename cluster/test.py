@@ -32,6 +32,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from loadtest.client import Client
 
@@ -40,6 +41,7 @@ from . import run
 BASE = f"http://{run.HOST}:{run.HAPROXY_PORT}"
 PUBLIC_PAGES = [
     "/",
+    "/zuidwijk/",
     "/parelketting/",
     "/parelketting/lijst/",
     "/parelketting/pearls.geojson",
@@ -111,6 +113,14 @@ class Visitor:
         ok = response.status in expected
         LOG.add(Event(started, phase, response.status, ok, f"{response.status} {method} {path}"))
         return response if ok else None
+
+    def browse(self, path: str):
+        """A page as a browser shows it: a redirect (the home page sends a resident to their neighbourhood's
+        front door) is followed once."""
+        response = self.call("GET", path, expected=(200, 302))
+        if response is not None and response.status == 302:
+            response = self.call("GET", urlsplit(response.location).path)
+        return response
 
     def csrf(self, response) -> str:
         match = _CSRF.search(response.text)
@@ -234,7 +244,7 @@ def log_in_with_password(visitor: Visitor, address: str) -> bool:
 
 class Reader(Visitor):
     def step(self):
-        self.call("GET", random.choice(PUBLIC_PAGES))
+        self.browse(random.choice(PUBLIC_PAGES))
         time.sleep(0.3)
 
 
@@ -294,7 +304,7 @@ class Resident(Visitor):
             self.dreams += 1
             share_dream(self, f"{self.marker} droom {self.number}-{self.dreams}: een bankje bij de speeltuin.")
         else:
-            self.call("GET", random.choice(["/parelketting/", "/parelketting/mijn-parels/", "/"]))
+            self.browse(random.choice(["/parelketting/", "/parelketting/mijn-parels/", "/"]))
         time.sleep(1.0)
 
 
