@@ -1,18 +1,21 @@
 """The moderator's daily journey in a real browser at 1280 and 390 px: the Werkplek home → the pearls waiting →
-the first pearl → a standard reason, changed → not placed → on to the next → on the map; axe-core clean on every
-page, by keyboard. Screenshots go to ``WERKPLEK_SHOTS`` when that is set (to look at them)."""
+the first pearl → a standard reason, changed → not placed → on to the next → on the map; then a proposed activity
+into the programme; axe-core clean on every page, by keyboard, never through the Django admin.
+Screenshots go to ``WERKPLEK_SHOTS`` when that is set (to look at them)."""
 
 import os
 
 import pytest
 
-from parelketting.choices import PearlStatus
+from parelketting.choices import ActivityStatus, PearlStatus
 from parelketting.models import Pearl
+from parelketting.programme_models import Activity
 from parelketting.services import pearl_submit
 from tests.browser import assert_accessible, tab_to
 from tests.droomhuis.test_browser import login_cookie
 
 from .conftest import zuidwijk_pearl
+from .test_activity_moderation import propose
 
 
 def shot(page, name, width):
@@ -34,13 +37,14 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
         street="Spui",
     )
     second = zuidwijk_pearl(world, "De speeltuin")
+    koffie = propose(world)
     login_cookie(page, live_server, world.users.moderator_hw)
     page.set_viewport_size({"width": width, "height": 800})
 
     # 1. The Werkplek: what waits, with the count in the menu.
     page.goto(f"{live_server.url}/werkplek/")
     assert page.get_by_role("heading", name="Werkplek", exact=True).is_visible()
-    assert page.locator(".nav-badge").first.inner_text().startswith("2")
+    assert page.locator(".nav-badge").first.inner_text().startswith("3")  # 2 pearls and 1 proposed activity
     shot(page, "werkplek-home", width)
     assert_accessible(page)
     assert "2 parels wachten op controle" in page.locator("[data-key='pearls'] a").inner_text()
@@ -88,6 +92,25 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     assert "Er wachten geen parels. Mooi zo." in page.content()
     shot(page, "werkplek-done", width)
     assert_accessible(page)
+
+    # 5. Back to the Werkplek: the proposed activity, on its own page, into the programme.
+    page.goto(f"{live_server.url}/werkplek/")
+    assert "1 voorgestelde activiteit wacht" in page.locator("[data-key='activities'] a").inner_text()
+    tab_to(page, "[data-key='activities'] a")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/werkplek/activiteiten/")
+    assert_accessible(page)
+    tab_to(page, "a.button")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/werkplek/activiteiten/{koffie.uid}/")
+    assert "Wie het voorstelde, hoort uw besluit per e-mail." in page.content()
+    shot(page, "werkplek-activity", width)
+    assert_accessible(page)
+    tab_to(page, "form[action$='/in-het-programma/'] button")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/werkplek/activiteiten/")
+    assert "staat in het programma" in page.locator(".messages").inner_text()
+    assert Activity.objects.get(pk=koffie.pk).status == ActivityStatus.PUBLISHED
 
     first.refresh_from_db()
     assert first.status == PearlStatus.REJECTED
