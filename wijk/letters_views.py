@@ -9,10 +9,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from .models import AccessAction, LetterStatus
+from .models import AccessAction, LetterRun, LetterStatus
 from .pdf import pdf_response, render_pdf
 from .permissions import letters_for_user, may_print_letters
-from .services import access_log_record, letter_cancel, letter_contact, letters_mark_printed
+from .services import (
+    access_log_record,
+    letter_address_complete,
+    letter_cancel,
+    letter_contact,
+    letter_run_start,
+    letters_by_envelope,
+    letters_mark_printed,
+)
 
 
 def _require_letter_staff(request):
@@ -38,8 +46,18 @@ def _chosen(request):
 def queue(request):
     _require_letter_staff(request)
     letters = letters_for_user(request.user)
+    queued = list(letters.filter(status=LetterStatus.QUEUED).select_related("run").order_by("created_at"))
+    for letter in queued:
+        letter.address_complete = letter_address_complete(letter.resident)
+    runs = {}
+    for letter in queued:
+        if letter.run_id is not None:
+            runs.setdefault(letter.run_id, {"run": letter.run, "count": 0})["count"] += 1
     context = {
-        "queued": letters.filter(status=LetterStatus.QUEUED).order_by("created_at"),
+        "queued": queued,
+        "envelopes": len(letters_by_envelope([letter for letter in queued if letter.address_complete])),
+        # Printed PDFs whose letters are not marked sent yet: only these can be marked, run by run.
+        "runs": sorted(runs.values(), key=lambda item: item["run"].created_at, reverse=True),
         "recent": letters.exclude(status=LetterStatus.QUEUED).order_by("-printed_at", "-created_at")[:20],
     }
     return render(request, "wijk/letters/queue.html", context)
@@ -51,10 +69,11 @@ def print_batch(request):
     """One PDF with every chosen letter, one letter per page, the address where the envelope window is."""
     _require_letter_staff(request)
     letters = _chosen(request)
-    printable = [letter for letter in letters if letter.resident.postal_address.strip()]
+    printable = [letter for letter in letters if letter_address_complete(letter.resident)]
     if not printable:
-        messages.error(request, _("Kies eerst een of meer brieven met een adres."))
+        messages.error(request, _("Kies eerst een of meer brieven met een adres en een postcode."))
         return redirect("wijk:letters")
+    run = letter_run_start(letters=printable, user=request.user)
     for letter in printable:
         with translation.override(letter.language or "nl"):
             letter.contact_line = letter_contact(letter.organisation, letter.resident.neighbourhood_id)
@@ -68,18 +87,37 @@ def print_batch(request):
         )
     pdf = render_pdf(
         "wijk/letters/batch.html",
-        {"letters": printable, "today": timezone.localdate()},
+        {"envelopes": letters_by_envelope(printable), "today": timezone.localdate(), "run": run},
         stylesheets=["css/letters-print.css"],
         request=request,
     )
     return pdf_response(pdf, filename=f"brieven-{timezone.localdate():%Y-%m-%d}.pdf")
 
 
+def _run(request):
+    """The printed run named in the form, if the user may see any of its letters."""
+    import uuid
+
+    try:
+        uid = uuid.UUID(request.POST.get("run", ""))
+    except ValueError:
+        return None
+    run = LetterRun.objects.filter(uid=uid).first()
+    if run is None or not letters_for_user(request.user).filter(run=run).exists():
+        return None
+    return run
+
+
 @login_required
 @require_POST
 def mark_sent(request):
+    """Only the letters that were in a printed PDF are marked sent; one queued since then waits for the next run."""
     _require_letter_staff(request)
-    count = letters_mark_printed(letters=_chosen(request), user=request.user)
+    run = _run(request)
+    if run is None:
+        messages.error(request, _("Maak eerst een PDF en print die. Daarna zet u die brieven op verstuurd."))
+        return redirect("wijk:letters")
+    count = letters_mark_printed(run=run, letters=letters_for_user(request.user).filter(run=run), user=request.user)
     if count:
         messages.success(
             request,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -24,6 +25,7 @@ from .models import (
     ConsentText,
     ConsentWithdrawal,
     Letter,
+    LetterRun,
     LetterStatus,
     Organisation,
     Resident,
@@ -286,18 +288,48 @@ def letter_queue(
     )
 
 
-def letters_mark_printed(*, letters, user) -> int:
-    """Mark queued letters as printed and sent; returns how many changed. Already printed ones stay as they are."""
+POSTCODE = re.compile(r"\b[1-9][0-9]{3} ?[A-Za-z]{2}\b")
+
+
+def letter_address_complete(resident) -> bool:
+    """A letter can go in an envelope: the address has a Dutch postcode (1234 AB) and a line before it."""
+    address = (resident.postal_address or "").strip()
+    return bool(POSTCODE.search(address)) and len([line for line in address.splitlines() if line.strip()]) >= 2
+
+
+def letter_run_start(*, letters, user) -> LetterRun:
+    """Record that these queued letters go into one PDF now. Only they can be marked sent from this run; a letter
+    queued afterwards waits for the next run. A letter printed again (a lost PDF) moves to the new run."""
+    with transaction.atomic():
+        run = LetterRun.objects.create(created_by=user)
+        Letter.objects.filter(pk__in=[letter.pk for letter in letters], status=LetterStatus.QUEUED).update(run=run)
+    return run
+
+
+def letters_by_envelope(letters) -> list[list]:
+    """One envelope per resident and sender: their letters together, in the order they were queued."""
+    envelopes: dict[tuple[int, int], list] = {}
+    for letter in sorted(letters, key=lambda letter: (letter.created_at, letter.pk)):
+        envelopes.setdefault((letter.resident_id, letter.organisation_id), []).append(letter)
+    return list(envelopes.values())
+
+
+def letters_mark_printed(*, run: LetterRun, letters, user) -> int:
+    """Mark the still-queued letters of a printed ``run`` as sent (``letters``: the ones the user may handle);
+    returns how many changed. Letters that were not in the PDF stay in the queue."""
     ids = [letter.pk for letter in letters]
     with transaction.atomic():
-        changed = Letter.objects.filter(pk__in=ids, status=LetterStatus.QUEUED)
+        changed = Letter.objects.filter(pk__in=ids, run=run, status=LetterStatus.QUEUED)
         count = 0
+        now = timezone.now()
         for letter in changed.select_for_update():
             letter.status = LetterStatus.PRINTED
-            letter.printed_at = timezone.now()
+            letter.printed_at = now
             letter.printed_by = user
             letter.save(update_fields=["status", "printed_at", "printed_by"])
             count += 1
+        if count:
+            LetterRun.objects.filter(pk=run.pk).update(sent_at=now)
     return count
 
 

@@ -65,15 +65,16 @@ def test_without_any_address_nothing_is_sent(world):
     assert resident_notify(resident=resident, organisation=world.bw, subject="x", body="y", reason="t") == "none"
 
 
-def test_the_batch_pdf_holds_each_letter_with_its_address(moderator_hw, world, post_resident):
+def test_the_batch_pdf_puts_one_residents_letters_in_one_envelope(moderator_hw, world, post_resident):
     first, second = _letter(world, post_resident), _letter(world, post_resident, subject="Uw aanmelding")
     response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [first.uid, second.uid]})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 1  # one envelope, both pieces of news
     text = reader.pages[0].extract_text()
-    assert "Mevrouw A. de Vries" in text and "Spui 12" in text and "Uw parel staat op de kaart" in text
-    assert "Met vriendelijke groet" in text
+    assert "Mevrouw A. de Vries" in text and "Spui 12" in text and "3262 AB Oud-Beijerland" in text
+    assert "Uw parel staat op de kaart" in text and "Uw aanmelding" in text
+    assert text.count("Met vriendelijke groet") == 1 and text.count("Beste buur") == 1
     assert AccessLogEntry.objects.filter(action="print", resident=post_resident).count() == 2
 
 
@@ -86,19 +87,35 @@ def test_letters_are_written_in_the_residents_language(moderator_hw, world, post
     assert "Kind regards" in text
 
 
+def _print(client, *letters):
+    response = client.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid for letter in letters]})
+    assert response.status_code == 200
+    return Letter.objects.get(pk=letters[0].pk).run
+
+
 def test_marking_sent_takes_letters_out_of_the_queue(moderator_hw, world, post_resident):
     letter = _letter(world, post_resident)
-    response = moderator_hw.post(reverse("wijk:letters_sent"), {"letters": [letter.uid]}, follow=True)
+    run = _print(moderator_hw, letter)
+    response = moderator_hw.post(reverse("wijk:letters_sent"), {"run": run.uid}, follow=True)
     assert "verstuurd" in response.content.decode()
     letter.refresh_from_db()
     assert letter.status == LetterStatus.PRINTED and letter.printed_by == world.users.moderator_hw
+
+
+def as_moderator_hw(world):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world.users.moderator_hw)
+    return client
 
 
 def test_another_corporations_letters_stay_invisible(moderator_bw, world, post_resident):
     letter = _letter(world, post_resident)
     page = moderator_bw.get(reverse("wijk:letters"))
     assert page.status_code == 200 and letter.subject not in page.content.decode()
-    moderator_bw.post(reverse("wijk:letters_sent"), {"letters": [letter.uid]})
+    run = _print(as_moderator_hw(world), letter)
+    moderator_bw.post(reverse("wijk:letters_sent"), {"run": run.uid})
     assert moderator_bw.post(reverse("wijk:letter_cancel", args=[letter.uid])).status_code == 404
     letter.refresh_from_db()
     assert letter.status == LetterStatus.QUEUED
@@ -203,3 +220,43 @@ def test_the_printed_letter_says_how_to_reach_the_organisation(moderator_hw, wor
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
     assert "Bel of kom langs bij HW Wonen." in text and "http" not in text
     assert text.count("Beste buur,") == 1 and text.count("Met vriendelijke groet") == 1
+
+
+def test_only_letters_in_the_printed_pdf_are_marked_sent(moderator_hw, world, post_resident):
+    printed = _letter(world, post_resident)
+    run = _print(moderator_hw, printed)
+    later = _letter(world, post_resident, subject="Gaat niet door")  # queued after the PDF was made
+    page = moderator_hw.get(reverse("wijk:letters")).content.decode()
+    assert "Geprint, nog niet op verstuurd" in page and "1 brief" in page
+    response = moderator_hw.post(reverse("wijk:letters_sent"), {"run": run.uid, "letters": [later.uid]}, follow=True)
+    assert "1 brief staat op verstuurd." in response.content.decode()
+    assert Letter.objects.get(pk=printed.pk).status == LetterStatus.PRINTED
+    assert Letter.objects.get(pk=later.pk).status == LetterStatus.QUEUED  # waits for the next run
+    run.refresh_from_db()
+    assert run.sent_at is not None
+
+
+def test_marking_sent_without_a_printed_pdf_marks_nothing(moderator_hw, world, post_resident):
+    letter = _letter(world, post_resident)
+    response = moderator_hw.post(reverse("wijk:letters_sent"), {"letters": [letter.uid]}, follow=True)
+    assert "Maak eerst een PDF en print die." in response.content.decode()
+    assert Letter.objects.get(pk=letter.pk).status == LetterStatus.QUEUED
+
+
+def test_an_address_without_postcode_is_not_printed(moderator_hw, world, post_resident):
+    post_resident.postal_address = "Spui 12\nOud-Beijerland"
+    post_resident.save()
+    letter = _letter(world, post_resident)
+    assert "het adres heeft geen postcode" in moderator_hw.get(reverse("wijk:letters")).content.decode()
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]}, follow=True)
+    assert "met een adres en een postcode" in response.content.decode()
+    assert Letter.objects.get(pk=letter.pk).run is None
+
+
+def test_one_envelope_per_resident_and_sender(world, post_resident):
+    from wijk.services import letters_by_envelope
+
+    other = world.residents.hagedoorn
+    a, b = _letter(world, post_resident), _letter(world, post_resident, subject="Tweede")
+    c = letter_queue(resident=other, organisation=world.bw, subject="Droom", body="Nieuws.", reason="droomhuis.news")
+    assert letters_by_envelope([c, b, a]) == [[a, b], [c]]

@@ -2,7 +2,7 @@ from .access import AccessAction, AccessLogEntry
 from .callbacks import CallbackRequest, CallbackStatus, DayPart
 from .consent import AppendOnlyError, ConsentRecord, ConsentText, ConsentWithdrawal
 from .erasure import ErasureRecord, ErasureScope
-from .letters import Letter, LetterStatus
+from .letters import Letter, LetterRun, LetterStatus
 from .organisations import Neighbourhood, Organisation, Role, Theme, WalkInPlace
 from .residents import Resident
 from .users import User

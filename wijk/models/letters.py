@@ -21,6 +21,26 @@ class LetterQuerySet(models.QuerySet):
         return self.filter(organisation_id__in=organisation_ids)
 
 
+class LetterRun(models.Model):
+    """One printed PDF: the letters in it, and whether they were sent. Only these letters can be marked sent,
+    so a letter queued after the PDF was made waits for the next run."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("geprint op"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("printronde")
+        verbose_name_plural = _("printrondes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M}"
+
+
 class Letter(models.Model):
     """One update for a resident who wants post, waiting to be printed and sent by staff."""
 
@@ -39,6 +59,15 @@ class Letter(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    run = models.ForeignKey(
+        LetterRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("printronde"),
+        help_text=_("De laatste PDF waarin deze brief zat."),
     )
     printed_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     printed_by = models.ForeignKey(
