@@ -20,6 +20,7 @@ __all__ = [
     "ErasureRecord",
     "ErasureScope",
     "Letter",
+    "LetterRun",
     "LetterStatus",
     "Neighbourhood",
     "Organisation",
