@@ -630,6 +630,10 @@ def main(argv=None) -> int:
         results.append(ok)
         print(f"cluster: {line}" + ("" if ok else "  <-- FAILED"), flush=True)
 
+    def stopped(signum, frame):  # `timeout` or Ctrl+C: still stop the cluster (below)
+        raise SystemExit(f"stopped by signal {signum}")
+
+    signal.signal(signal.SIGTERM, stopped)
     try:
         if not args.running:
             run.start(residents=args.residents + 1)
