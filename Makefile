@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop clustertest
+.PHONY: run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop clustertest screenshots
 
 # PORT reaches the settings too, so every full link (e-mails, QR plaques, calendars, paper) points to this server.
 run: install assets messages migrate demo
@@ -92,6 +92,10 @@ bench: install-test assets messages
 	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc 'DROP DATABASE IF EXISTS "$(notdir $(BENCH_DATABASE_URL))"' \
 	  -c 'CREATE DATABASE "$(notdir $(BENCH_DATABASE_URL))"'
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench $(BENCH)
+
+# The front doors at 390 px for the README (docs/screenshots/), from the demo in a scratch database.
+screenshots: install-test assets browser messages
+	SCREENSHOT_PORT=$(or $(SCREENSHOT_PORT),8010) $(PY) bin/screenshots.py
 
 # Load and fault tests: the production setup (gunicorn, PostgreSQL) on loopback, bounded in time.
 loadtest: install-test assets messages

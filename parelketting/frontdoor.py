@@ -1,6 +1,6 @@
 """What the Parelketting adds to a neighbourhood's front door and to the main menu (see ``wijk.frontdoor``)."""
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import NeighbourhoodExperiment
@@ -15,15 +15,18 @@ NEXT_ACTIVITIES = 3
 
 
 def front_door_context(neighbourhood) -> dict:
-    """Recent pearls (a photo only with a place: a person's photo needs consent), the next activities, the walks.
+    """Recent pearls, those with a photo first (only of a place: a person's photo needs consent), the next
+    activities, the walks.
 
     Three queries however many pearls, activities and routes the neighbourhood has.
     """
+    shows_photo = Case(When(~Q(photo="") & ~Q(kind=PearlKind.PERSON), then=Value(1)), default=Value(0))
     pearls = (
         Pearl.objects.published()
         .in_neighbourhood(neighbourhood)
+        .annotate(shows_photo=shows_photo)
         .only("uid", "kind", "title", "photo", "photo_description", "published_at")
-        .order_by("-published_at", "-pk")[:RECENT_PEARLS]
+        .order_by("-shows_photo", "-published_at", "-pk")[:RECENT_PEARLS]
     )
     activities = (
         Activity.objects.published()
@@ -41,7 +44,7 @@ def front_door_context(neighbourhood) -> dict:
         .order_by("title")
     )
     return {
-        "pearls": [(pearl, bool(pearl.photo) and pearl.kind != PearlKind.PERSON) for pearl in pearls],
+        "pearls": [(pearl, bool(pearl.shows_photo)) for pearl in pearls],
         "activities": list(activities),
         "routes": list(routes),
     }
