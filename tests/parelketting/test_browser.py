@@ -159,7 +159,7 @@ def test_other_pages_pass_axe(live_server, page, world, make_pearl):
         assert_accessible(page)
     page.goto(live_server.url + f"/parelketting/parel/{person.uid}/ik-doe-mee/")
     page.get_by_role("button", name="Bericht versturen").click()
-    assert page.locator("#id_body_error").is_visible()
+    assert page.locator("#id_body_errors").is_visible()
     assert_accessible(page)
 
 

@@ -100,7 +100,7 @@ def test_an_activity_shows_its_own_neighbourhoods_corporation(contacts, anonymou
         status="published",
     )
     html = anonymous.get(activity.get_absolute_url()).content.decode()
-    assert "Of bel de corporatie" in html
+    assert "Liever bellen? De corporatie meldt u ook aan." in html
     assert 'href="tel:+31186000000"' in html and "Pop-up rommelruimte" in html
     assert "0546 000 000" not in html
 
