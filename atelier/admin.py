@@ -102,7 +102,17 @@ class WhyHowWhatAdmin(AtelierScopedAdmin):
 class StoryAdminForm(forms.ModelForm):
     class Meta:
         model = Story
-        fields = ["experiment", "workshop", "title", "text", "words", "image", "image_alt", "is_public"]
+        fields = [
+            "experiment",
+            "workshop",
+            "title",
+            "text",
+            "words",
+            "image",
+            "image_alt",
+            "is_public",
+            "on_front_door",
+        ]
 
     def clean_image(self):
         image = self.cleaned_data.get("image")
@@ -115,4 +125,4 @@ class StoryAdminForm(forms.ModelForm):
 class StoryAdmin(AtelierScopedAdmin):
     organisation_path = "experiment__team__question_owners"
     form = StoryAdminForm
-    list_display = ["title", "experiment", "is_public"]
+    list_display = ["title", "experiment", "is_public", "on_front_door"]

@@ -334,6 +334,10 @@ def _load() -> None:
             image_alt=alt,
             is_public=True,
         )
+    # Staff choose which story a neighbourhood's front door tells; in the demo, each experiment's own.
+    Story.objects.filter(experiment__in=experiments.values(), title__in=[s[0] for s in STORIES.values()]).update(
+        on_front_door=True
+    )
 
 
 def _canvas(experiment, workshop, notes: dict) -> None:

@@ -6,13 +6,20 @@ and from the footer.
 
 from wijk.frontdoor import Part
 
-from .models import Experiment
+from .models import Experiment, Story
 
 
 def front_door_context(neighbourhood) -> dict:
-    """The neighbourhood's public experiment, if the team published it (one query)."""
+    """The neighbourhood's public experiment, and the public story staff chose for its front door (two queries)."""
     experiment = Experiment.objects.public().filter(neighbourhood=neighbourhood).only("slug", "name").first()
-    return {"experiment": experiment}
+    story = (
+        Story.objects.public()
+        .filter(experiment__neighbourhood=neighbourhood, on_front_door=True)
+        .only("uid", "title", "text", "image", "image_alt")
+        .order_by("-pk")
+        .first()
+    )
+    return {"experiment": experiment, "story": story}
 
 
 PARTS = [Part(key="atelier", order=90, template="atelier/_front_door.html", context=front_door_context)]

@@ -311,6 +311,13 @@ class Story(models.Model):
     image = models.ImageField(_("sfeerbeeld"), upload_to=_story_image_path, blank=True)
     image_alt = models.CharField(_("wat staat op het beeld"), max_length=200, blank=True)
     is_public = models.BooleanField(_("openbaar"), default=False)
+    on_front_door = models.BooleanField(
+        _("op de pagina van de wijk"),
+        default=False,
+        help_text=_(
+            "Het verhaal staat dan onder 'Hoe dit ontstond' op de pagina van de wijk. Alleen als het openbaar is."
+        ),
+    )
 
     objects = StoryQuerySet.as_manager()
 

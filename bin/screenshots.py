@@ -48,6 +48,11 @@ def _shoot(base: str) -> list[Path]:
             page.wait_for_load_state("networkidle")
             first, whole = OUT / f"voordeur-{slug}-390.png", OUT / f"voordeur-{slug}-390-hele-pagina.png"
             page.screenshot(path=str(first))
+            # Images below the fold load when scrolled to (loading="lazy"): scroll down once before the whole page.
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_function("[...document.images].every((img) => img.complete)")
+            page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=str(whole), full_page=True)
             written += [first, whole]
         browser.close()

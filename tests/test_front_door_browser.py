@@ -1,5 +1,5 @@
 """In Chromium, at 390 and 1280 px: each neighbourhood's front door puts its first action in sight without
-scrolling, shows a pearl photo and the next activity with their texts, changes the menu when the visitor picks
+scrolling, shows a pearl photo, the atelier's story and the next activity with their texts, changes the menu when the visitor picks
 another neighbourhood, and works in Arabic without sideways scrolling; axe-core clean on every page."""
 
 from datetime import timedelta
@@ -7,11 +7,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from atelier.models import Story
 from parelketting.choices import ActivityStatus
 from parelketting.programme_models import Activity
-from tests.api.conftest import make_pearl, make_wall_dream  # noqa: F401  (fixtures)
+from tests.api.conftest import make_experiment, make_pearl, make_wall_dream  # noqa: F401  (fixtures)
 from tests.browser import ARTIFACTS, assert_accessible
+from tests.images import jpeg_bytes, upload
 from tests.test_languages_browser import OVERFLOW
+from wijk.photos import photo_process
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,8 +24,9 @@ FIRST_ACTION = {"zuidwijk": "Deel een parel", "hagedoorn": "Deel uw droom"}
 
 
 @pytest.fixture
-def alive(world, make_pearl, make_wall_dream):  # noqa: F811
-    """A pearl with a photo, a person's pearl, an activity next week and a realised dream on the wall."""
+def alive(world, make_pearl, make_wall_dream, make_experiment):  # noqa: F811
+    """A pearl with a photo, a person's pearl, an activity next week, a realised dream on the wall, and the
+    atelier's story with a mood image that staff chose for the Zuidwijk."""
     make_pearl(title="Bankje bij de vijver", photo=True)
     make_pearl(title="Ik repareer fietsen", kind="person")
     start = timezone.now() + timedelta(days=6)
@@ -38,6 +42,16 @@ def alive(world, make_pearl, make_wall_dream):  # noqa: F811
         status=ActivityStatus.PUBLISHED,
     )
     make_wall_dream(outcome="Er is een moestuin")
+    story = Story(
+        experiment=make_experiment(is_public=True),
+        title="Een ketting van parels",
+        text="Zo begon het.",
+        image_alt="Een zon boven een geel veld",
+        is_public=True,
+        on_front_door=True,
+    )
+    story.image.save("beeld.jpg", photo_process(upload(jpeg_bytes())).photo, save=False)
+    story.save()
     return world
 
 
@@ -73,6 +87,10 @@ def test_a_pearl_photo_and_the_next_activity_show_with_their_texts(live_server, 
     assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", photo.element_handle())
     activity = page.get_by_role("link", name="Koffie in de tuin")
     assert activity.is_visible() and "Het buurthuis" in page.locator(".fd-list").first.inner_text()
+    story = page.locator(".fd-story img")
+    story.scroll_into_view_if_needed()
+    assert story.get_attribute("alt") == "Een zon boven een geel veld"
+    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", story.element_handle())
     page.goto(f"{live_server.url}/hagedoorn/")
     assert page.get_by_role("heading", name="Er is een moestuin").is_visible()
     assert_accessible(page)

@@ -155,6 +155,21 @@ def test_a_resident_gets_their_own_neighbourhood(client, world):
     assert "Parelkaart" in _menu(client.get("/privacy/").content.decode())
 
 
+def test_the_story_staff_chose_is_told_on_the_front_door(client, world, make_experiment):  # noqa: F811
+    from atelier.models import Story
+
+    experiment = make_experiment(is_public=True)
+    Story.objects.create(
+        experiment=experiment, title="Een ketting van parels", text="Zo begon het.", is_public=True, on_front_door=True
+    )
+    Story.objects.create(experiment=experiment, title="Nog geheim", text="Nee.", is_public=False, on_front_door=True)
+    Story.objects.create(experiment=experiment, title="Niet gekozen", text="Nee.", is_public=True)
+    html = client.get("/zuidwijk/").content.decode()
+    assert "Een ketting van parels" in html and "Zo begon het." in html
+    assert "Nog geheim" not in html and "Niet gekozen" not in html
+    assert "Een ketting van parels" not in client.get("/hagedoorn/").content.decode()
+
+
 def test_staff_pages_keep_their_own_menu(client, world):
     client.force_login(world.users.broker_bw)
     client.cookies[COOKIE] = "zuidwijk"
@@ -206,5 +221,5 @@ def test_front_door_query_count_is_pinned_at_two_sizes(client, world, make_pearl
     _count(client, f"/{slug}/?warm-again")
     assert _count(client, f"/{slug}/") == small
     # The neighbourhood, then Zuidwijk: pearls, activities, routes; Hagedoorn: dreams; both: the atelier's
-    # experiment. The chosen neighbourhood and the contact details come from the cache.
-    assert small == {"zuidwijk": 5, "hagedoorn": 3}[slug]
+    # experiment and chosen story. The chosen neighbourhood and the contact details come from the cache.
+    assert small == {"zuidwijk": 6, "hagedoorn": 4}[slug]
