@@ -71,7 +71,9 @@ def test_a_backup_restores_every_record_into_an_empty_database(world, tmp_path):
 
     restored_db = f"{connection.settings_dict['NAME']}_restored"
     admin = _url("postgres")
-    subprocess.run(["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{restored_db}"'], check=True, capture_output=True)
+    subprocess.run(
+        ["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{restored_db}" WITH (FORCE)'], check=True, capture_output=True
+    )
     subprocess.run(["psql", admin, "-c", f'CREATE DATABASE "{restored_db}"'], check=True, capture_output=True)
     try:
         restored_media = tmp_path / "restored-media"
@@ -92,7 +94,9 @@ def test_a_backup_restores_every_record_into_an_empty_database(world, tmp_path):
         )
         assert again.returncode != 0 and "not empty" in again.stderr
     finally:
-        subprocess.run(["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{restored_db}"'], capture_output=True)
+        subprocess.run(
+            ["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{restored_db}" WITH (FORCE)'], capture_output=True
+        )
 
 
 def test_photos_in_object_storage_are_backed_up_and_restored_with_their_bytes(world, tmp_path):
@@ -155,7 +159,9 @@ def test_photos_in_object_storage_are_backed_up_and_restored_with_their_bytes(wo
         dump, archive = out[0], out[1]
 
         subprocess.run(
-            ["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{restored_db}"'], check=True, capture_output=True
+            ["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{restored_db}" WITH (FORCE)'],
+            check=True,
+            capture_output=True,
         )
         subprocess.run(["psql", admin, "-c", f'CREATE DATABASE "{restored_db}"'], check=True, capture_output=True)
         env = {**storage_env, "DATABASE_URL": _url(restored_db), "DJANGO_S3_BUCKET": "photos-restored"}
@@ -170,5 +176,7 @@ def test_photos_in_object_storage_are_backed_up_and_restored_with_their_bytes(wo
         assert restored_name == name
         assert s3.get_object(Bucket="photos-restored", Key=restored_name)["Body"].read() == photo
     finally:
-        subprocess.run(["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{restored_db}"'], capture_output=True)
+        subprocess.run(
+            ["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{restored_db}" WITH (FORCE)'], capture_output=True
+        )
         server.stop()
