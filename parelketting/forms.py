@@ -131,7 +131,8 @@ class PearlForm(AccessibleErrorsMixin, HoneypotForm):
     def __init__(self, *args, neighbourhood: Neighbourhood, **kwargs):
         super().__init__(*args, **kwargs)
         self.neighbourhood = neighbourhood
-        self.fields["street"].choices = [("", _("Kies een straat"))] + [(s, s) for s in neighbourhood.streets or []]
+        self.streets = list(neighbourhood.streets.all())
+        self.fields["street"].choices = [("", _("Kies een straat"))] + [(s.name, s.name) for s in self.streets]
         self.fields["meeting_place"].queryset = Pearl.objects.published().filter(
             kind=PearlKind.PLACE, neighbourhood=neighbourhood
         )

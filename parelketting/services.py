@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from wijk.choices import Channel, ContactPreference, DataCategory, Purpose, ResidentLanguage, RoleKind
 from wijk.follow_codes import reference_new
 from wijk.links import absolute_url, short_address
-from wijk.models import ConsentRecord, ConsentText, Resident, Role
+from wijk.models import ConsentRecord, ConsentText, Resident, Role, Street
 from wijk.photos import ProcessedPhoto, photo_delete
 from wijk.services import (
     consent_check,
@@ -167,6 +167,12 @@ def _check_location(*, kind, lat, lng, meeting_place, neighbourhood) -> None:
             raise ValidationError(_("Kies een plek uit de lijst."), code="meeting_place_invalid")
 
 
+def street_point(neighbourhood, street: str) -> tuple[Decimal | None, Decimal | None]:
+    """The point of a street in the neighbourhood, or (None, None) when it has none or is unknown."""
+    found = Street.objects.filter(neighbourhood=neighbourhood, name=street, lat__isnull=False).first()
+    return (found.lat, found.lng) if found else (None, None)
+
+
 def pearl_submit(
     *,
     kind: str,
@@ -201,6 +207,9 @@ def pearl_submit(
     if created_by is not None and submitter is not None and submitter.user_id != created_by.pk and not consent_method:
         raise ValidationError(_("Leg vast hoe de bewoner ja zei."), code="consent_method_required")
     _check_location(kind=kind, lat=lat, lng=lng, meeting_place=meeting_place, neighbourhood=neighbourhood)
+    if kind == PearlKind.PLACE and lat is None and street:
+        # No point placed (no JavaScript, or a paper form): the street's point keeps the place on the map.
+        lat, lng = street_point(neighbourhood, street)
     with transaction.atomic():
         pearl = Pearl(
             kind=kind,

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 
 from wijk.choices import DataCategory, PartnerType, RoleKind
+from wijk.models import Street
 from wijk.services import consent_text_publish
 
 from .factories import (
@@ -60,7 +61,6 @@ def world(db):
         centre_lat=Decimal("51.815900"),
         centre_lng=Decimal("4.413000"),
         zoom=16,
-        streets=["Spui", "Koninginneweg", "Oranjestraat"],
         experiment="parelketting",
     )
     hagedoorn = NeighbourhoodFactory(
@@ -71,9 +71,16 @@ def world(db):
         centre_lat=Decimal("52.350600"),
         centre_lng=Decimal("6.652600"),
         zoom=16,
-        streets=["Sleedoornstraat", "Vlierstraat"],
         experiment="droomhuis",
     )
+    for name, lat, lng in [
+        ("Spui", "51.817800", "4.415200"),
+        ("Koninginneweg", "51.816300", "4.410900"),
+        ("Oranjestraat", "51.817000", "4.413500"),
+    ]:
+        Street.objects.create(neighbourhood=zuidwijk, name=name, lat=Decimal(lat), lng=Decimal(lng))
+    for name, lat, lng in [("Sleedoornstraat", "52.351200", "6.651200"), ("Vlierstraat", "52.349900", "6.653800")]:
+        Street.objects.create(neighbourhood=hagedoorn, name=name, lat=Decimal(lat), lng=Decimal(lng))
     welzijn = PartnerFactory(
         slug="welzijn-almelo",
         name="Welzijn Almelo",

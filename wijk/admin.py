@@ -17,6 +17,7 @@ from .models import (
     Organisation,
     Resident,
     Role,
+    Street,
     Theme,
     User,
     WalkInPlace,
@@ -149,8 +150,17 @@ class OrganisationAdmin(HistoryAdmin, OrganisationScopedAdmin):
         return [WalkInPlaceInline, RoleInline] if request.user.is_superuser else [WalkInPlaceInline]
 
 
+class StreetInline(admin.TabularInline):
+    """The neighbourhood's streets: choices on the pearl form; with a point, the map moves there."""
+
+    model = Street
+    extra = 0
+    fields = ["name", "lat", "lng", "number_from", "number_to"]
+
+
 @admin.register(Neighbourhood)
 class NeighbourhoodAdmin(OrganisationScopedAdmin):
+    inlines = [StreetInline]
     list_display = ["name", "municipality", "corporation", "experiment", "cbs_code"]
     list_filter = ["corporation", "experiment"]
     search_fields = ["name", "municipality"]

@@ -8,6 +8,8 @@ MODELS = {
     "WalkInPlace": shows(*ALL_KINDS),
     "Neighbourhood": shows(*ALL_KINDS),
     "Theme": shows(*ALL_KINDS),
+    # Streets are choices (and map points) on the pearl forms, online and on paper.
+    "Street": shows(PEARLS),
     # Staff lists show accounts and their roles; a login (last_login) or a new password shows nowhere.
     "User": shows(STAFF_LISTS, ignore_fields={"last_login", "password"}),
     "Role": shows(STAFF_LISTS),

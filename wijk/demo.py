@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .choices import Channel, ContactPreference, DataCategory, OrganisationKind, PartnerType, Purpose, RoleKind
-from .models import ConsentRecord, Neighbourhood, Organisation, Resident, Role, Theme, User, WalkInPlace
+from .models import ConsentRecord, Neighbourhood, Organisation, Resident, Role, Street, Theme, User, WalkInPlace
 from .services import consent_give, consent_text_publish
 
 DEMO_PASSWORD = "parel-en-droom"  # nosec B105  # the published demo password; loaddemo refuses when DEBUG is off
@@ -96,18 +96,18 @@ NEIGHBOURHOODS = [
         "zoom": 16,
         "cbs_code": "",
         "streets": [
-            "Zuidwijk",
-            "Spui",
-            "Beijerlandsedijk",
-            "Koninginneweg",
-            "Oranjestraat",
-            "Julianastraat",
-            "Prinses Beatrixstraat",
-            "Wilhelminastraat",
-            "Emmastraat",
-            "Prins Bernhardstraat",
-            "Oosterstraat",
-            "Kerkstraat",
+            ("Zuidwijk", Decimal("51.8152"), Decimal("4.4118")),
+            ("Spui", Decimal("51.8178"), Decimal("4.4152")),
+            ("Beijerlandsedijk", Decimal("51.8140"), Decimal("4.4168")),
+            ("Koninginneweg", Decimal("51.8163"), Decimal("4.4109")),
+            ("Oranjestraat", Decimal("51.8170"), Decimal("4.4135")),
+            ("Julianastraat", Decimal("51.8157"), Decimal("4.4142")),
+            ("Prinses Beatrixstraat", Decimal("51.8149"), Decimal("4.4131")),
+            ("Wilhelminastraat", Decimal("51.8165"), Decimal("4.4124")),
+            ("Emmastraat", Decimal("51.8160"), Decimal("4.4156")),
+            ("Prins Bernhardstraat", Decimal("51.8145"), Decimal("4.4115")),
+            ("Oosterstraat", Decimal("51.8174"), Decimal("4.4171")),
+            ("Kerkstraat", Decimal("51.8183"), Decimal("4.4138")),
         ],
     },
     {
@@ -121,14 +121,14 @@ NEIGHBOURHOODS = [
         "zoom": 16,
         "cbs_code": "",
         "streets": [
-            "Hagedoornplein",
-            "Sleedoornstraat",
-            "Vlierstraat",
-            "Meidoornstraat",
-            "Hazelaarstraat",
-            "Lijsterbesstraat",
-            "Bosbesstraat",
-            "Wilgenstraat",
+            ("Hagedoornplein", Decimal("52.3506"), Decimal("6.6526")),
+            ("Sleedoornstraat", Decimal("52.3512"), Decimal("6.6512")),
+            ("Vlierstraat", Decimal("52.3499"), Decimal("6.6538")),
+            ("Meidoornstraat", Decimal("52.3518"), Decimal("6.6531")),
+            ("Hazelaarstraat", Decimal("52.3495"), Decimal("6.6514")),
+            ("Lijsterbesstraat", Decimal("52.3509"), Decimal("6.6549")),
+            ("Bosbesstraat", Decimal("52.3490"), Decimal("6.6530")),
+            ("Wilgenstraat", Decimal("52.3523"), Decimal("6.6505")),
         ],
     },
 ]
@@ -292,8 +292,13 @@ def _load() -> None:
     for spec in NEIGHBOURHOODS:
         spec = dict(spec)
         slug = spec.pop("slug")
+        streets = spec.pop("streets")
         spec["corporation"] = corporations[spec["corporation"]]
         neighbourhoods[slug], _ = Neighbourhood.objects.update_or_create(slug=slug, defaults=spec)
+        for name, lat, lng in streets:
+            Street.objects.update_or_create(
+                neighbourhood=neighbourhoods[slug], name=name, defaults={"lat": lat, "lng": lng}
+            )
     for corporation, hood, name, address, hours in WALK_IN_PLACES:
         WalkInPlace.objects.update_or_create(
             organisation=corporations[corporation],
@@ -358,7 +363,8 @@ def _load() -> None:
         resident.email = account or ""
         resident.phone = "0612345678" if contact == ContactPreference.PHONE else ""
         if contact in (ContactPreference.LETTER, ContactPreference.HOME_VISIT):
-            resident.postal_address = f"{neighbourhoods[hood].streets[1]} 12\n{neighbourhoods[hood].municipality}"
+            street = neighbourhoods[hood].streets.all()[1].name
+            resident.postal_address = f"{street} 12\n{neighbourhoods[hood].municipality}"
         if channel != Channel.ONLINE:
             resident.created_by = users[
                 "moderator@hwwonen.example" if hood == "zuidwijk" else "makelaar@beterwonen.example"

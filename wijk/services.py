@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,9 +28,11 @@ from .models import (
     Letter,
     LetterRun,
     LetterStatus,
+    Neighbourhood,
     Organisation,
     Resident,
     Role,
+    Street,
 )
 from .permissions import CALLBACK_ROLE_KINDS
 from .workdays import add_working_days
@@ -575,3 +578,88 @@ def callback_request_mark(*, callback: CallbackRequest, to: str, user) -> Callba
 def callback_request_erase(*, callbacks) -> int:
     """Forget the phone number, name and note of call tasks (retention); the task stays, for the figures."""
     return callbacks.filter(erased_at__isnull=True).update(phone="", first_name="", note="", erased_at=timezone.now())
+
+
+STREET_COLUMNS = ("naam", "breedtegraad", "lengtegraad", "huisnummer_van", "huisnummer_tot")
+
+
+@dataclass
+class StreetImport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[str] | None = None
+
+
+def _street_row(line: int, row: dict) -> tuple[dict | None, list[str]]:
+    """One CSV row as Street fields, or the reasons it cannot be read (each naming the line)."""
+    errors = []
+    name = (row.get("naam") or "").strip()
+    if not name:
+        errors.append(f"line {line}: 'naam' is empty")
+    elif len(name) > 120:
+        errors.append(f"line {line}: 'naam' is longer than 120 characters")
+    values = {}
+    for column, field, low, high in (("breedtegraad", "lat", -90, 90), ("lengtegraad", "lng", -180, 180)):
+        text = (row.get(column) or "").strip().replace(",", ".")
+        if not text:
+            values[field] = None
+            continue
+        try:
+            number = Decimal(text).quantize(Decimal("0.000001"))
+        except (InvalidOperation, ValueError):
+            errors.append(f"line {line}: '{column}' is not a number: {text!r}")
+            continue
+        if not low <= number <= high:
+            errors.append(f"line {line}: '{column}' must lie between {low} and {high}: {text!r}")
+            continue
+        values[field] = number
+    if ("lat" in values and "lng" in values) and (values["lat"] is None) != (values["lng"] is None):
+        errors.append(f"line {line}: give both 'breedtegraad' and 'lengtegraad', or neither")
+    for column, field in (("huisnummer_van", "number_from"), ("huisnummer_tot", "number_to")):
+        text = (row.get(column) or "").strip()
+        if not text:
+            values[field] = None
+        elif not text.isdigit():
+            errors.append(f"line {line}: '{column}' is not a whole number: {text!r}")
+        else:
+            values[field] = int(text)
+    if values.get("number_from") and values.get("number_to") and values["number_from"] > values["number_to"]:
+        errors.append(f"line {line}: 'huisnummer_van' is higher than 'huisnummer_tot'")
+    return (None if errors else {"name": name, **values}), errors
+
+
+def streets_import(*, neighbourhood: Neighbourhood, rows) -> StreetImport:
+    """Add or update a neighbourhood's streets from CSV rows (dicts keyed by ``STREET_COLUMNS``).
+
+    All or nothing: when any line is wrong, nothing is written and every wrong line is reported. Running the
+    same file again changes nothing (a street is found by its name in the neighbourhood)."""
+    result = StreetImport(errors=[])
+    parsed, names = [], set()
+    for line, row in enumerate(rows, start=2):
+        values, errors = _street_row(line, row)
+        name = (row.get("naam") or "").strip()
+        if name and name in names:
+            errors.append(f"line {line}: '{name}' is already on an earlier line")
+        names.add(name)
+        result.errors.extend(errors)
+        if values and not errors:
+            parsed.append(values)
+    if result.errors:
+        return result
+    fields = ("lat", "lng", "number_from", "number_to")
+    with transaction.atomic():
+        existing = {s.name: s for s in Street.objects.select_for_update().filter(neighbourhood=neighbourhood)}
+        for values in parsed:
+            street = existing.get(values["name"])
+            if street is None:
+                Street.objects.create(neighbourhood=neighbourhood, **values)
+                result.created += 1
+            elif any(getattr(street, f) != values[f] for f in fields):
+                for f in fields:
+                    setattr(street, f, values[f])
+                street.save(update_fields=list(fields))
+                result.updated += 1
+            else:
+                result.unchanged += 1
+    return result

@@ -55,7 +55,7 @@ def make_pearl(world):
             themes=themes,
             lat=lat,
             lng=lng,
-            street="Spui" if kind == PearlKind.PLACE else "",
+            street="Spui" if kind == PearlKind.PLACE and point else "",
             location_description="Bij het water",
             meeting_place=meeting_place,
             photo=photo_process(upload(jpeg_bytes())) if photo else None,

@@ -1,6 +1,7 @@
 """Resident pages through the test client: who sees what, submitting with and without a map, query counts."""
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -137,7 +138,29 @@ def test_without_javascript_a_street_and_description_are_enough(resident_zuidwij
     )
     assert response.status_code == 302
     pearl = Pearl.objects.get()
-    assert pearl.lat is None and pearl.street == "Spui"
+    # No point placed: the place is put on the street's point, so it still shows on the map.
+    assert pearl.street == "Spui"
+    assert (pearl.lat, pearl.lng) == (Decimal("51.817800"), Decimal("4.415200"))
+
+
+def test_a_point_placed_by_hand_wins_over_the_street(resident_zuidwijk):
+    data = _place_data(street="Spui", lat="51.816500", lng="4.412000")
+    assert resident_zuidwijk.post(reverse("parelketting:new"), data).status_code == 302
+    assert (Pearl.objects.get().lat, Pearl.objects.get().lng) == (Decimal("51.816500"), Decimal("4.412000"))
+
+
+def test_a_street_without_a_point_leaves_the_place_off_the_map(resident_zuidwijk, world):
+    world.zuidwijk.streets.filter(name="Spui").update(lat=None, lng=None)
+    data = _place_data(street="Spui", location_description="Bij de wilg")
+    assert resident_zuidwijk.post(reverse("parelketting:new"), data).status_code == 302
+    assert Pearl.objects.get().lat is None
+
+
+def test_a_person_never_gets_the_street_point(resident_zuidwijk):
+    data = _place_data(kind="person", title="Ik repareer fietsen", street="Spui")
+    assert resident_zuidwijk.post(reverse("parelketting:new"), data).status_code == 302
+    pearl = Pearl.objects.get()
+    assert pearl.lat is None and pearl.lng is None and pearl.street == ""
 
 
 def test_place_without_any_location_gets_a_clear_error(resident_zuidwijk):

@@ -3,7 +3,7 @@ from .callbacks import CallbackRequest, CallbackStatus, DayPart
 from .consent import AppendOnlyError, ConsentRecord, ConsentText, ConsentWithdrawal
 from .erasure import ErasureRecord, ErasureScope
 from .letters import Letter, LetterRun, LetterStatus
-from .organisations import Neighbourhood, Organisation, Role, Theme, WalkInPlace
+from .organisations import Neighbourhood, Organisation, Role, Street, Theme, WalkInPlace
 from .residents import Resident
 from .users import User
 
@@ -26,6 +26,7 @@ __all__ = [
     "Organisation",
     "Resident",
     "Role",
+    "Street",
     "Theme",
     "User",
     "WalkInPlace",

@@ -135,9 +135,6 @@ class Neighbourhood(models.Model):
     centre_lng = models.DecimalField(_("midden van de kaart: lengtegraad"), max_digits=9, decimal_places=6)
     zoom = models.PositiveSmallIntegerField(_("zoomniveau"), default=15)
     cbs_code = models.CharField(_("CBS-buurtcode"), max_length=12, blank=True)
-    streets = models.JSONField(
-        _("straten"), default=list, blank=True, help_text=_("Straatnamen in de wijk, om op te zoeken.")
-    )
     experiment = models.CharField(
         _("experiment in deze wijk"),
         max_length=20,
@@ -179,6 +176,46 @@ class Neighbourhood(models.Model):
                     _("Dit webadres is al in gebruik. Kies een andere korte naam."), code="slug_taken"
                 )
                 raise ValidationError({"slug": taken})
+
+
+class Street(models.Model):
+    """A street in a neighbourhood: a choice on the pearl form, and (with a point) where the map goes."""
+
+    neighbourhood = models.ForeignKey(
+        Neighbourhood, on_delete=models.CASCADE, related_name="streets", verbose_name=_("wijk")
+    )
+    name = models.CharField(_("naam"), max_length=120)
+    lat = models.DecimalField(_("breedtegraad"), max_digits=9, decimal_places=6, null=True, blank=True)
+    lng = models.DecimalField(_("lengtegraad"), max_digits=9, decimal_places=6, null=True, blank=True)
+    number_from = models.PositiveIntegerField(_("huisnummer van"), null=True, blank=True)
+    number_to = models.PositiveIntegerField(_("huisnummer tot"), null=True, blank=True)
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("straat")
+        verbose_name_plural = _("straten")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["neighbourhood", "name"], name="street_unique_per_neighbourhood"),
+            models.CheckConstraint(
+                name="street_point_complete",
+                condition=models.Q(lat__isnull=True, lng__isnull=True) | models.Q(lat__isnull=False, lng__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None and self.lng is not None
+
+    def clean(self):
+        if (self.lat is None) != (self.lng is None):
+            raise ValidationError(_("Vul de breedtegraad en de lengtegraad allebei in, of allebei niet."))
+        if self.number_from and self.number_to and self.number_from > self.number_to:
+            raise ValidationError({"number_to": _("Het laatste huisnummer is lager dan het eerste.")})
 
 
 class WalkInPlace(models.Model):
