@@ -26,22 +26,6 @@ PHONE_CHARACTERS = re.compile(r"[\d\s()+-]+")
 MAX_DISTANCE_DEG = Decimal("0.03")
 
 
-class AccessibleErrorsMixin:
-    """After validation, point each invalid field at its error text so screen readers read it out."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                auto_id = self[name].auto_id
-                described = [f"{auto_id}_error"]
-                if self.fields[name].help_text:
-                    described.append(f"{auto_id}_helptext")
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = " ".join(described)
-
-
 class DescribedErrorsMixin:
     """Point each invalid field at its own error text and hint (``wijk/_field.html`` ids), for screen readers."""
 
@@ -52,6 +36,11 @@ class DescribedErrorsMixin:
                 auto_id = self[name].auto_id
                 described = [f"{auto_id}_errors"] + ([f"{auto_id}_helptext"] if self.fields[name].help_text else [])
                 self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described)})
+
+
+# The parelketting forms' name for it; their optional fields say "(mag leeg blijven)" in wijk/_field.html.
+class AccessibleErrorsMixin(DescribedErrorsMixin):
+    mark_optional = True
 
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):

@@ -47,7 +47,7 @@ def test_a_file_that_is_not_a_photo_is_refused_next_to_the_field(facilitator, at
     path = reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug})
     response = facilitator.post(path, story_data(image=upload, image_alt="x"))
     assert response.status_code == 400
-    assert 'id="id_image-fout"' in response.content.decode()
+    assert 'id="id_image_errors"' in response.content.decode()
     assert not Story.objects.exists()
 
 

@@ -172,7 +172,7 @@ def test_after_an_error_the_form_opens_at_the_step_with_the_error(live_server, p
         page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
     page.get_by_role("button", name="Parel versturen").click()
     page.wait_for_load_state()
-    error = page.locator("#id_location_description_error")
+    error = page.locator("#id_location_description_errors")
     assert error.is_visible()
     assert "Waar is deze plek?" in error.inner_text()
     assert page.evaluate("document.activeElement.id") == "id_location_description"

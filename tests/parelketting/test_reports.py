@@ -138,7 +138,7 @@ def test_one_field_takes_an_email_address_or_a_phone_number(make_pearl, anonymou
 @pytest.mark.parametrize("typed", ["buur@", "bel me maar", "12345"])
 def test_something_that_is_neither_is_asked_again(make_pearl, anonymous, typed):
     response = anonymous.post(_report_url(make_pearl()), {"what": "broken", "reply_to": typed})
-    assert 'id="id_reply_to_error"' in response.content.decode()
+    assert 'id="id_reply_to_errors"' in response.content.decode()
     assert not PearlReport.objects.exists()
 
 

@@ -199,10 +199,10 @@ def test_bad_photo_error_next_to_field_and_text_kept(resident_zuidwijk, content,
     response = resident_zuidwijk.post(reverse("parelketting:new"), data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'id="id_photo_error"' in html
+    assert 'id="id_photo_errors"' in html
     assert message in html
     assert "Mijn eigen verhaal blijft staan." in html
-    assert 'aria-describedby="id_photo_error id_photo_helptext"' in html
+    assert 'aria-describedby="id_photo_helptext id_photo_errors"' in html
     assert not Pearl.objects.exists()
 
 
@@ -294,7 +294,7 @@ def test_report_asks_what_is_wrong_and_keeps_pearl_on_the_map(anonymous, make_pe
     url = reverse("parelketting:report", kwargs={"uid": pearl.uid})
     assert anonymous.get(url).status_code == 200
     response = anonymous.post(url, {"reason": "De bank is weg."})
-    assert response.status_code == 200 and 'id="id_what_error"' in response.content.decode()
+    assert response.status_code == 200 and 'id="id_what_errors"' in response.content.decode()
     response = anonymous.post(url, {"what": "broken", "reason": "De bank is kapot."})
     assert response.status_code == 200 and "blijft op de kaart" in response.content.decode()
     pearl.refresh_from_db()

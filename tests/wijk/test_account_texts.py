@@ -83,7 +83,7 @@ def test_an_address_that_is_not_yours_gets_no_code(resident_zuidwijk):
     response = resident_zuidwijk.post(url, {"recipient": "iemand-anders@elders.example"})
     assert response.status_code == 200 and mail.outbox == []
     html = response.content.decode()
-    assert 'class="field field--error"' in html and 'id="id_recipient_error"' in html
+    assert 'class="field field--error"' in html and 'id="id_recipient_errors"' in html
     assert "Naar welk e-mailadres sturen wij een code?" in html
 
 

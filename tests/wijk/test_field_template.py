@@ -1,0 +1,82 @@
+"""One field template for the whole portal (``wijk/_field.html``) and an error summary at the top of every form
+that uses it: the summary gets focus (``autofocus``), links to each field, and each field's own message is linked
+by ``aria-describedby`` with one id convention (``<id>_errors``, ``<id>_helptext``)."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django import forms
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from wijk.form_fields import PhoneField
+
+TEMPLATES = Path(settings.BASE_DIR) / "templates"
+# Staff pages with several small forms on one page (one summary would have to choose); their own issue.
+SEVERAL_FORMS = {
+    "allauth/elements/fields.html",
+    "droomhuis/broker/_care.html",
+    "droomhuis/broker/case.html",
+    "droomhuis/broker/intake.html",
+    "droomhuis/broker/queue.html",
+    "droomhuis/broker/review.html",
+    "droomhuis/broker/update_preview.html",
+    "droomhuis/expert/case.html",
+    "droomhuis/partner/detail.html",
+    "werkplek/activity.html",
+    "werkplek/pearl.html",
+}
+
+
+def _templates():
+    return sorted(p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.html"))
+
+
+def test_there_is_one_field_template():
+    partials = [name for name in _templates() if name.endswith("/_field.html")]
+    assert partials == ["wijk/_field.html"]
+    for name in _templates():
+        text = (TEMPLATES / name).read_text()
+        assert not re.search(r"(parelketting|atelier)/_field\.html", text), name
+
+
+def test_every_form_with_the_field_template_has_the_error_summary():
+    missing = []
+    for name in _templates():
+        text = (TEMPLATES / name).read_text()
+        uses_fields = "wijk/_field.html" in text or "parelketting/_choices.html" in text
+        if uses_fields and name not in SEVERAL_FORMS and name != "wijk/_field.html":
+            if "wijk/_error_summary.html" not in text and "error-summary" not in text:
+                missing.append(name)
+    # The sign-up form on the activity page has its summary in activity.html, at the top of the page.
+    assert missing == ["parelketting/_signup_anonymous.html"], missing
+    assert "wijk/_error_summary.html" in (TEMPLATES / "parelketting/activity.html").read_text()
+
+
+class _Form(forms.Form):
+    name = forms.CharField(label="Naam", help_text="Uw voornaam is genoeg.")
+    way = forms.ChoiceField(label="Hoe?", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+    phone = PhoneField(label="Telefoon", required=False)
+    ok = forms.BooleanField(label="Akkoord")
+
+
+@pytest.mark.parametrize("bound", [False, True])
+def test_each_input_points_at_its_own_hint_and_message(bound):
+    form = _Form({"phone": ""} if bound else None)
+    if bound:
+        form.is_valid()
+    html = "".join(render_to_string("wijk/_field.html", {"field": form[name]}) for name in form.fields)
+    described = re.findall(r'aria-describedby="([^"]+)"', html)
+    for ids in described:
+        for one in ids.split():
+            assert f'id="{one}"' in html, f"aria-describedby points at a missing id: {one}"
+    if not bound:
+        assert described == ["id_name_helptext"] and "aria-invalid" not in html
+        return
+    assert re.search(r'<input[^>]*aria-describedby="id_name_helptext id_name_errors"', html)
+    assert re.search(r'<input[^>]*aria-invalid="true"', html)
+    assert re.search(r'<fieldset[^>]*aria-describedby="id_way_errors"', html)
+    summary = render_to_string("wijk/_error_summary.html", {"form": form, "anchor": "f"})
+    assert "autofocus" in summary and 'tabindex="-1"' in summary
+    assert 'href="#id_name"' in summary and 'href="#id_way_0"' in summary and 'href="#id_ok"' in summary
