@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.test import override_settings
 
 from wijk.models import Street
 
@@ -113,6 +114,7 @@ def test_the_migration_moves_the_old_street_names_into_rows():
 
 
 @pytest.mark.django_db
+@override_settings(DEBUG=True)
 def test_the_demo_has_both_neighbourhoods_streets_near_their_centre():
     import os
 
