@@ -20,6 +20,7 @@ MODELS = {
     # Residents' own records, letters and the logs are never on a shared page.
     "Resident": shows(),
     "Letter": shows(),
+    "LetterRun": shows(),
     "AccessLogEntry": shows(),
     "ErasureRecord": shows(),
     # Call tasks are seen only by the staff who call back.
