@@ -127,6 +127,10 @@ class PearlForm(AccessibleErrorsMixin, HoneypotForm):
         )
         self.processed_photo = None
 
+    def street_points(self) -> dict:
+        """Each street with a point, as {name: [lat, lng]}: the map moves there when the street is chosen."""
+        return {s.name: [str(s.lat), str(s.lng)] for s in self.streets if s.has_point}
+
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
         if upload:

@@ -76,6 +76,18 @@
       place(L.latLng(parseFloat(latInput.value), parseFloat(lngInput.value)));
       say("");
     }
+    // Choosing a street moves the map there (the points come with the page: no extra request).
+    var pointsTag = document.getElementById("pk-street-points");
+    var streetPoints = pointsTag ? JSON.parse(pointsTag.textContent) : {};
+    var streetSelect = document.querySelector('select[name="street"]');
+    if (streetSelect) {
+      streetSelect.addEventListener("change", function () {
+        var point = streetPoints[streetSelect.value];
+        if (!point) { return; }
+        map.setView([parseFloat(point[0]), parseFloat(point[1])], Math.max(map.getZoom(), 17));
+        say(root.dataset.streetShown);
+      });
+    }
     var noMap = document.getElementById("pk-no-map");
     if (noMap) {
       noMap.addEventListener("click", function (event) {
