@@ -127,6 +127,8 @@ class PearlForm(AccessibleErrorsMixin, HoneypotForm):
         )
         self.processed_photo = None
 
+    max_distance_deg = MAX_DISTANCE_DEG  # the map's own check ("Gebruik mijn locatie") uses the same limit
+
     def street_points(self) -> dict:
         """Each street with a point, as {name: [lat, lng]}: the map moves there when the street is chosen."""
         return {s.name: [str(s.lat), str(s.lng)] for s in self.streets if s.has_point}

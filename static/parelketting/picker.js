@@ -62,7 +62,8 @@
 
   if (root && window.L && latInput && lngInput) {
     root.classList.add("pk-ready");
-    var start = [parseFloat(root.dataset.lat), parseFloat(root.dataset.lng)];
+    var centre = [parseFloat(root.dataset.lat), parseFloat(root.dataset.lng)];
+    var start = centre;
     if (latInput.value && lngInput.value) {
       start = [parseFloat(latInput.value), parseFloat(lngInput.value)];
     }
@@ -86,6 +87,34 @@
         if (!point) { return; }
         map.setView([parseFloat(point[0]), parseFloat(point[1])], Math.max(map.getZoom(), 17));
         say(root.dataset.streetShown);
+      });
+    }
+    // "Gebruik mijn locatie": made here, so there is no dead button without JavaScript. The browser is asked
+    // only when it is pressed; only the pearl's point is kept, and only inside the neighbourhood.
+    if (navigator.geolocation) {
+      var locate = document.createElement("button");
+      locate.type = "button";
+      locate.className = "button button--secondary";
+      locate.id = "pk-locate";
+      locate.textContent = root.dataset.locateLabel;
+      document.getElementById("pk-place-here").insertAdjacentElement("afterend", locate);
+      var maxDistance = parseFloat(root.dataset.maxDistance);
+      locate.addEventListener("click", function () {
+        say(root.dataset.locateAsking);
+        navigator.geolocation.getCurrentPosition(function (position) {
+          var lat = position.coords.latitude;
+          var lng = position.coords.longitude;
+          if (Math.abs(lat - centre[0]) > maxDistance || Math.abs(lng - centre[1]) > maxDistance) {
+            say(root.dataset.locateOutside);
+            return;
+          }
+          var here = L.latLng(lat, lng);
+          map.setView(here, Math.max(map.getZoom(), 17));
+          place(here);
+          say(root.dataset.locatePlaced);
+        }, function (error) {
+          say(error.code === 1 ? root.dataset.locateRefused : root.dataset.locateUnavailable);
+        }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 0 });
       });
     }
     var noMap = document.getElementById("pk-no-map");

@@ -33,3 +33,63 @@ def test_choosing_a_street_moves_the_map_at_390_px(live_server, browser, world):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def _form_page(live_server, browser, world, **context_args):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, **context_args)
+    context.route("**/*", _only_loopback)
+    client = Client()
+    client.force_login(world.users.resident_zuidwijk)
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(live_server.url + "/parelketting/nieuw/")
+    page.wait_for_selector("#pk-picker.pk-ready", state="attached")
+    page.get_by_label("Geef uw parel een korte naam").fill("Het bankje bij de vijver")
+    page.get_by_role("button", name="Volgende stap").click()
+    return context, page
+
+
+@pytest.mark.parametrize(
+    ("position", "placed"),
+    [({"latitude": 51.8165, "longitude": 4.4125}, True), ({"latitude": 52.3702, "longitude": 4.8952}, False)],
+)
+def test_use_my_location_places_the_pearl_only_inside_the_neighbourhood(live_server, browser, world, position, placed):
+    context, page = _form_page(live_server, browser, world, geolocation=position, permissions=["geolocation"])
+    try:
+        page.get_by_role("button", name="Gebruik mijn locatie").click()
+        status = page.locator("#pk-picker-status")
+        if placed:
+            page.wait_for_function("document.getElementById('id_lat').value !== ''")
+            assert float(page.locator("#id_lat").input_value()) == pytest.approx(51.8165, abs=1e-6)
+            assert status.inner_text() == "De parel staat op uw locatie. Wij bewaren alleen dit punt."
+            page.screenshot(path="test-artifacts/locate-390.png")
+            assert_accessible(page)
+        else:
+            page.wait_for_function("document.getElementById('pk-picker-status').textContent.includes('buiten')")
+            assert page.locator("#id_lat").input_value() == ""
+            assert status.inner_text().startswith("Uw locatie ligt buiten de wijk.")
+    finally:
+        context.close()
+
+
+def test_use_my_location_refused_is_explained_and_not_offered_for_a_person(live_server, browser, world):
+    context, page = _form_page(live_server, browser, world)  # no permission granted: the browser refuses
+    try:
+        page.get_by_role("button", name="Gebruik mijn locatie").click()
+        page.wait_for_function("document.getElementById('pk-picker-status').textContent.includes('toestemming')")
+        assert page.locator("#id_lat").input_value() == ""
+        page.get_by_role("button", name="Vorige stap").click()
+        page.locator('input[name="kind"][value="person"]').check()
+        page.get_by_role("button", name="Volgende stap").click()
+        assert page.get_by_role("button", name="Gebruik mijn locatie").count() == 0
+    finally:
+        context.close()
+
+
+def test_without_javascript_there_is_no_location_button(world):
+    client = Client()
+    client.force_login(world.users.resident_zuidwijk)
+    html = client.get("/parelketting/nieuw/").content.decode()
+    assert "Gebruik mijn locatie" in html  # only as the script's label, in a data attribute
+    assert 'id="pk-locate"' not in html and "<button" in html
