@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from tests.browser import _only_loopback, assert_accessible
 
@@ -60,13 +61,13 @@ def test_use_my_location_places_the_pearl_only_inside_the_neighbourhood(live_ser
         page.get_by_role("button", name="Gebruik mijn locatie").click()
         status = page.locator("#pk-picker-status")
         if placed:
-            page.wait_for_function("document.getElementById('id_lat').value !== ''")
+            expect(status).to_have_text("De parel staat op uw locatie. Wij bewaren alleen dit punt.")
             assert float(page.locator("#id_lat").input_value()) == pytest.approx(51.8165, abs=1e-6)
             assert status.inner_text() == "De parel staat op uw locatie. Wij bewaren alleen dit punt."
             page.screenshot(path="test-artifacts/locate-390.png")
             assert_accessible(page)
         else:
-            page.wait_for_function("document.getElementById('pk-picker-status').textContent.includes('buiten')")
+            expect(status).to_contain_text("buiten de wijk")
             assert page.locator("#id_lat").input_value() == ""
             assert status.inner_text().startswith("Uw locatie ligt buiten de wijk.")
     finally:
@@ -77,7 +78,7 @@ def test_use_my_location_refused_is_explained_and_not_offered_for_a_person(live_
     context, page = _form_page(live_server, browser, world)  # no permission granted: the browser refuses
     try:
         page.get_by_role("button", name="Gebruik mijn locatie").click()
-        page.wait_for_function("document.getElementById('pk-picker-status').textContent.includes('toestemming')")
+        expect(page.locator("#pk-picker-status")).to_contain_text("geen toestemming")
         assert page.locator("#id_lat").input_value() == ""
         page.get_by_role("button", name="Vorige stap").click()
         page.locator('input[name="kind"][value="person"]').check()
