@@ -78,9 +78,13 @@ def world(db):
         ("Koninginneweg", "51.816300", "4.410900"),
         ("Oranjestraat", "51.817000", "4.413500"),
     ]:
-        Street.objects.create(neighbourhood=zuidwijk, name=name, lat=Decimal(lat), lng=Decimal(lng))
+        Street.objects.update_or_create(
+            neighbourhood=zuidwijk, name=name, defaults={"lat": Decimal(lat), "lng": Decimal(lng)}
+        )
     for name, lat, lng in [("Sleedoornstraat", "52.351200", "6.651200"), ("Vlierstraat", "52.349900", "6.653800")]:
-        Street.objects.create(neighbourhood=hagedoorn, name=name, lat=Decimal(lat), lng=Decimal(lng))
+        Street.objects.update_or_create(
+            neighbourhood=hagedoorn, name=name, defaults={"lat": Decimal(lat), "lng": Decimal(lng)}
+        )
     welzijn = PartnerFactory(
         slug="welzijn-almelo",
         name="Welzijn Almelo",
