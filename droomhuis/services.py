@@ -236,7 +236,8 @@ class AlreadyTaken(Exception):
 def dream_pick_up(*, dream: Dream, actor) -> Dream:
     """The "Oppakken" button: a new dream becomes the actor's case. When another broker was first (even at the
     very same moment), nothing is written and ``AlreadyTaken`` carries the case as it is now."""
-    current = Dream.objects.select_for_update().select_related("owner").get(pk=dream.pk)
+    # Lock the dream row only: the owner is an outer join, which PostgreSQL will not lock.
+    current = Dream.objects.select_for_update(of=("self",)).select_related("owner").get(pk=dream.pk)
     if current.status != DreamStatus.NEW:
         raise AlreadyTaken(current)
     try:
