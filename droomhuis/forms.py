@@ -10,8 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference
-from wijk.contact_question import DETAIL_MISSING, DETAIL_OTHER_WAY, DETAIL_UNUSED
-from wijk.form_fields import PhoneField
+from wijk.contact_question import (
+    LETTER_OR_VISIT_LABEL,
+    contact_question_check,
+    email_detail,
+    letter_detail,
+    phone_detail,
+)
 from wijk.models import Neighbourhood, Theme
 from wijk.photos import photo_process
 
@@ -91,18 +96,9 @@ class DreamShareForm(HoneypotForm):
         widget=forms.RadioSelect,
         help_text=_("Kies één manier. Vul daaronder in waar wij u kunnen bereiken."),
     )
-    phone = PhoneField(label=_("Telefoonnummer (als u 'bel mij' kiest)"), required=False)
-    email = forms.EmailField(
-        label=_("E-mailadres (als u 'mail mij' kiest)"),
-        required=False,
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
-    )
-    postal_address = forms.CharField(
-        label=_("Adres (als u 'stuur een brief' of 'kom langs' kiest)"),
-        required=False,
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    phone = phone_detail()
+    email = email_detail()
+    postal_address = letter_detail(LETTER_OR_VISIT_LABEL)
     contact_notes = forms.CharField(
         label=_("Wanneer bent u goed bereikbaar? (mag u overslaan)"), max_length=200, required=False
     )
@@ -138,21 +134,14 @@ class DreamShareForm(HoneypotForm):
         a detail typed for another way (or with "Nee") is never dropped silently: the form asks about it.
         Details filled in from the resident's account and left as they were are not "typed"."""
         data = super().clean()
-        preference = data.get("contact_preference") or ""
-        needed = CONTACT_FIELD_FOR.get(preference)
-        if needed and not (data.get(needed) or "").strip():
-            self.add_error(needed, DETAIL_MISSING[needed])
-        for field in (*DETAIL_UNUSED, "contact_notes"):
-            value = (data.get(field) or "").strip()
-            if not value or field == needed or value == str(self.initial.get(field) or "").strip():
-                continue
-            if field == "contact_notes":
-                if not preference:
-                    self.add_error(field, NOTES_UNUSED)
-            elif not preference:
-                self.add_error(field, DETAIL_UNUSED[field])
-            else:
-                self.add_error(field, DETAIL_OTHER_WAY[field])
+        contact_question_check(self, data, CONTACT_FIELD_FOR, keep=self.initial)
+        notes = (data.get("contact_notes") or "").strip()
+        if (
+            notes
+            and not data.get("contact_preference")
+            and notes != str(self.initial.get("contact_notes") or "").strip()
+        ):
+            self.add_error("contact_notes", NOTES_UNUSED)
         return data
 
     def service_kwargs(self) -> dict:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wijk.account_forms import NeighbourhoodForm
 from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference, OrganisationKind
-from wijk.contact_question import DETAIL_MISSING, DETAIL_OTHER_WAY, DETAIL_UNUSED, contact_question_check
+from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
 from wijk.form_fields import PhoneField
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
 from wijk.photos import MAX_UPLOAD_BYTES, photo_process
@@ -229,13 +229,8 @@ class AnonymousPearlForm(PearlForm):
         widget=forms.RadioSelect,
         help_text=_("Kies één manier. U krijgt ook een volgcode: daarmee ziet u het altijd op de website."),
     )
-    email = forms.EmailField(
-        label=_("E-mailadres (als u 'mail mij' kiest)"),
-        required=False,
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    phone = PhoneField(label=_("Telefoonnummer (als u 'bel mij' kiest)"), required=False)
+    email = email_detail()
+    phone = phone_detail()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -244,14 +239,7 @@ class AnonymousPearlForm(PearlForm):
 
     def clean(self):
         data = super().clean()
-        preference = data.get("contact_preference") or ""
-        needed = REPLY_FIELD_FOR.get(preference)
-        if needed and not (data.get(needed) or "").strip() and needed not in self.errors:
-            self.add_error(needed, DETAIL_MISSING[needed])
-        for field in REPLY_FIELD_FOR.values():
-            value = (data.get(field) or "").strip()
-            if value and field != needed:
-                self.add_error(field, DETAIL_OTHER_WAY[field] if preference else DETAIL_UNUSED[field])
+        contact_question_check(self, data, REPLY_FIELD_FOR)
         return data
 
     def contact_kwargs(self) -> dict:
@@ -473,19 +461,9 @@ class AnonymousJoinForm(JoinForm):
         help_text=_("Kies één manier. Alleen uw buur en de corporatie zien wat u invult."),
         error_messages={"required": _("Kies hoe uw buur u kan antwoorden.")},
     )
-    phone = PhoneField(label=_("Telefoonnummer (als u 'bel mij' kiest)"), required=False)
-    email = forms.EmailField(
-        label=_("E-mailadres (als u 'mail mij' kiest)"),
-        required=False,
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    postal_address = forms.CharField(
-        label=_("Adres (als u 'stuur een brief' kiest)"),
-        required=False,
-        max_length=150,
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-    )
+    phone = phone_detail()
+    email = email_detail()
+    postal_address = letter_detail(max_length=150)
 
     field_order = ["sender_name", "body", "contact_preference", "phone", "email", "postal_address"]
 

@@ -9,6 +9,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import Channel
+from wijk.contact_question import (
+    PAPER_EMAIL_LABEL,
+    PAPER_LETTER_LABEL,
+    PAPER_PHONE_LABEL,
+    email_detail,
+    letter_detail,
+    phone_detail,
+)
 from wijk.form_fields import PhoneField
 from wijk.models import Resident
 
@@ -48,14 +56,9 @@ class PaperPearlAboutForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Niets terug horen? Zet dan geen kruisje."),
     )
-    phone = PhoneField(label=_("Uw telefoonnummer (als u 'bel mij' kiest)"), required=False)
-    email = forms.EmailField(label=_("Uw e-mailadres (als u 'mail mij' kiest)"), required=False)
-    postal_address = forms.CharField(
-        label=_("Uw adres (als u 'stuur mij een brief' kiest)"),
-        max_length=300,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    phone = phone_detail(PAPER_PHONE_LABEL)
+    email = email_detail(PAPER_EMAIL_LABEL)
+    postal_address = letter_detail(PAPER_LETTER_LABEL, rows=2)
 
 
 class PaperSignUpEntryForm(SignUpQuestionsForm):

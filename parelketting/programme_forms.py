@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijk.antispam import HoneypotForm
 from wijk.choices import ContactPreference
-from wijk.contact_question import contact_question_check
-from wijk.form_fields import PhoneField
+from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
 
 from .choices import PearlKind
 from .forms import AccessibleErrorsMixin, DescribedErrorsMixin
@@ -123,19 +122,9 @@ class AnonymousSignUpForm(DescribedErrorsMixin, HoneypotForm):
         widget=forms.RadioSelect,
         help_text=_("Kies één manier. U krijgt ook een aanmeldcode. Daarmee meldt u zich ook weer af."),
     )
-    phone = PhoneField(label=_("Telefoonnummer (als u 'bel mij' kiest)"), required=False)
-    email = forms.EmailField(
-        label=_("E-mailadres (als u 'mail mij' kiest)"),
-        required=False,
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    postal_address = forms.CharField(
-        label=_("Adres (als u 'stuur een brief' kiest)"),
-        required=False,
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-    )
+    phone = phone_detail()
+    email = email_detail()
+    postal_address = letter_detail()
 
     def clean(self):
         data = super().clean()

@@ -5,6 +5,31 @@ these texts (the dream form, the pearl form without an account)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from .form_fields import EmailAddressField, PhoneField, PostalAddressField
+
+# The detail fields below the question: each says for which answer it is meant. Paper forms speak to the
+# reader ("Uw ..."); the address on the dream form serves a visit too.
+PHONE_LABEL = _("Telefoonnummer (als u 'bel mij' kiest)")
+EMAIL_LABEL = _("E-mailadres (als u 'mail mij' kiest)")
+LETTER_LABEL = _("Adres (als u 'stuur een brief' kiest)")
+LETTER_OR_VISIT_LABEL = _("Adres (als u 'stuur een brief' of 'kom langs' kiest)")
+PAPER_PHONE_LABEL = _("Uw telefoonnummer (als u 'bel mij' kiest)")
+PAPER_EMAIL_LABEL = _("Uw e-mailadres (als u 'mail mij' kiest)")
+PAPER_LETTER_LABEL = _("Uw adres (als u 'stuur mij een brief' kiest)")
+
+
+def phone_detail(label=PHONE_LABEL) -> PhoneField:
+    return PhoneField(label=label, required=False)
+
+
+def email_detail(label=EMAIL_LABEL) -> EmailAddressField:
+    return EmailAddressField(label=label, required=False)
+
+
+def letter_detail(label=LETTER_LABEL, **kwargs) -> PostalAddressField:
+    return PostalAddressField(label=label, required=False, **kwargs)
+
+
 DETAIL_MISSING = {
     "phone": _("Vul uw telefoonnummer in, dan kunnen wij u bellen."),
     "email": _("Vul uw e-mailadres in, dan kunnen wij u mailen."),

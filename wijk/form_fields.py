@@ -1,6 +1,7 @@
 """Form fields every app shares."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class PhoneInput(forms.TextInput):
@@ -18,4 +19,19 @@ class PhoneField(forms.CharField):
     widget = PhoneInput
 
     def __init__(self, *, max_length=30, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
+
+class EmailAddressField(forms.EmailField):
+    """An e-mail address with a plain error message; browsers may offer the own address."""
+
+    widget = forms.EmailInput(attrs={"autocomplete": "email"})
+    default_error_messages = {"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")}
+
+
+class PostalAddressField(forms.CharField):
+    """A postal address on a few lines, as people write it on an envelope."""
+
+    def __init__(self, *, max_length=300, rows=3, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows, "autocomplete": "street-address"}))
         super().__init__(max_length=max_length, **kwargs)

@@ -18,7 +18,7 @@ Usage, for a short code (ask first, so a refused client learns nothing about the
     FOLLOW = GuessLimit("follow-code", per_client=20, per_secret=200)
 
     if not FOLLOW.allows(request):
-        return refusal_page(request)           # says what happened, when to try again, the phone and paper way
+        return code_refused(request, FOLLOW, TEXTS)  # what happened, when to try again, the phone and paper way
     thing = look_up(code)
     if thing is None:
         FOLLOW.wrong(request)                  # True when this client may still try; False: show the refusal
@@ -42,6 +42,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
 from django.utils import timezone
 
 from .antispam import visitor_key
@@ -145,3 +146,22 @@ class GuessLimit:
 
     def _secret_key(self, target: str) -> str:
         return self._key("secret", str(target or ""))
+
+
+@dataclass(frozen=True)
+class RefusalTexts:
+    """The sentences of one kind of code's refusal page: why codes are not looked up now, the question and the
+    other way (phone, a visit, paper), and the way back (a URL name and its link text)."""
+
+    why: str
+    ask: str
+    other_way: str
+    back_url: str
+    back_label: str
+
+
+def code_refused(request, limit: "GuessLimit", texts: RefusalTexts, *, organisation=None):
+    """The one page for "too many wrong codes": what happened, until when, and whom to call or visit instead
+    (the contact details of ``organisation``, or of the visitor's neighbourhood)."""
+    context = {"until": limit.retry_at(), "texts": texts, "contact_organisation": organisation}
+    return render(request, "wijk/code_refused.html", context, status=429)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijk import kiosk
 from wijk.antispam import rate_limit_hit
 from wijk.choices import Channel
-from wijk.guesses import GuessLimit
+from wijk.guesses import GuessLimit, RefusalTexts, code_refused
 from wijk.links import short_address
 from wijk.models import Organisation
 from wijk.paper import paper_online, paper_questions
@@ -45,14 +45,24 @@ def follow_guesses() -> GuessLimit:
     return GuessLimit("dream-follow", per_client=per_client, per_secret=per_client * 10)
 
 
+FOLLOW_REFUSED = RefusalTexts(
+    why=gettext_lazy(
+        "Vanaf deze verbinding is vaak een code ingevuld die niet bestaat. Om de dromen van bewoners te beschermen,"
+        " zoeken wij daarom even geen codes op."
+    ),
+    ask=gettext_lazy("Wilt u het nu weten?"),
+    other_way=gettext_lazy(
+        "Bel ons of kom langs. Noem uw naam en uw code, dan vertellen wij hoe het met uw droom gaat. Wilt u het"
+        " liever op papier? Vraag dan om een brief."
+    ),
+    back_url="droomhuis:share",
+    back_label=gettext_lazy("Naar het Droomhuis"),
+)
+
+
 def _follow_refused(request):
     """What happened, until when, and the other ways to hear about the dream: phone, a visit, a letter."""
-    return render(
-        request,
-        "droomhuis/follow_refused.html",
-        {"until": follow_guesses().retry_at(), "contact_organisation": _droomhuis_corporation()},
-        status=429,
-    )
+    return code_refused(request, follow_guesses(), FOLLOW_REFUSED, organisation=_droomhuis_corporation())
 
 
 def _follow_dream(request, reference):

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from wijk.antispam import rate_limit_hit
-from wijk.guesses import GuessLimit
+from wijk.guesses import GuessLimit, RefusalTexts, code_refused
 
 from .. import limits
 from ..forms import PearlFollowForm
@@ -28,10 +29,21 @@ def follow_guesses() -> GuessLimit:
     return GuessLimit("pearl-follow", per_client=per_client, per_secret=per_client * 10)
 
 
+FOLLOW_REFUSED = RefusalTexts(
+    why=gettext_lazy(
+        "Vanaf deze verbinding is vaak een code ingevuld die niet bestaat. Om de parels van bewoners te beschermen,"
+        " zoeken wij daarom even geen codes op."
+    ),
+    ask=gettext_lazy("Wilt u het nu weten?"),
+    other_way=gettext_lazy("Bel ons of kom langs. Noem uw volgcode, dan vertellen wij hoe het met uw parel gaat."),
+    back_url="parelketting:map",
+    back_label=gettext_lazy("Naar de parels op de kaart"),
+)
+
+
 def _follow_refused(request):
     """What happened, until when, and the other way to hear about the pearl: phone or a visit."""
-    context = {"until": follow_guesses().retry_at()}
-    return render(request, "parelketting/follow_refused.html", context, status=429)
+    return code_refused(request, follow_guesses(), FOLLOW_REFUSED)
 
 
 def _pearl_by_code(request, code):

@@ -9,10 +9,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijk.antispam import rate_limit_hit
-from wijk.guesses import GuessLimit
+from wijk.guesses import GuessLimit, RefusalTexts, code_refused
 
 from .. import limits
 from ..choices import ActivityStatus, SignUpStatus
@@ -29,9 +30,21 @@ def signup_guesses() -> GuessLimit:
     return GuessLimit("signup-code", per_client=per_client, per_secret=per_client * 10)
 
 
+SIGNUP_REFUSED = RefusalTexts(
+    why=gettext_lazy(
+        "Vanaf deze verbinding is vaak een aanmeldcode ingevuld die niet bestaat. Om de aanmeldingen van bewoners"
+        " te beschermen, zoeken wij daarom even geen codes op."
+    ),
+    ask=gettext_lazy("Wilt u zich nu afmelden?"),
+    other_way=gettext_lazy("Bel ons of kom langs. Noem uw naam en de activiteit. Dan melden wij u af."),
+    back_url="parelketting:programme",
+    back_label=gettext_lazy("Naar het programma"),
+)
+
+
 def _refused(request):
     """What happened, until when, and the other way: phone or a visit."""
-    return render(request, "parelketting/signup_refused.html", {"until": signup_guesses().retry_at()}, status=429)
+    return code_refused(request, signup_guesses(), SIGNUP_REFUSED)
 
 
 def _signup_by_code(request, code):
