@@ -3,20 +3,19 @@
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from wijk.lists import Part, fetch_lists
 from wijk.public_cache import ATELIER, EVIDENCE, SITE, versioned_key
 
 from . import evidence as live_evidence
 from .decorators import atelier_view
 from .forms import InsightForm, WhyHowWhatForm
 from .layout import blocks
-from .models import Canvas, CanvasItem, Challenge, Guest, Insight, Team, TeamMember, WhyHowWhat, Workshop
+from .models import Canvas, Challenge, Insight, Team, TeamMember, WhyHowWhat
 from .pdf import pdf_response
 from .permissions import (
     can_edit_team,
@@ -73,39 +72,25 @@ def experiment_detail(request, slug):
     and the live figures from the portal."""
     experiment = get_experiment_for_user(request.user, slug)
     visible = visible_workshop_filter(request.user, experiment)
-    visible_workshops = experiment.team.workshops.filter(visible)
-    workshop_fields = [f.attname for f in Workshop._meta.concrete_fields]
-    by_workshop = {"workshop": workshop_fields}
-    # One query for all the lists of the page (``wijk.lists``); the workshop filter is a subquery.
-    lists = fetch_lists(
-        workshops=Part(visible_workshops, ordering=["number"]),
-        canvases=Part(Canvas.objects.filter(experiment=experiment, workshop__in=visible_workshops), ordering=["id"]),
-        whw=Part(
-            WhyHowWhat.objects.filter(experiment=experiment, workshop__in=visible_workshops),
-            related=by_workshop,
-            ordering=["-workshop.number"],
-        ),
-        insights=Part(
-            Insight.objects.filter(experiment=experiment, workshop__in=visible_workshops),
-            related=by_workshop,
-            ordering=["workshop.number", "position", "id"],
-        ),
-        stories=Part(stories_for_user(request.user, experiment), related=by_workshop, ordering=["title"]),
+    has_canvas = Exists(Canvas.objects.filter(experiment=experiment, workshop=OuterRef("pk")))
+    workshops = list(experiment.team.workshops.filter(visible).annotate(has_canvas=has_canvas).order_by("number"))
+    # One query per list, so the page costs the same for two workshops as for fifty.
+    shown = {"experiment": experiment, "workshop__in": workshops}
+    whw = list(WhyHowWhat.objects.filter(**shown).select_related("workshop").order_by("-workshop__number"))
+    insights = list(
+        Insight.objects.filter(**shown).select_related("workshop").order_by("workshop__number", "position", "id")
     )
-    workshops = lists["workshops"]
-    canvases = {c.workshop_id: c for c in lists["canvases"]}
-    whw = lists["whw"]
-    insights = lists["insights"]
+    stories = list(stories_for_user(request.user, experiment).order_by("title"))
     evidence = _evidence(experiment)
     return render(
         request,
         "atelier/experiment_detail.html",
         {
             "experiment": experiment,
-            "workshop_rows": [(w, canvases.get(w.pk)) for w in workshops],
-            "canvas_numbers": [w.number for w in workshops if w.pk in canvases],
+            "workshops": workshops,
+            "canvas_numbers": [w.number for w in workshops if w.has_canvas],
             "why_how_whats": whw,
-            "stories": lists["stories"],
+            "stories": stories,
             "insights": insights,
             "evidence": evidence,
             "chart_width": live_evidence.chart_width(evidence),
@@ -129,48 +114,33 @@ def _evidence(experiment):
 
 
 def _report_context(request, workshop):
-    """What the report page and its PDF show. The lists come in one query (``wijk.lists``), so the page costs
-    the same for a team with two workshops as for one with fifty."""
+    """What the report page and its PDF show. One query per list, so the page costs the same for a team with
+    two workshops as for one with fifty."""
     team = workshop.team
     experiments = list(experiments_for_user(request.user).filter(team=team).order_by("name"))
     if not can_read_team(request.user, team.pk):
         experiments = [e for e in experiments if e.is_public]
-    ids = [e.pk for e in experiments]
-    lists = fetch_lists(
-        canvases=Part(Canvas.objects.filter(workshop=workshop, experiment_id__in=ids), ordering=["id"]),
-        items=Part(CanvasItem.objects.filter(canvas__workshop=workshop, canvas__experiment_id__in=ids)),
-        whw=Part(WhyHowWhat.objects.filter(workshop=workshop, experiment_id__in=ids), ordering=["id"]),
-        insights=Part(
-            workshop.insights.filter(Q(experiment__isnull=True) | Q(experiment_id__in=ids)),
-            related={"experiment": ["id", "name"]},
-            ordering=["position", "id"],
-        ),
-        guests=Part(Guest.objects.filter(workshop=workshop)),
-        advisory_board=Part(team.members.filter(kind="advisory_board")),
-        owners=Part(team.question_owners.all(), fields=["id", "name"], ordering=["name"]),
-    )
-    by_experiment = {c.experiment_id: c for c in lists["canvases"]}
-    items_of = {}
-    for item in lists["items"]:
-        items_of.setdefault(item.canvas_id, []).append(item)
-    whw = {w.experiment_id: w for w in lists["whw"]}
+    canvases = Canvas.objects.filter(workshop=workshop, experiment__in=experiments).prefetch_related("items")
+    canvas_of = {c.experiment_id: c for c in canvases}
+    whw = {w.experiment_id: w for w in WhyHowWhat.objects.filter(workshop=workshop, experiment__in=experiments)}
     sections = [
         {
             "experiment": e,
-            "canvas": by_experiment.get(e.pk),
-            "blocks": blocks(items_of.get(by_experiment[e.pk].pk, [])) if e.pk in by_experiment else [],
+            "canvas": canvas_of.get(e.pk),
+            "blocks": blocks(canvas_of[e.pk].items.all()) if e.pk in canvas_of else [],
             "why_how_what": whw.get(e.pk),
         }
         for e in experiments
     ]
+    insights = workshop.insights.filter(Q(experiment__isnull=True) | Q(experiment__in=experiments))
     return {
         "workshop": workshop,
         "team": team,
-        "owners": lists["owners"],
+        "owners": list(team.question_owners.order_by("name")),
         "sections": sections,
-        "insights": lists["insights"],
-        "guests": lists["guests"],
-        "advisory_board": lists["advisory_board"],
+        "insights": list(insights.select_related("experiment").order_by("position", "id")),
+        "guests": list(workshop.guests.all()),
+        "advisory_board": list(team.members.filter(kind="advisory_board")),
     }
 
 
