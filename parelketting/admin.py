@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from wijk.admin_scoping import HistoryAdmin, OrganisationScopedAdmin
 from wijk.choices import RoleKind
+from wijk.mood import MOOD_ADMIN_FIELDS, MoodImageAdminMixin
 from wijk.pdf import pdf_response
 from wijk.permissions import organisation_ids
 from wijk.services import resident_channel
@@ -368,12 +369,12 @@ class RouteStopInline(admin.StackedInline):
 
 
 @admin.register(Route)
-class RouteAdmin(OrganisationScopedAdmin):
+class RouteAdmin(MoodImageAdminMixin, OrganisationScopedAdmin):
     organisation_path = "neighbourhood__corporation"
     list_display = ["title", "neighbourhood", "status", "stop_count", "updated_at"]
     list_filter = ["status", "neighbourhood"]
     prepopulated_fields = {"slug": ["title"]}
-    fields = ["title", "slug", "neighbourhood", "status", "description"]
+    fields = ["title", "slug", "neighbourhood", "status", "description", *MOOD_ADMIN_FIELDS]
     inlines = [RouteStopInline]
     actions = ["print_plaques"]
 
@@ -460,7 +461,7 @@ class ActivityPhotoInline(admin.StackedInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(HistoryAdmin, OrganisationScopedAdmin):
+class ActivityAdmin(MoodImageAdminMixin, HistoryAdmin, OrganisationScopedAdmin):
     """Proposed activities wait here; moderators publish or cancel them (status only through the service)."""
 
     organisation_path = "neighbourhood__corporation"
@@ -491,6 +492,7 @@ class ActivityAdmin(HistoryAdmin, OrganisationScopedAdmin):
         "story_written_at",
         "uid",
         "created_at",
+        *MOOD_ADMIN_FIELDS,
     ]
     raw_id_fields = ["organiser_resident"]
 

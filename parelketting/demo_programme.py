@@ -12,7 +12,9 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from wijk.choices import Channel
+from wijk.illustrations import pearl_path, popup_space
 from wijk.models import Neighbourhood, Organisation, Resident, Theme, User
+from wijk.mood import mood_image_demo
 from wijk.photos import photo_process
 
 from .choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus, SignUpStatus
@@ -38,6 +40,10 @@ ROUTE_STOPS = [
     ("Het bankje bij de vijver", ""),
     ("Picknicktafel aan de dijk", "De trap is steil. Links is een flauw pad omhoog."),
 ]
+
+# Activities in the pop-up space get its drawing as their mood image.
+POPUP_ACTIVITIES = ["Samen breien", "Fietsen opknappen", "Lampjes maken van oud hout"]
+POPUP_ALT = "Tekening van een lege winkel met een gele vlag. Binnen staat een werktafel met hout en een lamp."
 
 # title, days from today, start hour, hours, capacity, place title or None, place text, organiser, themes,
 # talent pearl titles, status, description
@@ -298,4 +304,9 @@ def load_necklace_and_programme() -> str:
         activity_story_write(
             activity=past, story=PAST_STORY, photos=[(_story_photo(), "Zes houten lampjes op een rij")], by=moderator
         )
+    # Mood images drawn for the project (wijk/illustrations.py), through the same photo pipeline as uploads.
+    mood_image_demo(route, pearl_path, alt="Tekening van een kronkelend pad door het gras, met parels langs de kant.")
+    for title in POPUP_ACTIVITIES:
+        if title in activities:
+            mood_image_demo(activities[title], popup_space, alt=POPUP_ALT)
     return f"necklace with {route.stops.count()} stops; {made} new activities ({Activity.objects.count()} in total)"

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from wijk.choices import Channel
 from wijk.follow_codes import reference_display
+from wijk.mood import MoodImage, mood_image_constraints
 from wijk.public_cache import ContentQuerySet
 
 from .choices import ActivityStatus, PearlKind, SignUpStatus
@@ -29,7 +30,7 @@ class ActivityQuerySet(ContentQuerySet):
         return self.filter(ends_at__gte=now or timezone.now())
 
 
-class Activity(models.Model):
+class Activity(MoodImage):
     """Something residents or partners do together, at a place, at a time, for a number of people."""
 
     uid = models.UUIDField(_("kenmerk"), default=uuid.uuid4, unique=True, editable=False)
@@ -105,6 +106,7 @@ class Activity(models.Model):
             models.CheckConstraint(name="activity_ends_after_start", condition=Q(ends_at__gt=F("starts_at"))),
             models.CheckConstraint(name="activity_capacity_positive", condition=Q(capacity__gte=1)),
             models.CheckConstraint(name="activity_status_valid", condition=Q(status__in=ActivityStatus.values)),
+            *mood_image_constraints(),
         ]
 
     def __str__(self):
@@ -112,6 +114,9 @@ class Activity(models.Model):
 
     def get_absolute_url(self):
         return reverse("parelketting:activity", kwargs={"uid": self.uid})
+
+    def mood_image_url(self):
+        return reverse("parelketting:activity_mood_image", kwargs={"uid": self.uid})
 
     @property
     def place_label(self) -> str:

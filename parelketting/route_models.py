@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wijk.mood import MoodImage, mood_image_constraints
 from wijk.public_cache import ContentQuerySet
 
 from .choices import PearlKind, RouteStatus, SuggestionStatus
@@ -35,7 +36,7 @@ class RouteQuerySet(ContentQuerySet):
         return self.filter(status=RouteStatus.PUBLISHED)
 
 
-class Route(models.Model):
+class Route(MoodImage):
     """A walk along place pearls, in the order staff put the stops."""
 
     slug = models.SlugField(_("korte naam in het webadres"), max_length=80, unique=True)
@@ -56,13 +57,19 @@ class Route(models.Model):
         verbose_name = _("ketting (wandelroute)")
         verbose_name_plural = _("kettingen (wandelroutes)")
         ordering = ["title"]
-        constraints = [models.CheckConstraint(name="route_status_valid", condition=Q(status__in=RouteStatus.values))]
+        constraints = [
+            models.CheckConstraint(name="route_status_valid", condition=Q(status__in=RouteStatus.values)),
+            *mood_image_constraints(),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("parelketting:route", kwargs={"slug": self.slug})
+
+    def mood_image_url(self):
+        return reverse("parelketting:route_mood_image", kwargs={"slug": self.slug})
 
 
 class RouteStop(models.Model):

@@ -42,6 +42,7 @@ urlpatterns = [
     # The necklace
     path("ketting/", route_views.route_list, name="routes"),
     path("ketting/<slug:slug>/", route_views.route_detail, name="route"),
+    path("ketting/<slug:slug>/sfeerbeeld/", route_views.route_mood_image, name="route_mood_image"),
     path("ketting/<slug:slug>/wandeling.pdf", route_views.route_pdf, name="route_pdf"),
     path("ketting/<slug:slug>/wandeling.gpx", route_views.route_gpx_download, name="route_gpx"),
     path("ketting/<slug:slug>/parel-voorstellen/", route_views.route_suggest, name="route_suggest"),
@@ -61,6 +62,7 @@ urlpatterns = [
     path("programma/aanmelding/<str:code>/", signup_code_views.signup_status, name="signup_status"),
     path("programma/voorstellen/", programme_views.activity_propose_view, name="activity_propose"),
     path("programma/<uuid:uid>/", programme_views.activity_detail, name="activity"),
+    path("programma/<uuid:uid>/sfeerbeeld/", programme_views.activity_mood_image, name="activity_mood_image"),
     path("programma/<uuid:uid>/agenda.ics", programme_views.activity_ics, name="activity_ics"),
     path("programma/<uuid:uid>/aanmelden/", programme_views.activity_signup, name="activity_signup"),
     path("programma/<uuid:uid>/afmelden/", programme_views.activity_signup_cancel, name="activity_signup_cancel"),

@@ -83,6 +83,7 @@ MATRIX = {
     "wijk:home": rule("ok", resident_zuidwijk="redirect", resident_hagedoorn="redirect"),
     "wijk:choose": PUBLIC,  # GET: the choice; POST only sets a cookie
     "wijk:front_door": PUBLIC,
+    "wijk:mood_image": PUBLIC,  # the neighbourhood's mood image, as public as its front door
     "wijk:privacy": PUBLIC,
     "wijk:accessibility": PUBLIC,
     "wijk:account": LOGGED_IN,
@@ -152,6 +153,7 @@ MATRIX = {
     "parelketting:routes": PUBLIC,
     "parelketting:route": PUBLIC,
     "parelketting:route_pdf": PUBLIC,
+    "parelketting:route_mood_image": PUBLIC,
     "parelketting:route_gpx": PUBLIC,
     "parelketting:route_suggest": LOGGED_IN,
     "parelketting:programme": PUBLIC,
@@ -161,6 +163,7 @@ MATRIX = {
     ),
     "parelketting:activity": PUBLIC,
     "parelketting:activity_ics": PUBLIC,
+    "parelketting:activity_mood_image": PUBLIC,
     "parelketting:activity_signup": POST_ONLY,  # also without an account: the form is on the activity page
     "parelketting:signup_find": PUBLIC,  # a sign-up without an account, found by its reference code
     "parelketting:signup_status": PUBLIC,  # the reference code is the key (see it, cancel it)
@@ -338,6 +341,7 @@ def url_kwargs(key, o):
         "wijk:letter_cancel": {"uid": o.letter.uid},
         "wijk:callback_mark": {"uid": o.callback.uid, "mark": "gebeld"},
         "wijk:front_door": {"slug": o.pearl.neighbourhood.slug},
+        "wijk:mood_image": {"slug": o.pearl.neighbourhood.slug},
         "parelketting:short": {"code": o.pearl.short_code},
         "parelketting:thanks": {"code": o.followed_pearl.follow_code},
         "parelketting:follow": {"code": o.followed_pearl.follow_code},

@@ -22,6 +22,7 @@ from .models import (
     User,
     WalkInPlace,
 )
+from .mood import MoodImageAdminMixin
 from .permissions import organisation_ids
 
 
@@ -159,7 +160,7 @@ class StreetInline(admin.TabularInline):
 
 
 @admin.register(Neighbourhood)
-class NeighbourhoodAdmin(OrganisationScopedAdmin):
+class NeighbourhoodAdmin(MoodImageAdminMixin, OrganisationScopedAdmin):
     inlines = [StreetInline]
     list_display = ["name", "municipality", "corporation", "experiment", "cbs_code"]
     list_filter = ["corporation", "experiment"]

@@ -8,8 +8,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from .choices import Channel, ContactPreference, DataCategory, OrganisationKind, PartnerType, Purpose, RoleKind
+from .illustrations import dream_house, neighbourhood_houses
 from .models import ConsentRecord, Neighbourhood, Organisation, Resident, Role, Street, Theme, User, WalkInPlace
+from .mood import mood_image_demo
 from .services import consent_give, consent_text_publish
+
+NEIGHBOURHOOD_IMAGES = [
+    (
+        "zuidwijk",
+        neighbourhood_houses,
+        "Tekening van een straat met huizen. Boven de daken hangt een ketting van parels.",
+    ),
+    ("hagedoorn", dream_house, "Tekening van een huis met een boom. Boven het huis zweeft een wolk met een ster."),
+]
 
 DEMO_PASSWORD = "parel-en-droom"  # nosec B105  # the published demo password; loaddemo refuses when DEBUG is off
 
@@ -299,6 +310,10 @@ def _load() -> None:
             Street.objects.update_or_create(
                 neighbourhood=neighbourhoods[slug], name=name, defaults={"lat": lat, "lng": lng}
             )
+    # Mood images drawn for the project (wijk/illustrations.py), through the same photo pipeline as uploads.
+    for slug, draw, alt in NEIGHBOURHOOD_IMAGES:
+        if slug in neighbourhoods:
+            mood_image_demo(neighbourhoods[slug], draw, alt=alt)
     for corporation, hood, name, address, hours in WALK_IN_PLACES:
         WalkInPlace.objects.update_or_create(
             organisation=corporations[corporation],

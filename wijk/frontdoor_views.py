@@ -1,11 +1,13 @@
 """The front door of each neighbourhood, and choosing a neighbourhood once (see ``wijk.frontdoor``)."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import frontdoor
 from .models import Neighbourhood
+from .photos import photo_response
 
 
 @require_GET
@@ -23,6 +25,15 @@ def front_door(request, slug):
         "sections": sections,
     }
     return render(request, "wijk/front_door.html", context)
+
+
+@require_GET
+def mood_image(request, slug):
+    """The neighbourhood's mood image (``?w=480`` a smaller copy): public, like the front door."""
+    neighbourhood = get_object_or_404(Neighbourhood.objects.only("mood_image"), slug=slug)
+    if not neighbourhood.mood_image:
+        raise Http404
+    return photo_response(neighbourhood.mood_image, request)
 
 
 # Choosing only sets a preference cookie (like the language and text size), so the form carries no CSRF token

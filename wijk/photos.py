@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = getattr(settings, "PHOTO_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)
@@ -48,8 +49,43 @@ def _encode(image: Image.Image) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
 
 
-def photo_process(upload) -> ProcessedPhoto:
+# How staff crop a mood image (``wijk.mood``): a shape and where its middle lies. "whole" keeps the image as it is.
+CROPS = {
+    "wide": (3 / 2, (0.5, 0.5)),
+    "wide_top": (3 / 2, (0.5, 0.0)),
+    "wide_bottom": (3 / 2, (0.5, 1.0)),
+    "banner": (2 / 1, (0.5, 0.5)),
+    "square": (1.0, (0.5, 0.5)),
+    "whole": (None, (0.5, 0.5)),
+}
+CROP_CHOICES = [
+    ("wide", _lazy("Breed (3 bij 2), het midden")),
+    ("wide_top", _lazy("Breed (3 bij 2), de bovenkant")),
+    ("wide_bottom", _lazy("Breed (3 bij 2), de onderkant")),
+    ("banner", _lazy("Heel breed (2 bij 1), het midden")),
+    ("square", _lazy("Vierkant, het midden")),
+    ("whole", _lazy("Het hele beeld, niets eraf")),
+]
+
+
+def _crop(image: Image.Image, crop: str) -> Image.Image:
+    ratio, (cx, cy) = CROPS.get(crop, CROPS["whole"])
+    if ratio is None:
+        return image
+    width, height = image.size
+    if width / height > ratio:  # too wide: cut the sides
+        new_width = round(height * ratio)
+        left = round((width - new_width) * cx)
+        return image.crop((left, 0, left + new_width, height))
+    new_height = round(width / ratio)
+    top = round((height - new_height) * cy)
+    return image.crop((0, top, width, top + new_height))
+
+
+def photo_process(upload, *, crop: str | None = None) -> ProcessedPhoto:
     """Check an uploaded file and return a clean, scaled JPEG plus a thumbnail.
+
+    ``crop`` (a key of ``CROPS``) cuts the image to the shape staff chose for a mood image.
 
     Raises ``ValidationError`` with a clear Dutch message and a stable code: ``too_large``, ``svg``,
     ``not_image``, ``wrong_format`` or ``too_many_pixels``.
@@ -107,6 +143,8 @@ def photo_process(upload) -> ProcessedPhoto:
     # A brand-new image carries pixels only: no EXIF, no GPS, no ICC or XMP comments.
     clean = Image.new("RGB", image.size)
     clean.paste(image)
+    if crop:
+        clean = _crop(clean, crop)
     clean.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     thumb = clean.copy()
     thumb.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.LANCZOS)
@@ -220,18 +258,47 @@ def photo_delete(field_file, *, save: bool = False) -> None:
     """
     if not field_file:
         return
-    storage = field_file.storage
-    name = field_file.name
+    photo_variants_delete(field_file.storage, field_file.name)
+    field_file.delete(save=save)
+
+
+def photo_variants_delete(storage, name: str) -> None:
+    """Delete the smaller copies of the stored photo ``name`` (not the photo itself)."""
     for width in VARIANT_WIDTHS:
         variant = variant_name(name, width)
         if storage.exists(variant):
             storage.delete(variant)
     _cache().delete(_VARIANT_CACHE_PREFIX + name)
-    field_file.delete(save=save)
+
+
+def photo_delete_name(storage, name: str) -> None:
+    """Delete a stored photo by name, with its copies: for a photo a new one replaced on its model."""
+    if not name:
+        return
+    photo_variants_delete(storage, name)
+    if storage.exists(name):
+        storage.delete(name)
+
+
+def photo_response(field_file, request, *, public: bool = True):
+    """A stored photo as a response: ``?w=480`` serves a smaller copy for ``srcset`` (else the original)."""
+    from django.http import FileResponse
+
+    response = FileResponse(photo_variant_open(field_file, request.GET.get("w")), content_type="image/jpeg")
+    response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 # Photos shown with ``srcset``: the copies are made as soon as a new photo is stored on one of these fields.
-VARIANT_FIELDS = {"parelketting.Pearl": "photo", "parelketting.ActivityPhoto": "photo"}
+VARIANT_FIELDS = {
+    "parelketting.Pearl": "photo",
+    "parelketting.ActivityPhoto": "photo",
+    # Mood images (``wijk.mood``).
+    "wijk.Neighbourhood": "mood_image",
+    "parelketting.Route": "mood_image",
+    "parelketting.Activity": "mood_image",
+}
 
 
 def _remember_name(sender, instance, **kwargs):

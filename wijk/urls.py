@@ -29,4 +29,5 @@ urlpatterns = [
     # Last: a neighbourhood's front door (/zuidwijk/) would catch every other one-word address. The project's
     # URLs include these after every other app; a neighbourhood slug that another page uses is refused.
     path("<slug:slug>/", frontdoor_views.front_door, name="front_door"),
+    path("<slug:slug>/sfeerbeeld/", frontdoor_views.mood_image, name="mood_image"),
 ]

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wijk.antispam import rate_limit_hit
 from wijk.models import Organisation, Theme
 from wijk.permissions import active_roles
-from wijk.photos import photo_variant_open
+from wijk.photos import photo_response, photo_variant_open
 from wijk.services import public_name
 
 from .. import limits
@@ -126,6 +126,15 @@ def _attendee_names(activity, staff: bool = False) -> dict:
 def activity_detail(request, uid):
     activity = perms.get_activity_for_user(request.user, uid)
     return _activity_page(request, activity)
+
+
+@require_GET
+def activity_mood_image(request, uid):
+    """The activity's mood image, to whoever may see the activity (``?w=480`` a smaller copy)."""
+    activity = perms.get_activity_for_user(request.user, uid)
+    if not activity.mood_image:
+        raise Http404
+    return photo_response(activity.mood_image, request, public=activity.status == ActivityStatus.PUBLISHED)
 
 
 def _activity_page(request, activity, signup_form=None, status=200):

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wijk.antispam import rate_limit_hit
 from wijk.links import absolute_url
 from wijk.pdf import pdf_response, render_pdf
+from wijk.photos import photo_response
 from wijk.qr import qr_svg
 
 from .. import limits
 from .. import permissions as perms
-from ..choices import PearlKind, PearlStatus
+from ..choices import PearlKind, PearlStatus, RouteStatus
 from ..forms import RouteSuggestionForm
 from ..geo import route_length
 from ..gpx import route_gpx
@@ -77,6 +78,15 @@ def route_detail(request, slug):
     context = _route_context(route)
     context["can_suggest"] = request.user.is_authenticated
     return render(request, "parelketting/route.html", context)
+
+
+@require_GET
+def route_mood_image(request, slug):
+    """The walk's mood image, to whoever may see the walk (``?w=480`` a smaller copy)."""
+    route = perms.get_route_for_user(request.user, slug)
+    if not route.mood_image:
+        raise Http404
+    return photo_response(route.mood_image, request, public=route.status == RouteStatus.PUBLISHED)
 
 
 @require_GET

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..choices import DataCategory, NeighbourhoodExperiment, OrganisationKind, PartnerType, RoleKind
+from ..mood import MoodImage, mood_image_constraints
 from ..public_cache import ContentQuerySet
 
 
@@ -118,7 +119,7 @@ class Organisation(models.Model):
         )
 
 
-class Neighbourhood(models.Model):
+class Neighbourhood(MoodImage):
     """A neighbourhood (wijk or buurt) owned, for the portal's purposes, by one housing corporation."""
 
     name = models.CharField(_("naam"), max_length=120)
@@ -156,6 +157,7 @@ class Neighbourhood(models.Model):
             models.CheckConstraint(
                 name="neighbourhood_lng_range", condition=models.Q(centre_lng__gte=-180, centre_lng__lte=180)
             ),
+            *mood_image_constraints(),
         ]
 
     def __str__(self):
@@ -163,6 +165,9 @@ class Neighbourhood(models.Model):
 
     def get_absolute_url(self):
         return reverse("wijk:front_door", kwargs={"slug": self.slug})
+
+    def mood_image_url(self):
+        return reverse("wijk:mood_image", kwargs={"slug": self.slug})
 
     def clean(self):
         # The front door lives at /<slug>/: a slug that another page already uses would never be reached.
