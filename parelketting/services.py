@@ -396,6 +396,9 @@ def pearl_resubmit(
 ) -> Pearl:
     """The submitter answers a moderator's question: the changed pearl goes back in the queue."""
     _check_location(kind=pearl.kind, lat=lat, lng=lng, meeting_place=meeting_place, neighbourhood=pearl.neighbourhood)
+    if pearl.kind == PearlKind.PLACE and lat is None and street:
+        # As in ``pearl_submit``: without a point on the map the street's point keeps the place on the map.
+        lat, lng = street_point(pearl.neighbourhood, street)
     with transaction.atomic():
         pearl = Pearl.objects.select_for_update().get(pk=pearl.pk)
         pearl.title = title.strip()

@@ -286,6 +286,8 @@ def test_answering_a_question_sends_pearl_back_to_queue(resident_zuidwijk, resid
     pearl.refresh_from_db()
     assert pearl.status == PearlStatus.SUBMITTED
     assert pearl.title == "Het bankje, bij de wilg"
+    # No point placed on the answer, as on a new pearl: the street's point keeps the place on the map.
+    assert (pearl.lat, pearl.lng) == (Decimal("51.817800"), Decimal("4.415200"))
     assert resident_zuidwijk.get(url).status_code == 404
 
 
