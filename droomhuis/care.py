@@ -1,5 +1,6 @@
 """Writes for signals, referrals and pairings. Each runs in a transaction and leaves a trace
-(referral events, case history). Consent is checked here, in one place, never in a view.
+(referral events, case history, and the access-log row of the person who did it). Consent is checked here,
+in one place, never in a view.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from wijk.links import absolute_url
 from wijk.services import consent_check, consent_give
 
 from . import conf, workdays
+from .audit import case_log, partner_log
 from .care_models import ConfidentialityStatement, ExpertNote, Pairing, Referral, ReferralEvent, Signal, SignalKind
 from .consents import consent_text_for
 from .models import DreamEvent, EventKind
@@ -48,8 +50,13 @@ def _history(dream, kind, actor, to_value=""):
 
 
 @transaction.atomic
-def signal_record(*, dream, actor, kind: str, description: str, follow_up: str = "") -> Signal:
-    """Record what was noticed. The case history says a signal was added, never which kind or what."""
+def signal_record(
+    *, dream, actor, kind: str, description: str, follow_up: str = "", role: str = RoleKind.BROKER
+) -> Signal:
+    """Record what was noticed. The case history says a signal was added, never which kind or what.
+
+    ``role``: the case's broker, or the paired expert by experience (``RoleKind.EXPERT``).
+    """
     if kind not in SignalKind.values:
         raise ValidationError(_("Kies een soort signaal uit de lijst."), code="unknown_kind")
     if not description.strip():
@@ -58,6 +65,7 @@ def signal_record(*, dream, actor, kind: str, description: str, follow_up: str =
         dream=dream, kind=kind, description=description.strip(), follow_up=follow_up.strip(), recorded_by=actor
     )
     _history(dream, EventKind.SIGNAL, actor)
+    case_log(actor, signal, dream, "signaal", role=role)
     acute = kind == SignalKind.ACUTE_DANGER
     _mail_brokers(
         dream,
@@ -81,6 +89,7 @@ def signal_close(*, signal: Signal, actor) -> Signal:
         signal.closed_at = timezone.now()
         signal.closed_by = actor
         signal.save(update_fields=["closed_at", "closed_by"])
+    case_log(actor, signal, signal.dream, "signaal")
     return signal
 
 
@@ -114,6 +123,7 @@ def referral_consent_record(*, dream, actor, partner, categories, method: str, e
         for category in categories
     ]
     _history(dream, EventKind.CONSENT_GIVEN, actor, partner.name)
+    case_log(actor, records[0], dream, f"toestemming ({len(records)})")
     return records
 
 
@@ -171,7 +181,8 @@ def referral_create(*, dream, actor, partner, categories, question: str, send: b
     ReferralEvent.objects.create(referral=referral, actor=actor, to_status=ReferralStatus.PROPOSED)
     _history(dream, EventKind.REFERRAL, actor, partner.name)
     if send:
-        referral = referral_transition(referral=referral, to_status=ReferralStatus.SENT, actor=actor)
+        referral = _referral_move(referral, ReferralStatus.SENT, actor)
+    case_log(actor, referral, dream, "aanmelding")
     return referral
 
 
@@ -224,7 +235,9 @@ def referral_create_acute(*, dream, actor, partner, justification: str, question
         exclude=actor,
         everyone=True,
     )
-    return referral_transition(referral=referral, to_status=ReferralStatus.SENT, actor=actor)
+    referral = _referral_move(referral, ReferralStatus.SENT, actor)
+    case_log(actor, referral, dream, "acuut, zonder toestemming")
+    return referral
 
 
 @transaction.atomic
@@ -245,18 +258,37 @@ def referral_review(*, referral: Referral, reviewer, note: str) -> Referral:
     ReferralEvent.objects.create(
         referral=referral, actor=reviewer, from_status=referral.status, to_status=referral.status, note=_("Beoordeeld")
     )
+    case_log(reviewer, referral, referral.dream, "beoordeling", resident=referral.resident)
     return referral
 
 
 @transaction.atomic
 def referral_transition(
-    *, referral: Referral, to_status: str, actor=None, outcome: str = "", note: str = "", by_partner: bool = False
+    *,
+    referral: Referral,
+    to_status: str,
+    actor=None,
+    outcome: str = "",
+    note: str = "",
+    by_partner: bool = False,
+    via_link: bool = False,
 ):
     """The one way to change a referral's status, checked against ``referral_workflow.TRANSITIONS``.
 
     Sending re-checks consent (unless it is an acute referral) and mails the partner a link; closing
-    needs an outcome.
+    needs an outcome. ``by_partner``: a partner contact took the step, logged in or (``via_link``) through
+    the link in their e-mail; otherwise the case's broker did.
     """
+    moved = _referral_move(referral, to_status, actor, outcome=outcome, note=note, by_partner=by_partner)
+    if by_partner:
+        partner_log(actor, referral, via_link=via_link)
+    else:
+        case_log(actor, moved, referral.dream, "aanmelding", resident=referral.resident)
+    return moved
+
+
+def _referral_move(referral: Referral, to_status: str, actor, *, outcome="", note="", by_partner=False) -> Referral:
+    """``referral_transition`` without its access-log row: a step of a service that writes its own (or none)."""
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     source = referral.status
     if not is_allowed(source, to_status):
@@ -410,11 +442,7 @@ def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
     if consent.purpose != Purpose.REFERRAL:
         return
     for referral in Referral.objects.open().filter(consents=consent).select_related("partner"):
-        referral_transition(
-            referral=referral,
-            to_status=ReferralStatus.CONSENT_WITHDRAWN,
-            actor=withdrawal.recorded_by,
-        )
+        _referral_move(referral, ReferralStatus.CONSENT_WITHDRAWN, withdrawal.recorded_by)
         _mail_partner(
             referral,
             _("Stop: aanmelding %(ref)s") % {"ref": referral.reference},
@@ -473,6 +501,7 @@ def pairing_consent_record(*, dream, actor, categories, method: str, explicit: b
         for category in categories
     ]
     _history(dream, EventKind.CONSENT_GIVEN, actor, _("ervaringsdeskundige"))
+    case_log(actor, records[0], dream, "toestemming")
     return records
 
 
@@ -508,6 +537,7 @@ def pairing_create(*, dream, expert, actor) -> Pairing:
         expires_at=timezone.now() + timedelta(days=conf.pairing_days()),
     )
     _history(dream, EventKind.PAIRING, actor, expert.name or expert.email)
+    case_log(actor, pairing, dream, "koppeling")
     return pairing
 
 
@@ -519,12 +549,15 @@ def pairing_renew(*, pairing: Pairing, actor) -> Pairing:
     pairing.expires_at = timezone.now() + timedelta(days=conf.pairing_days())
     pairing.save(update_fields=["expires_at"])
     _history(pairing.dream, EventKind.PAIRING, actor, _("verlengd"))
+    case_log(actor, pairing, pairing.dream, "koppeling")
     return pairing
 
 
 @transaction.atomic
 def expert_note_add(*, pairing: Pairing, body: str) -> ExpertNote:
-    """A note by the expert: read by the case's broker only."""
+    """A note by the expert (``pairing.expert``, who writes the access-log row): read by the case's broker only."""
     if not body.strip():
         raise ValidationError(_("Schrijf een notitie."), code="body_required")
-    return ExpertNote.objects.create(pairing=pairing, body=body.strip())
+    note = ExpertNote.objects.create(pairing=pairing, body=body.strip())
+    case_log(pairing.expert, note, pairing.dream, "notitie ervaringsdeskundige", role=RoleKind.EXPERT)
+    return note

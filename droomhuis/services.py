@@ -1,5 +1,7 @@
 """All writes in the Droomhuis. Each function runs in a transaction and adds a history row.
 
+A write by staff also adds its access-log row (``audit.case_log``) in that transaction, whoever calls it.
+
 Case-level edits (status, owner, plan, outcome) take the ``expected_version`` the broker's form was
 built from: when someone else saved the case in between, ``CaseChanged`` is raised and nothing is written.
 """
@@ -27,6 +29,7 @@ from wijk.services import (
 )
 
 from . import workdays
+from .audit import case_log
 from .consents import (  # noqa: F401 - re-exported: views and demo use them through services
     CONSENT_CONTACT_KEY,
     CONSENT_TEXTS,
@@ -212,15 +215,16 @@ def dream_take_in(*, broker, channel: str, **kwargs) -> Dream:
     """
     dream = dream_submit(recorded_by=broker, channel=channel, **kwargs)
     if channel in CONVERSATION_CHANNELS:
-        dream_transition(
-            dream=dream,
-            to_status=DreamStatus.PICKING_UP,
-            actor=broker,
-            expected_version=dream.version,
+        _dream_move(
+            dream,
+            DreamStatus.PICKING_UP,
+            broker,
+            dream.version,
             reason=_("Ingevoerd tijdens een gesprek met de bewoner"),
         )
         dream.first_contact_at = dream.created_at
         dream.save(update_fields=["first_contact_at", "updated_at"])
+    case_log(broker, dream, dream, "ingevoerd namens de bewoner")
     return dream
 
 
@@ -241,11 +245,11 @@ def dream_pick_up(*, dream: Dream, actor) -> Dream:
     if current.status != DreamStatus.NEW:
         raise AlreadyTaken(current)
     try:
-        return dream_transition(
-            dream=current, to_status=DreamStatus.PICKING_UP, actor=actor, expected_version=current.version
-        )
+        _dream_move(current, DreamStatus.PICKING_UP, actor, current.version)
     except CaseChanged:
         raise AlreadyTaken(Dream.objects.select_related("owner").get(pk=dream.pk)) from None
+    case_log(actor, current, dream, "opgepakt")
+    return current
 
 
 @transaction.atomic
@@ -264,6 +268,17 @@ def dream_transition(
     Picking up a new dream makes the actor its owner. Open cases keep a next action date; closing
     clears it. Handing a case back to the queue ("new") clears the owner.
     """
+    _dream_move(
+        dream, to_status, actor, expected_version, reason=reason, next_action_date=next_action_date, channel=channel
+    )
+    case_log(actor, dream, dream, "transition")
+    return dream
+
+
+def _dream_move(
+    dream: Dream, to_status: str, actor, expected_version: int, *, reason="", next_action_date=None, channel=""
+):
+    """``dream_transition`` without its access-log row: a step of a service that writes its own (or none)."""
     source = dream.status
     if not is_allowed(source, to_status):
         raise ValidationError(_("Deze stap kan niet vanuit de huidige status."), code="transition_not_allowed")
@@ -300,7 +315,6 @@ def dream_transition(
     _event(
         dream, kind=EventKind.STATUS, actor=actor, from_value=source, to_value=to_status, reason=reason, channel=channel
     )
-    return dream
 
 
 @transaction.atomic
@@ -328,6 +342,7 @@ def dream_assign(*, dream: Dream, owner, actor, expected_version: int, reason: s
         )
     dream.save(update_fields=fields)
     _event(dream, kind=EventKind.OWNER, actor=actor, from_value=previous or "", to_value=owner, reason=reason)
+    case_log(actor, dream, dream, "assign")
     return dream
 
 
@@ -357,6 +372,7 @@ def dream_plan(
         after = sorted(t.name for t in themes)
         if before != after:
             _event(dream, kind=EventKind.THEMES, actor=actor, from_value=", ".join(before), to_value=", ".join(after))
+    case_log(actor, dream, dream, "plan")
     return dream
 
 
@@ -393,6 +409,7 @@ def contact_attempt_record(
         to_value=f"{attempt.get_channel_display()}: {outcome}",
         reason=note,
     )
+    case_log(actor, dream, dream, "contact")
     return attempt
 
 
@@ -401,6 +418,7 @@ def note_add(*, dream: Dream, author, body: str, private: bool = True) -> Note:
     """Add an internal note. The history row says a note was added, never what it says."""
     note = Note.objects.create(dream=dream, author=author, body=body, private=private)
     _event(dream, kind=EventKind.NOTE, actor=author, to_value=_("privé") if private else _("voor het team"))
+    case_log(author, dream, dream, "note")
     return note
 
 
@@ -419,6 +437,7 @@ def resident_update_post(*, dream: Dream, author, body: str) -> ResidentUpdate:
         fields.append("first_contact_at")
     dream.save(update_fields=fields)
     _event(dream, kind=EventKind.RESIDENT_UPDATE, actor=author)
+    case_log(author, dream, dream, "bericht aan de bewoner")
     resident = dream.resident
     if consent_check(
         resident=resident,
@@ -451,14 +470,16 @@ def dream_withdraw(*, dream: Dream, user=None) -> Dream:
     """The resident withdraws their dream; from then on nobody works on it."""
     if dream.status not in OPEN:
         raise ValidationError(_("Deze droom is al afgerond."), code="closed")
-    return dream_transition(
-        dream=dream,
-        to_status=DreamStatus.WITHDRAWN,
-        actor=user if user is not None and user.is_authenticated else None,
-        expected_version=dream.version,
+    actor = user if user is not None and user.is_authenticated else None
+    _dream_move(
+        dream,
+        DreamStatus.WITHDRAWN,
+        actor,
+        dream.version,
         reason=_("Ingetrokken door de bewoner zelf"),
         channel=Channel.ONLINE,
     )
+    return dream
 
 
 @transaction.atomic
@@ -489,6 +510,7 @@ def dream_outcome_record(
         fields.append("wall_status")
     dream.save(update_fields=fields)
     _event(dream, kind=EventKind.OUTCOME, actor=actor, to_value=dream.outcome)
+    case_log(actor, dream, dream, "outcome")
     return dream
 
 

@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wijk.choices import EXPLICIT_CATEGORIES, DataCategory, Purpose, RoleKind
+from wijk.choices import EXPLICIT_CATEGORIES, DataCategory, Purpose
 from wijk.lists import Part, fetch_lists, set_prefetched
 from wijk.models import AccessAction, ConsentRecord, Theme
 from wijk.public_cache import PEARLS, versioned_key
-from wijk.services import access_log_record
 
 from .. import conf, matching, services
+from ..audit import case_log
 from ..care_models import Referral
 from ..consents import update_reach
 from ..forms import (
@@ -277,29 +277,8 @@ def _render_case(request, dream, *, status=200, **forms):
     detail = "droom met contactgegevens" if context["contact_consent"] else "droom zonder contactgegevens"
     if context["show_care"]:
         detail += f"; {len(context['signals'])} signalen; {len(context['referrals'])} aanmeldingen"
-    access_log_record(
-        user=request.user,
-        action=AccessAction.VIEW,
-        obj=dream,
-        resident=dream.resident,
-        role=RoleKind.BROKER,
-        organisation=dream.neighbourhood.corporation,
-        detail=detail,
-    )
+    case_log(request.user, dream, dream, detail, action=AccessAction.VIEW)
     return render(request, "droomhuis/broker/case.html", context, status=status)
-
-
-def _log_change(request, dream, detail):
-    """One access-log row for a change to a case (status, owner, plan, contact, note, message, outcome)."""
-    access_log_record(
-        user=request.user,
-        action=AccessAction.CHANGE,
-        obj=dream,
-        resident=dream.resident,
-        role=RoleKind.BROKER,
-        organisation=dream.neighbourhood.corporation,
-        detail=detail,
-    )
 
 
 @broker_required
@@ -343,7 +322,6 @@ def _case_action(form_name, form_class, form_kwargs=lambda dream: {}):
                     for text in error.messages:
                         form.add_error(None, text)
                 else:
-                    _log_change(request, dream, form_name.removesuffix("_form"))
                     messages.success(request, message)
                     return redirect("droomhuis:case", reference=dream.reference)
             return _render_case(request, dream, status=400, **{form_name: form})
@@ -418,7 +396,6 @@ def case_pickup(request, reference):
     except services.AlreadyTaken as taken:
         messages.warning(request, taken_text(taken.dream, request.user))
     else:
-        _log_change(request, dream, "opgepakt")
         messages.success(request, _("U heeft deze droom opgepakt. Neem contact op met de bewoner."))
     return redirect("droomhuis:case", reference=dream.reference)
 
@@ -466,7 +443,6 @@ def case_update(request, reference):
     form = ResidentUpdateForm(request.POST)
     if form.is_valid() and request.POST.get("step") == "send":
         services.resident_update_post(dream=dream, author=request.user, body=form.cleaned_data["body"])
-        _log_change(request, dream, "bericht aan de bewoner")
         reach = update_reach(dream)
         if reach in ("call", "nobody"):
             messages.warning(request, UPDATE_SENT_TEXT[reach] % {"phone": dream.resident.phone})
@@ -553,7 +529,6 @@ def intake(request):
         if form.is_valid() and not duplicates:
             kwargs = form.service_kwargs()
             dream = services.dream_take_in(broker=request.user, **kwargs)
-            _log_change(request, dream, "ingevoerd namens de bewoner")
             theirs = kwargs["channel"] in services.CONVERSATION_CHANNELS
             messages.success(request, INTAKE_SAVED_TEXT[theirs] % {"code": dream.reference_display})
             return redirect("droomhuis:case", reference=dream.reference)

@@ -12,11 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wijk.choices import RoleKind
 from wijk.models import AccessAction
-from wijk.services import access_log_record
 
 from .. import care
+from ..audit import case_log
 from ..care_forms import (
     AcuteReferralForm,
     BrokerCloseForm,
@@ -39,18 +38,6 @@ from ..care_permissions import (
 from ..permissions import get_dream_for_broker
 from ..referral_workflow import ReferralStatus
 from .broker import _render_case, broker_required
-
-
-def log_broker(request, action, obj, resident, organisation, detail=""):
-    access_log_record(
-        user=request.user,
-        action=action,
-        obj=obj,
-        resident=resident,
-        role=RoleKind.BROKER,
-        organisation=organisation,
-        detail=detail,
-    )
 
 
 def _owned_case(request, reference):
@@ -84,8 +71,7 @@ def signal_add(request, reference):
     form = SignalForm(request.POST)
 
     def run(data):
-        signal = care.signal_record(dream=dream, actor=request.user, **data)
-        log_broker(request, AccessAction.CHANGE, signal, dream.resident, dream.neighbourhood.corporation, "signaal")
+        care.signal_record(dream=dream, actor=request.user, **data)
         return redirect("droomhuis:case", reference=dream.reference)
 
     return _after(request, dream, "signal_form", form, run, _("Het signaal is vastgelegd."))
@@ -97,7 +83,6 @@ def signal_close(request, uid):
     signal = get_signal_for_user(request.user, uid)
     dream = signal.dream
     care.signal_close(signal=signal, actor=request.user)
-    log_broker(request, AccessAction.CHANGE, signal, dream.resident, dream.neighbourhood.corporation, "signaal")
     messages.success(request, _("Het signaal is afgesloten."))
     return redirect("droomhuis:case", reference=dream.reference)
 
@@ -111,10 +96,7 @@ def consent_record(request, reference):
     form = ReferralConsentForm(request.POST, corporation=corporation)
 
     def run(data):
-        records = care.referral_consent_record(dream=dream, actor=request.user, **data)
-        log_broker(
-            request, AccessAction.CHANGE, records[0], dream.resident, corporation, f"toestemming ({len(records)})"
-        )
+        care.referral_consent_record(dream=dream, actor=request.user, **data)
         return redirect("droomhuis:case", reference=dream.reference)
 
     return _after(request, dream, "consent_form", form, run, _("De toestemming is vastgelegd."))
@@ -128,8 +110,7 @@ def referral_add(request, reference):
     form = ReferralForm(request.POST, corporation=corporation)
 
     def run(data):
-        referral = care.referral_create(dream=dream, actor=request.user, **data)
-        log_broker(request, AccessAction.CHANGE, referral, dream.resident, corporation, "aanmelding")
+        care.referral_create(dream=dream, actor=request.user, **data)
         return redirect("droomhuis:case", reference=dream.reference)
 
     return _after(request, dream, "referral_form", form, run, _("De aanmelding is verstuurd."))
@@ -143,8 +124,7 @@ def referral_acute(request, reference):
     form = AcuteReferralForm(request.POST, corporation=corporation)
 
     def run(data):
-        referral = care.referral_create_acute(dream=dream, actor=request.user, **data)
-        log_broker(request, AccessAction.CHANGE, referral, dream.resident, corporation, "acuut, zonder toestemming")
+        care.referral_create_acute(dream=dream, actor=request.user, **data)
         return redirect("droomhuis:case", reference=dream.reference)
 
     return _after(
@@ -176,7 +156,6 @@ def referral_close(request, uid):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            log_broker(request, AccessAction.CHANGE, referral, referral.resident, dream.neighbourhood.corporation)
             messages.success(request, _("De aanmelding is afgesloten."))
     return redirect("droomhuis:case", reference=dream.reference)
 
@@ -202,18 +181,18 @@ def review(request, uid):
     if not reviews_for(request.user).filter(pk=referral.pk).exists():
         raise Http404("Nothing to review.")
     form = ReviewForm(request.POST or None)
-    organisation = referral.dream.neighbourhood.corporation
     if request.method == "POST" and form.is_valid():
         try:
             care.referral_review(referral=referral, reviewer=request.user, note=form.cleaned_data["note"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            log_broker(request, AccessAction.CHANGE, referral, referral.resident, organisation, "beoordeling")
             messages.success(request, _("Uw oordeel is opgeslagen."))
             return redirect("droomhuis:referrals")
     else:
-        log_broker(request, AccessAction.VIEW, referral, referral.resident, organisation, "beoordeling")
+        case_log(
+            request.user, referral, referral.dream, "beoordeling", action=AccessAction.VIEW, resident=referral.resident
+        )
     return render(request, "droomhuis/broker/review.html", {"referral": referral, "form": form})
 
 
@@ -227,10 +206,7 @@ def pairing_consent(request, reference):
     form = PairingConsentForm(request.POST)
 
     def run(data):
-        records = care.pairing_consent_record(dream=dream, actor=request.user, **data)
-        log_broker(
-            request, AccessAction.CHANGE, records[0], dream.resident, dream.neighbourhood.corporation, "toestemming"
-        )
+        care.pairing_consent_record(dream=dream, actor=request.user, **data)
         return redirect("droomhuis:case", reference=dream.reference)
 
     return _after(request, dream, "pairing_consent_form", form, run, _("De toestemming is vastgelegd."))
@@ -260,8 +236,7 @@ def pairing_add(request, reference):
     form = PairingForm(request.POST, corporation=corporation)
 
     def run(data):
-        pairing = care.pairing_create(dream=dream, expert=data["expert"], actor=request.user)
-        log_broker(request, AccessAction.CHANGE, pairing, dream.resident, corporation, "koppeling")
+        care.pairing_create(dream=dream, expert=data["expert"], actor=request.user)
         return redirect("droomhuis:case", reference=dream.reference)
 
     return _after(request, dream, "pairing_form", form, run, _("De ervaringsdeskundige is gekoppeld."))
@@ -279,6 +254,5 @@ def pairing_renew(request, uid):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        log_broker(request, AccessAction.CHANGE, pairing, dream.resident, dream.neighbourhood.corporation, "koppeling")
         messages.success(request, _("De koppeling is verlengd."))
     return redirect("droomhuis:case", reference=dream.reference)

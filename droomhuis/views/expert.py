@@ -17,9 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijk.choices import RoleKind
 from wijk.models import AccessAction
 from wijk.permissions import active_roles
-from wijk.services import access_log_record
 
 from .. import care
+from ..audit import case_log
 from ..care_forms import ExpertNoteForm, SignalForm
 from ..care_permissions import pairings_for_expert, signals_visible_to
 
@@ -48,18 +48,6 @@ def _pairing(request, uid):
     return pairing
 
 
-def _log(request, action, obj, pairing, detail):
-    access_log_record(
-        user=request.user,
-        action=action,
-        obj=obj,
-        resident=pairing.dream.resident,
-        role=RoleKind.EXPERT,
-        organisation=pairing.dream.neighbourhood.corporation,
-        detail=detail,
-    )
-
-
 @expert_required
 def expert_list(request):
     pairings = pairings_for_expert(request.user).select_related("dream__neighbourhood").order_by("expires_at")
@@ -74,16 +62,16 @@ def expert_case(request, uid):
     form = ExpertNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            note = care.expert_note_add(pairing=pairing, body=form.cleaned_data["body"])
+            care.expert_note_add(pairing=pairing, body=form.cleaned_data["body"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _log(request, AccessAction.CHANGE, note, pairing, "notitie ervaringsdeskundige")
             messages.success(request, _("Uw notitie staat klaar voor de droommakelaar."))
             return redirect("droomhuis:expert_case", uid=pairing.uid)
     signals = list(signals_visible_to(request.user, dream).order_by("-recorded_at"))
     if request.method == "GET":
-        _log(request, AccessAction.VIEW, dream, pairing, f"gekoppelde droom; {len(signals)} signalen")
+        detail = f"gekoppelde droom; {len(signals)} signalen"
+        case_log(request.user, dream, dream, detail, action=AccessAction.VIEW, role=RoleKind.EXPERT)
     return render(
         request,
         "droomhuis/expert/case.html",
@@ -106,11 +94,10 @@ def expert_signal(request, uid):
     form = SignalForm(request.POST)
     if form.is_valid():
         try:
-            signal = care.signal_record(dream=pairing.dream, actor=request.user, **form.cleaned_data)
+            care.signal_record(dream=pairing.dream, actor=request.user, role=RoleKind.EXPERT, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            _log(request, AccessAction.CHANGE, signal, pairing, "signaal")
             messages.success(request, _("Het signaal is doorgegeven aan de droommakelaar."))
     else:
         messages.error(request, _("Kies een soort signaal en schrijf kort op wat u opviel."))

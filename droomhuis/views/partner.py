@@ -15,12 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from wijk.choices import RoleKind
 from wijk.guesses import GuessLimit
 from wijk.models import AccessAction
-from wijk.services import access_log_record
 
 from .. import care, conf
+from ..audit import partner_log
 from ..care_forms import PartnerStepForm
 from ..care_permissions import get_referral_for_partner, is_partner_contact, referrals_for_partner
 
@@ -35,19 +34,6 @@ def partner_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def _log(request, action, referral, via_link=False):
-    access_log_record(
-        user=request.user,
-        action=action,
-        obj=referral,
-        resident=referral.resident,
-        role=RoleKind.PARTNER_CONTACT,
-        organisation=referral.partner,
-        on_behalf_of=_("via de link in de e-mail") if via_link else "",
-        detail="aanmelding",
-    )
 
 
 @partner_required
@@ -69,15 +55,15 @@ def _detail(request, referral, action_url, via_link):
                 outcome=data["outcome"],
                 note=data["note"],
                 by_partner=True,
+                via_link=via_link,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _log(request, AccessAction.CHANGE, referral, via_link)
             messages.success(request, _("Opgeslagen. Dank u wel."))
             return redirect(action_url)
     if request.method == "GET":
-        _log(request, AccessAction.VIEW, referral, via_link)
+        partner_log(request.user, referral, via_link=via_link, action=AccessAction.VIEW)
     return render(
         request,
         "droomhuis/partner/detail.html",

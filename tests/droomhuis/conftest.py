@@ -101,6 +101,17 @@ def give_referral_consent(world, dream, *categories, partner=None, explicit=Fals
 SIGNAL_TEXT = "Brief van deurwaarder op tafel"
 
 
+def refer_acute(world, case):
+    """``broker_bw`` passes the case on to Welzijn without consent, for acute danger (needs an acute signal)."""
+    return care.referral_create_acute(
+        dream=case,
+        actor=world.users.broker_bw,
+        partner=world.welzijn,
+        justification="Gaslucht en niemand doet open; dit kan niet wachten.",
+        question="Vandaag langs",
+    )
+
+
 @pytest.fixture
 def setup(world, case, broker_bw2_user):
     """A case owned by broker_bw with a money signal, an acute signal, a normal and an acute referral."""
@@ -111,13 +122,7 @@ def setup(world, case, broker_bw2_user):
     referral = care.referral_create(
         dream=case, actor=broker, partner=world.welzijn, categories=["contact"], question="Wilt u bellen?"
     )
-    acute = care.referral_create_acute(
-        dream=case,
-        actor=broker,
-        partner=world.welzijn,
-        justification="Gaslucht en niemand doet open; dit kan niet wachten.",
-        question="Vandaag langs",
-    )
+    acute = refer_acute(world, case)
     care.confidentiality_record(
         expert=world.users.expert_bw, organisation=world.bw, signed_on=timezone.localdate(), recorded_by=broker
     )

@@ -15,7 +15,9 @@ def test_superuser_puts_a_dream_on_hold_and_the_log_says_why(world, case):
     assert legal_hold_set(record=case, hold=True, by=world.users.superuser, reason="Klacht bij de ombudsman")
     case.refresh_from_db()
     assert case.legal_hold
-    entry = AccessLogEntry.objects.get(object_type="droomhuis.dream", object_id=str(case.pk))
+    entry = AccessLogEntry.objects.get(
+        object_type="droomhuis.dream", object_id=str(case.pk), user=world.users.superuser
+    )
     assert entry.resident == case.resident and "Klacht bij de ombudsman" in entry.detail
     assert not legal_hold_set(record=case, hold=True, by=world.users.superuser, reason="nog eens")
 
