@@ -33,6 +33,8 @@ SERIES_LABELS = {
     "dreams_realised": _("Dromen waargemaakt"),
     "partners_involved": _("Partners die meedoen"),
     "partners": _("Partners die meedoen"),
+    "matches_closed": _("Matches afgerond"),
+    "matches_helped": _("Matches die hielpen"),
 }
 
 MONTH_PATTERN = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")

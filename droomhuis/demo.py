@@ -203,6 +203,16 @@ def _load_care() -> bool:
         question="Sanne wil graag een buurtmoestuin beginnen. Kunt u haar helpen buren te vinden?",
     )
     care.referral_transition(referral=acknowledged, to_status="acknowledged")
+    # The referral came from a match: the partner was a suggestion for Sanne's dream.
+    from . import matches
+    from .match_models import Match, MatchStatus
+
+    match = matches.match_record(
+        dream=sanne, actor=broker, partner=partner, note="Zij zoeken buren voor de moestuin bij de school."
+    )
+    Match.objects.filter(pk=match.pk).update(
+        status=MatchStatus.CONTACTED, referral=acknowledged, contacted_at=acknowledged.sent_at
+    )
     care.referral_consent_record(
         dream=bram,
         actor=broker,

@@ -34,6 +34,7 @@ from wijk.erasure import (
 from wijk.models import AccessLogEntry, ErasureScope
 
 from .care_models import Pairing, Referral, ReferralEvent, Signal
+from .match_models import Match
 from .models import ContactAttempt, Dream, DreamEvent, Note, ResidentUpdate, WallStatus, reference_new
 from .workflow import OPEN, DreamStatus
 
@@ -57,6 +58,10 @@ DECISIONS = {
     "droomhuis.Referral.dream": "the referral is removed before the dream is anonymised",
     "droomhuis.Referral.consents": "the link goes with the referral; the consent stays in the stripped ledger",
     "droomhuis.ReferralEvent.referral": "removed with the referral",
+    "droomhuis.Dream.matches": "kept for the evidence without notes or the pearl: only partner, outcome and month",
+    "droomhuis.Match.dream": "kept without notes or the pearl, like the anonymised dream",
+    "droomhuis.Match.pearl": "the link empties when the pearl goes (and when the dream is anonymised)",
+    "droomhuis.Match.referral": "the link empties when the referral goes",
 }
 
 REASON_HOLD = gettext_lazy("Dit moeten wij bewaren voor een rechtszaak. Daarna gooien wij het weg.")
@@ -82,8 +87,10 @@ def dream_anonymise(dream: Dream, *, report: ErasureReport | None = None, dry_ru
         ResidentUpdate: ResidentUpdate.objects.filter(dream=dream),
         Pairing: Pairing.objects.filter(dream=dream),
     }
+    matches = Match.objects.filter(dream=dream)
     if report is not None:
         report.add(Dream, ANONYMISED)
+        report.add(Match, ANONYMISED, matches.count())
         for model, rows in children.items():
             report.add(model, REMOVED, rows.count())
     if dry_run:
@@ -93,6 +100,7 @@ def dream_anonymise(dream: Dream, *, report: ErasureReport | None = None, dry_ru
             ledger_delete(rows)
         else:
             rows.delete()
+    matches.update(note="", outcome_note="", pearl=None, referral=None)
     photo = dream.photo
     file_delete(photo)
     ledger_strip(

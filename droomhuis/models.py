@@ -207,6 +207,7 @@ class EventKind(models.TextChoices):
     SIGNAL = "signal", _("Signaal vastgelegd")
     REFERRAL = "referral", _("Doorverwezen")
     PAIRING = "pairing", _("Ervaringsdeskundige gekoppeld")
+    MATCH = "match", _("Match")
 
 
 class DreamEvent(AppendOnlyModel):
@@ -240,7 +241,11 @@ class DreamEvent(AppendOnlyModel):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
 
     def _label(self, value):
+        from .match_models import MatchOutcome, MatchStatus
+
         labels = {EventKind.STATUS: DreamStatus, EventKind.SUBMITTED: DreamStatus, EventKind.WALL: WallStatus}
+        if self.kind == EventKind.MATCH:
+            labels[EventKind.MATCH] = MatchOutcome if value in MatchOutcome.values else MatchStatus
         choices = labels.get(self.kind)
         if choices is not None and value in choices.values:
             return choices(value).label
@@ -334,3 +339,4 @@ from .care_models import (  # noqa: E402, F401 - registered with the app through
     Signal,
     SignalKind,
 )
+from .match_models import Match  # noqa: E402, F401 - registered with the app through this module

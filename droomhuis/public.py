@@ -19,7 +19,9 @@ def _monthly(qs, field):
 def evidence_counts(neighbourhood) -> list[dict]:
     """Per month: dreams received, picked up and realised in ``neighbourhood`` (instance, pk or slug).
 
-    Also how many different partners received a referral that month (``partners_involved``).
+    Also how many different partners received a referral that month (``partners_involved``), and how many
+    matches (a partner or a neighbour's pearl for a dream) were closed (``matches_closed``) and helped
+    (``matches_helped``).
     Returns ``[{"month": date(2026, 3, 1), "received": 4, "picked_up": 3, "realised": 1, ...}, ...]``, oldest
     first, only months with at least one count. Callers showing these publicly must apply the "<10" rule.
     """
@@ -33,7 +35,12 @@ def evidence_counts(neighbourhood) -> list[dict]:
     picked_up = _monthly(qs, "picked_up_at")
     realised = _monthly(qs.filter(status="realised"), "closed_at")
     partners = _monthly_partners(qs)
-    months = sorted(set(received) | set(picked_up) | set(realised) | set(partners))
+    from .match_models import Match, MatchOutcome, MatchStatus
+
+    closed = Match.objects.filter(dream__in=qs, status=MatchStatus.CLOSED)
+    matches = _monthly(closed, "closed_at")
+    helped = _monthly(closed.filter(outcome=MatchOutcome.HELPED), "closed_at")
+    months = sorted(set(received) | set(picked_up) | set(realised) | set(partners) | set(matches))
     return [
         {
             "month": month,
@@ -41,6 +48,8 @@ def evidence_counts(neighbourhood) -> list[dict]:
             "picked_up": picked_up.get(month, 0),
             "realised": realised.get(month, 0),
             "partners_involved": partners.get(month, 0),
+            "matches_closed": matches.get(month, 0),
+            "matches_helped": helped.get(month, 0),
         }
         for month in months
     ]

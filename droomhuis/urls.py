@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import broker, care, expert, forget, paper, partner, public
+from .views import broker, care, expert, forget, matches, paper, partner, public
 
 app_name = "droomhuis"
 
@@ -37,6 +37,9 @@ urlpatterns = [
     path("makelaar/droom/<str:reference>/notitie/", broker.case_note, name="case_note"),
     path("makelaar/droom/<str:reference>/bericht/", broker.case_update, name="case_update"),
     path("makelaar/droom/<str:reference>/resultaat/", broker.case_outcome, name="case_outcome"),
+    path("makelaar/droom/<str:reference>/match/", matches.match_add, name="match_add"),
+    path("makelaar/match/<uuid:uid>/contact/", matches.match_contact, name="match_contact"),
+    path("makelaar/match/<uuid:uid>/afsluiten/", matches.match_close, name="match_close"),
     path("makelaar/droom/<str:reference>/signaal/", care.signal_add, name="signal_add"),
     path("makelaar/signaal/<uuid:uid>/afsluiten/", care.signal_close, name="signal_close"),
     path("makelaar/droom/<str:reference>/toestemming/", care.consent_record, name="consent_record"),

@@ -1,6 +1,8 @@
 """Read-only functions other apps may use (droomhuis for matching, atelier for experiment evidence).
 
-Keep these signatures stable: other apps rely on them. Nothing here writes.
+Keep these signatures stable: other apps rely on them. Nothing here writes, except ``message_to_pearl``: the
+pearl's own relay ("Ik doe mee"), which any neighbour may use too, so a dream broker can reach the person behind
+a personal pearl without ever seeing their address.
 """
 
 from django.db.models import Count
@@ -10,16 +12,28 @@ from .choices import PearlKind
 from .models import Pearl
 
 
-def published_personal_pearls(theme_ids=None):
-    """Published pearls of people (what neighbours can and want to offer), optionally with one of ``theme_ids``.
+def published_personal_pearls(theme_ids=None, neighbourhood=None):
+    """Published pearls of people (what neighbours can and want to offer), optionally with one of ``theme_ids``
+    and in one ``neighbourhood`` (an instance or pk).
 
     Returns a queryset; no contact details are in it beyond what the Pearl model holds, and callers must
     show names only through ``wijk.services.public_name``.
     """
     qs = Pearl.objects.published().filter(kind=PearlKind.PERSON).select_related("neighbourhood")
+    if neighbourhood is not None:
+        qs = qs.filter(neighbourhood=neighbourhood)
     if theme_ids:
         qs = qs.filter(themes__in=list(theme_ids)).distinct()
     return qs.order_by("-published_at", "-pk")
+
+
+def message_to_pearl(*, pearl, sender, sender_name: str, body: str, reply_how: str):
+    """Send a message to the person behind a published personal pearl, through the pearl's relay: by e-mail when
+    they have an address (never shown to the sender), else the corporation's moderators pass it on. Runs in the
+    caller's transaction; raises ``ValidationError`` when the pearl takes no messages."""
+    from .services import pearl_message_send
+
+    return pearl_message_send(pearl=pearl, sender=sender, sender_name=sender_name, body=body, reply_how=reply_how)
 
 
 def evidence_counts(neighbourhood) -> dict:

@@ -19,6 +19,7 @@ from django.test import Client, override_settings
 from atelier.models import CanvasItem, Experiment, Story, Workshop
 from droomhuis import care
 from droomhuis.care_models import Pairing, Referral, Signal
+from droomhuis.match_models import Match
 from droomhuis.models import Dream
 from parelketting.models import Pearl, PearlReport
 from parelketting.programme_models import Activity, ActivityPhoto
@@ -52,6 +53,7 @@ def _objects(world):
         token=care.referral_link(referral).rstrip("/").rsplit("/", 1)[-1],
         signal=_first(Signal.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn signal"),
         pairing=_first(Pairing.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn pairing"),
+        match=_first(Match.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn match"),
         route=_first(Route.objects.filter(status="published"), "published route"),
         report=_first(PearlReport.objects.filter(pearl__neighbourhood=world.zuidwijk), "Zuidwijk report"),
         activity=activity_photo.activity,

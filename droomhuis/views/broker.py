@@ -54,6 +54,7 @@ from ..permissions import (
 from ..workflow import OPEN, DreamStatus
 from .case_care import care_context, care_parts, care_shared
 from .case_data import cached_many, timeline, use_choices
+from .case_matches import match_context, match_part
 
 CONFLICT_MESSAGE = _(
     "Iemand anders heeft deze droom net opgeslagen. Uw wijziging is niet bewaard. "
@@ -200,6 +201,7 @@ def _case_context(request, dream, **forms):
         "attempts": Part(dream.contact_attempts.all(), related={"by": PEOPLE}),
         "notes": Part(dream.notes.visible_to(user, dream), related={"author": PEOPLE}),
         "updates": Part(dream.updates.all(), related={"author": PEOPLE}),
+        "matches": match_part(dream),
     }
     if is_owner:
         parts.update(care_parts(dream))
@@ -268,6 +270,14 @@ def _case_context(request, dream, **forms):
         "is_owner": is_owner,
         **context_forms,
         **care_context(dream, forms, is_owner=is_owner, lists=lists, shared=shared),
+        **match_context(
+            owner=is_owner,
+            lists=lists["matches"],
+            partners=shared[f"partners:{suggestions}"],
+            pearls=pearls,
+            referrals=lists.get("referrals", ()),
+            forms=forms,
+        ),
     }
 
 

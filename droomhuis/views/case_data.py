@@ -75,7 +75,9 @@ def timeline(events, attempts, notes, updates) -> list[Entry]:
             who=e.actor,
             title=e.get_kind_display(),
             text=" → ".join(str(v) for v in (e.from_value and e.from_label, e.to_value and e.to_label) if v)
-            + (f". {gettext('Reden:')} {e.reason}" if e.reason else ""),
+            + (f". {gettext('Reden:')} {e.reason}" if e.reason and e.kind != EventKind.MATCH else ""),
+            # A match's note (why, or how it ended) is its own text, not a reason for a change.
+            body=e.reason if e.kind == EventKind.MATCH else "",
             hint=e.get_channel_display() if e.channel else "",
         )
         for e in events

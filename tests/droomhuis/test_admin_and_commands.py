@@ -91,7 +91,10 @@ def test_evidence_counts_per_month(world, make_dream):
     make_dream()
     rows = evidence_counts(world.hagedoorn)
     month = timezone.now().date().replace(day=1)
-    assert rows == [{"month": month, "received": 2, "picked_up": 1, "realised": 1, "partners_involved": 0}]
+    assert rows == [
+        {"month": month, "received": 2, "picked_up": 1, "realised": 1, "partners_involved": 0}
+        | {"matches_closed": 0, "matches_helped": 0}
+    ]
     assert evidence_counts(world.zuidwijk) == []
     assert evidence_counts("hagedoorn") == rows
     assert dream.neighbourhood == world.hagedoorn
