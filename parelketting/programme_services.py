@@ -24,7 +24,7 @@ from django.utils.translation import gettext_noop
 from wijk.choices import Channel, ContactPreference, ResidentLanguage
 from wijk.follow_codes import reference_new
 from wijk.links import absolute_url, short_address
-from wijk.models import AccessAction, DayPart
+from wijk.models import AccessAction, DayPart, Resident
 from wijk.photos import ProcessedPhoto
 from wijk.services import (
     access_log_record,
@@ -433,6 +433,56 @@ def signup_create_anonymous(
         return signup
 
     return _with_activity_lock(activity.pk, work)
+
+
+def signups_claim(*, user, email: str) -> int:
+    """An account whose e-mail address is confirmed takes over the sign-ups made without an account from it.
+
+    As ``pearls_claim`` does for pearls (``receivers`` call both): the first such record becomes the account's
+    resident record when it has none; otherwise each active sign-up moves to the account's record, with an
+    access-log row. A sign-up for an activity the account is already signed up for stays where it is (its code
+    still cancels it). Returns how many sign-ups now belong to the account.
+    """
+    email = (email or "").strip()
+    if not email or not getattr(user, "is_authenticated", False):
+        return 0
+    claimed = 0
+    with transaction.atomic():
+        made_anonymously = SignUp.objects.filter(reference__isnull=False)
+        anonymous = list(
+            Resident.objects.select_for_update()
+            .filter(user__isnull=True, email__iexact=email, pk__in=made_anonymously.values("resident_id"))
+            .order_by("created_at")
+        )
+        own = Resident.objects.filter(user=user).first()
+        for resident in anonymous:
+            if own is None:
+                resident.user = user
+                resident.save(update_fields=["user", "updated_at"])
+                own = resident
+                claimed += resident.signups.exclude(status=SignUpStatus.CANCELLED).count()
+                continue
+            already = set(own.signups.exclude(status=SignUpStatus.CANCELLED).values_list("activity_id", flat=True))
+            moving = (
+                SignUp.objects.select_for_update()
+                .filter(resident=resident)
+                .exclude(status=SignUpStatus.CANCELLED)
+                .exclude(activity_id__in=already)
+                .select_related("activity__neighbourhood")
+            )
+            for signup in moving:
+                signup.resident = own
+                signup.save(update_fields=["resident"])
+                access_log_record(
+                    user=user,
+                    action=AccessAction.CHANGE,
+                    obj=signup,
+                    resident=own,
+                    organisation=signup.activity.neighbourhood.corporation,
+                    detail="signup taken over by the account of the same e-mail address",
+                )
+                claimed += 1
+    return claimed
 
 
 def signup_cancel(*, signup: SignUp, by=None, with_code: bool = False) -> SignUp | None:

@@ -346,3 +346,66 @@ def test_the_login_page_promise_holds_for_signing_up_and_joining(anonymous, make
     person = make_pearl(kind=PearlKind.PERSON, title="Ik lees voor")
     data = {"sender_name": "Henk", "body": "Graag!", "contact_preference": "letter", "postal_address": "Spui 3"}
     assert anonymous.post(reverse("parelketting:join", kwargs={"uid": person.uid}), data).status_code == 302
+
+
+# --- An account later: the sign-ups come along -----------------------------------------------------------------
+
+
+def _confirm(user, email, rf):
+    from allauth.account.models import EmailAddress
+    from allauth.account.signals import email_confirmed
+
+    address, _ = EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True})
+    email_confirmed.send(sender=EmailAddress, request=rf.get("/"), email_address=address)
+
+
+def test_a_confirmed_address_takes_over_the_sign_ups_with_an_access_log_row(make_activity, world, rf):
+    knitting, walking, both, cooking = (make_activity(title=t) for t in ("Breien", "Wandelen", "Zingen", "Koken"))
+    user = world.users.resident_zuidwijk
+    mine = [
+        signup_create_anonymous(activity=a, name="Fatma", contact_preference="email", email="BEWONER@zuidwijk.test")
+        for a in (knitting, walking, both)
+    ]
+    signup_create(activity=both, resident=world.residents.zuidwijk)  # later, logged in, the same activity
+    other = signup_create_anonymous(activity=knitting, name="Kees", contact_preference="email", email="kees@x.test")
+    cancelled = signup_create_anonymous(activity=cooking, name="Ans", contact_preference="email", email=user.email)
+    signup_cancel(signup=cancelled, with_code=True)
+    _confirm(user, user.email, rf)
+    for signup in (*mine, other):
+        signup.refresh_from_db()
+    assert [s.resident for s in mine[:2]] == [world.residents.zuidwijk] * 2
+    # Already signed up for that one with the account: the place made without it stays where it was.
+    assert mine[2].resident != world.residents.zuidwijk and other.resident.user is None
+    logged = AccessLogEntry.objects.filter(detail="signup taken over by the account of the same e-mail address")
+    assert sorted(int(e.object_id) for e in logged) == [mine[0].pk, mine[1].pk]
+    assert {e.user for e in logged} == {user}
+
+
+def test_without_a_resident_record_the_first_sign_up_record_becomes_the_accounts(make_activity):
+    from django.contrib.auth import get_user_model
+
+    from parelketting.programme_services import signups_claim
+
+    signup = signup_create_anonymous(
+        activity=make_activity(), name="Fatma", contact_preference="email", email="fatma@example.test"
+    )
+    user = get_user_model().objects.create_user(email="fatma@example.test", password="x-Lang-genoeg-123")
+    assert signups_claim(user=user, email="") == 0
+    assert signups_claim(user=user, email="fatma@example.test") == 1
+    signup.refresh_from_db()
+    assert signup.resident.user == user and signup.reference  # the code keeps working for cancelling
+
+
+def test_an_unconfirmed_address_takes_over_no_sign_up(make_activity, rf):
+    from allauth.account.models import EmailAddress
+    from allauth.account.signals import user_signed_up
+    from django.contrib.auth import get_user_model
+
+    signup = signup_create_anonymous(
+        activity=make_activity(), name="Fatma", contact_preference="email", email="fatma@example.test"
+    )
+    user = get_user_model().objects.create_user(email="fatma@example.test", password="x-Lang-genoeg-123")
+    EmailAddress.objects.create(user=user, email="fatma@example.test", verified=False, primary=True)
+    user_signed_up.send(sender=user.__class__, request=rf.get("/"), user=user)
+    signup.refresh_from_db()
+    assert signup.resident.user is None
