@@ -63,3 +63,31 @@ def route_length(points: Sequence[tuple[float, float]]) -> RouteLength:
         minutes=walking_minutes(total),
         easy_minutes=walking_minutes(total, EASY_PACE_KMH),
     )
+
+
+def bearing_deg(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The compass bearing from ``a`` to ``b`` in degrees: 0 is north, 90 east, 180 south, 270 west."""
+    lat1, lat2 = math.radians(float(a[0])), math.radians(float(b[0]))
+    dlng = math.radians(float(b[1]) - float(a[1]))
+    x = math.sin(dlng) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlng)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+# The eight compass points, clockwise from north; callers turn them into words.
+COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
+
+
+def compass_point(a: tuple[float, float], b: tuple[float, float]) -> str:
+    """One of ``COMPASS`` for the way from ``a`` to ``b``."""
+    return COMPASS[int((bearing_deg(a, b) + 22.5) // 45) % 8]
+
+
+def nice_scale_metres(span_m: float) -> int:
+    """A round length (1, 2 or 5 times a power of ten, at least 10 m) of about a quarter of ``span_m``."""
+    target = max(10.0, span_m / 4)
+    power = 10 ** math.floor(math.log10(target))
+    for step in (5, 2, 1):
+        if step * power <= target:
+            return int(step * power)
+    return int(power)

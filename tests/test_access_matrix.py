@@ -154,6 +154,7 @@ MATRIX = {
     "parelketting:route": PUBLIC,
     "parelketting:route_pdf": PUBLIC,
     "parelketting:route_mood_image": PUBLIC,
+    "parelketting:route_stop": PUBLIC,  # where a QR plaque lands
     "parelketting:route_gpx": PUBLIC,
     "parelketting:route_suggest": LOGGED_IN,
     "parelketting:programme": PUBLIC,
@@ -375,6 +376,7 @@ def url_kwargs(key, o):
         "api-v1:neighbourhood_detail": {"slug": o.pearl.neighbourhood.slug},
         "api-v1:partner_detail": {"slug": o.partner.slug},
         "api-v1:route_detail": {"slug": o.route.slug},
+        "parelketting:route_stop": {"slug": o.route.slug, "uid": o.route.stops.order_by("position").first().pearl.uid},
         "api-v1:activity_detail": {"uid": o.public_activity.uid},
         "api-v1:experiment_detail": {"slug": o.public_experiment.slug},
         "account_reset_password_from_key": {"uidb36": "1", "key": "set-wrong-key"},

@@ -157,6 +157,7 @@ PAGES = {
     "parelketting:route": {},
     "parelketting:route_pdf": {},
     "parelketting:route_mood_image": {"w": "480"},
+    "parelketting:route_stop": {"stop": "999", "n": "-1"},
     "parelketting:route_gpx": {},
     "parelketting:route_suggest": {},
     "parelketting:programme": {"thema": "groen"},

@@ -82,7 +82,7 @@ def pearl_detail(request, uid):
     try:
         pearl = perms.get_pearl_for_user(request.user, uid)
     except Http404:
-        return _pearl_away(request, perms.get_away_pearl(uid))
+        return pearl_away_page(request, perms.get_away_pearl(uid))
     is_moderator = perms.is_pearl_moderator(request.user, pearl)
     is_own = perms.is_own_pearl(request.user, pearl)
     context = {
@@ -104,11 +104,18 @@ def pearl_detail(request, uid):
     return render(request, "parelketting/detail.html", context)
 
 
-def _pearl_away(request, pearl):
+def pearl_away_page(request, pearl, *, route=None, next_row=None):
+    """The "tijdelijk niet te zien" page; from a route stop it also points to the next stop to be seen."""
     routes = list(
         Route.objects.published().filter(stops__pearl=pearl).distinct().only("slug", "title").order_by("title")
     )
-    context = {"pearl": pearl, "gone": pearl.status == PearlStatus.REJECTED, "routes": routes}
+    context = {
+        "pearl": pearl,
+        "gone": pearl.status == PearlStatus.REJECTED,
+        "routes": routes,
+        "route": route,
+        "next_row": next_row,
+    }
     return render(request, "parelketting/away.html", context)
 
 

@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijk.antispam import rate_limit_hit
@@ -19,11 +21,13 @@ from .. import limits
 from .. import permissions as perms
 from ..choices import PearlKind, PearlStatus, RouteStatus
 from ..forms import RouteSuggestionForm
-from ..geo import route_length
+from ..geo import EASY_PACE_KMH, compass_point, haversine_m, round_metres, route_length, walking_minutes
 from ..gpx import route_gpx
 from ..models import Pearl, Route, RouteStop
 from ..plaques import plaque_png, short_url
 from ..route_services import pearl_short_code_ensure, route_suggestion_submit
+from ..sketch import sketch_svg
+from .public import pearl_away_page
 
 
 def _route_context(route: Route) -> dict:
@@ -61,7 +65,61 @@ def _route_context(route: Route) -> dict:
             for r, p in zip(rows, points, strict=True)
         ],
     }
-    return {"route": route, "rows": rows, "length": length, "map_data": map_data, "away_count": away}
+    return {
+        "route": route,
+        "rows": rows,
+        "all_stops": all_stops,
+        "points": points,
+        "length": length,
+        "map_data": map_data,
+        "away_count": away,
+        "start": rows[0]["pearl"] if rows else None,
+    }
+
+
+def _sketch(points, current=None) -> str:
+    if current:
+        label = _(
+            "Schetskaart van de wandeling. De stops zijn genummerd en met een lijn verbonden. U bent bij stop %(n)s."
+        )
+        label %= {"n": current}
+    else:
+        label = _("Schetskaart van de wandeling. De stops zijn genummerd en met een lijn verbonden.")
+    # Translators: the letter for "north" under the arrow on the sketch map.
+    return sketch_svg(points, label=label + " " + _("Het noorden is boven."), north=_("N"), current=current)
+
+
+def _paper_context(route: Route) -> dict:
+    """For the print view and the PDF: the sketch map and a QR code back to the route page."""
+    context = _route_context(route)
+    url = absolute_url(route.get_absolute_url())
+    context["sketch"] = _sketch(context["points"])
+    context["route_url"] = url
+    context["route_qr"] = qr_svg(url, label=_("QR-code naar de wandeling op internet"))
+    return context
+
+
+# Plain words for the way to the next stop, from ``geo.COMPASS``.
+DIRECTIONS = {
+    "n": _lazy("naar het noorden"),
+    "ne": _lazy("naar het noordoosten"),
+    "e": _lazy("naar het oosten"),
+    "se": _lazy("naar het zuidoosten"),
+    "s": _lazy("naar het zuiden"),
+    "sw": _lazy("naar het zuidwesten"),
+    "w": _lazy("naar het westen"),
+    "nw": _lazy("naar het noordwesten"),
+}
+
+
+def _way(a, b) -> dict:
+    metres = haversine_m(a, b)
+    return {
+        "metres": round_metres(metres),
+        "minutes": walking_minutes(metres),
+        "easy_minutes": walking_minutes(metres, EASY_PACE_KMH),
+        "direction": DIRECTIONS[compass_point(a, b)],
+    }
 
 
 @require_GET
@@ -75,7 +133,7 @@ def route_list(request):
 def route_detail(request, slug):
     """The walk: line and numbered stops on the map, and a list that is complete without the map."""
     route = perms.get_route_for_user(request.user, slug)
-    context = _route_context(route)
+    context = _paper_context(route)
     context["can_suggest"] = request.user.is_authenticated
     return render(request, "parelketting/route.html", context)
 
@@ -93,7 +151,7 @@ def route_mood_image(request, slug):
 def route_pdf(request, slug):
     route = perms.get_route_for_user(request.user, slug)
     pdf = render_pdf(
-        "parelketting/route_pdf.html", _route_context(route), stylesheets=["parelketting/print.css"], request=request
+        "parelketting/route_pdf.html", _paper_context(route), stylesheets=["parelketting/print.css"], request=request
     )
     return pdf_response(pdf, filename=f"ketting-{slugify(route.slug)}.pdf")
 
@@ -120,6 +178,50 @@ def route_gpx_download(request, slug):
     response = HttpResponse(body, content_type="application/gpx+xml")
     response["Content-Disposition"] = f'attachment; filename="ketting-{slugify(route.slug)}.gpx"'
     return response
+
+
+@require_GET
+def route_stop(request, slug, uid):
+    """One stop on the street, where a QR plaque lands: "Stop 3 van 6", the way to the next stop, the walk.
+
+    Stops are counted as on the route page (visible ones only). A stop whose pearl is away for now keeps its
+    "tijdelijk niet te zien" page, which then points to the next stop that can be seen.
+    """
+    route = perms.get_route_for_user(request.user, slug)
+    context = _route_context(route)
+    rows = context["rows"]
+    index = next((i for i, row in enumerate(rows) if row["pearl"].uid == uid), None)
+    if index is None:
+        stop = next((s for s in context["all_stops"] if s.pearl.uid == uid and perms.is_away(s.pearl)), None)
+        if stop is None:
+            raise Http404
+        later = [r for r in rows if (r["stop"].position, r["stop"].pk) > (stop.position, stop.pk)]
+        return pearl_away_page(request, stop.pearl, route=route, next_row=later[0] if later else None)
+    row = rows[index]
+    previous = rows[index - 1] if index > 0 else None
+    following = rows[index + 1] if index + 1 < len(rows) else None
+    points = context["points"]
+    other_routes = list(
+        Route.objects.published()
+        .filter(stops__pearl=row["pearl"])
+        .exclude(pk=route.pk)
+        .distinct()
+        .only("slug", "title")
+        .order_by("title")
+    )
+    context.update(
+        {
+            "row": row,
+            "total": len(rows),
+            "previous": previous,
+            "next": following,
+            "way": _way(points[index], points[index + 1]) if following else None,
+            "line": story_line(row["pearl"]),
+            "sketch": _sketch(points, current=row["number"]),
+            "other_routes": other_routes,
+        }
+    )
+    return render(request, "parelketting/route_stop.html", context)
 
 
 @login_required
@@ -158,7 +260,14 @@ def route_suggest(request, slug):
 def short_link(request, code):
     """The short, stable link on a plaque: straight to the pearl's page."""
     pearl = get_object_or_404(Pearl, short_code=code, kind=PearlKind.PLACE)
+    route = Route.objects.published().filter(stops__pearl=pearl).only("slug").order_by("title", "pk").first()
+    if route is not None:
+        return redirect(stop_url(route, pearl), permanent=False)
     return redirect(pearl.get_absolute_url(), permanent=False)
+
+
+def stop_url(route: Route, pearl: Pearl) -> str:
+    return reverse("parelketting:route_stop", kwargs={"slug": route.slug, "uid": pearl.uid})
 
 
 def _plaque_pearl(request, uid) -> Pearl:
