@@ -15,12 +15,13 @@ from wijk.choices import RoleKind
 from wijk.mood import MOOD_ADMIN_FIELDS, MoodImageAdminMixin
 from wijk.pdf import pdf_response
 from wijk.permissions import organisation_ids
-from wijk.services import resident_channel
+from wijk.services import resident_channel, resident_reach
 
-from .choices import ActivityStatus, PearlKind, PearlStatus
+from .choices import ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, Pearl, PearlMessage, PearlReport, Route, RouteStop, RouteSuggestion, SignUp
+from .permissions import is_neighbourhood_moderator
 from .programme_change import NOTIFY_FIELDS
-from .programme_services import activity_cancel, activity_publish
+from .programme_services import activity_publish
 from .route_services import route_suggestion_decide
 from .services import (
     pearl_hide,
@@ -440,14 +441,59 @@ class RouteSuggestionAdmin(OrganisationScopedAdmin):
 
 
 class SignUpInline(admin.TabularInline):
+    """Who comes and who waits, oldest first, with how each hears news and how to reach them."""
+
     model = SignUp
     extra = 0
     can_delete = False
-    fields = ["resident", "status", "channel", "created_by", "created_at"]
+    verbose_name_plural = _("aanmeldingen en wachtlijst")
+    fields = ["name", "status", "reach", "contact", "channel", "created_by", "created_at"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .exclude(status=SignUpStatus.CANCELLED)
+            .select_related("resident__user", "created_by")
+            .order_by("created_at", "pk")
+        )
+
+    @admin.display(description=_("naam"))
+    def name(self, obj):
+        resident = obj.resident
+        return resident.display_name or resident.first_name or resident.alias or "-"
+
+    @admin.display(description=_("hoort nieuws"))
+    def reach(self, obj):
+        return REACH_WORDS[resident_reach(obj.resident)]
+
+    @admin.display(description=_("bereikbaar"))
+    def contact(self, obj):
+        resident = obj.resident
+        email = resident.email or (resident.user.email if resident.user_id else "")
+        address = (resident.postal_address or "").strip().replace("\n", ", ")
+        return " · ".join(part for part in (resident.phone, email, address) if part) or "-"
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # ``obj`` is the activity: its corporation's moderators (and the superuser) see who comes.
+        if obj is None:
+            return request.user.is_superuser or bool(organisation_ids(request.user, RoleKind.MODERATOR))
+        return is_neighbourhood_moderator(request.user, obj.neighbourhood)
+
+
+REACH_WORDS = {
+    "email": _("per e-mail"),
+    "letter": _("per brief"),
+    "call": _("wil gebeld worden"),
+    "nobody": _("niet te bereiken"),
+}
 
 
 class ActivityPhotoInline(admin.StackedInline):
@@ -465,12 +511,12 @@ class ActivityAdmin(MoodImageAdminMixin, HistoryAdmin, OrganisationScopedAdmin):
     """Proposed activities wait here; moderators publish or cancel them (status only through the service)."""
 
     organisation_path = "neighbourhood__corporation"
-    list_display = ["title", "starts_at", "status", "neighbourhood", "capacity"]
+    list_display = ["title", "starts_at", "status_shown", "neighbourhood", "capacity"]
     list_filter = ["status", "neighbourhood"]
     search_fields = ["title", "description"]
     list_select_related = ["neighbourhood"]
     ordering = ["-status", "starts_at"]
-    actions = ["publish_selected", "cancel_selected"]
+    actions = ["publish_selected"]
     inlines = [SignUpInline, ActivityPhotoInline]
     readonly_fields = ["uid", "status", "proposed_by", "created_at", "story_written_at"]
     fields = [
@@ -494,7 +540,8 @@ class ActivityAdmin(MoodImageAdminMixin, HistoryAdmin, OrganisationScopedAdmin):
         "created_at",
         *MOOD_ADMIN_FIELDS,
     ]
-    raw_id_fields = ["organiser_resident"]
+    # The organiser is found by typing a name (the resident admin's search, scoped to the corporation).
+    autocomplete_fields = ["organiser_resident"]
 
     def get_readonly_fields(self, request, obj=None):
         # Once people can sign up, time, place and text change only on the activity's own change page:
@@ -510,12 +557,18 @@ class ActivityAdmin(MoodImageAdminMixin, HistoryAdmin, OrganisationScopedAdmin):
             fields.insert(0, "change_page")
         return fields
 
+    @admin.display(description=_("status"), ordering="status")
+    def status_shown(self, obj):
+        return obj.status_label
+
     @admin.display(description=_("Tijd, plaats of tekst veranderen"))
     def change_page(self, obj):
         return format_html(
-            '<a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
             reverse("parelketting:activity_change", args=[obj.uid]),
             _("Verander het hier. Dan krijgen de aangemelde buren bericht."),
+            reverse("parelketting:activity_cancel", args=[obj.uid]),
+            _("Laten vervallen, met een reden"),
         )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -561,7 +614,3 @@ class ActivityAdmin(MoodImageAdminMixin, HistoryAdmin, OrganisationScopedAdmin):
     @admin.action(description=_("In het programma zetten"), permissions=["change"])
     def publish_selected(self, request, queryset):
         self._each(request, queryset, activity_publish, _("In het programma gezet"))
-
-    @admin.action(description=_("Laten vervallen (aangemelde buren krijgen bericht)"), permissions=["change"])
-    def cancel_selected(self, request, queryset):
-        self._each(request, queryset, activity_cancel, _("Vervallen"))

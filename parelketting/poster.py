@@ -49,6 +49,21 @@ def poster_months(today: date) -> list[date]:
     return [month_add(first, n) for n in range(POSTER_MONTHS)]
 
 
+def poster_default_month(neighbourhood, today: date) -> date:
+    """The month a poster opens on: this month while something in it is still to come, else the first of the
+    coming months with an activity, else this month (its poster then says there is nothing yet). One query."""
+    first = month_start(today)
+    end = _aware(month_add(first, POSTER_MONTHS))
+    soonest = (
+        Activity.objects.published()
+        .filter(neighbourhood=neighbourhood, starts_at__gte=timezone.now(), starts_at__lt=end)
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+    return month_start(timezone.localdate(soonest)) if soonest is not None else first
+
+
 def _aware(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
 

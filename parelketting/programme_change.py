@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from wijk.models import Letter, LetterStatus
+
 from .choices import ActivityStatus, SignUpStatus
-from .models import Activity
-from .programme_services import _check_activity, _promote, attendees_notify
+from .models import Activity, Pearl
+from .programme_services import Reach, _check_activity, _promote, activity_topic, attendees_notify
 
 # The fields residents hear about when they change; ``capacity`` changes quietly.
 NOTIFY_FIELDS = ("title", "description", "starts_at", "ends_at", "place", "place_text")
@@ -26,7 +29,11 @@ _KEEP = object()
 class ActivityChange:
     activity: Activity
     changed: tuple[str, ...]
-    notified: int
+    reach: Reach = Reach()
+
+    @property
+    def notified(self) -> int:
+        return self.reach.told
 
 
 def activity_change(
@@ -40,6 +47,7 @@ def activity_change(
     place=_KEEP,
     place_text=_KEEP,
     capacity=_KEEP,
+    reason: str = "",
 ) -> ActivityChange:
     """Change a proposed or published activity that has not ended; leave out what stays the same.
 
@@ -73,7 +81,7 @@ def activity_change(
         _check_change(locked, new)
         changed = tuple(name for name in (*NOTIFY_FIELDS, "capacity") if new[name] != before[name])
         if not changed:
-            return ActivityChange(activity=locked, changed=(), notified=0)
+            return ActivityChange(activity=locked, changed=())
         for name, value in new.items():
             setattr(locked, name, value)
         if getattr(by, "is_authenticated", False):
@@ -82,24 +90,79 @@ def activity_change(
         locked.save()
         if "capacity" in changed and new["capacity"] > before["capacity"]:
             _promote(locked)
-        notified = 0
+        reach = Reach()
         relevant = [name for name in changed if name in NOTIFY_FIELDS]
         if relevant and locked.status == ActivityStatus.PUBLISHED:
-            notified = attendees_notify(
+            reason = (reason or "").strip()
+            when = date_format(timezone.localtime(locked.starts_at), "j F, H:i")
+            reach = attendees_notify(
                 activity=locked,
                 reason="parelketting.activity_changed",
                 subject=lambda: _("Veranderd: %(title)s") % {"title": locked.title},
                 template="parelketting/email/activity_changed.txt",
-                context={
-                    "before": before,
-                    "time_changed": "starts_at" in changed or "ends_at" in changed,
-                    "place_changed": "place" in changed or "place_text" in changed,
-                    "title_changed": "title" in changed,
-                    "description_changed": "description" in changed,
-                },
+                context={**_flags(locked, before), "reason": reason},
                 by=by,
+                call_note=lambda: (
+                    _("‘%(title)s’ is veranderd. Nu: %(when)s, %(place)s. Bel de bewoner en vertel het.")
+                    % {"title": locked.title, "when": when, "place": locked.place_label}
+                    + (" " + _("De reden: %(reason)s") % {"reason": reason} if reason else "")
+                ),
+                letter_context=lambda resident: _told_before(locked, resident),
             )
-    return ActivityChange(activity=locked, changed=changed, notified=notified)
+    return ActivityChange(activity=locked, changed=changed, reach=reach)
+
+
+def _flags(activity: Activity, before: dict) -> dict:
+    """What the message says changed: everything that differs from ``before`` (what the resident knew)."""
+    return {
+        "before": before,
+        "time_changed": before["starts_at"] != activity.starts_at or before["ends_at"] != activity.ends_at,
+        "place_changed": before["place_label"] != activity.place_label,
+        "title_changed": before["title"] != activity.title,
+        "description_changed": before["description"] != activity.description,
+    }
+
+
+def _told_before(activity: Activity, resident) -> dict:
+    """A new letter replaces the resident's unprinted letters about this activity (``letter_queue``). When one of
+    them was about an earlier change, the new letter compares with what the resident knew before that change,
+    so "the time changed, then the place changed" gives one letter that names both."""
+    earliest = (
+        Letter.objects.filter(
+            resident=resident,
+            topic=activity_topic(activity),
+            status=LetterStatus.QUEUED,
+            run__isnull=True,
+            reason="parelketting.activity_changed",
+        )
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if earliest is None:
+        return {}
+    record = (
+        activity.history.filter(history_date__lte=earliest.created_at, history_change_reason__startswith="changed")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    previous = record.prev_record if record is not None else None
+    if previous is None:
+        return {}
+    place = Pearl.objects.filter(pk=previous.place_id).only("title").first() if previous.place_id else None
+    before = {
+        "title": previous.title,
+        "description": previous.description,
+        "starts_at": previous.starts_at,
+        "ends_at": previous.ends_at,
+        "place_label": place.title if place is not None else previous.place_text,
+    }
+    return _flags(activity, before)
+
+
+def activity_change_preview(*, activity: Activity, **new) -> tuple[str, ...]:
+    """Which fields a change would change (nothing is saved): for the confirmation before residents hear it."""
+    current = {name: getattr(activity, name) for name in (*NOTIFY_FIELDS, "capacity")}
+    return tuple(name for name in current if name in new and new[name] != current[name])
 
 
 def _check_change(activity: Activity, new: dict) -> None:

@@ -46,6 +46,15 @@ class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     capacity = forms.IntegerField(label=_("Voor hoeveel mensen is er plaats?"), min_value=1, max_value=500)
+    reason = forms.CharField(
+        label=_("Waarom verandert het?"),
+        max_length=300,
+        required=False,
+        help_text=_("Dit staat in het bericht aan de aangemelde buren. Bijvoorbeeld: de zaal is die dag bezet."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    # Set by the confirmation page: the moderator saw who hears it, and how.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, activity, **kwargs):
         starts = timezone.localtime(activity.starts_at)
@@ -89,6 +98,18 @@ class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):
         if data.get("place") is None and not (data.get("place_text") or "").strip():
             self.add_error("place_text", ValidationError(_("Kies een plek of beschrijf hem."), code="place_required"))
         return data
+
+
+class ActivityCancelForm(AccessibleErrorsMixin, forms.Form):
+    """Cancel an activity in the programme: the reason goes to everyone who signed up or waits."""
+
+    reason = forms.CharField(
+        label=_("Waarom gaat het niet door?"),
+        max_length=300,
+        help_text=_("Dit lezen de aangemelde buren in hun bericht. Bijvoorbeeld: de organisator is ziek."),
+        error_messages={"required": _("Schrijf kort waarom het niet doorgaat. Dat lezen de aangemelde buren.")},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 SIGNUP_WAYS = [

@@ -119,6 +119,18 @@ class Activity(MoodImage):
         return reverse("parelketting:activity_mood_image", kwargs={"uid": self.uid})
 
     @property
+    def is_past(self) -> bool:
+        """It has ended: it is in the archive, no longer "in het programma"."""
+        return self.ends_at < timezone.now()
+
+    @property
+    def status_label(self) -> str:
+        """The status in words, with "Voorbij" for a published activity that has ended."""
+        if self.status == ActivityStatus.PUBLISHED and self.is_past:
+            return str(_("Voorbij"))
+        return self.get_status_display()
+
+    @property
     def place_label(self) -> str:
         if self.place_id is not None:
             return self.place.title

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -31,6 +33,7 @@ from wijk.services import (
     callback_request_create,
     resident_channel,
     resident_create,
+    resident_reach,
     resident_update_send,
 )
 
@@ -134,19 +137,69 @@ def activity_propose(
     return activity
 
 
+@dataclass(frozen=True)
+class Reach:
+    """How many of the people who signed up or wait hear news, per way: e-mail, letter, a call task for staff
+    (only a phone number), or nobody (no way to reach them is known)."""
+
+    email: int = 0
+    letter: int = 0
+    call: int = 0
+    nobody: int = 0
+
+    @property
+    def told(self) -> int:
+        return self.email + self.letter + self.call
+
+    @property
+    def total(self) -> int:
+        return self.told + self.nobody
+
+
+def activity_topic(activity: Activity) -> str:
+    """What a letter about this activity is about: a newer letter about it replaces an unprinted older one."""
+    return f"parelketting.activity:{activity.uid}"
+
+
+def _attendees(activity: Activity) -> list:
+    """Everyone who signed up or waits, once each (oldest first)."""
+    signups = activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident__user").order_by("pk")
+    seen, residents = set(), []
+    for signup in signups:
+        if signup.resident_id not in seen:
+            seen.add(signup.resident_id)
+            residents.append(signup.resident)
+    return residents
+
+
+def attendees_reach(activity: Activity) -> Reach:
+    """Who would hear news about ``activity``, and how; sends nothing (for the confirmation before a change)."""
+    ways = [resident_reach(resident) for resident in _attendees(activity)]
+    return Reach(**{way: ways.count(way) for way in ("email", "letter", "call", "nobody")})
+
+
 def activity_transition(*, activity: Activity, to: str, by=None, reason: str = "") -> Activity:
     """Move an activity to ``to`` if ``ACTIVITY_TRANSITIONS`` allows it; the history keeps who and why.
 
-    Cancelling a published activity tells everyone who signed up or waits (e-mail or letter).
+    Cancelling a published activity tells everyone who signed up or waits in their own way, with the reason.
     """
+    return _transition(activity=activity, to=to, by=by, reason=reason)[0]
+
+
+def _transition(*, activity: Activity, to: str, by=None, reason: str = "") -> tuple[Activity, Reach]:
     if to not in ACTIVITY_TRANSITIONS.get(activity.status, ()):
         raise ValidationError(
             _("Een activiteit met status ‘%(from)s’ kan niet naar ‘%(to)s’.")
             % {"from": ActivityStatus(activity.status).label, "to": ActivityStatus(to).label},
             code="transition_not_allowed",
         )
+    reach = Reach()
     with transaction.atomic():
-        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        activity = (
+            Activity.objects.select_for_update(of=("self",))
+            .select_related("neighbourhood__corporation")
+            .get(pk=activity.pk)
+        )
         was = activity.status
         activity.status = to
         if by is not None and getattr(by, "is_authenticated", False):
@@ -154,22 +207,41 @@ def activity_transition(*, activity: Activity, to: str, by=None, reason: str = "
         activity._change_reason = reason or f"status: {to}"
         activity.save()
         if was == ActivityStatus.PUBLISHED and to == ActivityStatus.CANCELLED:
-            attendees_notify(
+            when = date_format(timezone.localtime(activity.starts_at), "j F, H:i")
+            reach = attendees_notify(
                 activity=activity,
                 reason="parelketting.activity_cancelled",
                 subject=lambda: _("Gaat niet door: %(title)s") % {"title": activity.title},
                 template="parelketting/email/activity_cancelled.txt",
-                context={},
+                context={"reason": reason},
                 by=by,
+                call_note=lambda: (
+                    _("‘%(title)s’ op %(when)s gaat niet door. Bel de bewoner en vertel het.")
+                    % {"title": activity.title, "when": when}
+                    + (" " + _("De reden: %(reason)s") % {"reason": reason} if reason else "")
+                ),
             )
-    return activity
+    return activity, reach
 
 
-def attendees_notify(*, activity: Activity, reason: str, subject, template: str, context: dict, by=None) -> int:
-    """Tell everyone who signed up or waits, once each, by e-mail or letter as they prefer.
+def attendees_notify(
+    *,
+    activity: Activity,
+    reason: str,
+    subject,
+    template: str,
+    context: dict,
+    by=None,
+    call_note: Callable[[], str] | None = None,
+    letter_context: Callable[[object], dict] | None = None,
+) -> Reach:
+    """Tell everyone who signed up or waits, once each, in their own way (``resident_reach``): by e-mail or
+    letter as they prefer; someone with only a phone number becomes a call task for the neighbourhood's staff
+    (with ``call_note()``), so nothing is "sent" to nobody.
 
     ``subject()`` and the template are written in each resident's language; the template gets ``letter``
-    to leave out links, greeting and closing on paper. Returns how many residents hear it.
+    to leave out links, greeting and closing on paper; ``letter_context(resident)`` may add to a letter's context
+    (a letter replaces unprinted older ones, so it may need to say more). Returns how many hear it, per way.
     """
     context = {
         "activity": activity,
@@ -179,21 +251,38 @@ def attendees_notify(*, activity: Activity, reason: str, subject, template: str,
         **context,
     }
     author = by if getattr(by, "is_authenticated", False) else None
-    signups = activity.signups.exclude(status=SignUpStatus.CANCELLED).select_related("resident__user")
-    seen = set()
-    for signup in signups.order_by("pk"):
-        if signup.resident_id in seen:
-            continue
-        seen.add(signup.resident_id)
-        resident_update_send(
-            resident=signup.resident,
-            organisation=activity.neighbourhood.corporation,
-            reason=reason,
-            compose=lambda: (subject(), render_to_string(template, context)),
-            compose_letter=lambda: (subject(), render_to_string(template, {**context, "letter": True})),
-            created_by=author,
-        )
-    return len(seen)
+    counts = {"email": 0, "letter": 0, "call": 0, "nobody": 0}
+    for resident in _attendees(activity):
+        way = resident_reach(resident)
+        if way == "call" and call_note is None:
+            way = "nobody"
+        counts[way] += 1
+        if way == "call":
+            callback_request_create(
+                neighbourhood=activity.neighbourhood,
+                phone=resident.phone,
+                day_part=DayPart.MORNING,
+                first_name=resident.first_name or resident.display_name[:60],
+                note=call_note(),
+                user=author,
+            )
+        elif way != "nobody":
+            resident_update_send(
+                resident=resident,
+                organisation=activity.neighbourhood.corporation,
+                reason=reason,
+                compose=lambda: (subject(), render_to_string(template, context)),
+                compose_letter=lambda resident=resident: (
+                    subject(),
+                    render_to_string(
+                        template,
+                        {**context, **(letter_context(resident) if letter_context else {}), "letter": True},
+                    ),
+                ),
+                created_by=author,
+                topic=activity_topic(activity),
+            )
+    return Reach(**counts)
 
 
 def activity_publish(*, activity: Activity, by) -> Activity:
@@ -261,8 +350,20 @@ def activity_decide(*, activity: Activity, by, accept: bool, reason: str = "") -
 
 
 def activity_cancel(*, activity: Activity, by, reason: str = "") -> Activity:
-    """The activity does not go ahead; people who signed up or wait hear it by e-mail or letter."""
+    """The activity does not go ahead; people who signed up or wait hear it in their own way, with the reason."""
     return activity_transition(activity=activity, to=ActivityStatus.CANCELLED, by=by, reason=reason)
+
+
+def activity_cancel_told(*, activity: Activity, by, reason: str) -> Reach:
+    """Staff cancel a published activity with a reason (required); returns how everyone hears it."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Schrijf kort waarom het niet doorgaat. Dat lezen de aangemelde buren."), code="reason")
+    if activity.status != ActivityStatus.PUBLISHED:
+        raise ValidationError(_("Alleen een activiteit in het programma kan vervallen."), code="not_published")
+    if activity.ends_at < timezone.now():
+        raise ValidationError(_("Deze activiteit is al voorbij."), code="past")
+    return _transition(activity=activity, to=ActivityStatus.CANCELLED, by=by, reason=reason)[1]
 
 
 def _is_lock_error(error: OperationalError) -> bool:
@@ -602,6 +703,7 @@ def _mail_signup(signup: SignUp, activity: Activity, resident, promoted: bool = 
         compose=compose,
         compose_letter=lambda: compose(letter=True),
         created_by=signup.created_by,
+        topic=activity_topic(activity),
     )
 
 

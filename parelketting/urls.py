@@ -49,6 +49,7 @@ urlpatterns = [
     path("ketting/<slug:slug>/parel-voorstellen/", route_views.route_suggest, name="route_suggest"),
     # The pop-up programme
     path("programma/", programme_views.programme, name="programme"),
+    path("programma/archief/", programme_views.programme_archive, name="programme_archive"),
     path("programma.ics", programme_views.programme_ics, name="programme_ics"),
     path("programma/aanmelden-op-papier/", paper_views.paper_signup_blank, name="paper_signup_blank"),
     path(
@@ -69,6 +70,7 @@ urlpatterns = [
     path("programma/<uuid:uid>/afmelden/", programme_views.activity_signup_cancel, name="activity_signup_cancel"),
     path("programma/<uuid:uid>/namens-bewoner/", programme_views.activity_signup_on_behalf, name="activity_on_behalf"),
     path("programma/<uuid:uid>/veranderen/", activity_edit_views.activity_change_view, name="activity_change"),
+    path("programma/<uuid:uid>/laten-vervallen/", activity_edit_views.activity_cancel_view, name="activity_cancel"),
     path("programma/<uuid:uid>/op-papier/", paper_views.paper_signup, name="paper_signup"),
     path("programma/<uuid:uid>/op-papier.pdf", paper_views.paper_signup, {"pdf": True}, name="paper_signup_pdf"),
     path("programma/<uuid:uid>/papieren-aanmelding/", paper_views.paper_signup_entry, name="paper_signup_entry"),

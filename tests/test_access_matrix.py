@@ -100,6 +100,7 @@ MATRIX = {
     "wijk:letters_pdf": staff(others="method"),
     "wijk:letters_sent": staff(others="method"),
     "wijk:letter_cancel": staff(others="method"),
+    "wijk:letter_preview": staff("moderator_bw", "broker_bw", "superuser", others="forbidden", moderator_hw="hidden"),
     "wijk:callback": PUBLIC,  # "bel mij terug": no account needed
     "wijk:callbacks": staff("moderator_hw", "moderator_bw", "broker_bw", "superuser", others="forbidden"),
     "wijk:callback_mark": staff(others="method"),
@@ -158,6 +159,7 @@ MATRIX = {
     "parelketting:route_gpx": PUBLIC,
     "parelketting:route_suggest": LOGGED_IN,
     "parelketting:programme": PUBLIC,
+    "parelketting:programme_archive": PUBLIC,
     "parelketting:programme_ics": PUBLIC,
     "parelketting:activity_propose": rule(
         "ok", anonymous="login", broker_bw="forbidden", expert_bw="forbidden", facilitator="forbidden"
@@ -174,6 +176,7 @@ MATRIX = {
     "parelketting:activity_story": staff("moderator_hw", "superuser"),
     # Changing needs the moderator role: without it 403, the other corporation's moderator gets 404.
     "parelketting:activity_change": staff("moderator_hw", "superuser", others="forbidden", moderator_bw="hidden"),
+    "parelketting:activity_cancel": staff("moderator_hw", "superuser", others="forbidden", moderator_bw="hidden"),
     "parelketting:activity_photo": PUBLIC,
     "parelketting:activity_thumbnail": PUBLIC,
     # Paper forms are for everyone; the pearl form needs a neighbourhood (a resident's own, else chosen).
@@ -343,6 +346,7 @@ def url_kwargs(key, o):
         "wijk:resident_data": {"uid": o.resident.uid},
         "wijk:resident_forget": {"uid": o.resident.uid},
         "wijk:letter_cancel": {"uid": o.letter.uid},
+        "wijk:letter_preview": {"uid": o.letter.uid},
         "wijk:callback_mark": {"uid": o.callback.uid, "mark": "gebeld"},
         "wijk:front_door": {"slug": o.pearl.neighbourhood.slug},
         "wijk:mood_image": {"slug": o.pearl.neighbourhood.slug},
@@ -358,6 +362,7 @@ def url_kwargs(key, o):
         "parelketting:paper_signup": {"uid": o.activity.uid},
         "parelketting:paper_signup_pdf": {"uid": o.activity.uid},
         "parelketting:paper_signup_entry": {"uid": o.activity.uid},
+        "parelketting:activity_cancel": {"uid": o.signup.activity.uid},  # one still to come
         "droomhuis:consent_withdraw": {"reference": o.dream.reference, "key": "contact"},
         "droomhuis:signal_close": {"uid": o.signal.uid},
         "droomhuis:referral_close": {"uid": o.referral.uid},

@@ -23,6 +23,7 @@ from parelketting import services
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
 from parelketting.permissions import can_handle_reports, get_pearl_for_moderator, moderated_pearls
 from parelketting.programme_services import activity_decide, activity_proposer_reach
+from parelketting.programme_staff import attendee_rows, programme_for_staff
 from wijk.contact import tel_href
 from wijk.services import resident_channel
 
@@ -235,7 +236,8 @@ def activity_inbox(request):
         waiting_activities(request.user).select_related("neighbourhood", "place", "organiser_resident",
                                                         "organiser_partner")[:INBOX_SIZE]
     )  # fmt: skip
-    return render(request, "werkplek/activity_inbox.html", {"activities": activities})
+    programme = list(programme_for_staff(moderated_activities(request.user))[:INBOX_SIZE])
+    return render(request, "werkplek/activity_inbox.html", {"activities": activities, "programme": programme})
 
 
 def _render_activity(request, activity, *, status=200, **forms):
@@ -251,6 +253,8 @@ def _render_activity(request, activity, *, status=200, **forms):
         "decline_open": bool(request.GET.get("afwijzen")),
         "next_activity": waiting_activities(request.user).exclude(pk=activity.pk).only("uid").first(),
         "history": list(activity.history.select_related("history_user").order_by("-history_date", "-history_id")[:8]),
+        # Once it is in the programme: who comes and who waits, and how to reach them (moderators only).
+        "attendees": attendee_rows(activity) if activity.status != ActivityStatus.PROPOSED else None,
         **forms,
     }
     return render(request, "werkplek/activity.html", context, status=status)

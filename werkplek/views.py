@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .attention import badge_total, counts_for, has_workplace, items_for
+from .attention import badge_total, counts_for, has_workplace, is_moderator, items_for
 
 
 @require_GET
@@ -18,4 +18,5 @@ def home(request):
     counts = counts_for(request.user)
     groups = items_for(counts)
     request.werkplek_badge = badge_total(counts)  # the menu shows the count just made, not the cached one
-    return render(request, "werkplek/home.html", {"groups": groups, "waiting": badge_total(counts)})
+    context = {"groups": groups, "waiting": badge_total(counts), "programme_tools": is_moderator(request.user)}
+    return render(request, "werkplek/home.html", context)

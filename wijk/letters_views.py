@@ -130,6 +130,42 @@ def mark_sent(request):
 
 
 @login_required
+@require_GET
+def preview(request, uid):
+    """One letter as it will be printed: in its envelope with the resident's other waiting letters from the same
+    sender, the full address (with postcode) and the contact lines. Looking at it is logged, as printing is."""
+    _require_letter_staff(request)
+    letter = get_object_or_404(letters_for_user(request.user).select_related("resident"), uid=uid)
+    if letter.status == LetterStatus.QUEUED:
+        envelope = list(
+            letters_for_user(request.user)
+            .filter(resident=letter.resident, organisation=letter.organisation, status=LetterStatus.QUEUED)
+            .order_by("created_at", "pk")
+        )
+    else:
+        envelope = [letter]
+    with translation.override(letter.language or "nl"):
+        contact_line = letter_contact(letter.organisation, letter.resident.neighbourhood_id)
+    for item in envelope:
+        item.contact_line = contact_line
+    access_log_record(
+        user=request.user,
+        action=AccessAction.VIEW,
+        obj=letter,
+        resident=letter.resident,
+        organisation=letter.organisation,
+        detail="letter preview",
+    )
+    context = {
+        "letter": letter,
+        "envelope": envelope,
+        "today": timezone.localdate(),
+        "address_complete": letter_address_complete(letter.resident),
+    }
+    return render(request, "wijk/letters/preview.html", context)
+
+
+@login_required
 @require_POST
 def cancel(request, uid):
     _require_letter_staff(request)

@@ -271,23 +271,47 @@ def access_log_record(
 
 
 def letter_queue(
-    *, resident: Resident, organisation: Organisation, subject: str, body: str, reason: str, created_by=None
+    *,
+    resident: Resident,
+    organisation: Organisation,
+    subject: str,
+    body: str,
+    reason: str,
+    created_by=None,
+    topic: str = "",
 ) -> Letter:
     """Put a letter for a resident in the organisation's print queue. Staff print queued letters in batches.
 
     Links to this site lose their "https://": on paper they are an address to type, not to click.
+    With a ``topic`` (what the news is about, such as one activity), this letter replaces the resident's earlier
+    letters about the same topic that are still waiting and not in a printed PDF (status "superseded"): signed up
+    and then cancelled gives only the cancellation; two changes give only the latest, which says all that changed.
     """
     if not subject.strip() or not body.strip():
         raise ValidationError(_("Een brief heeft een onderwerp en een tekst nodig."), code="empty_letter")
     body = body.replace(site_url(), short_address("").rstrip("/"))
-    return Letter.objects.create(
-        resident=resident,
-        organisation=organisation,
-        subject=subject.strip(),
-        body=body.strip(),
-        language=resident.language or "nl",
-        reason=reason,
-        created_by=created_by,
+    with transaction.atomic():
+        letter = Letter.objects.create(
+            resident=resident,
+            organisation=organisation,
+            subject=subject.strip(),
+            body=body.strip(),
+            language=resident.language or "nl",
+            reason=reason,
+            created_by=created_by,
+            topic=topic,
+        )
+        if topic:
+            letters_superseded(resident=resident, organisation=organisation, topic=topic).exclude(pk=letter.pk).update(
+                status=LetterStatus.SUPERSEDED, superseded_by=letter
+            )
+    return letter
+
+
+def letters_superseded(*, resident, organisation, topic: str):
+    """The resident's letters about ``topic`` that a newer one replaces: queued and not in a printed PDF."""
+    return Letter.objects.filter(
+        resident=resident, organisation=organisation, topic=topic, status=LetterStatus.QUEUED, run__isnull=True
     )
 
 
@@ -354,6 +378,15 @@ def resident_channel(resident: Resident) -> str:
     return "email" if email else "none"
 
 
+def resident_reach(resident) -> str:
+    """How news reaches this resident in their own way: ``"letter"`` or ``"email"`` (``resident_channel``),
+    ``"call"`` (only a phone number: staff must call, so the news becomes a call task) or ``"nobody"``."""
+    channel = resident_channel(resident)
+    if channel != "none":
+        return channel
+    return "call" if resident.phone else "nobody"
+
+
 def letter_contact(organisation: Organisation, neighbourhood=None) -> str:
     """The lines on a letter that say how to reach the sender: a number to call, when, and where to go.
 
@@ -390,7 +423,14 @@ def resident_neighbourhood_choose(*, user, neighbourhood) -> Resident:
 
 
 def resident_notify(
-    *, resident: Resident, organisation: Organisation, subject: str, body: str, reason: str, created_by=None
+    *,
+    resident: Resident,
+    organisation: Organisation,
+    subject: str,
+    body: str,
+    reason: str,
+    created_by=None,
+    topic: str = "",
 ) -> str:
     """Reach a resident the way they prefer: a letter in the print queue, or an e-mail.
 
@@ -409,6 +449,7 @@ def resident_notify(
             body=body,
             reason=reason,
             created_by=created_by,
+            topic=topic,
         )
         return "letter"
     if channel == "email":
@@ -426,6 +467,7 @@ def resident_update_send(
     compose_letter: Callable[[], tuple[str, str]] | None = None,
     created_by=None,
     on_commit: bool = True,
+    topic: str = "",
 ) -> None:
     """Write ``compose()`` (subject, body) in the resident's language and send it the way they prefer.
 
@@ -433,7 +475,8 @@ def resident_update_send(
     A letter uses ``compose_letter()`` when given: paper needs no links, and the letter page adds one greeting,
     the closing and the sender (``templates/wijk/letters/batch.html``), so a letter body holds neither.
 
-    With ``on_commit`` the message goes out only once the surrounding transaction is saved.
+    With ``on_commit`` the message goes out only once the surrounding transaction is saved. ``topic``: what the
+    news is about; a newer letter about it replaces an unprinted older one (``letter_queue``).
     """
     if resident is None:
         return
@@ -450,6 +493,7 @@ def resident_update_send(
             body=body,
             reason=reason,
             created_by=created_by,
+            topic=topic,
         )
 
     if on_commit:
@@ -499,6 +543,7 @@ def callback_request_create(
         raise ValidationError(_("Vul een telefoonnummer in."), code="phone_required")
     same = _callback_waiting_for(neighbourhood, phone)
     if same is not None:
+        _callback_note_add(same, note)
         return same
     callback = CallbackRequest(
         neighbourhood=neighbourhood,
@@ -523,6 +568,21 @@ def callback_request_create(
         if emails:
             transaction.on_commit(lambda: _callback_staff_mail(callback, emails))
     return callback
+
+
+CALLBACK_NOTE_SEPARATOR = "\n"
+
+
+def _callback_note_add(callback: CallbackRequest, note: str) -> None:
+    """A second reason to call the same person on the same task: its note is added below the first, not lost
+    (a "bel mij" resident moved up from the waiting list the day they asked to be called, for example)."""
+    note = (note or "").strip()
+    if not note or note in callback.note:
+        return
+    joined = f"{callback.note}{CALLBACK_NOTE_SEPARATOR}{note}" if callback.note else note
+    limit = CallbackRequest._meta.get_field("note").max_length
+    callback.note = joined[:limit]
+    CallbackRequest.objects.filter(pk=callback.pk).update(note=callback.note)
 
 
 def _callback_waiting_for(neighbourhood, phone: str) -> CallbackRequest | None:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("brieven/pdf/", letters_views.print_batch, name="letters_pdf"),
     path("brieven/verstuurd/", letters_views.mark_sent, name="letters_sent"),
     path("brieven/<uuid:uid>/niet-versturen/", letters_views.cancel, name="letter_cancel"),
+    path("brieven/<uuid:uid>/voorbeeld/", letters_views.preview, name="letter_preview"),
     # Last: a neighbourhood's front door (/zuidwijk/) would catch every other one-word address. The project's
     # URLs include these after every other app; a neighbourhood slug that another page uses is refused.
     path("<slug:slug>/", frontdoor_views.front_door, name="front_door"),

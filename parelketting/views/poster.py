@@ -14,7 +14,7 @@ from wijk.models import Neighbourhood
 from wijk.pdf import pdf_response, render_pdf
 
 from .. import permissions as perms
-from ..poster import month_add, month_parse, month_start, poster_data, poster_month_allowed, poster_months
+from ..poster import month_parse, poster_data, poster_default_month, poster_month_allowed, poster_months
 
 POSTER_CSS = "parelketting/poster.css"
 
@@ -28,9 +28,9 @@ def poster_neighbourhoods(user) -> list:
 @login_required
 @require_GET
 def poster(request, pdf=False):
-    """``?wijk=<slug>&maand=2026-12``; without them the first neighbourhood and next month.
-
-    A month that is not a month, or more than a year away, gives next month's poster (the page says so).
+    """``?wijk=<slug>&maand=2026-12``; without them the first neighbourhood and ``poster_default_month``: this
+    month, or the next month with activities. A month that is not a month, or more than a year away, gives that
+    default (the page says so).
     """
     hoods = poster_neighbourhoods(request.user)
     if not hoods:
@@ -43,11 +43,13 @@ def poster(request, pdf=False):
     months = poster_months(today)
     month = month_parse(request.GET.get("maand"))
     if month is None or not poster_month_allowed(month, today):
+        month = poster_default_month(neighbourhood, today)
         if request.GET.get("maand") and not pdf:
             messages.info(
-                request, _("Voor die maand kunnen wij geen affiche maken. U ziet het affiche van volgende maand.")
+                request,
+                _("Voor die maand kunnen wij geen affiche maken. U ziet het affiche van %(month)s.")
+                % {"month": date_format(month, "F Y")},
             )
-        month = month_add(month_start(today), 1)
     context = poster_data(neighbourhood=neighbourhood, month=month)
     if pdf:
         context["body_template"] = "parelketting/_poster_body.html"

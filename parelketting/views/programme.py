@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -92,6 +93,23 @@ def programme(request):
             "can_propose": request.user.is_authenticated and perms.proposable_neighbourhoods(request.user).exists(),
         },
     )
+
+
+ARCHIVE_PAGE = 30
+
+
+@require_GET
+def programme_archive(request):
+    """What has been: published activities that ended, newest first, 30 to a page, with their story."""
+    past = (
+        Activity.objects.published()
+        .filter(ends_at__lt=timezone.now())
+        .select_related("place")
+        .only("uid", "title", "starts_at", "ends_at", "place__title", "place_text", "story", "status")
+        .order_by("-starts_at", "-pk")
+    )
+    page = Paginator(past, ARCHIVE_PAGE).get_page(request.GET.get("pagina"))
+    return render(request, "parelketting/programme_archive.html", {"page": page})
 
 
 def _attendee_names(activity, staff: bool = False) -> dict:

@@ -31,6 +31,7 @@ def _form_data(activity, **overrides):
         "start_time": start.strftime("%H:%M"),
         "end_time": end.strftime("%H:%M"),
         "capacity": activity.capacity,
+        "confirmed": "on",  # past the confirmation step (tested on its own below)
     }
     data.update(overrides)
     return data
@@ -46,7 +47,9 @@ def test_the_moderator_sees_the_form_filled_in(moderator_hw, make_activity):
     start = timezone.localtime(activity.starts_at)
     assert f'value="{start.date().isoformat()}"' in html and f'value="{start:%H:%M}"' in html
     detail = moderator_hw.get(activity.get_absolute_url()).content.decode()
-    assert _url(activity) in detail
+    staff_page = reverse("werkplek:activity", kwargs={"uid": activity.uid})
+    assert staff_page in detail
+    assert _url(activity) in moderator_hw.get(staff_page).content.decode()
 
 
 def test_a_new_time_is_saved_and_the_signed_up_hear_it(
@@ -63,8 +66,8 @@ def test_a_new_time_is_saved_and_the_signed_up_hear_it(
     new_day = (timezone.localtime(activity.starts_at) + timedelta(days=1)).date().isoformat()
     with django_capture_on_commit_callbacks(execute=True):
         response = moderator_hw.post(_url(activity), _form_data(activity, date=new_day), follow=True)
-    assert response.redirect_chain[-1][0] == activity.get_absolute_url()
-    assert "1 bewoner krijgt bericht" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("werkplek:activity", kwargs={"uid": activity.uid})
+    assert "Bericht gaat naar: 1 brief (bij de brieven)." in response.content.decode()
     activity.refresh_from_db()
     assert timezone.localtime(activity.starts_at).date().isoformat() == new_day
     assert Letter.objects.get().reason == "parelketting.activity_changed"

@@ -165,3 +165,33 @@ def test_month_choice_and_parsing():
         date(2027, 1, 1),
         date(2027, 2, 1),
     ]
+
+
+def test_the_poster_opens_on_this_month_while_something_is_still_to_come(moderator_hw, world, make_activity):
+    today = timezone.localdate()
+    this_month = today.replace(day=1)
+    last_day = month_add(this_month, 1) - timedelta(days=1)
+    if today == last_day:  # nothing can start later this month after 14:00 today; the rule is tested below
+        pytest.skip("the last day of the month")
+    _activity(make_activity, "Deze maand nog", last_day)
+    page = html.unescape(moderator_hw.get(URL).content.decode())
+    assert "Deze maand nog" in page and f'value="{this_month:%Y-%m}" selected' in page
+
+
+def test_without_activities_the_poster_opens_on_this_month_and_says_so(moderator_hw, world):
+    page = html.unescape(moderator_hw.get(URL).content.decode())
+    assert f'value="{timezone.localdate():%Y-%m}" selected' in page
+    assert "Deze maand staat er nog niets in het programma." in page
+
+
+def test_the_poster_carries_the_corporations_contact_details(moderator_hw, world, poster_world):
+    world.hw.phone = "0186 640 640"
+    world.hw.opening_hours = "maandag tot en met vrijdag, 9 tot 17 uur"
+    world.hw.visiting_address = "Parelplein 1, Oud-Beijerland"
+    world.hw.save()
+    page = html.unescape(moderator_hw.get(URL).content.decode())
+    assert "0186 640 640" in page and "Parelplein 1, Oud-Beijerland" in page
+    pdf = moderator_hw.get(reverse("parelketting:poster_pdf"))
+    from tests.atelier.pdftext import extract_text
+
+    assert "0186 640 640" in extract_text(pdf.content)

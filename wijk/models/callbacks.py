@@ -45,7 +45,7 @@ class CallbackRequest(models.Model):
     )
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
     first_name = models.CharField(_("voornaam"), max_length=60, blank=True)
-    note = models.CharField(_("waarover"), max_length=300, blank=True)
+    note = models.TextField(_("waarover"), max_length=2000, blank=True)
     day_part = models.CharField(_("deel van de dag"), max_length=20, choices=DayPart.choices)
     call_on = models.DateField(_("bellen op"))
     status = models.CharField(_("status"), max_length=20, choices=CallbackStatus.choices, default=CallbackStatus.OPEN)

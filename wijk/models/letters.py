@@ -11,6 +11,7 @@ class LetterStatus(models.TextChoices):
     QUEUED = "queued", _("Klaar om te printen")
     PRINTED = "printed", _("Geprint en verstuurd")
     CANCELLED = "cancelled", _("Niet versturen")
+    SUPERSEDED = "superseded", _("Vervangen door nieuwer bericht")
 
 
 class LetterQuerySet(models.QuerySet):
@@ -55,6 +56,17 @@ class Letter(models.Model):
     body = models.TextField(_("tekst"))
     language = models.CharField(_("taal"), max_length=10, default="nl")
     reason = models.CharField(_("aanleiding"), max_length=60, help_text=_("Welk deel van het portaal de brief maakte."))
+    # What the news is about (for example one activity). A newer letter about the same thing for the same resident
+    # replaces one that was not printed yet: "aangemeld" and then "gaat niet door" gives only the second.
+    topic = models.CharField(_("onderwerp van het nieuws"), max_length=80, blank=True, default="")
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vervangen door"),
+    )
     status = models.CharField(_("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.QUEUED)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     created_by = models.ForeignKey(
