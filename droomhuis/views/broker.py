@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Prefetch, Q, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijk.choices import EXPLICIT_CATEGORIES, DataCategory, Purpose
-from wijk.lists import Part, fetch_lists, set_prefetched
 from wijk.models import AccessAction, ConsentRecord, Theme
 from wijk.public_cache import PEARLS, versioned_key
 
@@ -40,7 +39,7 @@ from ..forms import (
     TransitionForm,
     contact_attempt_kwargs,
 )
-from ..models import reference_normalise
+from ..models import ContactAttempt, Dream, DreamEvent, Note, ResidentUpdate, reference_normalise
 from ..permissions import (
     broker_neighbourhoods,
     brokers_for,
@@ -52,9 +51,9 @@ from ..permissions import (
     resident_search,
 )
 from ..workflow import OPEN, DreamStatus
-from .case_care import care_context, care_parts, care_shared
+from .case_care import care_context, care_prefetches, care_shared
 from .case_data import cached_many, timeline, use_choices
-from .case_matches import match_context, match_part
+from .case_matches import match_context, match_prefetch
 
 CONFLICT_MESSAGE = _(
     "Iemand anders heeft deze droom net opgeslagen. Uw wijziging is niet bewaard. "
@@ -166,11 +165,8 @@ def queue(request):
     )
 
 
-PEOPLE = ["id", "name", "email"]
-
-
-def _consent_part(dream, category, purpose, recipient) -> Part:
-    """The active consents ``wijk.services.consent_check`` looks for, as one part of the case page's query.
+def _consent_given(dream, category, purpose, recipient) -> Exists:
+    """Whether the resident has an active consent ``wijk.services.consent_check`` looks for.
 
     The recipient is the corporation or the public, so no data-sharing agreement applies.
     """
@@ -179,35 +175,39 @@ def _consent_part(dream, category, purpose, recipient) -> Part:
     )
     if category in EXPLICIT_CATEGORIES:
         qs = qs.filter(explicit=True)
-    return Part(qs.active(), fields=["id"], ordering=["id"])
+    return Exists(qs.active())
 
 
 def _case_context(request, dream, **forms):
     """Everything the case page shows. ``forms`` replaces a fresh form with a bound one after an error.
 
-    The page reads its lists in one query (``case_data.fetch_lists``) and the lists that many cases share
-    (themes, brokers, partners) with one cache read, so its query count does not grow with the case.
+    The page reads each of its lists with one query and the lists that many cases share (themes, brokers,
+    partners) with one cache read, so its query count does not grow with the case.
     """
     user = request.user
     # ``dream`` came from ``get_dream_for_broker``: the user may handle it, so owning it is enough here.
     is_owner = dream.owner_id == user.pk
     neighbourhood = dream.neighbourhood
     corporation = neighbourhood.corporation
-    parts = {
-        "themes": Part(dream.themes.all()),
-        "contact_consent": _consent_part(dream, DataCategory.CONTACT, Purpose.CONTACT, corporation),
-        "wall_consent": _consent_part(dream, DataCategory.DREAM, Purpose.DREAM_WALL, None),
-        "events": Part(dream.events.all(), related={"actor": PEOPLE}, ordering=["-at", "-pk"]),
-        "attempts": Part(dream.contact_attempts.all(), related={"by": PEOPLE}),
-        "notes": Part(dream.notes.visible_to(user, dream), related={"author": PEOPLE}),
-        "updates": Part(dream.updates.all(), related={"author": PEOPLE}),
-        "matches": match_part(dream),
-    }
-    if is_owner:
-        parts.update(care_parts(dream))
-    lists = fetch_lists(**parts)
-    themes = lists["themes"]
-    set_prefetched(dream, "themes", dream.themes.all(), themes)
+    prefetch_related_objects(
+        [dream],
+        "themes",
+        Prefetch("events", DreamEvent.objects.select_related("actor").order_by("-at", "-pk"), to_attr="history"),
+        Prefetch("contact_attempts", ContactAttempt.objects.select_related("by"), to_attr="attempt_list"),
+        Prefetch("notes", Note.objects.visible_to(user, dream).select_related("author"), to_attr="note_list"),
+        Prefetch("updates", ResidentUpdate.objects.select_related("author"), to_attr="update_list"),
+        match_prefetch(),
+        *(care_prefetches() if is_owner else []),
+    )
+    consent = (
+        Dream.objects.filter(pk=dream.pk)
+        .values(
+            contact=_consent_given(dream, DataCategory.CONTACT, Purpose.CONTACT, corporation),
+            wall=_consent_given(dream, DataCategory.DREAM, Purpose.DREAM_WALL, None),
+        )
+        .get()
+    )
+    themes = list(dream.themes.all())
     pearls_key = versioned_key("pearls", PEARLS)
     suggestions = f"{neighbourhood.pk}:{corporation.pk}:" + ",".join(
         str(t.pk) for t in sorted(themes, key=lambda t: t.pk)
@@ -256,26 +256,26 @@ def _case_context(request, dream, **forms):
         "dream": dream,
         "resident": dream.resident,
         "today": timezone.localdate(),
-        "contact_consent": bool(lists["contact_consent"]),
-        "wall_consent": bool(lists["wall_consent"]),
-        "events": lists["events"],
-        "attempts": lists["attempts"],
-        "notes": lists["notes"],
-        "updates": lists["updates"],
-        "timeline": timeline(lists["events"], lists["attempts"], lists["notes"], lists["updates"]),
+        "contact_consent": consent["contact"],
+        "wall_consent": consent["wall"],
+        "events": dream.history,
+        "attempts": dream.attempt_list,
+        "notes": dream.note_list,
+        "updates": dream.update_list,
+        "timeline": timeline(dream.history, dream.attempt_list, dream.note_list, dream.update_list),
         "partners": shared[f"partners:{suggestions}"],
         "pearls": pearls,
         "pearls_available": pearls is not None,
         "has_other_brokers": bool(brokers),
         "is_owner": is_owner,
         **context_forms,
-        **care_context(dream, forms, is_owner=is_owner, lists=lists, shared=shared),
+        **care_context(dream, forms, is_owner=is_owner, shared=shared),
         **match_context(
             owner=is_owner,
-            lists=lists["matches"],
+            matches=dream.match_list,
             partners=shared[f"partners:{suggestions}"],
             pearls=pearls,
-            referrals=lists.get("referrals", ()),
+            referrals=getattr(dream, "referral_list", ()),
             forms=forms,
         ),
     }

@@ -1,7 +1,8 @@
 """The signal, consent and referral parts of the broker's case page. Shown to the case's owner only."""
 
+from django.db.models import Prefetch
+
 from wijk.choices import Purpose
-from wijk.lists import Part, set_prefetched
 from wijk.models import ConsentRecord
 
 from .. import care
@@ -17,38 +18,31 @@ from ..care_forms import (
     experts_of,
     partners_of,
 )
-from ..care_models import ConfidentialityStatement, ExpertNote, Signal, SignalKind
+from ..care_models import ConfidentialityStatement, Pairing, Referral, Signal, SignalKind
 from ..consents import consent_text_for
 from .case_data import use_choices
 
-PEOPLE = ["id", "name", "email"]
 
-
-def care_parts(dream) -> dict[str, Part]:
-    """The case owner's care lists, read together with the case history (see ``case_data.fetch_lists``)."""
-    return {
+def care_prefetches() -> list[Prefetch]:
+    """The case owner's care lists, for ``prefetch_related_objects`` on the dream (one query each)."""
+    return [
         # The owner sees every signal of the case (``care_permissions.signals_visible_to``).
-        "signals": Part(Signal.objects.filter(dream=dream), related={"recorded_by": PEOPLE}),
-        "referrals": Part(dream.referrals.all(), related={"partner": ["id", "name"]}),
-        "pairings": Part(dream.pairings.all(), related={"expert": PEOPLE}),
-        "pairing_notes": Part(ExpertNote.objects.filter(pairing__dream=dream)),
-        "care_consents": Part(
-            ConsentRecord.objects.filter(
-                resident=dream.resident_id, purpose__in=[Purpose.REFERRAL, Purpose.PAIRING]
-            ).active(),
-            related={"recipient": ["id", "name"], "explanation": ["id", "version"]},
-            ordering=["given_at"],
+        Prefetch("signals", Signal.objects.select_related("recorded_by"), to_attr="signal_list"),
+        Prefetch("referrals", Referral.objects.select_related("partner"), to_attr="referral_list"),
+        Prefetch(
+            "pairings", Pairing.objects.select_related("expert").prefetch_related("notes"), to_attr="pairing_list"
         ),
-    }
+    ]
 
 
-def _attach_notes(pairings, notes) -> None:
-    """Give each pairing its notes as if prefetched, so ``pairing.notes.all`` in the template runs no query."""
-    by_pairing = {}
-    for note in notes:
-        by_pairing.setdefault(note.pairing_id, []).append(note)
-    for pairing in pairings:
-        set_prefetched(pairing, "notes", ExpertNote.objects.filter(pairing=pairing), by_pairing.get(pairing.pk, []))
+def _care_consents(dream) -> list[ConsentRecord]:
+    """The resident's active consents for referrals and pairings, oldest first."""
+    return list(
+        ConsentRecord.objects.filter(resident=dream.resident_id, purpose__in=[Purpose.REFERRAL, Purpose.PAIRING])
+        .active()
+        .select_related("recipient", "explanation")
+        .order_by("given_at")
+    )
 
 
 def care_shared(corporation) -> dict:
@@ -67,21 +61,20 @@ def care_shared(corporation) -> dict:
     }
 
 
-def care_context(dream, forms, *, is_owner: bool, lists: dict, shared: dict) -> dict:
-    """``is_owner``: the user owns the case and may handle it; ``lists`` holds what ``care_parts`` read and
-    ``shared`` what ``care_shared`` named."""
+def care_context(dream, forms, *, is_owner: bool, shared: dict) -> dict:
+    """``is_owner``: the user owns the case and may handle it; the dream carries what ``care_prefetches`` read
+    and ``shared`` holds what ``care_shared`` named."""
     if not is_owner:
         return {"show_care": False}
     corporation = dream.neighbourhood.corporation
-    referral_consents_all = lists["care_consents"]
-    signals = lists["signals"]
-    pairings = lists["pairings"]
-    _attach_notes(pairings, lists["pairing_notes"])
+    referral_consents_all = _care_consents(dream)
+    signals = dream.signal_list
+    pairings = dream.pairing_list
     context = {
         "show_care": True,
         "signals": signals,
         "has_acute_signal": any(s.kind == SignalKind.ACUTE_DANGER for s in signals),
-        "referrals": lists["referrals"],
+        "referrals": dream.referral_list,
         "referral_consents": [c for c in referral_consents_all if c.purpose == Purpose.REFERRAL],
         "referral_text": shared["text-referral"],
         "signal_form": SignalForm(),

@@ -1,7 +1,4 @@
-"""Helpers of the broker's case page: shared lists from the cache, and form choices without a query.
-
-The case's own lists are read in one query with ``wijk.lists.fetch_lists``.
-"""
+"""Helpers of the broker's case page: shared lists from the cache, and form choices without a query."""
 
 from dataclasses import dataclass
 from datetime import datetime

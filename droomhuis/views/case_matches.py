@@ -1,15 +1,15 @@
 """The matches part of the broker's case page: the case's matches with their forms, and the new-match form."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from wijk.lists import Part
-
 from ..match_forms import MatchCloseForm, MatchContactForm, MatchForm
+from ..match_models import Match
 
 
-def match_part(dream) -> Part:
-    """The case's matches, read with the case's other lists in one query (``wijk.lists.fetch_lists``)."""
-    return Part(dream.matches.all(), related={"partner": ["id", "name"], "pearl": ["id", "uid", "title"]})
+def match_prefetch() -> Prefetch:
+    """The case's matches with their partner and pearl, for ``prefetch_related_objects`` on the dream."""
+    return Prefetch("matches", Match.objects.select_related("partner", "pearl"), to_attr="match_list")
 
 
 def _partner_label(partner) -> str:
@@ -25,13 +25,13 @@ def target_choices(partners, pearls) -> list[tuple[str, str]]:
     return choices
 
 
-def match_context(*, owner: bool, lists, partners, pearls, referrals=(), forms=None) -> dict:
+def match_context(*, owner: bool, matches, partners, pearls, referrals=(), forms=None) -> dict:
     """The matches part of the case page: the case's matches, each with its forms, and the form for a new one."""
     forms = forms or {}
     bound = forms.get("match_bound")  # (match pk, "contact" or "close", bound form) after an error
     by_referral = {r.pk: r for r in referrals}
     rows = []
-    for match in lists:
+    for match in matches:
         row = {"match": match, "referral": by_referral.get(match.referral_id)}
         if owner and match.is_open:
             row["contact_form"] = MatchContactForm(match=match, initial={"categories": ["contact"]})
@@ -39,12 +39,12 @@ def match_context(*, owner: bool, lists, partners, pearls, referrals=(), forms=N
             if bound and bound[0] == match.pk:
                 row[f"{bound[1]}_form"] = bound[2]
         rows.append(row)
-    taken = {f"partner:{m.partner_id}" for m in lists if m.is_open and m.partner_id}
-    taken |= {f"pearl:{m.pearl.uid}" for m in lists if m.is_open and m.pearl_id and getattr(m.pearl, "uid", None)}
+    taken = {f"partner:{m.partner_id}" for m in matches if m.is_open and m.partner_id}
+    taken |= {f"pearl:{m.pearl.uid}" for m in matches if m.is_open and m.pearl_id and getattr(m.pearl, "uid", None)}
     choices = [c for c in target_choices(partners, pearls) if c[0] not in taken]
     return {
         "match_rows": rows,
-        "match_open": sum(1 for m in lists if m.is_open),
+        "match_open": sum(1 for m in matches if m.is_open),
         "match_owner": owner,
         "match_form": forms.get("match_form") or MatchForm(choices=choices),
     }

