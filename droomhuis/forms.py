@@ -18,7 +18,7 @@ from wijk.contact_question import (
     phone_detail,
 )
 from wijk.models import Neighbourhood, Theme
-from wijk.photos import photo_process
+from wijk.photos import KeptPhotoMixin, photo_process
 
 from . import conf
 from .models import PartOfDay
@@ -54,7 +54,7 @@ def droomhuis_neighbourhoods():
     return Neighbourhood.objects.filter(corporation__slug__in=conf.corporation_slugs()).order_by("name")
 
 
-class DreamShareForm(HoneypotForm):
+class DreamShareForm(KeptPhotoMixin, HoneypotForm):
     text = forms.CharField(
         label=_("Uw droom, in uw eigen woorden"),
         max_length=4000,

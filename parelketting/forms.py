@@ -14,7 +14,7 @@ from wijk.choices import Channel, ContactPreference, OrganisationKind
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
 from wijk.form_fields import PhoneField
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
-from wijk.photos import MAX_UPLOAD_BYTES, photo_process
+from wijk.photos import MAX_UPLOAD_BYTES, KeptPhotoMixin, photo_process
 
 from .choices import PearlKind, ReportWhat
 from .models import Pearl
@@ -48,8 +48,9 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         return obj.label
 
 
-class PearlForm(AccessibleErrorsMixin, HoneypotForm):
-    """One clear form in steps (fieldsets): what, where, a photo. Works without JavaScript."""
+class PearlForm(AccessibleErrorsMixin, KeptPhotoMixin, HoneypotForm):
+    """One clear form in steps (fieldsets): what, where, a photo. Works without JavaScript. A chosen photo is kept
+    after an error (``KeptPhotoMixin``)."""
 
     kind = forms.ChoiceField(
         label=_("Wat voor parel is het?"),

@@ -6,15 +6,22 @@ it, draw the pixels into a fresh image and save that as a new JPEG, so no metada
 Pearls, dreams, activity stories and atelier mood images all go through ``photo_process``.
 """
 
+import base64
 import io
 import logging
+import re
 import uuid
 import warnings
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django import forms
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -326,3 +333,140 @@ def connect_signals() -> None:
     for label in VARIANT_FIELDS:
         post_init.connect(_remember_name, sender=label, dispatch_uid=f"wijk-photo-name-{label}")
         post_save.connect(_variants_for_new_photo, sender=label, dispatch_uid=f"wijk-photo-variants-{label}")
+
+
+# --- A chosen photo kept after a form error -----------------------------------------------------------------
+#
+# A browser never fills in a file field again. So when a form with a photo comes back with an error, the photo
+# (already cleaned: no EXIF) is stored for a while under ``kept-photos/`` through Django's storage, and the form
+# carries a signed token in a hidden field. The resident sees "Uw foto is bewaard" with a small copy and does not
+# choose it again. The token expires after ``PHOTO_KEPT_HOURS``; ``retention_run`` removes older files.
+
+KEPT_DIR = "kept-photos"
+_KEPT_SALT = "wijk.photos.kept"
+_KEPT_NAME = re.compile(r"^[0-9a-f]{32}$")
+
+
+def kept_hours() -> int:
+    return int(getattr(settings, "PHOTO_KEPT_HOURS", 24))
+
+
+def _kept_names(key: str) -> tuple[str, str]:
+    return f"{KEPT_DIR}/{key}.jpg", f"{KEPT_DIR}/{key}.thumb.jpg"
+
+
+def photo_keep(processed: ProcessedPhoto) -> tuple[str, bytes]:
+    """Store a cleaned photo for a while; return the signed token for the form and the thumbnail's bytes."""
+    key = uuid.uuid4().hex
+    storage = default_storage
+    contents = []
+    for name, part in zip(_kept_names(key), (processed.photo, processed.thumbnail), strict=True):
+        part.seek(0)
+        data = part.read()
+        part.seek(0)
+        storage.save(name, ContentFile(data))
+        contents.append(data)
+    return signing.TimestampSigner(salt=_KEPT_SALT).sign(key), contents[1]
+
+
+def _kept_key(token: str) -> str | None:
+    try:
+        key = signing.TimestampSigner(salt=_KEPT_SALT).unsign(token or "", max_age=kept_hours() * 3600)
+    except signing.BadSignature:
+        return None
+    return key if _KEPT_NAME.match(key) else None
+
+
+def photo_kept(token: str) -> tuple[bytes, bytes] | None:
+    """The kept photo and its thumbnail (JPEG bytes) for a valid, unexpired token; else None."""
+    key = _kept_key(token)
+    if key is None:
+        return None
+    try:
+        parts = []
+        for name in _kept_names(key):
+            with default_storage.open(name, "rb") as stored:
+                parts.append(stored.read())
+    except (OSError, FileNotFoundError):
+        return None
+    return parts[0], parts[1]
+
+
+def photos_kept_remove_old(*, now, dry_run: bool = False) -> int:
+    """Remove kept photos older than ``PHOTO_KEPT_HOURS`` (their tokens no longer work). Returns how many."""
+    storage = default_storage
+    try:
+        _dirs, files = storage.listdir(KEPT_DIR)
+    except (OSError, FileNotFoundError):
+        return 0
+    before = now - timedelta(hours=kept_hours())
+    removed = 0
+    for name in files:
+        path = f"{KEPT_DIR}/{name}"
+        try:
+            old = storage.get_modified_time(path) < before
+        except (OSError, FileNotFoundError, NotImplementedError):
+            old = True
+        if old:
+            if not dry_run:
+                storage.delete(path)
+            removed += name.endswith(".thumb.jpg") is False
+    return removed
+
+
+class KeptPhotoMixin:
+    """For a form with a photo field (``kept_photo_field``, default ``photo``): a photo chosen on a try that ends in
+    an error is kept, so the resident need not choose it again; or, when that fails, the form says "Kies uw foto
+    opnieuw". On the next try the kept photo goes through the form's own photo cleaning as if chosen again,
+    unless a new photo is chosen or "Deze foto niet gebruiken" is ticked.
+
+    The template shows ``wijk/_kept_photo.html`` (with the hidden token) just before the photo field."""
+
+    kept_photo_field = "photo"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kept_photo"] = forms.CharField(required=False, widget=forms.HiddenInput)
+        self.fields["kept_photo_drop"] = forms.BooleanField(label=_lazy("Deze foto niet gebruiken"), required=False)
+        self.kept_photo_thumbnail = ""
+        self._kept_token = ""
+        if not self.is_bound:
+            return
+        token = self.data.get(self.add_prefix("kept_photo"), "")
+        drop = self.data.get(self.add_prefix("kept_photo_drop")) in ("on", "true", "1", "True")
+        name = self.add_prefix(self.kept_photo_field)
+        if drop or self.files.get(name) or not token:
+            return
+        kept = photo_kept(token)
+        if kept is None:
+            return
+        self._kept_token = token
+        self._kept_thumbnail = kept[1]
+        self.files = self.files.copy()
+        self.files[name] = SimpleUploadedFile(f"{uuid.uuid4().hex}.jpg", kept[0], content_type="image/jpeg")
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not self.errors:
+            return
+        name = self.kept_photo_field
+        token, thumbnail = self._kept_token, getattr(self, "_kept_thumbnail", b"")
+        if not token and self.files.get(self.add_prefix(name)) and name not in self.errors:
+            try:
+                upload = self.files[self.add_prefix(name)]
+                upload.seek(0)
+                processed = getattr(self, "processed_photo", None) or photo_process(upload)
+                token, thumbnail = photo_keep(processed)
+            except Exception:  # noqa: BLE001 - storage trouble: the resident is asked to choose the photo again
+                logging.getLogger(__name__).warning("Could not keep a photo after a form error", exc_info=True)
+                self.add_error(
+                    name,
+                    ValidationError(_("Wij konden uw foto niet bewaren. Kies uw foto opnieuw."), code="photo_again"),
+                )
+                return
+        # The hidden field carries the token for the next try, or nothing (a photo left out is not kept).
+        self.data = self.data.copy()
+        self.data[self.add_prefix("kept_photo")] = token
+        self.data.pop(self.add_prefix("kept_photo_drop"), None)
+        if token:
+            self.kept_photo_thumbnail = "data:image/jpeg;base64," + base64.b64encode(thumbnail).decode()

@@ -5,6 +5,9 @@ them. ``WIJK_CALLBACK_RETENTION_DAYS`` (30) days after a task was marked done, t
 for a task nobody closed ``WIJK_CALLBACK_STALE_DAYS`` (90) days after it was asked, and such a task leaves the
 staff's list. The task itself stays without them (neighbourhood, day, status), so staff can count how often
 residents ask.
+
+A photo kept after a form error (``photos.photo_keep``) is removed ``PHOTO_KEPT_HOURS`` (24) hours after it was
+chosen; by then its token no longer works either.
 """
 
 from datetime import timedelta
@@ -13,6 +16,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from .models import CallbackRequest, CallbackStatus
+from .photos import photos_kept_remove_old
 from .services import callback_request_erase
 
 
@@ -34,4 +38,7 @@ def callbacks_due(now):
 def retention_run(*, now, dry_run: bool) -> list[tuple[str, int]]:
     due = callbacks_due(now)
     count = due.count() if dry_run else callback_request_erase(callbacks=due)
-    return [("wijk callback requests: phone number and note removed", count)]
+    return [
+        ("wijk callback requests: phone number and note removed", count),
+        ("wijk photos kept after a form error: removed", photos_kept_remove_old(now=now, dry_run=dry_run)),
+    ]

@@ -126,11 +126,11 @@ def test_photo_goes_through_wijk_photos_and_the_yes_to_show_it_is_recorded(anony
     assert consent_check(resident=pearl.submitter, category=DataCategory.PHOTO, purpose=Purpose.PUBLICATION)
 
 
-def test_after_an_error_the_form_asks_for_the_photo_again(anonymous, world):
+def test_after_an_error_the_form_keeps_the_photo(anonymous, world):
     data = _data(world, title="")
     data["photo"] = upload(jpeg_bytes())
     html = anonymous.post(NEW, data).content.decode()
-    assert "Kies hem dan opnieuw" in html
+    assert "Uw foto is bewaard." in html  # the rest: tests/test_kept_photo.py
 
 
 def test_honeypot_and_hourly_limit_apply(anonymous, world, settings):
