@@ -15,6 +15,7 @@ PUBLIC_PAGES = [
     "/accounts/login/",
     "/parelketting/",
     "/parelketting/lijst/",
+    "/parelketting/programma/archief/",
     "/droomhuis/",
     "/droomhuis/volgen/",
     "/droomhuis/dromenmuur/",

@@ -113,7 +113,8 @@ def counts_for(user) -> dict[str, int]:
     if active_roles(user, RoleKind.EXPERT):
         counts["pairings"] = pairings_for_expert(user).count()
     if may_handle_callbacks(user):
-        counts["callbacks"] = callbacks_for_user(user).waiting().count()
+        # Calls planned for a later day are not work for today; today's and late ones are.
+        counts["callbacks"] = callbacks_for_user(user).waiting().filter(call_on__lte=today).count()
     if may_print_letters(user):
         counts["letters"] = letters_for_user(user).queued().count()
     cache.set(_badge_key(user), badge_total(counts), BADGE_SECONDS)
@@ -162,7 +163,9 @@ TEXTS = {
     ),
     "pairings": ngettext_lazy("%(count)s koppeling loopt", "%(count)s koppelingen lopen", "count"),
     "callbacks": ngettext_lazy(
-        "%(count)s bewoner wacht op een telefoontje", "%(count)s bewoners wachten op een telefoontje", "count"
+        "%(count)s bewoner wacht vandaag op een telefoontje",
+        "%(count)s bewoners wachten vandaag op een telefoontje",
+        "count",
     ),
     "letters": ngettext_lazy(
         "%(count)s brief is klaar om te printen", "%(count)s brieven zijn klaar om te printen", "count"

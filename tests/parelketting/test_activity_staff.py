@@ -36,7 +36,7 @@ def test_staff_see_who_comes_and_who_waits_with_how_to_reach_them(moderator_hw, 
     assert "Aangemeld (1)" in html and "Wachtlijst (1)" in html
     assert "mailto:bewoner@zuidwijk.test" in html and "Hoort nieuws per e-mail" in html
     assert "Mira Yilmaz" in html and 'href="tel:+31186123456"' in html and "Wil gebeld worden" in html
-    assert "1 aangemeld, 1 op de wachtlijst" in html
+    assert "1 van 1 bezet, 1 op de wachtlijst" in html
     for name in ("activity_cancel", "activity_change", "activity_on_behalf", "paper_signup_entry"):
         assert reverse(f"parelketting:{name}", kwargs={"uid": activity.uid}) in html
 

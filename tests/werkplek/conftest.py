@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from droomhuis import care
 from parelketting.services import pearl_publish, pearl_report, pearl_submit
@@ -14,7 +15,7 @@ from tests.droomhuis.conftest import (  # noqa: F401 - fixtures reused here
     make_dream,
     picked_up,
 )
-from wijk.models.callbacks import DayPart
+from wijk.models.callbacks import CallbackRequest, DayPart
 from wijk.services import callback_request_create, letter_queue
 
 
@@ -42,6 +43,7 @@ def add_work(world, dream_maker, n=1):
         dream_maker(text=f"Droom {i}")
         callback_request_create(neighbourhood=world.hagedoorn, phone=f"0546 12{i:04d}", day_part=DayPart.MORNING)
         callback_request_create(neighbourhood=world.zuidwijk, phone=f"0186 12{i:04d}", day_part=DayPart.MORNING)
+        CallbackRequest.objects.update(call_on=timezone.localdate())  # due today: counted as work for now
         letter_queue(resident=world.residents.hagedoorn, organisation=world.bw, subject="Droom", body="Nieuws.",
                      reason=f"dream{i}")  # fmt: skip
 

@@ -158,3 +158,19 @@ def test_query_count_is_pinned_at_two_data_sizes(as_persona, world, make_dream, 
     add_work(world, make_dream, n=15)
     large = query_count(client)
     assert small == large == PINNED[persona] + session_queries()
+
+
+def test_only_calls_due_today_or_late_count(as_persona, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wijk.models.callbacks import CallbackRequest, DayPart
+    from wijk.services import callback_request_create
+
+    today = timezone.localdate()
+    for n, day in enumerate((today - timedelta(days=2), today, today + timedelta(days=1))):
+        call = callback_request_create(neighbourhood=world.zuidwijk, phone=f"0186 77{n}", day_part=DayPart.MORNING)
+        CallbackRequest.objects.filter(pk=call.pk).update(call_on=day)
+    assert counts(as_persona("moderator_hw"))["callbacks"] == 2
+    assert "2 bewoners wachten vandaag op een telefoontje" in as_persona("moderator_hw").get(URL).content.decode()
