@@ -26,6 +26,7 @@ from wijk.choices import RoleKind
 from wijk.permissions import (
     active_roles,
     callbacks_for_user,
+    has_workplace,
     letters_for_user,
     may_handle_callbacks,
     may_print_letters,
@@ -46,23 +47,6 @@ class Item:
 
 def is_moderator(user) -> bool:
     return can_handle_reports(user)  # moderators of any corporation, and the superuser
-
-
-def has_workplace(user) -> bool:
-    """Everyone with a staff role (or the superuser) has a Werkplek; residents do not."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return bool(
-        getattr(user, "is_superuser", False)
-        or active_roles(
-            user,
-            RoleKind.MODERATOR,
-            RoleKind.BROKER,
-            RoleKind.EXPERT,
-            RoleKind.PARTNER_CONTACT,
-            RoleKind.FACILITATOR,
-        )
-    )
 
 
 def moderated_activities(user):

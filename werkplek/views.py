@@ -5,7 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .attention import badge_total, counts_for, has_workplace, is_moderator, items_for
+from wijk.permissions import has_workplace
+
+from .attention import badge_total, counts_for, is_moderator, items_for
 
 
 @require_GET

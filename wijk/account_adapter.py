@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 
 from . import login_codes
 from .antispam import client_ip
+from .permissions import has_workplace
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,8 +13,6 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request):
         """Staff land on their Werkplek ("wat vraagt nu uw aandacht"); residents on their account page."""
         from django.urls import reverse
-
-        from werkplek.attention import has_workplace
 
         if has_workplace(request.user):
             return reverse("werkplek:home")

@@ -56,6 +56,23 @@ def has_staff_role(user) -> bool:
     return bool(active_roles(user, *STAFF_ROLE_KINDS))
 
 
+def has_workplace(user) -> bool:
+    """Everyone with a staff role (or the superuser) has a Werkplek; residents do not."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(
+        getattr(user, "is_superuser", False)
+        or active_roles(
+            user,
+            RoleKind.MODERATOR,
+            RoleKind.BROKER,
+            RoleKind.EXPERT,
+            RoleKind.PARTNER_CONTACT,
+            RoleKind.FACILITATOR,
+        )
+    )
+
+
 @rules.predicate
 def is_superuser(user):
     return bool(getattr(user, "is_superuser", False))

@@ -2,7 +2,9 @@
 
 from django import template
 
-from ..attention import badge_count, has_workplace
+from wijk.permissions import has_workplace
+
+from ..attention import badge_count
 
 register = template.Library()
 

@@ -1,0 +1,17 @@
+"""The direction of imports between the apps (contracts in pyproject.toml, docs/architecture.md) holds.
+
+`make lint` runs the same check; here it also fails the suite, so a forbidden import never lands.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_contracts_are_kept():
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
