@@ -122,6 +122,9 @@ MATRIX = {
     "werkplek:pearl_reject": MODERATOR_POST,
     "werkplek:pearl_return": MODERATOR_POST,
     # The activity is a published one of HW Wonen: its page shows the decision already made.
+    "werkplek:reports": staff("moderator_hw", "moderator_bw", "superuser", others="forbidden"),
+    "werkplek:report": staff("moderator_hw", "superuser", others="forbidden", moderator_bw="hidden"),
+    "werkplek:report_decide": MODERATOR_POST,
     "werkplek:activities": staff("moderator_hw", "moderator_bw", "superuser", others="forbidden"),
     "werkplek:activity": staff("moderator_hw", "superuser", others="forbidden", moderator_bw="hidden"),
     "werkplek:activity_accept": MODERATOR_POST,
@@ -314,9 +317,9 @@ ADMIN_STAFF = ("moderator_hw", "moderator_bw", "superuser")
 MODERATOR_CHANGELISTS = {
     "wijk_organisation", "wijk_neighbourhood", "wijk_theme", "wijk_resident", "wijk_consentrecord",
     "parelketting_pearl", "parelketting_pearlmessage", "parelketting_route", "parelketting_routesuggestion",
-    "parelketting_activity", "droomhuis_dream", "wijk_erasurerecord",
+    "parelketting_activity", "droomhuis_dream", "wijk_erasurerecord", "werkplek_standardreply",
 }  # fmt: skip
-MODERATOR_ADD = {"wijk_resident", "parelketting_route", "parelketting_activity"}
+MODERATOR_ADD = {"wijk_resident", "parelketting_route", "parelketting_activity", "werkplek_standardreply"}
 # Append-only records: nobody adds them by hand, not even a superuser.
 NOBODY_ADDS = {
     "wijk_consentrecord", "wijk_accesslogentry", "droomhuis_signal", "droomhuis_referral", "wijk_erasurerecord",
@@ -366,6 +369,8 @@ def url_kwargs(key, o):
         "droomhuis:consent_withdraw": {"reference": o.dream.reference, "key": "contact"},
         "droomhuis:signal_close": {"uid": o.signal.uid},
         "droomhuis:referral_close": {"uid": o.referral.uid},
+        "werkplek:report": {"uid": o.report.uid},
+        "werkplek:report_decide": {"uid": o.report.uid},
         "droomhuis:match_contact": {"uid": o.match.uid},
         "droomhuis:match_close": {"uid": o.match.uid},
         "droomhuis:review": {"uid": o.referral.uid},

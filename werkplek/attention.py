@@ -168,7 +168,7 @@ def _urls() -> dict[str, str]:
     queue = reverse("droomhuis:queue")
     return {
         "pearls": moderation_url(),
-        "reports": reverse("parelketting:reports"),
+        "reports": reverse("werkplek:reports"),
         "activities": reverse("werkplek:activities"),
         "wall": _admin("droomhuis_dream_changelist", "?muur=proposed"),
         "reviews": reverse("droomhuis:referrals"),

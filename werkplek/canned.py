@@ -44,3 +44,13 @@ DECLINE_LABELS = {
     "geld": _("Niet gratis"),
     "reclame": _("Reclame"),
 }
+ANSWER = {
+    "opgelost": _("Dank u wel voor uw melding. Het klopte, en het is nu opgelost."),
+    "niets-mis": _("Dank u wel voor uw melding. Wij hebben gekeken. Er is niets mis, dus de parel blijft staan."),
+    "van-de-kaart": _("Dank u wel voor uw melding. Het klopte. De parel staat niet meer op de kaart."),
+}
+ANSWER_LABELS = {
+    "opgelost": _("Opgelost"),
+    "niets-mis": _("Niets mis"),
+    "van-de-kaart": _("Van de kaart"),
+}

@@ -49,3 +49,32 @@ class DeclineForm(RejectForm):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = _("Reden voor wie het voorstelde")
         self.fields["reason"].error_messages["required"] = _("Schrijf een vriendelijke reden voor wie het voorstelde.")
+
+
+class ReportDecideForm(DecisionForm):
+    """Resolve, dismiss or hide a report (the button pressed), with an answer to the reporter when they can be
+    reached."""
+
+    besluit = forms.ChoiceField(
+        choices=[("resolved", _("Klopt, is opgelost")), ("dismissed", _("Klopt niet")), ("hide", _("Klopt, haal van de kaart"))],
+        error_messages={"required": _("Kies wat u met de melding doet."), "invalid_choice": _("Kies wat u met de melding doet.")},
+    )  # fmt: skip
+    answer = forms.CharField(
+        label=_("Antwoord aan de melder"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wij mailen het naar de melder. Zonder tekst krijgt de melder geen bericht."),
+    )
+    mark_optional = True
+
+    def __init__(self, *args, reach: str = "email", **kwargs):
+        kwargs.setdefault("auto_id", "id_report_%s")
+        super().__init__(*args, **kwargs)
+        if reach == "phone":
+            self.fields["answer"].label = _("Wat heeft u de melder gezegd?")
+            self.fields["answer"].help_text = _(
+                "Bel eerst. Wij bewaren het bij de melding. Het nummer halen wij weg als u besluit."
+            )
+        elif reach == "nobody":
+            del self.fields["answer"]

@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -27,8 +28,9 @@ from parelketting.programme_staff import attendee_rows, programme_for_staff
 from wijk.contact import tel_href
 from wijk.services import resident_channel
 
-from . import canned
+from . import replies
 from .attention import moderated_activities
+from .decision import Block, Button
 from .forms import ApproveForm, DeclineForm, RejectForm, ReturnForm
 
 INBOX_SIZE = 100
@@ -85,14 +87,24 @@ def pearl_inbox(request):
     return render(request, "werkplek/pearl_inbox.html", {"items": items})
 
 
+def _reply_text(own: dict, key) -> str:
+    """The text of the standard reply the moderator chose (``?afwijzen=<key>``), or "" for none or an odd key."""
+    return own.get(key or "", ("", ""))[1]
+
+
+def _reply_links(own: dict) -> list[tuple[str, str]]:
+    return [(key, label) for key, (label, _text) in own.items()]
+
+
 def _history(pearl) -> list:
     return list(pearl.history.select_related("history_user").order_by("-history_date", "-history_id")[:8])
 
 
 def _render_pearl(request, pearl, *, status=200, **forms):
     seen = {"seen_status": pearl.status}
-    reject_initial = {**seen, "reason": str(canned.REJECT.get(request.GET.get("afwijzen", ""), ""))}
-    return_initial = {**seen, "question": str(canned.RETURN.get(request.GET.get("vraag", ""), ""))}
+    own = replies.all_for(pearl.neighbourhood.corporation_id)
+    reject_initial = {**seen, "reason": _reply_text(own[replies.REJECT], request.GET.get("afwijzen"))}
+    return_initial = {**seen, "question": _reply_text(own[replies.RETURN], request.GET.get("vraag"))}
     context = {
         "pearl": pearl,
         "themes": list(pearl.themes.all()),
@@ -101,8 +113,8 @@ def _render_pearl(request, pearl, *, status=200, **forms):
         "open_reports": pearl.reports.filter(status=ReportStatus.OPEN).count(),
         "history": _history(pearl),
         "waiting": pearl.status == PearlStatus.SUBMITTED and pearl.withdrawn_at is None,
-        "reject_replies": [(key, canned.REJECT_LABELS[key]) for key in canned.REJECT],
-        "return_replies": [(key, canned.RETURN_LABELS[key]) for key in canned.RETURN],
+        "reject_replies": _reply_links(own[replies.REJECT]),
+        "return_replies": _reply_links(own[replies.RETURN]),
         "approve_form": ApproveForm(initial=seen),
         "reject_form": RejectForm(initial=reject_initial),
         "return_form": ReturnForm(initial=return_initial),
@@ -111,7 +123,25 @@ def _render_pearl(request, pearl, *, status=200, **forms):
         "next_pearl": waiting_pearls(request.user).exclude(pk=pearl.pk).only("uid").first(),
         **forms,
     }
+    context["blocks"] = _pearl_blocks(pearl, context)
     return render(request, "werkplek/pearl.html", context, status=status)
+
+
+def _pearl_blocks(pearl, context) -> list[Block]:
+    """Put it on the map (one press), not place it with a reason, or ask a question first."""
+    nobody = [_("Niemand krijgt deze reden. Wij bewaren hem bij de parel.")] if context["reach"] == "nobody" else []
+    return [
+        Block("plaatsen", reverse("werkplek:pearl_approve", args=[pearl.uid]), context["approve_form"],
+              [Button(_("Zet op de kaart"))]),
+        Block("afwijzen", reverse("werkplek:pearl_reject", args=[pearl.uid]), context["reject_form"],
+              [Button(_("Niet plaatsen"), secondary=True)], fields=["reason"],
+              summary=_("Niet plaatsen, met een reden"), opened=context["reject_open"],
+              replies=context["reject_replies"], replies_label=_("Standaardredenen:"), param="afwijzen", hints=nobody),
+        Block("vraag", reverse("werkplek:pearl_return", args=[pearl.uid]), context["return_form"],
+              [Button(_("Stuur de vraag"), secondary=True)], fields=["question"],
+              summary=_("Eerst een vraag stellen"), opened=context["return_open"],
+              replies=context["return_replies"], replies_label=_("Standaardvragen:"), param="vraag"),
+    ]  # fmt: skip
 
 
 @moderator_required
@@ -242,12 +272,13 @@ def activity_inbox(request):
 
 def _render_activity(request, activity, *, status=200, **forms):
     seen = {"seen_status": activity.status}
-    decline_initial = {**seen, "reason": str(canned.DECLINE.get(request.GET.get("afwijzen", ""), ""))}
+    own = replies.for_organisation(activity.neighbourhood.corporation_id, replies.DECLINE)
+    decline_initial = {**seen, "reason": _reply_text(own, request.GET.get("afwijzen"))}
     context = {
         "activity": activity,
         "reach": activity_proposer_reach(activity),
         "waiting": activity.status == ActivityStatus.PROPOSED,
-        "decline_replies": [(key, canned.DECLINE_LABELS[key]) for key in canned.DECLINE],
+        "decline_replies": _reply_links(own),
         "accept_form": ApproveForm(initial=seen),
         "decline_form": DeclineForm(initial=decline_initial),
         "decline_open": bool(request.GET.get("afwijzen")),
@@ -257,6 +288,14 @@ def _render_activity(request, activity, *, status=200, **forms):
         "attendees": attendee_rows(activity) if activity.status != ActivityStatus.PROPOSED else None,
         **forms,
     }
+    context["blocks"] = [
+        Block("in-het-programma", reverse("werkplek:activity_accept", args=[activity.uid]), context["accept_form"],
+              [Button(_("Zet in het programma"))]),
+        Block("afwijzen", reverse("werkplek:activity_decline", args=[activity.uid]), context["decline_form"],
+              [Button(_("Niet in het programma"), secondary=True)], fields=["reason"],
+              summary=_("Niet in het programma, met een reden"), opened=context["decline_open"],
+              replies=context["decline_replies"], replies_label=_("Standaardredenen:"), param="afwijzen"),
+    ]  # fmt: skip
     return render(request, "werkplek/activity.html", context, status=status)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import moderation, views
+from . import moderation, reports, views
 
 app_name = "werkplek"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("parels/<uuid:uid>/plaatsen/", moderation.pearl_approve, name="pearl_approve"),
     path("parels/<uuid:uid>/afwijzen/", moderation.pearl_reject, name="pearl_reject"),
     path("parels/<uuid:uid>/vraag/", moderation.pearl_return, name="pearl_return"),
+    path("meldingen/", reports.report_inbox, name="reports"),
+    path("meldingen/<uuid:uid>/", reports.report_page, name="report"),
+    path("meldingen/<uuid:uid>/besluit/", reports.report_decide, name="report_decide"),
     path("activiteiten/", moderation.activity_inbox, name="activities"),
     path("activiteiten/<uuid:uid>/", moderation.activity_page, name="activity"),
     path("activiteiten/<uuid:uid>/in-het-programma/", moderation.activity_accept, name="activity_accept"),
