@@ -28,7 +28,7 @@ from parelketting.route_models import Route
 from parelketting.services import pearl_submit_anonymous
 from wijk.models import Organisation
 from wijk.models.callbacks import DayPart
-from wijk.services import callback_request_create, letter_queue
+from wijk.services import callback_request_create, letter_queue, letter_run_start
 
 from . import conftest
 
@@ -74,6 +74,18 @@ def _objects(world):
             subject="Uw droom",
             body="Wij bellen u binnenkort.",
             reason="dream",
+        ),
+        letter_run=letter_run_start(
+            letters=[
+                letter_queue(
+                    resident=world.residents.hagedoorn,
+                    organisation=world.bw,
+                    subject="Uw aanmelding",
+                    body="Tot dan.",
+                    reason="signup",
+                )
+            ],
+            user=world.users.moderator_bw,
         ),
         resident=world.residents.hagedoorn,
         callback=callback_request_create(

@@ -99,6 +99,8 @@ MATRIX = {
     "wijk:letters": staff("moderator_hw", "moderator_bw", "broker_bw", "superuser", others="forbidden"),
     "wijk:letters_pdf": staff(others="method"),
     "wijk:letters_sent": staff(others="method"),
+    "wijk:letters_run_pdf": staff("moderator_bw", "broker_bw", "superuser", others="forbidden", moderator_hw="hidden"),
+    "wijk:letters_run_retry": staff(others="method"),
     "wijk:letter_cancel": staff(others="method"),
     "wijk:letter_preview": staff("moderator_bw", "broker_bw", "superuser", others="forbidden", moderator_hw="hidden"),
     "wijk:callback": PUBLIC,  # "bel mij terug": no account needed
@@ -350,6 +352,8 @@ def url_kwargs(key, o):
         "wijk:resident_forget": {"uid": o.resident.uid},
         "wijk:letter_cancel": {"uid": o.letter.uid},
         "wijk:letter_preview": {"uid": o.letter.uid},
+        "wijk:letters_run_pdf": {"uid": o.letter_run.uid},
+        "wijk:letters_run_retry": {"uid": o.letter_run.uid},
         "wijk:callback_mark": {"uid": o.callback.uid, "mark": "gebeld"},
         "wijk:front_door": {"slug": o.pearl.neighbourhood.slug},
         "wijk:mood_image": {"slug": o.pearl.neighbourhood.slug},

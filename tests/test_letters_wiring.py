@@ -47,7 +47,7 @@ def post_resident(world):
 
 
 def _pdf_text(client, letter) -> str:
-    response = client.post(reverse("wijk:letters_pdf"), {"letters": [str(letter.uid)]})
+    response = client.post(reverse("wijk:letters_pdf"), {"letters": [str(letter.uid)]}, follow=True)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     return " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")

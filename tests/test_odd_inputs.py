@@ -120,6 +120,8 @@ PAGES = {
     "wijk:letters": {},
     "wijk:letters_pdf": {},
     "wijk:letters_sent": {},
+    "wijk:letters_run_pdf": {},
+    "wijk:letters_run_retry": {},
     "wijk:letter_cancel": {},
     "wijk:letter_preview": {},
     "wijk:callback": {"wijk": lambda o: str(o.callback.neighbourhood_id)},

@@ -1,8 +1,11 @@
 """Staff pages for the letter print queue: choose letters, print them as one PDF, mark them as sent."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -10,13 +13,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from .models import AccessAction, LetterRun, LetterStatus
-from .pdf import pdf_response, render_pdf
+from .pdf import pdf_response
 from .permissions import letters_for_user, may_print_letters
 from .services import (
     access_log_record,
     letter_address_complete,
     letter_cancel,
     letter_contact,
+    letter_run_pdf_again,
     letter_run_start,
     letters_by_envelope,
     letters_mark_printed,
@@ -53,6 +57,8 @@ def queue(request):
     for letter in queued:
         if letter.run_id is not None:
             runs.setdefault(letter.run_id, {"run": letter.run, "count": 0})["count"] += 1
+    for item in runs.values():
+        item["state"] = _run_state(item["run"])
     context = {
         "queued": queued,
         "envelopes": len(letters_by_envelope([letter for letter in queued if letter.address_complete])),
@@ -66,7 +72,8 @@ def queue(request):
 @login_required
 @require_POST
 def print_batch(request):
-    """One PDF with every chosen letter, one letter per page, the address where the envelope window is."""
+    """Start a print run of the chosen letters; the worker makes its PDF (one letter per page, the address where
+    the envelope window is). When the PDF is ready at once (no separate worker), it downloads straight away."""
     _require_letter_staff(request)
     letters = _chosen(request)
     printable = [letter for letter in letters if letter_address_complete(letter.resident)]
@@ -74,24 +81,65 @@ def print_batch(request):
         messages.error(request, _("Kies eerst een of meer brieven met een adres en een postcode."))
         return redirect("wijk:letters")
     run = letter_run_start(letters=printable, user=request.user)
-    for letter in printable:
-        with translation.override(letter.language or "nl"):
-            letter.contact_line = letter_contact(letter.organisation, letter.resident.neighbourhood_id)
-        access_log_record(
-            user=request.user,
-            action=AccessAction.PRINT,
-            obj=letter,
-            resident=letter.resident,
-            organisation=letter.organisation,
-            detail=letter.reason,
-        )
-    pdf = render_pdf(
-        "wijk/letters/batch.html",
-        {"envelopes": letters_by_envelope(printable), "today": timezone.localdate(), "run": run},
-        stylesheets=["css/letters-print.css"],
-        request=request,
+    run.refresh_from_db()
+    if run.pdf:
+        return redirect("wijk:letters_run_pdf", uid=run.uid)
+    messages.info(
+        request, _("De PDF wordt gemaakt. Dit duurt meestal minder dan een minuut. Deze pagina ververst vanzelf.")
     )
-    return pdf_response(pdf, filename=f"brieven-{timezone.localdate():%Y-%m-%d}.pdf")
+    return redirect("wijk:letters")
+
+
+# A PDF that is not there this long after its run started was lost (a worker that stopped): offer to try again.
+PDF_LOST_AFTER = timedelta(minutes=10)
+
+
+def _run_state(run) -> str:
+    """``ready``, ``making`` or ``failed`` (also when it was lost)."""
+    if run.pdf:
+        return "ready"
+    if run.pdf_failed or timezone.now() - run.created_at > PDF_LOST_AFTER:
+        return "failed"
+    return "making"
+
+
+def _visible_run(request, uid):
+    """A print run with at least one letter the user may handle, or 404."""
+    run = get_object_or_404(LetterRun, uid=uid)
+    if not letters_for_user(request.user).filter(run=run).exists():
+        raise Http404
+    return run
+
+
+@login_required
+@require_GET
+def run_pdf(request, uid):
+    """The PDF of a print run, for staff who may handle its letters; only while its letters wait to be sent."""
+    _require_letter_staff(request)
+    run = _visible_run(request, uid)
+    if not run.pdf:
+        if run.sent_at is None:
+            messages.info(request, _("Deze PDF is nog niet klaar. Probeer het zo nog eens."))
+        else:
+            messages.info(request, _("Deze brieven zijn verstuurd. De PDF is daarom weggegooid."))
+        return redirect("wijk:letters")
+    with run.pdf.open("rb") as file:
+        body = file.read()
+    return pdf_response(body, filename=f"brieven-{timezone.localtime(run.created_at):%Y-%m-%d-%H%M}.pdf")
+
+
+@login_required
+@require_POST
+def run_retry(request, uid):
+    """Make a run's PDF again (after a failure, or when the file was lost)."""
+    _require_letter_staff(request)
+    run = _visible_run(request, uid)
+    if run.sent_at is not None:
+        messages.error(request, _("Deze brieven zijn al verstuurd."))
+        return redirect("wijk:letters")
+    letter_run_pdf_again(run)
+    messages.info(request, _("De PDF wordt opnieuw gemaakt."))
+    return redirect("wijk:letters")
 
 
 def _run(request):

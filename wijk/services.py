@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -325,12 +327,66 @@ def letter_address_complete(resident) -> bool:
 
 
 def letter_run_start(*, letters, user) -> LetterRun:
-    """Record that these queued letters go into one PDF now. Only they can be marked sent from this run; a letter
-    queued afterwards waits for the next run. A letter printed again (a lost PDF) moves to the new run."""
+    """Record that these queued letters go into one PDF now, with an access-log row per letter (staff print
+    a resident's address and news). Only they can be marked sent from this run; a letter queued afterwards waits
+    for the next run. A letter printed again (a lost PDF) moves to the new run. The worker makes the PDF
+    (``letter_run_pdf_make``) once the run is stored."""
+    from .tasks import letter_run_pdf
+
     with transaction.atomic():
         run = LetterRun.objects.create(created_by=user)
         Letter.objects.filter(pk__in=[letter.pk for letter in letters], status=LetterStatus.QUEUED).update(run=run)
+        for letter in letters:
+            access_log_record(
+                user=user,
+                action=AccessAction.PRINT,
+                obj=letter,
+                resident=letter.resident,
+                organisation=letter.organisation,
+                detail=letter.reason,
+            )
+    letter_run_pdf.enqueue(run_uid=str(run.uid))
     return run
+
+
+def letter_run_pdf_make(run: LetterRun) -> LetterRun:
+    """Make the run's PDF: one envelope per resident and sender, one letter per page, the address where the
+    envelope window is, each letter in the resident's language with the sender's contact details."""
+    from .pdf import render_pdf
+
+    letters = list(
+        Letter.objects.filter(run=run, status=LetterStatus.QUEUED).select_related("resident", "organisation")
+    )
+    for letter in letters:
+        with translation.override(letter.language or "nl"):
+            letter.contact_line = letter_contact(letter.organisation, letter.resident.neighbourhood_id)
+    pdf = render_pdf(
+        "wijk/letters/batch.html",
+        {"envelopes": letters_by_envelope(letters), "today": timezone.localdate(run.created_at), "run": run},
+        stylesheets=["css/letters-print.css"],
+    )
+    if run.pdf:
+        run.pdf.delete(save=False)
+    run.pdf.save(f"{secrets.token_hex(16)}.pdf", ContentFile(pdf), save=False)
+    run.pdf_made_at = timezone.now()
+    run.pdf_failed = False
+    run.save(update_fields=["pdf", "pdf_made_at", "pdf_failed"])
+    return run
+
+
+def letter_run_pdf_again(run: LetterRun) -> None:
+    """Queue the making of a run's PDF once more (after a failure, or when its file was lost)."""
+    from .tasks import letter_run_pdf
+
+    LetterRun.objects.filter(pk=run.pk).update(pdf_failed=False)
+    letter_run_pdf.enqueue(run_uid=str(run.uid))
+
+
+def letter_run_pdf_forget(run: LetterRun) -> None:
+    """Remove a run's PDF (the addresses in it) once its letters are sent."""
+    if run.pdf:
+        run.pdf.delete(save=False)
+        LetterRun.objects.filter(pk=run.pk).update(pdf="")
 
 
 def letters_by_envelope(letters) -> list[list]:
@@ -357,6 +413,8 @@ def letters_mark_printed(*, run: LetterRun, letters, user) -> int:
             count += 1
         if count:
             LetterRun.objects.filter(pk=run.pk).update(sent_at=now)
+    if count:
+        letter_run_pdf_forget(run)
     return count
 
 

@@ -25,6 +25,8 @@ urlpatterns = [
     path("brieven/", letters_views.queue, name="letters"),
     path("brieven/pdf/", letters_views.print_batch, name="letters_pdf"),
     path("brieven/verstuurd/", letters_views.mark_sent, name="letters_sent"),
+    path("brieven/printronde/<uuid:uid>/brieven.pdf", letters_views.run_pdf, name="letters_run_pdf"),
+    path("brieven/printronde/<uuid:uid>/opnieuw/", letters_views.run_retry, name="letters_run_retry"),
     path("brieven/<uuid:uid>/niet-versturen/", letters_views.cancel, name="letter_cancel"),
     path("brieven/<uuid:uid>/voorbeeld/", letters_views.preview, name="letter_preview"),
     # Last: a neighbourhood's front door (/zuidwijk/) would catch every other one-word address. The project's

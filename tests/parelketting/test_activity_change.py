@@ -221,7 +221,7 @@ def test_a_change_letter_lands_in_the_batch_pdf(world, full_activity, moderator_
     assert letter.status == LetterStatus.QUEUED
     page = moderator_hw.get(reverse("wijk:letters"))
     assert "Veranderd: Samen breien" in page.content.decode()
-    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [str(letter.uid)]})
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [str(letter.uid)]}, follow=True)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).replace("\n", " ")
     assert "Veranderd: Samen breien" in text and "Spui 12" in text and "De nieuwe tijd:" in text

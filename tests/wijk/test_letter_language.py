@@ -14,7 +14,7 @@ from parelketting.programme_change import activity_change
 from parelketting.programme_services import signup_create
 from tests.parelketting import conftest as parelketting_fixtures
 from wijk.choices import ContactPreference
-from wijk.models import Letter
+from wijk.models import Letter, LetterStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ WORDS = {
 
 
 def _pdf_text(client, letter) -> str:
-    response = client.post(reverse("wijk:letters_pdf"), {"letters": [str(letter.uid)]})
+    response = client.post(reverse("wijk:letters_pdf"), {"letters": [str(letter.uid)]}, follow=True)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).replace("\n", " ")
 
@@ -72,7 +72,10 @@ def test_sign_up_and_change_letters_are_in_the_residents_language(
         weekday = date_format(timezone.localtime(new_start), "l")
     assert weekday in changed.body
 
-    for letter in (confirmation, changed):
+    # Not printed yet, the confirmation is replaced by the change letter: one envelope, the latest news.
+    confirmation.refresh_from_db()
+    assert confirmation.status == LetterStatus.SUPERSEDED and confirmation.superseded_by == changed
+    for letter in (changed,):
         text = _pdf_text(moderator_hw, letter)
         assert text.count(words["greeting"]) == 1 and text.count(words["closing"]) == 1
         assert "Beste buur" not in text and "Met vriendelijke groet" not in text

@@ -67,7 +67,7 @@ def test_without_any_address_nothing_is_sent(world):
 
 def test_the_batch_pdf_puts_one_residents_letters_in_one_envelope(moderator_hw, world, post_resident):
     first, second = _letter(world, post_resident), _letter(world, post_resident, subject="Uw aanmelding")
-    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [first.uid, second.uid]})
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [first.uid, second.uid]}, follow=True)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     assert len(reader.pages) == 1  # one envelope, both pieces of news
@@ -82,13 +82,13 @@ def test_letters_are_written_in_the_residents_language(moderator_hw, world, post
     post_resident.language = "en"
     post_resident.save()
     letter = _letter(world, post_resident)
-    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]}, follow=True)
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "Kind regards" in text
 
 
 def _print(client, *letters):
-    response = client.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid for letter in letters]})
+    response = client.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid for letter in letters]}, follow=True)
     assert response.status_code == 200
     return Letter.objects.get(pk=letters[0].pk).run
 
@@ -209,14 +209,14 @@ def test_the_printed_letter_says_how_to_reach_the_organisation(moderator_hw, wor
         address="Spui 1a",
         opening_hours="woensdag",
     )
-    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]}, follow=True)
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
     assert "Bel: 0186 123 456 (maandag tot en met vrijdag, 9 tot 17 uur)" in text
     assert "Inloop: Pop-up rommelruimte, Spui 1a" in text
     world.hw.phone = world.hw.opening_hours = ""
     world.hw.save()
     WalkInPlace.objects.all().delete()
-    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]}, follow=True)
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
     assert "Bel of kom langs bij HW Wonen." in text and "http" not in text
     assert text.count("Beste buur,") == 1 and text.count("Met vriendelijke groet") == 1
@@ -260,3 +260,92 @@ def test_one_envelope_per_resident_and_sender(world, post_resident):
     a, b = _letter(world, post_resident), _letter(world, post_resident, subject="Tweede")
     c = letter_queue(resident=other, organisation=world.bw, subject="Droom", body="Nieuws.", reason="droomhuis.news")
     assert letters_by_envelope([c, b, a]) == [[a, b], [c]]
+
+
+# --- the PDF of a run is made by the worker ------------------------------------------------------------------
+
+
+@pytest.fixture
+def worker_later(settings):
+    """Tasks wait in a queue (as with a separate worker) instead of running inside the request."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def _run_task(run):
+    from wijk.tasks import letter_run_pdf
+
+    return letter_run_pdf.call(run_uid=str(run.uid))
+
+
+def test_a_run_of_letters_is_made_by_the_worker_and_then_downloaded(moderator_hw, world, post_resident, worker_later):
+    letter = _letter(world, post_resident)
+    response = moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]}, follow=True)
+    page = response.content.decode()
+    assert "De PDF wordt gemaakt." in page and "Kijk of hij klaar is" in page
+    run = Letter.objects.get(pk=letter.pk).run
+    assert not run.pdf
+    waiting = moderator_hw.get(reverse("wijk:letters_run_pdf", args=[run.uid]), follow=True)
+    assert "nog niet klaar" in waiting.content.decode()
+
+    assert _run_task(run) == "made"
+    assert "Download de PDF" in moderator_hw.get(reverse("wijk:letters")).content.decode()
+    pdf = moderator_hw.get(reverse("wijk:letters_run_pdf", args=[run.uid]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf["Cache-Control"] == "no-store"
+    assert "Spui 12" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+
+
+def test_a_failed_pdf_says_so_and_can_be_made_again(moderator_hw, world, post_resident, worker_later, monkeypatch):
+    letter = _letter(world, post_resident)
+    moderator_hw.post(reverse("wijk:letters_pdf"), {"letters": [letter.uid]})
+    run = Letter.objects.get(pk=letter.pk).run
+
+    def broken(*args, **kwargs):
+        raise OSError("font missing")
+
+    monkeypatch.setattr("wijk.pdf.render_pdf", broken)
+    with pytest.raises(OSError):
+        _run_task(run)
+    run.refresh_from_db()
+    assert run.pdf_failed and not run.pdf
+    page = moderator_hw.get(reverse("wijk:letters")).content.decode()
+    assert "De PDF is niet gemaakt." in page and "Maak de PDF opnieuw" in page
+
+    monkeypatch.undo()
+    response = moderator_hw.post(reverse("wijk:letters_run_retry", args=[run.uid]), follow=True)
+    assert "De PDF wordt opnieuw gemaakt." in response.content.decode()
+    run.refresh_from_db()
+    assert not run.pdf_failed
+    _run_task(run)
+    run.refresh_from_db()
+    assert run.pdf and run.pdf_made_at is not None
+
+
+def test_the_pdf_with_addresses_is_removed_once_the_letters_are_sent(moderator_hw, world, post_resident):
+    from django.core.files.storage import default_storage
+
+    letter = _letter(world, post_resident)
+    run = _print(moderator_hw, letter)
+    name = run.pdf.name
+    assert default_storage.exists(name)
+    moderator_hw.post(reverse("wijk:letters_sent"), {"run": run.uid})
+    run.refresh_from_db()
+    assert not run.pdf and not default_storage.exists(name)
+    response = moderator_hw.get(reverse("wijk:letters_run_pdf", args=[run.uid]), follow=True)
+    assert "De PDF is daarom weggegooid." in response.content.decode()
+
+
+def test_another_corporation_cannot_fetch_a_runs_pdf(moderator_hw, moderator_bw, world, post_resident):
+    run = _print(moderator_hw, _letter(world, post_resident))
+    assert moderator_bw.get(reverse("wijk:letters_run_pdf", args=[run.uid])).status_code == 404
+    assert moderator_bw.post(reverse("wijk:letters_run_retry", args=[run.uid])).status_code == 404
+
+
+def test_starting_a_run_logs_each_printed_letter_outside_a_request(world, post_resident):
+    from wijk.services import letter_run_start
+
+    letters = [_letter(world, post_resident), _letter(world, post_resident, subject="Tweede")]
+    run = letter_run_start(letters=letters, user=world.users.moderator_hw)
+    rows = AccessLogEntry.objects.filter(action="print", resident=post_resident)
+    assert rows.count() == 2 and {row.user for row in rows} == {world.users.moderator_hw}
+    run.refresh_from_db()
+    assert run.pdf  # without a separate worker the PDF is made at once

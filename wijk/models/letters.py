@@ -32,6 +32,11 @@ class LetterRun(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    # The PDF is made by the worker (a run of a hundred envelopes takes seconds) and kept until the letters are
+    # marked sent; its name cannot be guessed and it is only handed out by a view that checks the role.
+    pdf = models.FileField(_("PDF"), upload_to="brieven/", blank=True)
+    pdf_made_at = models.DateTimeField(_("PDF gemaakt op"), null=True, blank=True)
+    pdf_failed = models.BooleanField(_("PDF maken mislukt"), default=False)
 
     class Meta:
         verbose_name = _("printronde")
