@@ -14,7 +14,7 @@ from wijk.models import ConsentRecord
 from wijk.permissions import active_roles, organisation_ids
 
 from .care_models import Pairing, Referral, Signal
-from .permissions import can_handle
+from .permissions import can_handle, get_dream_for_broker
 from .referral_workflow import ReferralStatus
 
 
@@ -38,6 +38,22 @@ def active_pairing(user, dream):
 
 def can_record_signal(user, dream) -> bool:
     return is_case_owner(user, dream) or active_pairing(user, dream) is not None
+
+
+def get_owned_case(user, reference: str):
+    """The case if the user owns it (referral and pairing work); other brokers of the corporation get 404."""
+    dream = get_dream_for_broker(user, reference)
+    if not is_case_owner(user, dream):
+        raise Http404("Not your case.")
+    return dream
+
+
+def get_case_for_signal(user, reference: str):
+    """The case if the user may record a signal on it (its owner, or a paired expert); 404 otherwise."""
+    dream = get_dream_for_broker(user, reference)
+    if not can_record_signal(user, dream):
+        raise Http404("Not your case.")
+    return dream
 
 
 def signal_kinds_for_expert(pairing) -> set[str]:
@@ -71,6 +87,11 @@ def get_signal_for_user(user, uid) -> Signal:
 
 def is_partner_contact(user) -> bool:
     return bool(active_roles(user, RoleKind.PARTNER_CONTACT))
+
+
+def is_expert(user) -> bool:
+    """Any active expert-by-experience role: opens their list of pairings (each still checked per pairing)."""
+    return bool(active_roles(user, RoleKind.EXPERT))
 
 
 def referrals_for_partner(user):

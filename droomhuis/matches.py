@@ -13,11 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijk.choices import RoleKind
-from wijk.models import AccessAction
-from wijk.services import access_log_record
-
 from . import care, matching
+from .audit import case_log
 from .match_models import Match, MatchKind, MatchOutcome, MatchStatus
 from .models import DreamEvent, EventKind
 
@@ -29,15 +26,7 @@ def _trace(match: Match, actor, to_value: str, detail: str, reason: str = "") ->
         dream=dream, kind=EventKind.MATCH, actor=actor, from_value=match.label[:200], to_value=to_value,
         reason=reason[:500],
     )  # fmt: skip
-    access_log_record(
-        user=actor,
-        action=AccessAction.CHANGE,
-        obj=match,
-        resident=dream.resident,
-        role=RoleKind.BROKER,
-        organisation=dream.neighbourhood.corporation,
-        detail=detail,
-    )
+    case_log(actor, match, dream, detail)
 
 
 @transaction.atomic

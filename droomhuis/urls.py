@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import broker, care, expert, forget, matches, paper, partner, public
+from .views import broker, broker_actions, care, expert, forget, matches, paper, partner, public
 
 app_name = "droomhuis"
 
@@ -29,14 +29,14 @@ urlpatterns = [
     path("makelaar/nieuwe-droom/", broker.intake, name="intake"),
     path("makelaar/droom/<str:reference>/", broker.case, name="case"),
     path("makelaar/droom/<str:reference>/foto/", broker.case_photo, name="case_photo"),
-    path("makelaar/droom/<str:reference>/oppakken/", broker.case_pickup, name="case_pickup"),
-    path("makelaar/droom/<str:reference>/status/", broker.case_status, name="case_status"),
-    path("makelaar/droom/<str:reference>/overdragen/", broker.case_assign, name="case_assign"),
-    path("makelaar/droom/<str:reference>/plannen/", broker.case_plan, name="case_plan"),
-    path("makelaar/droom/<str:reference>/contactpoging/", broker.case_contact, name="case_contact"),
-    path("makelaar/droom/<str:reference>/notitie/", broker.case_note, name="case_note"),
-    path("makelaar/droom/<str:reference>/bericht/", broker.case_update, name="case_update"),
-    path("makelaar/droom/<str:reference>/resultaat/", broker.case_outcome, name="case_outcome"),
+    path("makelaar/droom/<str:reference>/oppakken/", broker_actions.case_pickup, name="case_pickup"),
+    path("makelaar/droom/<str:reference>/status/", broker_actions.case_status, name="case_status"),
+    path("makelaar/droom/<str:reference>/overdragen/", broker_actions.case_assign, name="case_assign"),
+    path("makelaar/droom/<str:reference>/plannen/", broker_actions.case_plan, name="case_plan"),
+    path("makelaar/droom/<str:reference>/contactpoging/", broker_actions.case_contact, name="case_contact"),
+    path("makelaar/droom/<str:reference>/notitie/", broker_actions.case_note, name="case_note"),
+    path("makelaar/droom/<str:reference>/bericht/", broker_actions.case_update, name="case_update"),
+    path("makelaar/droom/<str:reference>/resultaat/", broker_actions.case_outcome, name="case_outcome"),
     path("makelaar/droom/<str:reference>/match/", matches.match_add, name="match_add"),
     path("makelaar/match/<uuid:uid>/contact/", matches.match_contact, name="match_contact"),
     path("makelaar/match/<uuid:uid>/afsluiten/", matches.match_close, name="match_close"),

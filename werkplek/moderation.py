@@ -4,15 +4,14 @@ moderator can change) and a question back; then straight on to the next waiting 
 Every decision goes through ``parelketting.services`` (history row, message to the submitter by e-mail or letter,
 as they chose). Before a decision the page says how the submitter will hear it, or that nobody will (a paper
 pearl without a name); after it, the message says what really happened. Case actions follow the pattern of
-``droomhuis.views.broker._case_action``: one decorator validates, runs the service, redirects, or shows the page
+``droomhuis.views.broker_actions.case_action``: one decorator validates, runs the service, redirects, or shows the page
 again with the moderator's own input and the error.
 """
 
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,6 +25,7 @@ from parelketting.permissions import can_handle_reports, get_pearl_for_moderator
 from parelketting.programme_services import activity_decide, activity_proposer_reach
 from parelketting.programme_staff import attendee_rows, programme_for_staff
 from wijk.contact import tel_href
+from wijk.decorators import role_required
 from wijk.services import resident_channel
 
 from . import replies
@@ -36,18 +36,8 @@ from .forms import ApproveForm, DeclineForm, RejectForm, ReturnForm
 INBOX_SIZE = 100
 
 
-def moderator_required(view):
-    """Anonymous visitors log in first; logged-in users without a moderator role (or superuser) get 403."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_handle_reports(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Anonymous visitors log in first; logged-in users without a moderator role (or superuser) get 403.
+moderator_required = role_required(can_handle_reports)
 
 
 def waiting_pearls(user):
@@ -159,7 +149,7 @@ def _next_url(request, pearl) -> str:
 
 
 def item_action(get_item, render_item, next_url, status_label):
-    """One case-action pattern for every moderated item (like ``droomhuis.views.broker._case_action``): wrap a
+    """One case-action pattern for every moderated item (like ``droomhuis.views.broker_actions.case_action``): wrap a
     POST handler so it checks the status the moderator saw, validates the form, runs the service, and goes on to
     the next item with a message that says what really happened; any error shows the item again, input kept."""
 

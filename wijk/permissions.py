@@ -84,11 +84,6 @@ def is_moderator(user):
 
 
 @rules.predicate
-def is_broker(user):
-    return bool(active_roles(user, RoleKind.BROKER))
-
-
-@rules.predicate
 def is_facilitator(user):
     return bool(active_roles(user, RoleKind.FACILITATOR))
 

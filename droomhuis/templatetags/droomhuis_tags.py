@@ -23,8 +23,7 @@ def droomhuis_is_partner_contact(context) -> bool:
 
 @register.simple_tag(takes_context=True)
 def droomhuis_is_expert(context) -> bool:
-    from wijk.choices import RoleKind
-    from wijk.permissions import active_roles
+    from ..care_permissions import is_expert
 
     request = context.get("request")
-    return bool(request is not None and active_roles(request.user, RoleKind.EXPERT))
+    return bool(request is not None and is_expert(request.user))

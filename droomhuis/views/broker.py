@@ -1,23 +1,21 @@
-"""The broker's workspace: the queue, one page per case, and assisted intake.
+"""The broker's workspace: the queue, one page per case, and assisted intake (the forms on the case page
+are in ``broker_actions``).
 
 Only users with a broker role get in (others: login or 403); a case outside the broker's
 corporation is a 404. Each view of a case's contact details writes an access-log row.
 """
 
 from datetime import timedelta
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, Prefetch, Q, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from wijk.choices import EXPLICIT_CATEGORIES, DataCategory, Purpose
 from wijk.models import AccessAction, ConsentRecord, Theme
@@ -26,7 +24,7 @@ from wijk.public_cache import PEARLS, versioned_key
 from .. import conf, matching, services
 from ..audit import case_log
 from ..care_models import Referral
-from ..consents import update_reach
+from ..decorators import broker_required
 from ..forms import (
     AssignForm,
     AssistedIntakeForm,
@@ -37,7 +35,6 @@ from ..forms import (
     QueueFilterForm,
     ResidentUpdateForm,
     TransitionForm,
-    contact_attempt_kwargs,
 )
 from ..models import ContactAttempt, Dream, DreamEvent, Note, ResidentUpdate, reference_normalise
 from ..permissions import (
@@ -46,7 +43,6 @@ from ..permissions import (
     dreams_for_broker,
     get_dream_for_broker,
     intake_residents,
-    is_broker,
     likely_duplicates,
     resident_search,
 )
@@ -54,25 +50,6 @@ from ..workflow import OPEN, DreamStatus
 from .case_care import care_context, care_prefetches, care_shared
 from .case_data import cached_many, timeline, use_choices
 from .case_matches import match_context, match_prefetch
-
-CONFLICT_MESSAGE = _(
-    "Iemand anders heeft deze droom net opgeslagen. Uw wijziging is niet bewaard. "
-    "Kijk hieronder wat er nu staat. Wat u typte staat nog in het formulier: sla opnieuw op als het klopt."
-)
-
-
-def broker_required(view):
-    """Anonymous users go to the login page; logged-in users without a broker role get 403."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_broker(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _filtered(request, qs, form, view):
@@ -281,7 +258,7 @@ def _case_context(request, dream, **forms):
     }
 
 
-def _render_case(request, dream, *, status=200, **forms):
+def render_case(request, dream, *, status=200, **forms):
     """Render the case page and log the view; contact details are only shown (and logged) with consent."""
     context = _case_context(request, dream, **forms)
     detail = "droom met contactgegevens" if context["contact_consent"] else "droom zonder contactgegevens"
@@ -294,178 +271,7 @@ def _render_case(request, dream, *, status=200, **forms):
 @broker_required
 def case(request, reference):
     dream = get_dream_for_broker(request.user, reference)
-    return _render_case(request, dream)
-
-
-def _conflict(request, reference, form_name, form_class, **form_kwargs):
-    """Reload the case and show the broker's own input again, now against the newest version."""
-    dream = get_dream_for_broker(request.user, reference)
-    data = request.POST.copy()
-    data["version"] = str(dream.version)
-    messages.error(request, CONFLICT_MESSAGE)
-    return _render_case(request, dream, status=409, **{form_name: form_class(data, **form_kwargs)})
-
-
-def _case_action(form_name, form_class, form_kwargs=lambda dream: {}):
-    """Wrap a POST handler: validate the form, run the service, redirect; re-show input on any error."""
-
-    def decorator(handler):
-        @broker_required
-        @require_POST
-        @wraps(handler)
-        def view(request, reference):
-            dream = get_dream_for_broker(request.user, reference)
-            kwargs = form_kwargs(dream)
-            form = form_class(request.POST, **kwargs)
-            if form.is_valid():
-                try:
-                    message = handler(request, dream, form.cleaned_data)
-                except services.CaseChanged:
-                    return _conflict(
-                        request,
-                        reference,
-                        form_name,
-                        form_class,
-                        **form_kwargs(get_dream_for_broker(request.user, reference)),
-                    )
-                except ValidationError as error:
-                    for text in error.messages:
-                        form.add_error(None, text)
-                else:
-                    messages.success(request, message)
-                    return redirect("droomhuis:case", reference=dream.reference)
-            return _render_case(request, dream, status=400, **{form_name: form})
-
-        return view
-
-    return decorator
-
-
-@_case_action("transition_form", TransitionForm, lambda dream: {"dream": dream})
-def case_status(request, dream, data):
-    services.dream_transition(
-        dream=dream,
-        to_status=data["to_status"],
-        actor=request.user,
-        expected_version=data["version"],
-        reason=data["reason"],
-        next_action_date=data["next_action_date"],
-        channel=data["channel"],
-    )
-    return _("De status is nu: %(status)s.") % {"status": dream.get_status_display()}
-
-
-@_case_action("assign_form", AssignForm, lambda dream: {"brokers": brokers_for(dream.neighbourhood)})
-def case_assign(request, dream, data):
-    services.dream_assign(
-        dream=dream, owner=data["owner"], actor=request.user, expected_version=data["version"], reason=data["reason"]
-    )
-    return _("De droom is overgedragen.")
-
-
-@_case_action("plan_form", PlanForm)
-def case_plan(request, dream, data):
-    services.dream_plan(
-        dream=dream,
-        actor=request.user,
-        expected_version=data["version"],
-        next_action_date=data["next_action_date"],
-        next_action=data["next_action"],
-        themes=list(data["themes"]),
-    )
-    return _("De volgende actie is opgeslagen.")
-
-
-@_case_action("contact_form", ContactAttemptForm)
-def case_contact(request, dream, data):
-    kwargs = contact_attempt_kwargs(data)
-    services.contact_attempt_record(dream=dream, actor=request.user, **kwargs)
-    if kwargs["reached"]:
-        return _("De contactpoging is opgeslagen.")
-    return _("De contactpoging is opgeslagen. Dit telt nog niet als eerste contact: de bewoner is niet bereikt.")
-
-
-def taken_text(dream, user) -> str:
-    """Why "Oppakken" did nothing: who has the dream now, or where it stands, in words."""
-    if dream.owner_id == user.pk:
-        return _("U had deze droom al opgepakt.")
-    if dream.owner_id:
-        return _("%(name)s pakte deze droom net op. U ziet hieronder wat er nu staat.") % {
-            "name": dream.owner.name or dream.owner.email
-        }
-    return _("Deze droom is niet meer nieuw. De status is nu: %(status)s.") % {"status": dream.get_status_display()}
-
-
-@broker_required
-@require_POST
-def case_pickup(request, reference):
-    """ "Oppakken": a new dream becomes the broker's case; a lost race says who was first and shows the case."""
-    dream = get_dream_for_broker(request.user, reference)
-    try:
-        services.dream_pick_up(dream=dream, actor=request.user)
-    except services.AlreadyTaken as taken:
-        messages.warning(request, taken_text(taken.dream, request.user))
-    else:
-        messages.success(request, _("U heeft deze droom opgepakt. Neem contact op met de bewoner."))
-    return redirect("droomhuis:case", reference=dream.reference)
-
-
-@_case_action("note_form", NoteForm)
-def case_note(request, dream, data):
-    services.note_add(dream=dream, author=request.user, body=data["body"], private=data["private"])
-    return _("De notitie is opgeslagen.")
-
-
-@_case_action("outcome_form", OutcomeForm)
-def case_outcome(request, dream, data):
-    services.dream_outcome_record(
-        dream=dream,
-        actor=request.user,
-        expected_version=data["version"],
-        outcome=data["outcome"],
-        story=data["story"],
-        propose_for_wall=data["propose_for_wall"],
-    )
-    return _("Het resultaat is opgeslagen.")
-
-
-# What happened after "Verstuur": never "sent" when nobody is told.
-UPDATE_SENT_TEXT = {
-    "email": gettext_lazy("Het bericht staat op de volgpagina. De bewoner krijgt een e-mail dat er nieuws is."),
-    "letter": gettext_lazy(
-        "Het bericht staat op de volgpagina. De bewoner krijgt een brief: die staat klaar bij de brieven."
-    ),
-    "page": gettext_lazy("Het bericht staat op de volgpagina. De bewoner wilde geen contact en krijgt geen bericht."),
-    "call": gettext_lazy(
-        "Het bericht staat op de volgpagina, maar de bewoner kijkt daar misschien niet. De bewoner wil gebeld worden: bel %(phone)s en vertel het bericht. Zet het gesprek bij de contactpogingen."
-    ),
-    "nobody": gettext_lazy(
-        "Het bericht staat op de volgpagina. Wij weten niet hoe wij de bewoner kunnen bereiken: er is geen telefoonnummer, e-mailadres of adres."
-    ),
-}
-
-
-@broker_required
-@require_POST
-def case_update(request, reference):
-    """Two steps: first a preview of exactly what the resident will see, then sending it."""
-    dream = get_dream_for_broker(request.user, reference)
-    form = ResidentUpdateForm(request.POST)
-    if form.is_valid() and request.POST.get("step") == "send":
-        services.resident_update_post(dream=dream, author=request.user, body=form.cleaned_data["body"])
-        reach = update_reach(dream)
-        if reach in ("call", "nobody"):
-            messages.warning(request, UPDATE_SENT_TEXT[reach] % {"phone": dream.resident.phone})
-        else:
-            messages.success(request, UPDATE_SENT_TEXT[reach])
-        return redirect("droomhuis:case", reference=dream.reference)
-    if form.is_valid():
-        return render(
-            request,
-            "droomhuis/broker/update_preview.html",
-            {"dream": dream, "form": form, "body": form.cleaned_data["body"], "reach": update_reach(dream)},
-        )
-    return _render_case(request, dream, status=400, update_form=form)
+    return render_case(request, dream)
 
 
 @broker_required

@@ -1,7 +1,8 @@
 """Signals, consent recorded by the broker, referrals and reviews on the broker's side.
 
-Every action writes exactly one access-log row. Signals are for the case's owner only: other brokers,
-moderators, partners, collection staff and superusers get a 404 (not-yours looks like missing).
+The forms on the case page go through ``broker_actions.case_action``; each action's service writes exactly one
+access-log row. Signals are for the case's owner only: other brokers, moderators, partners, collection staff
+and superusers get a 404 (not-yours looks like missing).
 """
 
 from django.contrib import messages
@@ -29,52 +30,26 @@ from ..care_forms import (
 )
 from ..care_models import Pairing, Referral
 from ..care_permissions import (
-    can_record_signal,
+    get_case_for_signal,
+    get_owned_case,
     get_referral_for_broker,
     get_signal_for_user,
     is_case_owner,
     reviews_for,
 )
-from ..permissions import get_dream_for_broker
+from ..decorators import broker_required
 from ..referral_workflow import ReferralStatus
-from .broker import _render_case, broker_required
+from .broker_actions import case_action
 
 
-def _owned_case(request, reference):
-    """The case if the user owns it; other brokers of the corporation get 404 for signal and referral work."""
-    dream = get_dream_for_broker(request.user, reference)
-    if not is_case_owner(request.user, dream):
-        raise Http404("Not your case.")
-    return dream
+def _corporation(dream) -> dict:
+    return {"corporation": dream.neighbourhood.corporation}
 
 
-def _after(request, dream, form_name, form, run, success):
-    """Run ``run(data)`` for a valid form and redirect; otherwise show the case with the input kept."""
-    if form.is_valid():
-        try:
-            result = run(form.cleaned_data)
-        except ValidationError as error:
-            for text in error.messages:
-                form.add_error(None, text)
-        else:
-            messages.success(request, success)
-            return result
-    return _render_case(request, dream, status=400, **{form_name: form})
-
-
-@broker_required
-@require_POST
-def signal_add(request, reference):
-    dream = get_dream_for_broker(request.user, reference)
-    if not can_record_signal(request.user, dream):
-        raise Http404("Not your case.")
-    form = SignalForm(request.POST)
-
-    def run(data):
-        care.signal_record(dream=dream, actor=request.user, **data)
-        return redirect("droomhuis:case", reference=dream.reference)
-
-    return _after(request, dream, "signal_form", form, run, _("Het signaal is vastgelegd."))
+@case_action("signal_form", SignalForm, get_case=get_case_for_signal)
+def signal_add(request, dream, data):
+    care.signal_record(dream=dream, actor=request.user, **data)
+    return _("Het signaal is vastgelegd.")
 
 
 @broker_required
@@ -87,54 +62,23 @@ def signal_close(request, uid):
     return redirect("droomhuis:case", reference=dream.reference)
 
 
-@broker_required
-@require_POST
-def consent_record(request, reference):
+@case_action("consent_form", ReferralConsentForm, _corporation, get_case=get_owned_case)
+def consent_record(request, dream, data):
     """The resident said yes by phone, on paper or in person: record it in the ledger."""
-    dream = _owned_case(request, reference)
-    corporation = dream.neighbourhood.corporation
-    form = ReferralConsentForm(request.POST, corporation=corporation)
-
-    def run(data):
-        care.referral_consent_record(dream=dream, actor=request.user, **data)
-        return redirect("droomhuis:case", reference=dream.reference)
-
-    return _after(request, dream, "consent_form", form, run, _("De toestemming is vastgelegd."))
+    care.referral_consent_record(dream=dream, actor=request.user, **data)
+    return _("De toestemming is vastgelegd.")
 
 
-@broker_required
-@require_POST
-def referral_add(request, reference):
-    dream = _owned_case(request, reference)
-    corporation = dream.neighbourhood.corporation
-    form = ReferralForm(request.POST, corporation=corporation)
-
-    def run(data):
-        care.referral_create(dream=dream, actor=request.user, **data)
-        return redirect("droomhuis:case", reference=dream.reference)
-
-    return _after(request, dream, "referral_form", form, run, _("De aanmelding is verstuurd."))
+@case_action("referral_form", ReferralForm, _corporation, get_case=get_owned_case)
+def referral_add(request, dream, data):
+    care.referral_create(dream=dream, actor=request.user, **data)
+    return _("De aanmelding is verstuurd.")
 
 
-@broker_required
-@require_POST
-def referral_acute(request, reference):
-    dream = _owned_case(request, reference)
-    corporation = dream.neighbourhood.corporation
-    form = AcuteReferralForm(request.POST, corporation=corporation)
-
-    def run(data):
-        care.referral_create_acute(dream=dream, actor=request.user, **data)
-        return redirect("droomhuis:case", reference=dream.reference)
-
-    return _after(
-        request,
-        dream,
-        "acute_form",
-        form,
-        run,
-        _("Doorgegeven. Een andere droommakelaar beoordeelt dit binnen één werkdag."),
-    )
+@case_action("acute_form", AcuteReferralForm, _corporation, get_case=get_owned_case)
+def referral_acute(request, dream, data):
+    care.referral_create_acute(dream=dream, actor=request.user, **data)
+    return _("Doorgegeven. Een andere droommakelaar beoordeelt dit binnen één werkdag.")
 
 
 @broker_required
@@ -199,47 +143,27 @@ def review(request, uid):
 # --- experts by experience (broker side) -------------------------------------------------------------
 
 
-@broker_required
-@require_POST
-def pairing_consent(request, reference):
-    dream = _owned_case(request, reference)
-    form = PairingConsentForm(request.POST)
-
-    def run(data):
-        care.pairing_consent_record(dream=dream, actor=request.user, **data)
-        return redirect("droomhuis:case", reference=dream.reference)
-
-    return _after(request, dream, "pairing_consent_form", form, run, _("De toestemming is vastgelegd."))
+@case_action("pairing_consent_form", PairingConsentForm, get_case=get_owned_case)
+def pairing_consent(request, dream, data):
+    care.pairing_consent_record(dream=dream, actor=request.user, **data)
+    return _("De toestemming is vastgelegd.")
 
 
-@broker_required
-@require_POST
-def confidentiality(request, reference):
-    dream = _owned_case(request, reference)
-    corporation = dream.neighbourhood.corporation
-    form = ConfidentialityForm(request.POST, corporation=corporation)
-
-    def run(data):
-        care.confidentiality_record(
-            expert=data["expert"], organisation=corporation, signed_on=data["signed_on"], recorded_by=request.user
-        )
-        return redirect("droomhuis:case", reference=dream.reference)
-
-    return _after(request, dream, "secrecy_form", form, run, _("De geheimhoudingsverklaring is vastgelegd."))
+@case_action("secrecy_form", ConfidentialityForm, _corporation, get_case=get_owned_case)
+def confidentiality(request, dream, data):
+    care.confidentiality_record(
+        expert=data["expert"],
+        organisation=dream.neighbourhood.corporation,
+        signed_on=data["signed_on"],
+        recorded_by=request.user,
+    )
+    return _("De geheimhoudingsverklaring is vastgelegd.")
 
 
-@broker_required
-@require_POST
-def pairing_add(request, reference):
-    dream = _owned_case(request, reference)
-    corporation = dream.neighbourhood.corporation
-    form = PairingForm(request.POST, corporation=corporation)
-
-    def run(data):
-        care.pairing_create(dream=dream, expert=data["expert"], actor=request.user)
-        return redirect("droomhuis:case", reference=dream.reference)
-
-    return _after(request, dream, "pairing_form", form, run, _("De ervaringsdeskundige is gekoppeld."))
+@case_action("pairing_form", PairingForm, _corporation, get_case=get_owned_case)
+def pairing_add(request, dream, data):
+    care.pairing_create(dream=dream, expert=data["expert"], actor=request.user)
+    return _("De ervaringsdeskundige is gekoppeld.")
 
 
 @broker_required

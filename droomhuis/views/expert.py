@@ -4,11 +4,8 @@ They see the dream and how the resident wants contact; signals only of the kinds
 consent covers. Their notes go to the case's broker only. Every view and note writes one log row.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,24 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wijk.choices import RoleKind
 from wijk.models import AccessAction
-from wijk.permissions import active_roles
 
 from .. import care
 from ..audit import case_log
 from ..care_forms import ExpertNoteForm, SignalForm
 from ..care_permissions import pairings_for_expert, signals_visible_to
-
-
-def expert_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not active_roles(request.user, RoleKind.EXPERT):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from ..decorators import expert_required
 
 
 def _pairing(request, uid):

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_POST
 
 from .. import matches, matching
 from ..care_permissions import is_case_owner
+from ..decorators import broker_required
 from ..match_forms import MatchCloseForm, MatchContactForm, MatchForm
 from ..match_models import Match, MatchKind
 from ..permissions import dreams_for_broker, get_dream_for_broker
-from .broker import _render_case, broker_required
+from .broker import render_case
 from .case_matches import target_choices
 
 
@@ -67,7 +68,7 @@ def match_add(request, reference):
                 _("De match met %(name)s is vastgelegd. Zoek nu contact.") % {"name": match.label},
             )
             return redirect(f"{_case_url(dream)}#match-{match.uid}")
-    return _render_case(request, dream, status=400, match_form=form)
+    return render_case(request, dream, status=400, match_form=form)
 
 
 def _owned_match(request, uid) -> Match:
@@ -101,7 +102,7 @@ def _step(request, uid, name, form_class, run, success):
             text = success[match.kind] if isinstance(success, dict) else success
             messages.success(request, str(text) % {"name": match.label})
             return redirect(f"{_case_url(match.dream)}#match-{match.uid}")
-    return _render_case(request, match.dream, status=400, match_bound=(match.pk, name, form))
+    return render_case(request, match.dream, status=400, match_bound=(match.pk, name, form))
 
 
 @broker_required

@@ -16,9 +16,9 @@ from wijk.permissions import active_roles
 
 from ..care_forms import PairingConsentForm, ReferralConsentForm
 from ..consents import CONSENT_CONTACT_KEY, CONSENT_WALL_KEY, consent_text_for
+from ..decorators import broker_required
 from ..forms import DreamShareForm
 from ..permissions import get_dream_for_broker
-from .broker import broker_required
 
 PAPER_CSS = "css/paper.css"
 # What the resident fills in; the rest of each form is for the broker ("Voor de droommakelaar").

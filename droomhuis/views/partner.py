@@ -4,11 +4,8 @@ A partner sees only the consented fields, never signals outside them, notes or t
 Every view and every step writes one access-log row.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,19 +18,8 @@ from wijk.models import AccessAction
 from .. import care, conf
 from ..audit import partner_log
 from ..care_forms import PartnerStepForm
-from ..care_permissions import get_referral_for_partner, is_partner_contact, referrals_for_partner
-
-
-def partner_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_partner_contact(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from ..care_permissions import get_referral_for_partner, referrals_for_partner
+from ..decorators import partner_required
 
 
 @partner_required
