@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wijk.account_forms import NeighbourhoodForm
@@ -21,6 +22,8 @@ from .models import Pearl
 
 # A phone number as people type it: digits, spaces, brackets, "+" and "-" (10 to 15 digits, checked apart).
 PHONE_CHARACTERS = re.compile(r"[\d\s()+-]+")
+
+LOCATION_REQUIRED = _("Waar is deze plek? Zet de parel op de kaart, kies een straat of beschrijf de plek.")
 
 # A point more than this many degrees from the neighbourhood's centre is not in the neighbourhood.
 MAX_DISTANCE_DEG = Decimal("0.03")
@@ -57,17 +60,20 @@ class PearlForm(AccessibleErrorsMixin, KeptPhotoMixin, HoneypotForm):
         choices=[(PearlKind.PLACE, PearlKind.PLACE.label), (PearlKind.PERSON, PearlKind.PERSON.label)],
         widget=forms.RadioSelect,
         initial=PearlKind.PLACE,
+        error_messages={"required": _("Kies wat voor parel het is.")},
     )
     title = forms.CharField(
         label=_("Geef uw parel een korte naam"),
         max_length=120,
         help_text=_("Bijvoorbeeld: Het bankje bij de vijver, of: Ik repareer fietsen."),
+        error_messages={"required": _("Geef uw parel een korte naam.")},
     )
     story = forms.CharField(
         label=_("Vertel erover in uw eigen woorden"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Wat maakt het fijn? Wat kunt u of wilt u?"),
+        error_messages={"required": _("Vertel in een paar woorden over uw parel.")},
     )
     themes = ThemeChoiceField(
         label=_("Past het bij een of meer thema's?"),
@@ -127,6 +133,26 @@ class PearlForm(AccessibleErrorsMixin, KeptPhotoMixin, HoneypotForm):
             kind=PearlKind.PLACE, neighbourhood=neighbourhood
         )
         self.processed_photo = None
+        self._step_check_attrs()
+
+    def _step_check_attrs(self):
+        """The form's own messages on the inputs, for ``steps.js``: it checks a step before the next one opens."""
+        for field in self.fields.values():
+            if field.required:
+                field.widget.attrs["data-required"] = str(field.error_messages["required"])
+            if isinstance(field, forms.EmailField):
+                field.widget.attrs["data-invalid"] = str(field.error_messages["invalid"])
+        self.fields["location_description"].widget.attrs["data-location-required"] = str(LOCATION_REQUIRED)
+        self.fields["photo"].widget.attrs.update(
+            {
+                "data-max-bytes": str(MAX_UPLOAD_BYTES),
+                "data-too-large": _(
+                    "Deze foto is te groot. Een foto mag hoogstens %(max)s zijn. Kies een kleinere foto."
+                )
+                % {"max": filesizeformat(MAX_UPLOAD_BYTES)},
+                "data-wrong-type": _("Dit soort bestand kunnen wij niet plaatsen. Kies een foto (JPG, PNG of WebP)."),
+            }
+        )
 
     max_distance_deg = MAX_DISTANCE_DEG  # the map's own check ("Gebruik mijn locatie") uses the same limit
 
@@ -171,13 +197,7 @@ class PearlForm(AccessibleErrorsMixin, KeptPhotoMixin, HoneypotForm):
                 and not data.get("location_description")
                 and "location_description" not in self.errors
             ):
-                self.add_error(
-                    "location_description",
-                    ValidationError(
-                        _("Waar is deze plek? Zet de parel op de kaart, kies een straat of beschrijf de plek."),
-                        code="location_required",
-                    ),
-                )
+                self.add_error("location_description", ValidationError(LOCATION_REQUIRED, code="location_required"))
         return data
 
     def service_kwargs(self) -> dict:

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from parelketting.choices import PearlStatus
 from parelketting.models import Pearl
@@ -134,6 +135,8 @@ def test_submit_page_fits_320_px_and_works_without_map(live_server, page, world)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     page.get_by_label(re.compile("^Een mens")).check()
+    page.get_by_label("Geef uw parel een korte naam").fill("Ik repareer fietsen")
+    page.get_by_label("Vertel erover in uw eigen woorden").fill("Kom gerust langs.")  # step 1 is checked first
     page.get_by_role("button", name="Volgende stap").first.click()
     assert page.locator(".pk-for-place").is_hidden()
     assert page.get_by_label("Waar kunnen buren u ontmoeten?").is_visible()
@@ -168,13 +171,19 @@ def test_after_an_error_the_form_opens_at_the_step_with_the_error(live_server, p
     page.goto(live_server.url + "/parelketting/nieuw/")
     page.get_by_label("Geef uw parel een korte naam").fill("Bankje")
     page.get_by_label("Vertel erover in uw eigen woorden").fill("Fijn om te zitten.")
-    for _ in range(3):
+    page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
+    # A point far outside the neighbourhood: only the server knows (steps.js checks that there is a place).
+    page.locator("#id_lat").evaluate("input => { input.value = '52.500000'; }")
+    page.locator("#id_lng").evaluate("input => { input.value = '5.500000'; }")
+    for _ in range(2):
         page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
     page.get_by_role("button", name="Parel versturen").click()
     page.wait_for_load_state()
     error = page.locator("#id_location_description_errors")
-    assert error.is_visible()
-    assert "Waar is deze plek?" in error.inner_text()
+    assert error.is_visible()  # the step with the error is open
+    assert "buiten de wijk" in error.inner_text()
+    expect(page.locator("#fouten")).to_be_focused()  # the GOV.UK summary has the focus
+    page.locator("#fouten a").first.click()
     assert page.evaluate("document.activeElement.id") == "id_location_description"
     assert page.get_by_label("Geef uw parel een korte naam").input_value() == "Bankje"
     assert_accessible(page)

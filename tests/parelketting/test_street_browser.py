@@ -21,6 +21,7 @@ def test_choosing_a_street_moves_the_map_at_390_px(live_server, browser, world):
         page.goto(live_server.url + "/parelketting/nieuw/")
         page.wait_for_selector("#pk-picker.pk-ready", state="attached")
         page.get_by_label("Geef uw parel een korte naam").fill("Het bankje bij de vijver")
+        page.get_by_label("Vertel erover in uw eigen woorden").fill("Hier zit ik graag.")  # step 1 is checked
         page.get_by_role("button", name="Volgende stap").click()
         page.get_by_label("Straat").select_option("Spui")
         assert page.locator("#pk-picker-status").inner_text().startswith("De kaart toont nu deze straat.")
@@ -47,6 +48,7 @@ def _form_page(live_server, browser, world, **context_args):
     page.goto(live_server.url + "/parelketting/nieuw/")
     page.wait_for_selector("#pk-picker.pk-ready", state="attached")
     page.get_by_label("Geef uw parel een korte naam").fill("Het bankje bij de vijver")
+    page.get_by_label("Vertel erover in uw eigen woorden").fill("Hier zit ik graag.")  # step 1 is checked
     page.get_by_role("button", name="Volgende stap").click()
     return context, page
 
