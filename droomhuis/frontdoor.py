@@ -31,5 +31,7 @@ PARTS = [
         template="droomhuis/_front_door.html",
         nav_template="droomhuis/_nav.html",
         context=front_door_context,
+        kiosk_template="droomhuis/_kiosk_buttons.html",
+        kiosk_views=("droomhuis:share", "droomhuis:thanks", "droomhuis:kiosk_receipt"),
     )
 ]

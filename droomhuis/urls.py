@@ -7,6 +7,7 @@ app_name = "droomhuis"
 urlpatterns = [
     path("", public.share, name="share"),
     path("bedankt/<str:reference>/", public.thanks, name="thanks"),
+    path("bedankt/<str:reference>/bonnetje/", public.kiosk_receipt, name="kiosk_receipt"),
     path("volgen/", public.follow_start, name="follow_start"),
     path("volgen/<str:reference>/", public.follow, name="follow"),
     path("volgen/<str:reference>/foto/", public.follow_photo, name="follow_photo"),

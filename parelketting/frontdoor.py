@@ -60,5 +60,7 @@ PARTS = [
         template="parelketting/_front_door.html",
         nav_template="parelketting/_nav.html",
         context=front_door_context,
+        kiosk_template="parelketting/_kiosk_buttons.html",
+        kiosk_views=("parelketting:kiosk_pearl", "parelketting:programme", "parelketting:activity"),
     )
 ]

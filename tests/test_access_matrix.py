@@ -197,6 +197,7 @@ MATRIX = {
     # droomhuis: the dream, referral, signal and pairing are of Hagedoorn (Beter Wonen)
     "droomhuis:share": PUBLIC,
     "droomhuis:thanks": "redirect",  # only right after sharing; otherwise back to the form
+    "droomhuis:kiosk_receipt": "redirect",  # only on the kiosk tablet, right after sharing
     "droomhuis:follow_start": PUBLIC,
     "droomhuis:follow": PUBLIC,  # the reference is the secret
     "droomhuis:follow_photo": "hidden",  # this demo dream has no photo

@@ -31,6 +31,13 @@ def tablet(broker_bw, world):
     return broker_bw
 
 
+@pytest.fixture
+def zuid_tablet(moderator_hw, world):
+    """A browser turned into a kiosk for the Zuidwijk by the HW Wonen moderator."""
+    _start(moderator_hw, world.zuidwijk)
+    return moderator_hw
+
+
 def dream_data(world, **extra):
     data = {"text": "Een moestuin op het grasveld.", "neighbourhood": world.hagedoorn.pk, "alias": "Buurman"}
     data.update({"first_name": "", "contact_preference": "", "website": ""}, **extra)
@@ -44,7 +51,7 @@ def test_staff_starts_kiosk_and_is_logged_out(broker_bw, world):
     html = home.content.decode()
     assert home.status_code == 200
     assert "text-groter" in html
-    assert "Deel uw droom" in html and "Bekijk het programma" in html and "Vertel over een parel" in html
+    assert "Deel uw droom" in html and "Bel mij terug" in html  # the Almelo kiosk: see below for what it leaves out
     assert "js/kiosk.js" in html and "css/kiosk.css" in html
     assert "_auth_user_id" not in broker_bw.session
 
@@ -110,12 +117,34 @@ def test_other_pages_go_to_kiosk_home(tablet, name):
     assert response["Cache-Control"] == "no-store"
 
 
-def test_allowed_pages_open_with_no_store(tablet):
-    for url in (KIOSK, SHARE, PEARL, reverse("parelketting:programme")):
+def test_allowed_pages_open_with_no_store(tablet, zuid_tablet):
+    for client, urls in ((tablet, (KIOSK, SHARE)), (zuid_tablet, (KIOSK, PEARL, reverse("parelketting:programme")))):
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response["Cache-Control"] == "no-store"
+            assert "text-groter" in response.content.decode()
+
+
+def test_the_droomhuis_kiosk_offers_only_what_belongs_in_almelo(tablet, world):
+    html = tablet.get(KIOSK).content.decode()
+    assert f'href="{SHARE}"' in html and "Deze tablet hoort bij de wijk Hagedoorn" in html
+    assert f'href="{PEARL}"' not in html and reverse("parelketting:programme") not in html
+    assert f'href="{reverse("wijk:callback")}"' in html
+    for url in (PEARL, reverse("parelketting:programme")):
         response = tablet.get(url)
-        assert response.status_code == 200, url
-        assert response["Cache-Control"] == "no-store"
-        assert "text-groter" in response.content.decode()
+        assert response.status_code == 302 and response.url == KIOSK, url
+
+
+def test_the_zuidwijk_kiosk_has_no_almelo_dream_form(zuid_tablet, world):
+    html = zuid_tablet.get(KIOSK).content.decode()
+    assert f'href="{PEARL}"' in html and f'href="{reverse("parelketting:programme")}"' in html
+    assert f'href="{SHARE}"' not in html and "Deel uw droom" not in html
+    for url in (SHARE, reverse("droomhuis:thanks", args=["ABCD-EFGH"])):
+        response = zuid_tablet.get(url)
+        assert response.status_code == 302 and response.url == KIOSK, url
+    assert not zuid_tablet.post(SHARE, dream_data(world)).url.startswith("/droomhuis/")
+    assert not Dream.objects.exists()
 
 
 def test_kiosk_pages_without_kiosk(anonymous):
@@ -189,32 +218,32 @@ def pearl_data(**extra):
     return data
 
 
-def test_pearl_form_on_kiosk_has_unticked_choice_and_no_map(tablet):
-    html = tablet.get(PEARL).content.decode()
+def test_pearl_form_on_kiosk_has_unticked_choice_and_no_map(zuid_tablet):
+    html = zuid_tablet.get(PEARL).content.decode()
     assert 'name="show_first_name"' in html
     assert "checked" not in html.split('name="show_first_name"')[1].split(">")[0]
     assert 'name="lat"' not in html and 'name="photo"' not in html and 'name="website"' in html
 
 
-def test_pearl_from_kiosk_goes_to_moderation_with_channel_kiosk(tablet, world):
-    response = tablet.post(PEARL, pearl_data())
+def test_pearl_from_kiosk_goes_to_moderation_with_channel_kiosk(zuid_tablet, world):
+    response = zuid_tablet.post(PEARL, pearl_data())
     assert response.status_code == 200 and "Bedankt voor uw parel" in response.content.decode()
     pearl = Pearl.objects.get()
     assert pearl.submitted_via == Channel.KIOSK and pearl.status == "submitted"
-    assert pearl.neighbourhood == world.hagedoorn
+    assert pearl.neighbourhood == world.zuidwijk
     assert pearl.submitter.first_name == "Riet" and pearl.submitter.created_via == Channel.KIOSK
     assert pearl.submitter.user is None
 
 
-def test_pearl_on_kiosk_needs_a_name_and_keeps_what_was_typed(tablet):
-    response = tablet.post(PEARL, pearl_data(first_name=""))
+def test_pearl_on_kiosk_needs_a_name_and_keeps_what_was_typed(zuid_tablet):
+    response = zuid_tablet.post(PEARL, pearl_data(first_name=""))
     html = response.content.decode()
     assert "Vul uw voornaam of een andere naam in." in html and "Hier zit ik graag in de zon." in html
     assert not Pearl.objects.exists()
 
 
-def test_pearl_honeypot_stores_nothing(tablet):
-    tablet.post(PEARL, pearl_data(website="http://spam.example"))
+def test_pearl_honeypot_stores_nothing(zuid_tablet):
+    zuid_tablet.post(PEARL, pearl_data(website="http://spam.example"))
     assert not Pearl.objects.exists()
 
 
@@ -255,11 +284,11 @@ def test_kiosk_of_a_deactivated_staff_member_stores_nothing(tablet, world):
     assert not Dream.objects.exists()
 
 
-def test_shared_page_cache_never_answers_the_kiosk_nor_keeps_a_kiosk_page(tablet, world):
+def test_shared_page_cache_never_answers_the_kiosk_nor_keeps_a_kiosk_page(zuid_tablet, world):
     programme = reverse("parelketting:programme")
     visitor = Client()
     assert "kiosk.js" not in visitor.get(programme).content.decode()
-    kiosk_page = tablet.get(programme)
+    kiosk_page = zuid_tablet.get(programme)
     assert "kiosk.js" in kiosk_page.content.decode() and kiosk_page["Cache-Control"] == "no-store"
     assert "kiosk.js" not in visitor.get(programme).content.decode()
 
@@ -313,3 +342,33 @@ def test_forged_kiosk_cookies_are_counted_and_then_ignored(world, settings):
     _start_as(elsewhere, world)
     assert elsewhere.get(KIOSK).status_code == 200
     cache.clear()
+
+
+def test_kiosk_dream_receipt_with_code_next_steps_and_whom_to_call(tablet, world):
+    corporation = world.hagedoorn.corporation
+    corporation.phone = "0546 123 456"
+    corporation.save()
+    thanks_url = tablet.post(SHARE, dream_data(world)).url
+    dream = Dream.objects.get()
+    receipt = reverse("droomhuis:kiosk_receipt", args=[dream.reference])
+    html = tablet.get(thanks_url).content.decode()
+    assert "Schrijf deze code op" not in html
+    assert f'href="{receipt}"' in html and "Print een bonnetje met de code" in html
+    assert f'href="{reverse("wijk:callback")}?wijk={world.hagedoorn.pk}"' in html
+    response = tablet.get(receipt)
+    html = response.content.decode()
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert dream.reference_display in html and "Wat gebeurt er nu?" in html
+    assert "/droomhuis/volgen/ en vul uw volgcode in" in html
+    assert 'class="contact-block"' in html and 'href="tel:' in html and "Beter Wonen" in html
+    assert "data-print" in html and "js/print.js" in html and "css/receipt.css" in html
+
+
+def test_receipt_only_on_the_kiosk_and_only_right_after_sharing(tablet, anonymous, world):
+    tablet.post(SHARE, dream_data(world))
+    dream = Dream.objects.get()
+    receipt = reverse("droomhuis:kiosk_receipt", args=[dream.reference])
+    assert anonymous.get(receipt).url == reverse("wijk:kiosk")  # not a kiosk: no receipt
+    tablet.get(KIOSK)  # the next visitor
+    response = tablet.get(receipt)
+    assert response.status_code == 302 and response.url == KIOSK

@@ -23,11 +23,13 @@ def login_cookie(page, live_server, user):
     page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
 
 
-def start_kiosk(page, live_server, world):
-    login_cookie(page, live_server, world.users.broker_bw)
+def start_kiosk(page, live_server, world, zuidwijk=False):
+    """The Beter Wonen broker starts a Hagedoorn kiosk; with ``zuidwijk`` the HW Wonen moderator a Zuidwijk one."""
+    login_cookie(page, live_server, world.users.moderator_hw if zuidwijk else world.users.broker_bw)
     page.goto(live_server.url + "/kiosk/start/")
     assert_accessible(page)
-    page.get_by_label("Voor welke wijk is de tablet?").select_option(str(world.hagedoorn.pk))
+    hood = world.zuidwijk if zuidwijk else world.hagedoorn
+    page.get_by_label("Voor welke wijk is de tablet?").select_option(str(hood.pk))
     page.get_by_role("button", name="Start de kiosk").click()
     page.wait_for_url(re.compile(r"/kiosk/$"))
 
@@ -68,6 +70,18 @@ def test_kiosk_dream_by_keyboard_then_reset(live_server, page, world):
     assert dream.intake_channel == Channel.KIOSK
     assert_accessible(page)
 
+    # No pen needed: a receipt to print, with the code in big letters and whom to call.
+    tab_to(page, "a.kiosk-button[href$='/bonnetje/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/bonnetje/$"))
+    assert page.locator(".receipt__value").inner_text().strip() == code
+    assert page.get_by_role("button", name="Printen").is_visible()
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Printen").is_visible()
+    assert page.locator(".receipt__value").is_visible()
+    page.emulate_media(media="screen")
+
     tab_to(page, "a.kiosk-button[href$='/kiosk/']")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/kiosk/$"))
@@ -99,7 +113,9 @@ def test_kiosk_goes_home_after_a_minute_without_input(live_server, page, world):
 
 
 def test_kiosk_pages_are_accessible_and_fit_320_px(live_server, page, world):
-    start_kiosk(page, live_server, world)
+    start_kiosk(page, live_server, world, zuidwijk=True)
+    page.goto(live_server.url + "/droomhuis/")  # the Almelo dream form is not for the Zuidwijk tablet
+    page.wait_for_url(re.compile(r"/kiosk/$"))
     page.goto(live_server.url + "/parelketting/kiosk/parel/")
     assert_accessible(page)
     page.goto(live_server.url + "/parelketting/programma/")
@@ -107,6 +123,6 @@ def test_kiosk_pages_are_accessible_and_fit_320_px(live_server, page, world):
     page.goto(live_server.url + "/parelketting/")
     page.wait_for_url(re.compile(r"/kiosk/$"))
     page.set_viewport_size({"width": 320, "height": 800})
-    for path in ("/kiosk/", "/droomhuis/", "/parelketting/kiosk/parel/"):
+    for path in ("/kiosk/", "/parelketting/kiosk/parel/", "/parelketting/programma/"):
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path

@@ -194,6 +194,7 @@ PAGES = {
     "parelketting:poster_pdf": {"wijk": "zuidwijk", "maand": next_month},
     "droomhuis:share": {},
     "droomhuis:thanks": {},
+    "droomhuis:kiosk_receipt": {"print": "1"},
     "droomhuis:follow_start": {"reference": lambda o: o.dream.reference},
     "droomhuis:follow": {},
     "droomhuis:follow_photo": {},

@@ -4,7 +4,8 @@
 through the app registry (as for erasure): ``PARTS = [Part(...)]``. A part belongs to one experiment
 (``Neighbourhood.experiment``) or, with ``experiment=""``, to every neighbourhood. It may bring the big
 buttons above the fold (``actions_template``), a block further down (``template``, fed by
-``context(neighbourhood)``), and its main-menu links (``nav_template``). A neighbourhood without an
+``context(neighbourhood)``), its main-menu links (``nav_template``), and what a kiosk tablet of the
+neighbourhood offers (``kiosk_template``, ``kiosk_views``). A neighbourhood without an
 experiment shows every part.
 
 **The choice.** A visitor chooses a neighbourhood once; the cookie ``wijk_keuze`` keeps its slug (a
@@ -50,6 +51,10 @@ class Part:
     template: str = ""
     nav_template: str = ""
     context: Callable[[Neighbourhood], dict] = _nothing
+    # The kiosk tablet (``wijk.kiosk``): its big buttons on the kiosk home, and the views a kiosk of a
+    # neighbourhood with this experiment may open.
+    kiosk_template: str = ""
+    kiosk_views: tuple[str, ...] = ()
 
     def applies_to(self, neighbourhood) -> bool:
         return not self.experiment or not neighbourhood.experiment or self.experiment == neighbourhood.experiment

@@ -4,9 +4,10 @@ A moderator or broker starts the kiosk on the tablet (``/kiosk/start/``). That s
 marks the browser as a kiosk. From then on the middleware below:
 
 - logs out anyone who is logged in on that browser (a kiosk never keeps anyone logged in);
-- lets through only the kiosk pages, the dream form and its thank-you page, the kiosk pearl form, the
-  programme, "bel mij terug" and the language and display switches; every other page sends the visitor to the
-  kiosk home;
+- lets through only the kiosk pages, "bel mij terug", the language and display switches, and what the
+  neighbourhood's experiment brings to a kiosk (``frontdoor.Part.kiosk_views``: the dream form, its thank-you
+  page and receipt at the Droomhuis; the kiosk pearl form and the programme in the Zuidwijk); every other page
+  sends the visitor to the kiosk home;
 - shows every page in large letters and loads ``kiosk.css`` and ``kiosk.js`` (back to the start after a
   minute without use);
 - sends ``Cache-Control: no-store`` so the back button cannot show the page of the previous visitor.
@@ -17,6 +18,7 @@ checks the password but does not log them in.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.conf import settings
@@ -29,7 +31,7 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from . import display
+from . import display, frontdoor
 from .choices import OrganisationKind, RoleKind
 from .guesses import GuessLimit
 from .models import Neighbourhood
@@ -48,28 +50,35 @@ KIOSK_ROLES = (RoleKind.MODERATOR, RoleKind.BROKER)
 STOP_GUESSES = GuessLimit("kiosk-stop", per_client=10, per_secret=20)
 COOKIE_GUESSES = GuessLimit("kiosk-cookie", per_client=20, per_secret=200)
 
-# View names a kiosk may open; everything else goes back to the kiosk home.
+# View names every kiosk may open. Each app adds its own for the neighbourhoods of its experiment
+# (``Part.kiosk_views`` in its ``frontdoor`` module), so a Zuidwijk tablet never opens the Almelo dream form.
+# Everything else goes back to the kiosk home.
 ALLOWED_VIEWS = {
     "wijk:kiosk",
     "wijk:kiosk_start",
     "wijk:kiosk_stop",
     "wijk:display",
     "set_language",
-    "droomhuis:share",
-    "droomhuis:thanks",
-    "parelketting:programme",
-    "parelketting:activity",
-    "parelketting:kiosk_pearl",
     "wijk:callback",
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Kiosk:
     """What the kiosk cookie says: who started the kiosk and for which neighbourhood."""
 
     started_by_id: int
     neighbourhood_id: int
+
+    @cached_property
+    def neighbourhood(self):
+        return Neighbourhood.objects.filter(pk=self.neighbourhood_id).first()
+
+    def parts(self) -> list:
+        """The front-door parts of the kiosk's neighbourhood that bring something to the kiosk."""
+        if self.neighbourhood is None:
+            return []
+        return [part for part in frontdoor.parts_for(self.neighbourhood) if part.kiosk_template or part.kiosk_views]
 
     @property
     def started_by(self):
@@ -122,7 +131,9 @@ def _allowed(request) -> bool:
         match = resolve(request.path_info)
     except Resolver404:
         return False
-    return match.view_name in ALLOWED_VIEWS
+    if match.view_name in ALLOWED_VIEWS:
+        return True
+    return any(match.view_name in part.kiosk_views for part in request.kiosk.parts())
 
 
 class KioskMiddleware:
@@ -190,7 +201,12 @@ def home(request):
         return redirect("wijk:home")
     request.session.flush()
     _mark_session(request)
-    response = render(request, "wijk/kiosk.html", {"idle_seconds": IDLE_SECONDS})
+    context = {
+        "idle_seconds": IDLE_SECONDS,
+        "neighbourhood": request.kiosk.neighbourhood,
+        "kiosk_templates": [part.kiosk_template for part in request.kiosk.parts() if part.kiosk_template],
+    }
+    response = render(request, "wijk/kiosk.html", context)
     response.delete_cookie(THANKS_COOKIE)
     return response
 

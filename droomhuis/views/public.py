@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijk import kiosk
 from wijk.antispam import rate_limit_hit
@@ -158,14 +158,35 @@ def thanks(request, reference):
     )
 
 
+def _kiosk_dream(request, reference):
+    """The dream just shared on this kiosk, while its thank-you page may show; else None."""
+    if not getattr(request, "kiosk", None) or not kiosk.thanks_allowed(request, reference):
+        return None
+    return Dream.objects.filter(reference=reference).select_related("resident", "neighbourhood__corporation").first()
+
+
 def _kiosk_thanks(request, reference):
-    """On the kiosk the code shows for a short time, then the tablet starts again; after that it is gone."""
-    if not kiosk.thanks_allowed(request, reference):
-        return redirect("wijk:kiosk")
-    dream = Dream.objects.filter(reference=reference).only("reference").first()
+    """On the kiosk the code shows for a short time, then the tablet starts again; after that it is gone.
+    Nobody needs a pen: the code can be printed as a receipt, or the visitor asks to be called back."""
+    dream = _kiosk_dream(request, reference)
     if dream is None:
         return redirect("wijk:kiosk")
     return render(request, "wijk/kiosk_thanks.html", {"dream": dream})
+
+
+@require_GET
+def kiosk_receipt(request, reference):
+    """A receipt to print at the Droomhuis tablet: the follow code in big letters, what happens next and whom
+    to call. Only on the kiosk, right after sharing (like the thank-you page); anywhere else, back to the start."""
+    dream = _kiosk_dream(request, reference)
+    if dream is None:
+        return redirect("wijk:kiosk")
+    context = {
+        "dream": dream,
+        "contact": services.has_contact_consent(dream),
+        "follow_address": short_address(reverse("droomhuis:follow_start")),
+    }
+    return render(request, "droomhuis/kiosk_receipt.html", context)
 
 
 def follow_start(request):
