@@ -66,8 +66,8 @@ def reach_text(reach: Reach) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_change_view(request, uid):
-    """Change time, place or text. A change residents hear about first shows who hears it, and how; then the
-    moderator confirms (with a reason, if they like). Others: 403 or 404."""
+    """Change time, place or text. A change that people who signed up hear about first shows who hears it, and
+    how; then the moderator confirms (with a reason, if they like). Others: 403 or 404."""
     activity = _activity_for_staff(request, uid)
     if activity.status == ActivityStatus.CANCELLED:
         messages.error(request, _("Deze activiteit gaat niet door. U kunt hem niet meer veranderen."))
@@ -86,8 +86,9 @@ def activity_change_view(request, uid):
         }
         changed = activity_change_preview(activity=activity, **new)
         tells = activity.status == ActivityStatus.PUBLISHED and any(name in NOTIFY_FIELDS for name in changed)
-        if tells and not data.get("confirmed"):
-            context = {"activity": activity, "form": form, "changed": changed, "reach": attendees_reach(activity)}
+        reach = attendees_reach(activity) if tells and not data.get("confirmed") else None
+        if reach is not None and reach.total:  # nobody to tell: no confirmation needed
+            context = {"activity": activity, "form": form, "changed": changed, "reach": reach}
             return render(request, "parelketting/activity_change_confirm.html", context)
         try:
             result = activity_change(activity=activity, by=request.user, reason=data.get("reason") or "", **new)

@@ -131,3 +131,22 @@ def test_a_change_is_confirmed_first_and_carries_the_reason(
     assert "De zaal is bezet." in changed.body and "De nieuwe tijd:" in changed.body
     assert "De zaal is bezet." in Letter.objects.get().body
     assert "is veranderd" in CallbackRequest.objects.get().note
+
+
+def test_a_change_nobody_hears_about_needs_no_confirmation(moderator_hw, make_activity):
+    activity = make_activity(title="Samen breien")
+    start = timezone.localtime(activity.starts_at)
+    data = {
+        "title": "Samen breien en haken",
+        "description": activity.description,
+        "place": activity.place_id,
+        "place_text": "",
+        "date": start.date().isoformat(),
+        "start_time": start.strftime("%H:%M"),
+        "end_time": timezone.localtime(activity.ends_at).strftime("%H:%M"),
+        "capacity": activity.capacity,
+    }
+    response = moderator_hw.post(reverse("parelketting:activity_change", kwargs={"uid": activity.uid}), data)
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Samen breien en haken"

@@ -118,3 +118,43 @@ def test_residents_find_what_has_been_in_the_archive(live_server, page, world, m
     page.goto(f"{live_server.url}{past.get_absolute_url()}")
     assert_accessible(page)
     shot(page, f"activity-past-{language}", width)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_staff_change_the_time_confirm_and_preview_the_letter(live_server, page, world, breien, width):
+    login_cookie(page, live_server, world.users.moderator_hw)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/werkplek/activiteiten/{breien.uid}/")
+    tab_to(page, "a[href$='/veranderen/']")
+    page.keyboard.press("Enter")  # 1
+
+    page.wait_for_url("**/veranderen/")
+    assert_accessible(page)
+    tab_to(page, "#id_start_time")
+    page.keyboard.type("1500")  # field 1: a time input takes the digits
+    tab_to(page, "#id_end_time")
+    page.keyboard.type("1700")  # field 2
+    tab_to(page, "form button[type=submit]")
+    page.keyboard.press("Enter")  # 2
+
+    page.get_by_role("heading", name="Verandering versturen?").wait_for()
+    assert "De tijd:" in page.content() and "1 wil gebeld worden" in page.content()
+    assert_accessible(page)
+    shot(page, "activity-change-confirm", width)
+    tab_to(page, "#id_reason")
+    page.keyboard.type("De zaal is pas om drie uur vrij.")  # field 3 (may stay empty)
+    tab_to(page, "form button[type=submit]")
+    page.keyboard.press("Enter")  # 3
+
+    page.wait_for_url(f"**/werkplek/activiteiten/{breien.uid}/")
+    assert "1 brief (bij de brieven)" in page.content()
+    page.goto(f"{live_server.url}/brieven/")
+    assert_accessible(page)
+    tab_to(page, "a[href$='/voorbeeld/']")
+    page.keyboard.press("Enter")  # 4
+
+    page.wait_for_url("**/voorbeeld/")
+    body = page.content()
+    assert "3262 AB Oud-Beijerland" in body and "De nieuwe tijd:" in body and "De zaal is pas om drie uur vrij." in body
+    assert_accessible(page)
+    shot(page, "letter-preview", width)
