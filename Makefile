@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop clustertest screenshots
+.PHONY: run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop clustertest screenshots lighthouse
 
 # PORT reaches the settings too, so every full link (e-mails, QR plaques, calendars, paper) points to this server.
 run: install assets messages migrate demo
@@ -97,6 +97,11 @@ bench: install-test assets messages
 # The front doors at 390 px for the README (docs/screenshots/), from the demo in a scratch database.
 screenshots: install-test assets browser messages
 	SCREENSHOT_PORT=$(or $(SCREENSHOT_PORT),8010) $(PY) bin/screenshots.py
+
+# Lighthouse 12 (mobile) on both front doors, a pearl, a walk and the dream form, from the demo in a scratch
+# database: accessibility, best practices and layout shift per page. Lighthouse goes into .lighthouse/ on first use.
+lighthouse: install-test assets browser messages
+	LIGHTHOUSE_PORT=$(or $(LIGHTHOUSE_PORT),8011) $(PY) bin/lighthouse.py
 
 # Load and fault tests: the production setup (gunicorn, PostgreSQL) on loopback, bounded in time.
 loadtest: install-test assets messages

@@ -167,6 +167,7 @@ def photo_process(upload, *, crop: str | None = None) -> ProcessedPhoto:
 
 VARIANT_WIDTHS = (480, 960)
 _VARIANT_CACHE_PREFIX = "wijk:photo-variants:"
+_SIZE_CACHE_PREFIX = "wijk:photo-size:"
 
 
 def variant_name(name: str, width: int) -> str:
@@ -233,6 +234,25 @@ def photo_variant_info(field_file) -> dict:
     return info
 
 
+def photo_dimensions(field_file) -> tuple[int, int] | None:
+    """``(width, height)`` of a stored photo, for the ``<img>``'s attributes (no layout shift while it loads).
+
+    Read from the file's header once, then kept in the cache (a stored name never gets other contents).
+    """
+    if not field_file:
+        return None
+    key = _SIZE_CACHE_PREFIX + field_file.name
+    size = _cache().get(key)
+    if size is None:
+        try:
+            with field_file.storage.open(field_file.name, "rb") as source:
+                size = tuple(Image.open(source).size)  # reads the header only
+        except (OSError, UnidentifiedImageError):
+            return None
+        _cache().set(key, size, None)
+    return tuple(size)
+
+
 def photo_variant_widths(field_file) -> list[int]:
     return photo_variant_info(field_file)["widths"]
 
@@ -276,6 +296,7 @@ def photo_variants_delete(storage, name: str) -> None:
         if storage.exists(variant):
             storage.delete(variant)
     _cache().delete(_VARIANT_CACHE_PREFIX + name)
+    _cache().delete(_SIZE_CACHE_PREFIX + name)
 
 
 def photo_delete_name(storage, name: str) -> None:

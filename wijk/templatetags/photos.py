@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..photos import THUMB_SIDE
+from ..photos import THUMB_SIDE, photo_dimensions
 from ..photos import photo_srcset as _photo_srcset
 
 register = template.Library()
@@ -18,3 +18,9 @@ def photo_srcset(url, field_file, small_url=None) -> str:
     if small_url:
         return f"{small_url} {THUMB_SIDE}w, {text}" if text else ""
     return text
+
+
+@register.simple_tag
+def photo_size(field_file):
+    """``(width, height)`` of a stored photo, or None: ``{% photo_size pearl.photo as size %}``."""
+    return photo_dimensions(field_file)
