@@ -1,8 +1,8 @@
 // The main menu on a phone: folded behind a "Menu" button, so a page starts with its own content.
 // Without JavaScript the button stays hidden and the menu open (templates/base.html).
-// This script is loaded in the <head>, before the page is drawn: it marks the page (html.menu-ready) so the
-// menu is folded from the first paint and nothing jumps when the page has loaded (no layout shift). The
-// buttons are handled through the document, so they work as soon as they exist.
+// The folding itself is CSS (site.css, "scripting: enabled"), so it holds from the first paint and nothing jumps
+// when this deferred script runs; html.menu-ready does the same for browsers without that media query.
+// The buttons are handled through the document.
 // Also: Escape, or a click elsewhere on the page, closes the open "Weergave" panel (a <details>, which opens and
 // closes without JavaScript too).
 (function () {
