@@ -2,8 +2,9 @@
 
 - Facilitators edit: a FACILITATOR role at one of the team's question-owner corporations (or a superuser).
 - Readers: team members with an account, and anyone with an active role at a question-owner corporation.
-- Everyone else sees only what a facilitator marked public; anything else looks missing (404), and an
-  anonymous visitor is sent to the login page first.
+- Everyone else sees only what a facilitator marked public; anything else looks missing (404). The getters
+  raise Django's own ``Http404`` and ``PermissionDenied``; ``decorators.atelier_view`` sends an anonymous
+  visitor who meets either to the login page first.
 
 The team is a joint project of its question owners, so a role at either corporation opens the whole team record.
 """
@@ -16,10 +17,6 @@ from wijk.choices import RoleKind
 from wijk.permissions import active_roles, organisation_ids
 
 from .models import Canvas, Experiment, Story, Team, Workshop
-
-
-class LoginRequired(Exception):
-    """Raised by a ``get_*_for_user`` helper when an anonymous visitor might see more after logging in."""
 
 
 def _is_authenticated(user) -> bool:
@@ -99,23 +96,17 @@ def stories_for_user(user, experiment: Experiment):
     return qs if can_read_team(user, experiment.team_id) else qs.filter(is_public=True)
 
 
-def _missing(user):
-    if not _is_authenticated(user):
-        raise LoginRequired
-    raise Http404
-
-
 def get_workshop_for_user(user, team_slug: str, number: int) -> Workshop:
     workshop = workshops_for_user(user).filter(team__slug=team_slug, number=number).first()
     if workshop is None:
-        _missing(user)
+        raise Http404
     return workshop
 
 
 def get_experiment_for_user(user, slug: str) -> Experiment:
     experiment = experiments_for_user(user).filter(slug=slug).first()
     if experiment is None:
-        _missing(user)
+        raise Http404
     return experiment
 
 
@@ -130,7 +121,7 @@ def get_canvas_for_user(user, experiment: Experiment, number: int) -> tuple[Work
     """The workshop and (maybe not yet started) canvas of an experiment. Hidden workshops look missing."""
     workshop = workshops_for_user(user).filter(team_id=experiment.team_id, number=number).first()
     if workshop is None or not (experiment.is_public and workshop.is_public or can_read_team(user, experiment.team_id)):
-        _missing(user)
+        raise Http404
     canvas = Canvas.objects.filter(experiment=experiment, workshop=workshop).first()
     if canvas is not None:
         canvas.experiment, canvas.workshop = experiment, workshop
@@ -139,10 +130,10 @@ def get_canvas_for_user(user, experiment: Experiment, number: int) -> tuple[Work
 
 def get_story_for_user(user, uid) -> Story:
     story = Story.objects.select_related("experiment").filter(uid=uid).first()
-    if story is None:
-        _missing(user)
-    if not can_read_team(user, story.experiment.team_id) and not (story.is_public and story.experiment.is_public):
-        _missing(user)
+    if story is None or not (
+        can_read_team(user, story.experiment.team_id) or story.is_public and story.experiment.is_public
+    ):
+        raise Http404
     return story
 
 
@@ -154,9 +145,6 @@ def visible_workshop_filter(user, experiment: Experiment) -> Q:
 
 
 def require_editor(user, team_id) -> None:
-    """Stop anyone who may not edit the team's record: anonymous visitors log in first, others get 403."""
-    if can_edit_team(user, team_id):
-        return
-    if not getattr(user, "is_authenticated", False):
-        raise LoginRequired
-    raise PermissionDenied
+    """Stop anyone who may not edit the team's record (403; an anonymous visitor logs in first)."""
+    if not can_edit_team(user, team_id):
+        raise PermissionDenied

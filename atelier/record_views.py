@@ -11,7 +11,6 @@ from .decorators import atelier_view
 from .forms import InsightForm, PublicationForm, StoryForm, WorkshopForm
 from .models import Team
 from .permissions import (
-    LoginRequired,
     can_read_team,
     get_experiment_for_user,
     get_story_for_user,
@@ -21,12 +20,8 @@ from .permissions import (
 from .services import insight_add, publication_set, story_save, workshop_guests_set, workshop_save
 
 
-def _require_editor(user, team_id):
-    require_editor(user, team_id)
-
-
 def _story_form_page(request, experiment, story=None):
-    _require_editor(request.user, experiment.team_id)
+    require_editor(request.user, experiment.team_id)
     workshops = list(experiment.team.workshops.order_by("number"))
     initial = {}
     if story is not None:
@@ -86,7 +81,7 @@ def story_edit(request, uid):
 @require_POST
 def insight_add_view(request, team_slug, number):
     workshop = get_workshop_for_user(request.user, team_slug, number)
-    _require_editor(request.user, workshop.team_id)
+    require_editor(request.user, workshop.team_id)
     experiments = list(workshop.team.experiments.all())
     form = InsightForm(request.POST, experiments=experiments)
     if form.is_valid():
@@ -102,7 +97,7 @@ def insight_add_view(request, team_slug, number):
 @require_POST
 def experiment_publication(request, slug):
     experiment = get_experiment_for_user(request.user, slug)
-    _require_editor(request.user, experiment.team_id)
+    require_editor(request.user, experiment.team_id)
     form = PublicationForm(request.POST)
     form.is_valid()
     publication_set(record=experiment, is_public=form.cleaned_data.get("is_public", False))
@@ -114,7 +109,7 @@ def experiment_publication(request, slug):
 @require_POST
 def workshop_publication(request, team_slug, number):
     workshop = get_workshop_for_user(request.user, team_slug, number)
-    _require_editor(request.user, workshop.team_id)
+    require_editor(request.user, workshop.team_id)
     form = PublicationForm(request.POST)
     form.is_valid()
     publication_set(record=workshop, is_public=form.cleaned_data.get("is_public", False))
@@ -123,7 +118,7 @@ def workshop_publication(request, team_slug, number):
 
 
 def _workshop_form_page(request, team, workshop=None):
-    _require_editor(request.user, team.pk)
+    require_editor(request.user, team.pk)
     initial = {}
     if workshop is not None:
         initial = {
@@ -170,8 +165,6 @@ def _workshop_form_page(request, team, workshop=None):
 def workshop_add(request, team_slug):
     team = Team.objects.select_related("challenge").filter(slug=team_slug).first()
     if team is None or not can_read_team(request.user, team.pk):
-        if not request.user.is_authenticated:
-            raise LoginRequired
         raise Http404
     return _workshop_form_page(request, team)
 
