@@ -40,11 +40,34 @@ def _demo():
         call_command("loaddemo", verbosity=0, stdout=open("/dev/null", "w"))
 
 
+def _signup_pages():
+    """An activity with the sign-up form for people without an account, the page to find a sign-up by its code,
+    and the page of a sign-up by phone (digits must keep their order in Arabic) and of a cancelled one."""
+    from django.urls import reverse
+
+    from parelketting.models import Activity
+    from parelketting.programme_services import signup_cancel, signup_create_anonymous
+
+    activity = Activity.objects.published().upcoming().filter(capacity__gt=0).order_by("starts_at").first()
+    assert activity is not None, "the demo has activities to come"
+    by_phone = signup_create_anonymous(
+        activity=activity, name="Fatma Yilmaz", contact_preference="phone", phone="0186 123 456"
+    )
+    cancelled = signup_create_anonymous(activity=activity, name="Henk de Vries")
+    signup_cancel(signup=cancelled, with_code=True)
+    return [
+        activity.get_absolute_url(),
+        reverse("parelketting:signup_find"),
+        reverse("parelketting:signup_status", kwargs={"code": by_phone.reference}),
+        reverse("parelketting:signup_status", kwargs={"code": cancelled.reference}),
+    ]
+
+
 def _pages():
     from parelketting.models import Pearl
 
     pearl = Pearl.objects.published().filter(kind="place").first()
-    return PUBLIC_PAGES + ([pearl.get_absolute_url()] if pearl else [])
+    return PUBLIC_PAGES + ([pearl.get_absolute_url()] if pearl else []) + _signup_pages()
 
 
 @pytest.mark.parametrize("language, direction", [("ar", "rtl"), ("tr", "ltr")])
@@ -59,6 +82,8 @@ def test_public_pages_in_other_languages_at_320_px(live_server, page, language, 
         assert html.get_attribute("dir") == direction, path
         result = page.evaluate(OVERFLOW)
         assert result["scroll"] <= 0 and result["bad"] == [], (path, result)
+        if "0186 123 456" in page.content():  # a phone number keeps its digits in order, right to left too
+            assert page.locator('bdi[dir="ltr"]', has_text="0186 123 456").count() >= 1, path
         assert_accessible(page)
 
 

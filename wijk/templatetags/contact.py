@@ -9,6 +9,7 @@ with "Bel mij terug" for that neighbourhood; ``callback=False`` leaves it out (o
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 
 from ..contact import contacts_for, tel_href
 
@@ -51,3 +52,10 @@ def contact_text(neighbourhood=None, organisation=None, paper=False):
 def tel(phone):
     """``{{ resident.phone|tel }}``: the ``tel:`` link for a phone number as people write it."""
     return tel_href(phone)
+
+
+@register.filter
+def ltr(value):
+    """``{{ resident.phone|ltr }}``: a phone number isolated left to right, so that in Arabic text "0186 123 456"
+    is not shown as "456 123 0186" (groups of digits between spaces are laid out right to left)."""
+    return format_html('<bdi dir="ltr">{}</bdi>', value)
