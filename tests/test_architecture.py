@@ -15,3 +15,16 @@ def test_import_contracts_are_kept():
     result = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_permissions_are_plain_predicates_and_the_model_backend():
+    """Who may do what lives in each app's ``permissions.py`` (predicates and scoped querysets); the admin's
+    ``has_perm`` asks Django's model backend. No permission plug-in (``rules`` was removed: it held one rule
+    that nothing checked)."""
+    from django.conf import settings
+
+    assert settings.AUTHENTICATION_BACKENDS == [
+        "django.contrib.auth.backends.ModelBackend",
+        "allauth.account.auth_backends.AuthenticationBackend",
+    ]
+    assert not [app for app in settings.INSTALLED_APPS if app.startswith(("rules", "django_filters"))]

@@ -3,7 +3,6 @@
 Organisations are walls: a staff role only ever reaches its own organisation's records.
 """
 
-import rules
 from django.db.models import Q
 
 from .choices import OrganisationKind, RoleKind
@@ -71,29 +70,6 @@ def has_workplace(user) -> bool:
             RoleKind.FACILITATOR,
         )
     )
-
-
-@rules.predicate
-def is_superuser(user):
-    return bool(getattr(user, "is_superuser", False))
-
-
-@rules.predicate
-def is_moderator(user):
-    return bool(active_roles(user, RoleKind.MODERATOR))
-
-
-@rules.predicate
-def is_facilitator(user):
-    return bool(active_roles(user, RoleKind.FACILITATOR))
-
-
-@rules.predicate
-def is_moderator_of(user, organisation):
-    return organisation is not None and organisation.pk in organisation_ids(user, RoleKind.MODERATOR)
-
-
-rules.add_perm("wijk.moderate_organisation", is_superuser | is_moderator_of)
 
 
 LETTER_ROLE_KINDS = (RoleKind.MODERATOR, RoleKind.BROKER)
