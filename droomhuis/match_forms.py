@@ -16,7 +16,7 @@ class MatchForm(forms.Form):
     prefix = "match"
     mark_optional = True
     target = forms.ChoiceField(
-        label=_("Wie kan helpen?"),
+        label=_("Nieuwe match: wie past bij deze droom?"),
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies een partner of een parel."), "invalid_choice": _("Kies uit de lijst.")},
     )
