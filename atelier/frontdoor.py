@@ -4,7 +4,11 @@ The atelier is the team's workplace, so it has no link in the residents' main me
 and from the footer.
 """
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from wijk.frontdoor import Part
+from wijk.stories import StoryCard
 
 from .models import Experiment, Story
 
@@ -23,3 +27,21 @@ def front_door_context(neighbourhood) -> dict:
 
 
 PARTS = [Part(key="atelier", order=90, template="atelier/_front_door.html", context=front_door_context)]
+
+
+FEATURED_STORY_ORDER = 30
+
+
+def featured_story(neighbourhood):
+    """The public atelier story staff chose for the front door. One query."""
+    story = (
+        Story.objects.public()
+        .filter(experiment__neighbourhood=neighbourhood, on_front_door=True)
+        .only("uid", "title", "text")
+        .order_by("-pk")
+        .first()
+    )
+    if story is None:
+        return None
+    url = reverse("atelier:story", kwargs={"uid": story.uid})
+    return StoryCard(kind=_("Uit het atelier"), title=story.title, text=story.text, url=url)

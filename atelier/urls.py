@@ -26,6 +26,7 @@ urlpatterns = [
         "teams/<slug:team_slug>/werkateliers/<int:number>/wijzigen/", record_views.workshop_edit, name="workshop_edit"
     ),
     path("teams/<slug:team_slug>/werkateliers/<int:number>/pdf/", views.workshop_pdf, name="workshop_pdf"),
+    path("verhalen/<uuid:uid>/", views.story_page, name="story"),
     path("verhalen/<uuid:uid>/beeld/", views.story_image, name="story_image"),
     path("verhalen/<uuid:uid>/wijzigen/", record_views.story_edit, name="story_edit"),
     path("experimenten/<slug:slug>/verhalen/nieuw/", record_views.story_add, name="story_add"),

@@ -6,10 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from wijk.photos import photo_dimensions
 from wijk.public_cache import ATELIER, EVIDENCE, SITE, versioned_key
+from wijk.stories import StoryPage, story_render
 
 from . import evidence as live_evidence
 from .decorators import atelier_view
@@ -177,6 +180,30 @@ def story_image(request, uid):
     response = FileResponse(story.image.open("rb"), content_type=_image_type(story.image.name))
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+@atelier_view
+@require_GET
+def story_page(request, uid):
+    """An atelier story's own page, to share, print and read aloud (``wijk.stories``)."""
+    story = get_story_for_user(request.user, uid)
+    experiment = story.experiment
+    size = photo_dimensions(story.image) if story.image else None
+    page = StoryPage(
+        kind=_("Uit het atelier"),
+        title=story.title,
+        text=story.text,
+        url=reverse("atelier:story", kwargs={"uid": story.uid}),
+        neighbourhood=experiment.neighbourhood,
+        image_url=reverse("atelier:story_image", kwargs={"uid": story.uid}) if story.image else "",
+        image_alt=story.image_alt,
+        image_width=size[0] if size else None,
+        image_height=size[1] if size else None,
+        extra=[(_("Passende woorden"), story.words)] if story.words else [],
+        more_url=reverse("atelier:experiment", kwargs={"slug": experiment.slug}),
+        more_label=_("Lees hoe %(name)s ontstond") % {"name": experiment.name},
+    )
+    return story_render(request, page)
 
 
 def _image_type(name: str) -> str:

@@ -15,7 +15,7 @@ from wijk.services import access_log_record
 
 from .legal_hold import legal_hold_set
 from .models import Dream, Referral, Signal, WallStatus
-from .services import dream_wall_decide
+from .services import dream_front_door_set, dream_wall_decide
 
 
 class WallQueueFilter(admin.SimpleListFilter):
@@ -93,9 +93,18 @@ class DreamWallAdmin(LegalHoldActions, OrganisationScopedAdmin):
     staff_can_add = False
     list_display = ["reference_display", "neighbourhood", "status", "wall_status", "closed_at", "legal_hold"]
     list_filter = [WallQueueFilter, "neighbourhood"]
-    fields = ["reference_display", "neighbourhood", "status", "text", "outcome", "story", "wall_status"]
-    readonly_fields = ["reference_display", "neighbourhood", "status", "text", "outcome", "story", "wall_status"]
-    actions = ["approve_for_wall", "reject_for_wall"]
+    fields = [
+        "reference_display",
+        "neighbourhood",
+        "status",
+        "text",
+        "outcome",
+        "story",
+        "wall_status",
+        "on_front_door",
+    ]
+    readonly_fields = fields
+    actions = ["approve_for_wall", "reject_for_wall", "feature_on_front_door", "unfeature_on_front_door"]
     ordering = ["-closed_at", "-created_at"]
 
     def get_queryset(self, request):
@@ -122,6 +131,26 @@ class DreamWallAdmin(LegalHoldActions, OrganisationScopedAdmin):
                 done += 1
         if done:
             self.message_user(request, _("%(n)d dromen bijgewerkt.") % {"n": done}, messages.SUCCESS)
+
+    def _feature(self, request, queryset, featured):
+        done = 0
+        for dream in queryset:
+            try:
+                dream_front_door_set(dream=dream, moderator=request.user, featured=featured)
+            except ValidationError as error:
+                self.message_user(request, f"{dream.reference_display}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(request, _("%(n)d dromen bijgewerkt.") % {"n": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Verhaal uitlichten op de pagina van de wijk"))
+    def feature_on_front_door(self, request, queryset):
+        self._feature(request, queryset, True)
+
+    @admin.action(description=_("Verhaal niet meer uitlichten"))
+    def unfeature_on_front_door(self, request, queryset):
+        self._feature(request, queryset, False)
 
     @admin.action(description=_("Goedkeuren voor de dromenmuur"))
     def approve_for_wall(self, request, queryset):

@@ -9,7 +9,7 @@ from wijk.public_cache import DREAM_WALL, EVIDENCE, STAFF_LISTS, shows
 # the lock counter ``version``, contact dates) show nowhere public.
 PUBLIC_DREAM_FIELDS = {
     "text", "photo", "photo_description", "themes", "neighbourhood", "status", "created_at", "closed_at",
-    "outcome", "story", "wall_status", "anonymised_at",
+    "outcome", "story", "wall_status", "anonymised_at", "on_front_door",
 }  # fmt: skip
 
 MODELS = {

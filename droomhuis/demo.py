@@ -401,6 +401,7 @@ def _walk(dream, path, broker, received, now):
     if dream.reference in STORIES:
         dream.outcome, dream.story = STORIES[dream.reference]
         dream.wall_status = WallStatus.APPROVED if dream.reference == "DMHGRSNDF7" else WallStatus.PROPOSED
+        dream.on_front_door = dream.wall_status == WallStatus.APPROVED  # staff featured it on the front door
         DreamEvent.objects.create(dream=dream, at=at, actor=broker, kind=EventKind.OUTCOME, to_value=dream.outcome)
         DreamEvent.objects.create(dream=dream, at=at, actor=broker, kind=EventKind.WALL, to_value=dream.wall_status)
     dream.save()

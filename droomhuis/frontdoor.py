@@ -1,9 +1,11 @@
 """What the Droomhuis adds to a neighbourhood's front door and to the main menu (see ``wijk.frontdoor``)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import NeighbourhoodExperiment
 from wijk.frontdoor import Part
+from wijk.stories import StoryCard
 
 from .models import Dream
 
@@ -11,12 +13,13 @@ REALISED_DREAMS = 3
 
 
 def front_door_context(neighbourhood) -> dict:
-    """Realised dreams with their story, only as on the dream wall: approved, and while the resident consents."""
+    """Realised dreams with their story, only as on the dream wall: approved, and while the resident consents.
+    The one staff featured comes first (same query)."""
     dreams = (
         Dream.objects.on_wall()
         .filter(neighbourhood=neighbourhood)
-        .only("reference", "outcome", "story", "closed_at")
-        .order_by("-closed_at")[:REALISED_DREAMS]
+        .only("reference", "outcome", "story", "closed_at", "story_uid", "on_front_door")
+        .order_by("-on_front_door", "-closed_at")[:REALISED_DREAMS]
     )
     return {"dreams": list(dreams)}
 
@@ -35,3 +38,21 @@ PARTS = [
         kiosk_views=("droomhuis:share", "droomhuis:thanks", "droomhuis:kiosk_receipt"),
     )
 ]
+
+
+FEATURED_STORY_ORDER = 20
+
+
+def featured_story(neighbourhood):
+    """The realised dream staff featured, only while it is on the wall (consent). One query."""
+    dream = (
+        Dream.objects.on_wall()
+        .filter(neighbourhood=neighbourhood, on_front_door=True)
+        .only("outcome", "story", "story_uid")
+        .order_by("-closed_at")
+        .first()
+    )
+    if dream is None:
+        return None
+    url = reverse("droomhuis:story", kwargs={"uid": dream.story_uid})
+    return StoryCard(kind=str(_("Een droom die uitkwam")), title=dream.outcome, text=dream.story, url=url)

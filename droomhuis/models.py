@@ -3,6 +3,8 @@
 Signals and referrals (a later feature) become their own restricted child records of ``Dream``.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -125,6 +127,13 @@ class Dream(models.Model):
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     outcome = models.CharField(_("resultaat"), max_length=300, blank=True)
     story = models.TextField(_("kort verhaal"), max_length=3000, blank=True)
+    # The story's own public address (never the follow code, which is the resident's key to the case).
+    story_uid = models.UUIDField(_("kenmerk van het verhaal"), default=uuid.uuid4, unique=True, editable=False)
+    on_front_door = models.BooleanField(
+        _("uitgelicht op de pagina van de wijk"),
+        default=False,
+        help_text=_("Alleen zolang de droom op de dromenmuur staat en de bewoner toestemming geeft."),
+    )
     wall_status = models.CharField(
         _("dromenmuur"), max_length=20, choices=WallStatus.choices, default=WallStatus.NOT_PROPOSED
     )

@@ -515,6 +515,31 @@ def dream_outcome_record(
 
 
 @transaction.atomic
+def dream_front_door_set(*, dream: Dream, moderator, featured: bool) -> Dream:
+    """Staff feature a realised dream's story on its neighbourhood's front door (or stop doing so).
+
+    Only a dream on the dream wall: approved, and while the resident consents (``Dream.objects.on_wall``).
+    Withdrawn consent takes it off the wall and so off the front door at once, whatever this flag says.
+    """
+    if featured and not Dream.objects.on_wall().filter(pk=dream.pk).exists():
+        raise ValidationError(
+            _("Alleen een droom op de dromenmuur kan op de pagina van de wijk staan."), code="not_on_wall"
+        )
+    if dream.on_front_door == featured:
+        return dream
+    dream.on_front_door = featured
+    dream.save(update_fields=["on_front_door", "updated_at"])
+    _event(
+        dream,
+        kind=EventKind.WALL,
+        actor=moderator,
+        from_value="" if featured else "voordeur",
+        to_value="voordeur" if featured else "",
+        reason=_("Uitgelicht op de pagina van de wijk") if featured else _("Niet meer uitgelicht"),
+    )
+    return dream
+
+
 def dream_wall_decide(*, dream: Dream, moderator, approve: bool, reason: str = "") -> Dream:
     """A moderator approves or rejects a proposed dream-wall story."""
     if dream.wall_status != WallStatus.PROPOSED and approve:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("papieren-formulier/", public.paper_form, name="paper"),
     path("papieren-formulier.pdf", public.paper_form, {"pdf": True}, name="paper_pdf"),
     path("dromenmuur/", public.wall, name="wall"),
+    path("verhalen/<uuid:uid>/", public.dream_story, name="story"),
     path("makelaar/", broker.queue, name="queue"),
     path("makelaar/nieuwe-droom/", broker.intake, name="intake"),
     path("makelaar/droom/<str:reference>/", broker.case, name="case"),

@@ -148,7 +148,21 @@ class PearlAdmin(HistoryAdmin, OrganisationScopedAdmin):
         "short_code",
     ]
     fieldsets = [
-        (None, {"fields": ["kind", "status", "reported", "moderator_message", "title", "story", "themes"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "status",
+                    "reported",
+                    "moderator_message",
+                    "title",
+                    "story",
+                    "on_front_door",
+                    "themes",
+                ]
+            },
+        ),
         (_("Waar"), {"fields": ["street", "location_description", "lat", "lng", "meeting_place"]}),
         (
             _("Handig voor oudere wandelaars (alleen bij een plek)"),

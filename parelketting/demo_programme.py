@@ -41,6 +41,7 @@ ROUTE_STOPS = [
     ("Picknicktafel aan de dijk", "De trap is steil. Links is een flauw pad omhoog."),
 ]
 
+FEATURED_PEARL = "Het bankje bij de vijver"
 # Activities in the pop-up space get its drawing as their mood image.
 POPUP_ACTIVITIES = ["Samen breien", "Fietsen opknappen", "Lampjes maken van oud hout"]
 POPUP_ALT = "Tekening van een lege winkel met een gele vlag. Binnen staat een werktafel met hout en een lamp."
@@ -304,6 +305,11 @@ def load_necklace_and_programme() -> str:
         activity_story_write(
             activity=past, story=PAST_STORY, photos=[(_story_photo(), "Zes houten lampjes op een rij")], by=moderator
         )
+    # Staff featured one pearl's story on the front door and the poster.
+    featured = places.get(FEATURED_PEARL)
+    if featured is not None and featured.status == PearlStatus.PUBLISHED and not featured.on_front_door:
+        featured.on_front_door = True
+        featured.save(update_fields=["on_front_door"])
     # Mood images drawn for the project (wijk/illustrations.py), through the same photo pipeline as uploads.
     mood_image_demo(route, pearl_path, alt="Tekening van een kronkelend pad door het gras, met parels langs de kant.")
     for title in POPUP_ACTIVITIES:

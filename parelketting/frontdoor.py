@@ -1,10 +1,12 @@
 """What the Parelketting adds to a neighbourhood's front door and to the main menu (see ``wijk.frontdoor``)."""
 
 from django.db.models import Case, Count, Q, Value, When
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import NeighbourhoodExperiment
 from wijk.frontdoor import Part
+from wijk.stories import StoryCard
 
 from .choices import PearlKind, PearlStatus
 from .models import Pearl, Route
@@ -25,8 +27,8 @@ def front_door_context(neighbourhood) -> dict:
         Pearl.objects.published()
         .in_neighbourhood(neighbourhood)
         .annotate(shows_photo=shows_photo)
-        .only("uid", "kind", "title", "photo", "photo_description", "published_at")
-        .order_by("-shows_photo", "-published_at", "-pk")[:RECENT_PEARLS]
+        .only("uid", "kind", "title", "photo", "photo_description", "published_at", "on_front_door", "story")
+        .order_by("-on_front_door", "-shows_photo", "-published_at", "-pk")[:RECENT_PEARLS]
     )
     activities = (
         Activity.objects.published()
@@ -43,7 +45,10 @@ def front_door_context(neighbourhood) -> dict:
         .only("slug", "title", "description", *Route.MOOD_FIELDS)
         .order_by("title")
     )
+    pearls = list(pearls)
     return {
+        # The pearl whose story staff featured comes first in the same query, and is told above the others.
+        "featured_pearl": next((pearl for pearl in pearls if pearl.on_front_door), None),
         "pearls": [(pearl, bool(pearl.shows_photo)) for pearl in pearls],
         "activities": list(activities),
         "routes": list(routes),
@@ -64,3 +69,21 @@ PARTS = [
         kiosk_views=("parelketting:kiosk_pearl", "parelketting:programme", "parelketting:activity"),
     )
 ]
+
+
+FEATURED_STORY_ORDER = 10
+
+
+def featured_story(neighbourhood):
+    """The published pearl whose story staff featured (for the poster; ``wijk.stories``). One query."""
+    pearl = (
+        Pearl.objects.published()
+        .filter(neighbourhood=neighbourhood, on_front_door=True)
+        .only("uid", "title", "story")
+        .order_by("-published_at", "-pk")
+        .first()
+    )
+    if pearl is None:
+        return None
+    url = reverse("parelketting:pearl_story", kwargs={"uid": pearl.uid})
+    return StoryCard(kind=str(_("Het verhaal van een parel")), title=pearl.title, text=pearl.story, url=url)

@@ -53,6 +53,11 @@ class Pearl(models.Model):
     kind = models.CharField(_("soort parel"), max_length=20, choices=PearlKind.choices)
     title = models.CharField(_("titel"), max_length=120)
     story = models.TextField(_("verhaal"), max_length=4000)
+    on_front_door = models.BooleanField(
+        _("verhaal uitgelicht op de pagina van de wijk"),
+        default=False,
+        help_text=_("Het verhaal staat dan op de pagina van de wijk en op de poster. Alleen als de parel openbaar is."),
+    )
     themes = models.ManyToManyField("wijk.Theme", blank=True, related_name="pearls", verbose_name=_("thema's"))
     neighbourhood = models.ForeignKey(
         "wijk.Neighbourhood", on_delete=models.PROTECT, related_name="pearls", verbose_name=_("wijk")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from wijk.links import absolute_url, short_address
 from wijk.qr import qr_svg
+from wijk.stories import featured_story
 
 from .models import Activity, Pearl
 
@@ -69,7 +70,8 @@ def _aware(day: date) -> datetime:
 
 
 def poster_data(*, neighbourhood, month: date) -> dict:
-    """Everything the poster shows. Two queries: the activities and the pearls."""
+    """Everything the poster shows. The activities and the pearls (two queries), and the story staff featured
+    (``wijk.stories``: one query per app until one is found)."""
     start, end = _aware(month), _aware(month_add(month, 1))
     previous = _aware(month_add(month, -1))
     activities = list(
@@ -85,7 +87,10 @@ def poster_data(*, neighbourhood, month: date) -> dict:
         .order_by("published_at", "pk")
     )
     programme_path = reverse("parelketting:programme")
+    story = featured_story(neighbourhood)
     return {
+        "story": story,
+        "story_address": short_address(story.url) if story else "",
         "neighbourhood": neighbourhood,
         "month": month,
         "previous_month": month_add(month, -1),

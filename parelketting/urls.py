@@ -27,6 +27,7 @@ urlpatterns = [
     path("mijn-parels/", views.my_pearls, name="mine"),
     path("mijn-parels/toestemming-intrekken/", views.my_consent_withdraw, name="consent_withdraw"),
     path("parel/<uuid:uid>/", views.pearl_detail, name="detail"),
+    path("parel/<uuid:uid>/verhaal/", views.pearl_story, name="pearl_story"),
     path("parel/<uuid:uid>/foto/", views.pearl_photo, name="photo"),
     path("parel/<uuid:uid>/foto-klein/", views.pearl_photo, {"size": "thumb"}, name="thumbnail"),
     path("parel/<uuid:uid>/aanpassen/", views.pearl_answer, name="answer"),

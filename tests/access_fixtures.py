@@ -49,6 +49,7 @@ def _objects(world):
     return SimpleNamespace(
         pearl=pearl,
         dream=dream,
+        wall_dream=_first(Dream.objects.on_wall(), "dream on the dream wall"),
         referral=referral,
         token=care.referral_link(referral).rstrip("/").rsplit("/", 1)[-1],
         signal=_first(Signal.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn signal"),

@@ -145,6 +145,7 @@ MATRIX = {
     "parelketting:mine": LOGGED_IN,
     "parelketting:consent_withdraw": staff(others="method"),
     "parelketting:detail": PUBLIC,
+    "parelketting:pearl_story": PUBLIC,  # a published pearl's story on its own page
     "parelketting:photo": PUBLIC,
     "parelketting:thumbnail": PUBLIC,
     "parelketting:answer": staff(),  # only the submitter may answer questions about a pearl
@@ -210,6 +211,7 @@ MATRIX = {
     "droomhuis:paper_consent": staff("broker_bw", others="forbidden"),
     "droomhuis:paper_consent_pdf": staff("broker_bw", others="forbidden"),
     "droomhuis:wall": PUBLIC,
+    "droomhuis:story": PUBLIC,  # a dream on the wall, with the resident's consent; else 404
     "droomhuis:queue": staff("broker_bw", others="forbidden"),
     "droomhuis:intake": staff("broker_bw", others="forbidden"),
     "droomhuis:case": staff("broker_bw", others="forbidden"),
@@ -268,6 +270,7 @@ MATRIX = {
     "atelier:workshop": PUBLIC,
     "atelier:workshop_edit": ATELIER_EDIT,
     "atelier:workshop_pdf": PUBLIC,
+    "atelier:story": PUBLIC,
     "atelier:story_image": PUBLIC,
     "atelier:story_edit": ATELIER_EDIT,
     "atelier:story_add": ATELIER_EDIT,
@@ -385,7 +388,9 @@ def url_kwargs(key, o):
         "droomhuis:partner_detail": {"uid": o.referral.uid},
         "droomhuis:partner_link": {"token": o.token},
         "atelier:why_how_what_edit": {"slug": experiment.slug, "number": o.item.canvas.workshop.number},
+        "atelier:story": {"uid": o.story.uid},
         "atelier:story_image": {"uid": o.story.uid},
+        "droomhuis:story": {"uid": o.wall_dream.story_uid},
         "atelier:story_edit": {"uid": o.story.uid},
         "api-v1:pearl_detail": {"uid": o.pearl.uid},
         "api-v1:neighbourhood_detail": {"slug": o.pearl.neighbourhood.slug},

@@ -149,6 +149,7 @@ PAGES = {
     "parelketting:mine": {},
     "parelketting:consent_withdraw": {},
     "parelketting:detail": {},
+    "parelketting:pearl_story": {},
     "parelketting:photo": {"w": "320"},
     "parelketting:thumbnail": {"w": "320"},
     "parelketting:answer": {},
@@ -207,6 +208,7 @@ PAGES = {
     "droomhuis:paper_consent": {"droom": lambda o: o.dream.reference},
     "droomhuis:paper_consent_pdf": {"droom": lambda o: o.dream.reference},
     "droomhuis:wall": {},
+    "droomhuis:story": {},
     "droomhuis:queue": {
         "view": "all",
         "q": "bankje",
@@ -265,6 +267,7 @@ PAGES = {
     "atelier:workshop": {},
     "atelier:workshop_edit": {},
     "atelier:workshop_pdf": {},
+    "atelier:story": {},
     "atelier:story_image": {},
     "atelier:story_edit": {},
     "atelier:story_add": {},

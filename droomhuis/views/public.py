@@ -18,6 +18,7 @@ from wijk.links import short_address
 from wijk.models import Organisation
 from wijk.paper import paper_online, paper_questions
 from wijk.pdf import pdf_response, render_pdf
+from wijk.stories import StoryPage, story_render
 
 from .. import conf, services
 from ..access import access_summary
@@ -325,6 +326,25 @@ def paper_form(request, pdf=False):
         body = render_pdf("wijk/paper_pdf.html", context, stylesheets=["css/paper.css"], request=request)
         return pdf_response(body, filename="droom-op-papier.pdf")
     return render(request, "droomhuis/paper.html", context)
+
+
+@require_GET
+def dream_story(request, uid):
+    """A realised dream's story on its own page, only while it is on the dream wall (the resident's consent)."""
+    dream = Dream.objects.on_wall().select_related("neighbourhood").filter(story_uid=uid).first()
+    if dream is None:
+        raise Http404
+    page = StoryPage(
+        kind=_("Een droom die uitkwam"),
+        title=dream.outcome or _("Een droom die uitkwam"),
+        text=dream.story or dream.outcome,
+        url=reverse("droomhuis:story", kwargs={"uid": dream.story_uid}),
+        neighbourhood=dream.neighbourhood,
+        day=dream.closed_at,
+        more_url=reverse("droomhuis:wall"),
+        more_label=_("Bekijk de dromenmuur"),
+    )
+    return story_render(request, page)
 
 
 def wall(request):

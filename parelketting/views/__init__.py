@@ -1,7 +1,7 @@
 """Views of the Parelketting, split by feature."""
 
 from .geojson import pearl_geojson
-from .public import pearl_detail, pearl_list, pearl_map, pearl_photo
+from .public import pearl_detail, pearl_list, pearl_map, pearl_photo, pearl_story
 from .resident import my_consent_withdraw, my_pearls, pearl_join, pearl_report_view
 from .submit import pearl_answer, pearl_new, pearl_new_on_behalf
 
@@ -10,6 +10,7 @@ __all__ = [
     "my_pearls",
     "pearl_answer",
     "pearl_detail",
+    "pearl_story",
     "pearl_geojson",
     "pearl_join",
     "pearl_list",

@@ -3,13 +3,15 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijk.models import Neighbourhood, Theme
-from wijk.photos import photo_variant_open
+from wijk.photos import photo_dimensions, photo_variant_open
 from wijk.services import public_name
+from wijk.stories import StoryPage, story_render
 
 from .. import permissions as perms
 from ..choices import PearlKind, PearlStatus
@@ -117,6 +119,29 @@ def pearl_away_page(request, pearl, *, route=None, next_row=None):
         "next_row": next_row,
     }
     return render(request, "parelketting/away.html", context)
+
+
+@require_GET
+def pearl_story(request, uid):
+    """A published pearl's story on its own page, to share, print and read aloud (``wijk.stories``)."""
+    pearl = get_object_or_404(Pearl.objects.published().select_related("neighbourhood"), uid=uid)
+    show_photo = bool(pearl.photo) and photo_is_public(pearl)
+    size = photo_dimensions(pearl.photo) if show_photo else None
+    page = StoryPage(
+        kind=_("Het verhaal van een parel"),
+        title=pearl.title,
+        text=pearl.story,
+        url=reverse("parelketting:pearl_story", kwargs={"uid": pearl.uid}),
+        neighbourhood=pearl.neighbourhood,
+        image_url=reverse("parelketting:photo", kwargs={"uid": pearl.uid}) if show_photo else "",
+        image_alt=pearl.photo_description or pearl.title,
+        image_width=size[0] if size else None,
+        image_height=size[1] if size else None,
+        extra=[(_("Waar"), pearl.location_description)] if pearl.location_description else [],
+        more_url=pearl.get_absolute_url(),
+        more_label=_("Naar de parel op de kaart"),
+    )
+    return story_render(request, page)
 
 
 @require_GET
