@@ -11,8 +11,8 @@ from django.utils.translation import ngettext
 
 from wijk.admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
 from wijk.models import AccessAction
-from wijk.services import access_log_record
 
+from .audit import case_log
 from .legal_hold import legal_hold_set
 from .models import Dream, Referral, Signal, WallStatus
 from .services import dream_front_door_set, dream_wall_decide
@@ -188,15 +188,7 @@ class SuperuserOnlyReadOnlyAdmin(LegalHoldActions, ReadOnlyAdmin):
         response = super().change_view(request, object_id, form_url, extra_context)
         obj = self.get_object(request, object_id)
         if obj is not None and request.method == "GET" and response.status_code == 200:
-            access_log_record(
-                user=request.user,
-                action=AccessAction.VIEW,
-                obj=obj,
-                resident=obj.dream.resident,
-                organisation=obj.dream.neighbourhood.corporation,
-                role="superuser",
-                detail="beheer",
-            )
+            case_log(request.user, obj, obj.dream, "beheer", action=AccessAction.VIEW, role="superuser")
         return response
 
 

@@ -8,9 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from wijk.models import AccessAction
-from wijk.services import access_log_record
-
+from .audit import case_log
 from .care_models import Referral, Signal
 from .models import Dream
 
@@ -45,14 +43,7 @@ def legal_hold_set(*, record: Dream | Signal | Referral, hold: bool, by, reason:
         locked.legal_hold = hold
         locked.save(update_fields=["legal_hold"])
         dream = _dream_of(locked)
-        access_log_record(
-            user=by,
-            action=AccessAction.CHANGE,
-            obj=locked,
-            resident=dream.resident,
-            organisation=dream.neighbourhood.corporation,
-            role="superuser",
-            detail=("legal hold aan: " if hold else "legal hold uit: ") + reason[:150],
-        )
+        detail = ("legal hold aan: " if hold else "legal hold uit: ") + reason[:150]
+        case_log(by, locked, dream, detail, role="superuser")
     record.legal_hold = hold
     return True
