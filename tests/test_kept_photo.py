@@ -117,3 +117,15 @@ def test_the_dream_photo_is_kept_after_an_error(anonymous, world):
     assert dream.photo
     with dream.photo.open("rb") as stored:
         assert b"Exif" not in stored.read()
+
+
+def test_an_error_after_cleaning_keeps_the_photo_too(anonymous, world, monkeypatch):
+    """The hourly limit (or a service) refuses a valid form: the photo is kept all the same."""
+    monkeypatch.setattr("parelketting.views.submit.rate_limit_hit", lambda *args, **kwargs: True)
+    data = {**_pearl(neighbourhood=world.zuidwijk.pk, contact_preference="", email="", phone="")}
+    response = anonymous.post(NEW, {**data, "photo": upload(jpeg_bytes())})
+    html = response.content.decode()
+    assert response.status_code == 429 and "Uw foto is bewaard." in html
+    monkeypatch.undo()
+    assert anonymous.post(NEW, {**data, "kept_photo": _token(html)}).status_code == 302
+    assert Pearl.objects.get().photo

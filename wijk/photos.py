@@ -449,7 +449,8 @@ class KeptPhotoMixin:
         super().__init__(*args, **kwargs)
         self.fields["kept_photo"] = forms.CharField(required=False, widget=forms.HiddenInput)
         self.fields["kept_photo_drop"] = forms.BooleanField(label=_lazy("Deze foto niet gebruiken"), required=False)
-        self.kept_photo_thumbnail = ""
+        self._kept_uri = ""
+        self._kept_done = False
         self._kept_token = ""
         if not self.is_bound:
             return
@@ -468,8 +469,19 @@ class KeptPhotoMixin:
 
     def full_clean(self):
         super().full_clean()
-        if not self.is_bound or not self.errors:
-            return
+        if self.is_bound and self.errors:
+            self._photo_keep(report=True)
+
+    @property
+    def kept_photo_thumbnail(self) -> str:
+        """The kept photo's small copy as a ``data:`` address ('' when none). Read by the template before the hidden
+        field: an error added after cleaning (by the view, from a service) keeps the photo as well."""
+        if not self._kept_done and self.is_bound and self.errors:
+            self._photo_keep(report=False)
+        return self._kept_uri
+
+    def _photo_keep(self, *, report: bool) -> None:
+        self._kept_done = True
         name = self.kept_photo_field
         token, thumbnail = self._kept_token, getattr(self, "_kept_thumbnail", b"")
         if not token and self.files.get(self.add_prefix(name)) and name not in self.errors:
@@ -480,14 +492,17 @@ class KeptPhotoMixin:
                 token, thumbnail = photo_keep(processed)
             except Exception:  # noqa: BLE001 - storage trouble: the resident is asked to choose the photo again
                 logging.getLogger(__name__).warning("Could not keep a photo after a form error", exc_info=True)
-                self.add_error(
-                    name,
-                    ValidationError(_("Wij konden uw foto niet bewaren. Kies uw foto opnieuw."), code="photo_again"),
-                )
+                if report:
+                    self.add_error(
+                        name,
+                        ValidationError(
+                            _("Wij konden uw foto niet bewaren. Kies uw foto opnieuw."), code="photo_again"
+                        ),
+                    )
                 return
         # The hidden field carries the token for the next try, or nothing (a photo left out is not kept).
         self.data = self.data.copy()
         self.data[self.add_prefix("kept_photo")] = token
         self.data.pop(self.add_prefix("kept_photo_drop"), None)
         if token:
-            self.kept_photo_thumbnail = "data:image/jpeg;base64," + base64.b64encode(thumbnail).decode()
+            self._kept_uri = "data:image/jpeg;base64," + base64.b64encode(thumbnail).decode()
