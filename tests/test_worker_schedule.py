@@ -96,23 +96,10 @@ def test_an_hourly_job_runs_once_each_hour(settings, ran):
 
 
 @pytest.mark.django_db
-def test_a_job_whose_command_is_not_there_yet_is_skipped_quietly_only_when_optional(settings, ran, caplog):
-    settings.WIJKPORTAAL_SCHEDULE = [
-        {"command": "retention_run_not_here", "daily": "02:45", "optional": True},
-        {"command": "typo_job", "daily": "02:45"},
-    ]
+def test_a_job_whose_command_is_not_there_is_logged_and_skipped(settings, ran, caplog):
+    settings.WIJKPORTAAL_SCHEDULE = [{"command": "typo_job", "daily": "02:45"}]
     assert run_due_jobs(now=at("2026-11-25T03:00")) == []
     assert "there is no command typo_job" in caplog.text
-    assert "retention_run_not_here" not in caplog.text
-
-
-@pytest.mark.django_db
-def test_an_old_job_stops_once_the_command_that_replaces_it_exists(settings, ran, monkeypatch):
-    settings.WIJKPORTAAL_SCHEDULE = [{"command": "digest", "daily": "02:30", "replaced_by": "retention_run"}]
-    assert run_due_jobs(now=at("2026-11-25T02:30")) == [("digest", "2026-11-25")]
-    monkeypatch.setattr("worker.schedule.get_commands", lambda: {"digest": "x", "retention_run": "x"})
-    assert run_due_jobs(now=at("2026-11-26T02:30")) == []
-    assert ran.calls == [("digest",)]
 
 
 @pytest.mark.django_db
@@ -157,7 +144,8 @@ def test_two_workers_on_the_queue_send_the_real_digest_once(settings, make_pearl
 def test_the_default_schedule_lists_the_daily_commands(settings):
     jobs = {job.name: job for job in configured_jobs()}
     assert {"parelketting_digest", "droomhuis_reminders", "parelketting_reminders", "retention_run"} <= set(jobs)
-    assert jobs["retention_run"].optional
+    assert "droomhuis_signal_retention" not in jobs  # retention_run applies the signal rule too
+    assert jobs["retention_run"].daily.isoformat() == "02:45:00"
     assert jobs["parelketting_digest"].daily.isoformat() == "07:00:00"
 
 

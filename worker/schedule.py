@@ -1,9 +1,8 @@
 """Scheduled jobs from the ``WIJKPORTAAL_SCHEDULE`` setting, each run once per period across all servers.
 
 An entry is a dict: ``{"command": "parelketting_digest", "daily": "07:00"}`` or ``{"command": ..., "hourly": 15}``
-(minute past every hour), with optional ``"args": [...]``, ``"name"`` (when one command is listed twice),
-``"optional": True`` (skip quietly while the command does not exist) and ``"replaced_by": "other_command"``
-(skip once that command exists). Times are local (``TIME_ZONE``).
+(minute past every hour), with optional ``"args": [...]`` and ``"name"`` (when one command is listed twice).
+Times are local (``TIME_ZONE``). A job whose command does not exist is logged as an error and skipped.
 
 A job is due from its moment until ``WIJKPORTAAL_SCHEDULE_CATCH_UP_HOURS`` later, so a worker that was down
 at 07:00 still sends the digest at 09:00, but a new installation does not run last week's jobs. Whoever
@@ -36,8 +35,6 @@ class Job:
     args: tuple[str, ...]
     daily: time | None
     hourly_minute: int | None
-    optional: bool
-    replaced_by: str = ""
 
     def latest_moment(self, now: datetime) -> datetime:
         """The last moment at or before ``now`` (local time) when this job was meant to start."""
@@ -71,8 +68,6 @@ def parse_entry(entry: dict) -> Job:
         args=tuple(str(arg) for arg in entry.get("args", ())),
         daily=daily,
         hourly_minute=hourly_minute,
-        optional=bool(entry.get("optional", False)),
-        replaced_by=entry.get("replaced_by", ""),
     )
 
 
@@ -97,10 +92,7 @@ def run_due_jobs(*, now: datetime | None = None, worker_id: str = "") -> list[tu
     started = []
     for job in configured_jobs():
         if job.command not in known_commands:
-            if not job.optional:
-                logger.error("Scheduled job %s: there is no command %s.", job.name, job.command)
-            continue
-        if job.replaced_by and job.replaced_by in known_commands:
+            logger.error("Scheduled job %s: there is no command %s.", job.name, job.command)
             continue
         moment = job.latest_moment(local_now)
         if local_now - moment > catch_up:

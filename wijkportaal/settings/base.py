@@ -242,8 +242,7 @@ WIJKPORTAAL_SCHEDULE = [
     {"command": "parelketting_digest", "daily": "07:00"},
     {"command": "droomhuis_reminders", "daily": "07:15"},
     {"command": "parelketting_reminders", "daily": "18:00"},
-    {"command": "droomhuis_signal_retention", "daily": "02:30", "replaced_by": "retention_run"},
-    {"command": "retention_run", "daily": "02:45", "optional": True},
+    {"command": "retention_run", "daily": "02:45"},
 ]
 if WIJKPORTAAL_TASKS == "database":
     # Queued e-mails hold addresses and text: delete them a week after sending (failed ones after 30 days).
