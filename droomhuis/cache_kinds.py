@@ -25,4 +25,6 @@ MODELS = {
     "ReferralEvent": shows(),
     "Pairing": shows(),
     "ExpertNote": shows(),
+    # Closed matches and their outcome count in the atelier's figures.
+    "Match": shows(EVIDENCE),
 }

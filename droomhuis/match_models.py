@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijk.public_cache import ContentQuerySet
+
 
 class MatchKind(models.TextChoices):
     PARTNER = "partner", _("Partner")
@@ -35,7 +37,7 @@ class MatchOutcome(models.TextChoices):
 OPEN_MATCH = (MatchStatus.RECORDED, MatchStatus.CONTACTED)
 
 
-class MatchQuerySet(models.QuerySet):
+class MatchQuerySet(ContentQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_MATCH)
 

@@ -692,6 +692,8 @@ class ProgrammeFilterForm(forms.Form):
         empty_label=_("Alle thema's"),
         to_field_name="slug",
     )
+    # The first week shown (its Monday), from the link "Verder in het programma".
+    vanaf = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
 
 
 class ReportDecisionForm(forms.Form):

@@ -35,7 +35,8 @@ from ..programme_services import (
     signup_create_anonymous,
 )
 
-PROGRAMME_WEEKS = 8
+# Four weeks fit a phone's scroll and a resident's plans; the weeks after are one link away.
+PROGRAMME_WEEKS = 4
 # The reference codes this browser just got: only then does the status page say "thank you" and show the code box.
 SESSION_SIGNED_UP = "parelketting_signed_up"
 PAST_STORIES = 5
@@ -58,22 +59,32 @@ def _programme_queryset(theme=None):
 
 @require_GET
 def programme(request):
-    """This week and the coming weeks, a filter per theme; a complete list, no map needed."""
+    """Four weeks at a time from this week (``?vanaf=`` a later week), a filter per theme; a complete list, no map
+    needed. Below it, the way on: the week of the next activity after these four weeks."""
     form = ProgrammeFilterForm(request.GET or None)
-    theme = form.cleaned_data.get("thema") if form.is_valid() else None
+    form.is_valid()  # each field that is fine is used; a wrong one is left out
+    choice = getattr(form, "cleaned_data", {})
+    theme = choice.get("thema")
     now = timezone.now()
     today = timezone.localdate()
-    week_start = today - timedelta(days=today.weekday())
-    horizon = week_start + timedelta(weeks=PROGRAMME_WEEKS)
-    activities = list(_programme_queryset(theme).filter(starts_at__date__lt=horizon))
+    this_week = today - timedelta(days=today.weekday())
+    first_week = _week_from(choice.get("vanaf"), this_week)
+    horizon = first_week + timedelta(weeks=PROGRAMME_WEEKS)
+    queryset = _programme_queryset(theme)
+    activities = list(queryset.filter(starts_at__date__gte=first_week, starts_at__date__lt=horizon))
     weeks = []
     for activity in activities:
         start = timezone.localdate(activity.starts_at)
         monday = start - timedelta(days=start.weekday())
         if not weeks or weeks[-1]["monday"] != monday:
-            weeks.append({"monday": monday, "this_week": monday == week_start, "activities": []})
+            weeks.append({"monday": monday, "this_week": monday == this_week, "activities": []})
         activity.free_places = max(activity.capacity - activity.confirmed_count, 0)
         weeks[-1]["activities"].append(activity)
+    later = queryset.filter(starts_at__date__gte=horizon).values_list("starts_at", flat=True).first()
+    next_week = None
+    if later is not None:
+        later_day = timezone.localdate(later)
+        next_week = later_day - timedelta(days=later_day.weekday())
     stories = list(
         Activity.objects.published()
         .filter(ends_at__lt=now)
@@ -90,9 +101,21 @@ def programme(request):
             "stories": stories,
             "theme": theme,
             "now": now,
+            "later": first_week != this_week,
+            "next_week": next_week,
             "can_propose": request.user.is_authenticated and perms.proposable_neighbourhoods(request.user).exists(),
         },
     )
+
+
+def _week_from(day, this_week):
+    """The Monday of ``day``'s week; this week for no day, a day in the past or more than a year ahead."""
+    if day is None:
+        return this_week
+    monday = day - timedelta(days=day.weekday())
+    if monday < this_week or monday > this_week + timedelta(days=366):
+        return this_week
+    return monday
 
 
 ARCHIVE_PAGE = 30

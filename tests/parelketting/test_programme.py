@@ -330,7 +330,8 @@ def test_programme_query_count_is_pinned(anonymous, make_activity, make_pearl, w
             response = anonymous.get(reverse("parelketting:programme"))
         assert response.status_code == 200
         own = [q for q in ctx.captured_queries if "parelketting_" in q["sql"] or "wijk_" in q["sql"]]
-        assert len(own) == 4, [q["sql"][:120] for q in own]  # activities, themes, past stories, theme filter
+        # activities, themes, the first activity after these weeks, past stories, theme filter
+        assert len(own) == 5, [q["sql"][:120] for q in own]
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
 
@@ -456,3 +457,24 @@ def test_admin_still_edits_a_proposal_freely(moderator_hw, make_activity):
     html = moderator_hw.get(reverse("admin:parelketting_activity_change", args=[activity.pk])).content.decode()
     assert 'name="starts_at"' in html and 'name="title"' in html
     assert reverse("parelketting:activity_change", args=[activity.uid]) not in html
+
+
+def test_the_programme_shows_four_weeks_and_the_way_to_the_next_activity(anonymous, make_activity):
+    """Four weeks at a time; "Verder" jumps to the week of the next activity (empty weeks skipped) and back."""
+    make_activity(title="Koffie deze week", days=1)
+    later = make_activity(title="Breien over zes weken", days=42)
+    html = anonymous.get(reverse("parelketting:programme")).content.decode()
+    assert "Koffie deze week" in html and "Breien over zes weken" not in html
+    start = timezone.localdate(later.starts_at)
+    monday = start - timedelta(days=start.weekday())
+    assert f"?vanaf={monday:%Y-%m-%d}" in html and "Verder: week van maandag" in html
+    html = anonymous.get(reverse("parelketting:programme"), {"vanaf": f"{monday:%Y-%m-%d}"}).content.decode()
+    assert "Breien over zes weken" in html and "Koffie deze week" not in html
+    assert "Terug naar deze week" in html and "Verder: week van maandag" not in html
+
+
+@pytest.mark.parametrize("vanaf", ["gisteren", "2001-01-01", "2999-01-01", ""])
+def test_a_strange_first_week_shows_this_week(anonymous, make_activity, vanaf):
+    make_activity(title="Koffie deze week", days=1)
+    response = anonymous.get(reverse("parelketting:programme"), {"vanaf": vanaf})
+    assert response.status_code == 200 and "Koffie deze week" in response.content.decode()
