@@ -167,7 +167,7 @@ PAGES = {
     "parelketting:route_stop": {"stop": "999", "n": "-1"},
     "parelketting:route_gpx": {},
     "parelketting:route_suggest": {},
-    "parelketting:programme": {"thema": "groen"},
+    "parelketting:programme": {"thema": "groen", "vanaf": "2026-12-14"},
     "parelketting:programme_archive": {"pagina": "2"},
     "parelketting:programme_ics": {},
     "parelketting:activity_propose": {},
