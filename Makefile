@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop clustertest screenshots lighthouse
+.PHONY: icons run test lint messages install install-test assets browser checkers migrate demo check-deploy clean bench loadtest faulttest worker lock cluster-packages cluster cluster-stop clustertest screenshots lighthouse
 
 # PORT reaches the settings too, so every full link (e-mails, QR plaques, calendars, paper) points to this server.
 run: install assets messages migrate demo
@@ -93,6 +93,10 @@ bench: install-test assets messages
 	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc 'DROP DATABASE IF EXISTS "$(notdir $(BENCH_DATABASE_URL))"' \
 	  -c 'CREATE DATABASE "$(notdir $(BENCH_DATABASE_URL))"'
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench $(BENCH)
+
+# The favicon and app icons in static/icons/ (committed), drawn by bin/make_icons.py.
+icons:
+	$(PY) bin/make_icons.py
 
 # The front doors at 390 px for the README (docs/screenshots/), from the demo in a scratch database.
 screenshots: install-test assets browser messages

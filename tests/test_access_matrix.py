@@ -282,6 +282,8 @@ MATRIX = {
     "api_index": PUBLIC,
     "health": PUBLIC,
     "security_txt": PUBLIC,
+    "web_manifest": PUBLIC,
+    "favicon": "redirect",
     "set_language": "redirect",
     # allauth: logged-in visitors are sent on from login/sign-up pages; MFA pages need a set-up authenticator
     "account_login": rule("redirect", anonymous="ok"),

@@ -277,6 +277,8 @@ PAGES = {
     "api_index": {},
     "health": {},
     "security_txt": {},
+    "web_manifest": {"lang": "xx"},
+    "favicon": {},
     "set_language": NEXT,
     "account_login": NEXT,
     "account_logout": NEXT,

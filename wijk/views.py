@@ -9,16 +9,19 @@ from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from . import display, frontdoor, services
 from .account_forms import NeighbourhoodForm
+from .context_processors import SITE_NAME, THEME_COLOUR
 from .links import absolute_url
 from .models import Neighbourhood, Resident
 from .permissions import active_roles, may_handle_callbacks, may_print_letters
@@ -90,6 +93,39 @@ def health(request):
     if "unavailable" in report.values():
         report["status"] = "degraded"
     return JsonResponse(report, status=503 if report["database"] != "ok" else 200)
+
+
+@require_safe
+def web_manifest(request):
+    """The web app manifest: name and icons when a resident puts the portal on their phone's home screen."""
+    icons = [
+        {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+        {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        {"src": static("img/icon-maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+        {"src": static("img/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+    ]
+    manifest = {
+        "name": SITE_NAME,
+        "short_name": SITE_NAME,
+        "description": _("Doe mee in uw wijk met wat u kunt en wilt."),
+        "lang": get_language(),
+        "start_url": "/",
+        "scope": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOUR,
+        "icons": icons,
+    }
+    response = JsonResponse(manifest, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_safe
+def favicon(request):
+    """Browsers that ask for /favicon.ico without reading the page's icon links."""
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 @require_GET

@@ -23,6 +23,8 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("health/", wijk_views.health, name="health"),
     path(".well-known/security.txt", wijk_views.security_txt, name="security_txt"),
+    path("manifest.webmanifest", wijk_views.web_manifest, name="web_manifest"),
+    path("favicon.ico", wijk_views.favicon, name="favicon"),
     # allauth's code pages, with wrong codes counted per address and per client (wijk/login_codes.py).
     path(
         "accounts/login/code/confirm/",

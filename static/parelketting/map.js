@@ -24,6 +24,30 @@
     });
   }
 
+  // Popups keep clear of the zoom buttons (top left) and the attribution (bottom right) when the map pans.
+  var POPUP = { autoPanPaddingTopLeft: L.point(60, 100), autoPanPaddingBottomRight: L.point(20, 40) };
+
+  // A cluster in the portal's own colour with its count; screen readers hear "12 parels hier. Kies om in te zoomen."
+  function cluster(group) {
+    var count = group.getChildCount();
+    var side = count < 10 ? 40 : count < 100 ? 46 : 54;
+    var badge = document.createElement("span");
+    var number = document.createElement("span");
+    var label = document.createElement("span");
+    badge.className = "pk-cluster";
+    number.setAttribute("aria-hidden", "true");
+    number.textContent = String(count);
+    label.className = "visually-hidden";
+    label.textContent = count + " " + el.dataset.clusterLabel;
+    badge.appendChild(number);
+    badge.appendChild(label);
+    return L.divIcon({
+      className: "pk-cluster-wrap",
+      html: badge,
+      iconSize: [side, side]
+    });
+  }
+
   function popup(feature) {
     var p = feature.properties;
     var box = document.createElement("div");
@@ -45,14 +69,17 @@
   fetch(el.dataset.geojson, { headers: { Accept: "application/geo+json" } })
     .then(function (r) { return r.json(); })
     .then(function (data) {
-      var group = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.layerGroup();
+      var group = L.markerClusterGroup ? L.markerClusterGroup({
+        showCoverageOnHover: false,
+        iconCreateFunction: cluster
+      }) : L.layerGroup();
       var layer = L.geoJSON(data, {
         pointToLayer: function (feature, latlng) {
           var label = feature.properties.title + " (" + (names[feature.properties.kind] || "") + ")";
           return L.marker(latlng, { icon: icon(feature.properties.kind), title: label, alt: label, keyboard: true });
         },
         onEachFeature: function (feature, marker) {
-          marker.bindPopup(popup(feature));
+          marker.bindPopup(popup(feature), POPUP);
           marker.on("add", function () {
             var node = marker.getElement();
             if (node) { node.setAttribute("aria-label", marker.options.title); node.dataset.uid = feature.id; }

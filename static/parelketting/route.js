@@ -30,7 +30,8 @@
     link.href = stop.url;
     link.textContent = stop.n + ". " + stop.title;
     box.appendChild(link);
-    marker.bindPopup(box);
+    // Clear of the zoom buttons (top left) and the attribution (bottom right) when the map pans to it.
+    marker.bindPopup(box, { autoPanPaddingTopLeft: L.point(60, 100), autoPanPaddingBottomRight: L.point(20, 40) });
   });
   map.fitBounds(L.latLngBounds(points).pad(0.2));
 })();
