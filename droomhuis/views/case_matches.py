@@ -41,8 +41,10 @@ def match_context(*, owner: bool, matches, partners, pearls, referrals=(), forms
         rows.append(row)
     taken = {f"partner:{m.partner_id}" for m in matches if m.is_open and m.partner_id}
     taken |= {f"pearl:{m.pearl.uid}" for m in matches if m.is_open and m.pearl_id and getattr(m.pearl, "uid", None)}
-    choices = [c for c in target_choices(partners, pearls) if c[0] not in taken]
+    suggested = target_choices(partners, pearls)
+    choices = [c for c in suggested if c[0] not in taken]
     return {
+        "match_all_taken": bool(suggested) and not choices,
         "match_rows": rows,
         "match_open": sum(1 for m in matches if m.is_open),
         "match_owner": owner,

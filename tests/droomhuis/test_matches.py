@@ -135,8 +135,11 @@ def test_pearl_match_goes_through_the_pearl_relay(world, both, owned, broker_bw,
     assert match.status == MatchStatus.CONTACTED
 
 
-def test_a_second_open_match_with_the_same_partner_is_refused(world, both, owned):
+def test_a_second_open_match_with_the_same_partner_is_refused(world, both, owned, broker_bw):
     matches.match_record(dream=owned, actor=world.users.broker_bw, partner=world.welzijn)
+    matches.match_record(dream=owned, actor=world.users.broker_bw, pearl=both["bw_pearl"])
+    page = broker_bw.get(case_url(owned)).content.decode()
+    assert "staat al een open match" in page and "Geen partners of parels" not in page
     with pytest.raises(ValidationError):
         matches.match_record(dream=owned, actor=world.users.broker_bw, partner=world.welzijn)
 

@@ -49,7 +49,7 @@ def test_moderator_page_says_what_waits_and_links_to_the_queues(as_persona, work
     html = as_persona("moderator_hw").get(URL).content.decode()
     assert "1 parel wacht op controle" in html
     assert "1 melding over een parel" in html
-    assert f'href="{reverse("parelketting:reports")}"' in html
+    assert f'href="{reverse("werkplek:reports")}"' in html
     assert f'href="{reverse("wijk:callbacks")}"' in html
 
 
