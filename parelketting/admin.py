@@ -532,7 +532,7 @@ class ActivityAdmin(MoodImageAdminMixin, HistoryAdmin, OrganisationScopedAdmin):
     ordering = ["-status", "starts_at"]
     actions = ["publish_selected"]
     inlines = [SignUpInline, ActivityPhotoInline]
-    readonly_fields = ["uid", "status", "proposed_by", "created_at", "story_written_at"]
+    readonly_fields = ["uid", "status_shown", "proposed_by", "created_at", "story_written_at"]
     fields = [
         "title",
         "description",
@@ -546,7 +546,7 @@ class ActivityAdmin(MoodImageAdminMixin, HistoryAdmin, OrganisationScopedAdmin):
         "talent_pearls",
         "organiser_resident",
         "organiser_partner",
-        "status",
+        "status_shown",
         "proposed_by",
         "story",
         "story_written_at",

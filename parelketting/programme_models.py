@@ -205,7 +205,7 @@ class SignUp(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.resident} → {self.activity} ({self.status})"
+        return f"{self.resident} → {self.activity} ({self.get_status_display()})"
 
     @property
     def reference_display(self) -> str:
