@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wijk.choices import Channel, DataCategory, Purpose, ResidentLanguage
+from wijk.choices import Channel, DataCategory, Purpose, ResidentLanguage, RoleKind
 from wijk.links import absolute_url
 from wijk.services import (
     consent_check,
@@ -537,9 +537,11 @@ def dream_front_door_set(*, dream: Dream, moderator, featured: bool) -> Dream:
         to_value="voordeur" if featured else "",
         reason=_("Uitgelicht op de pagina van de wijk") if featured else _("Niet meer uitgelicht"),
     )
+    case_log(moderator, dream, dream, "voordeur: aan" if featured else "voordeur: uit", role=RoleKind.MODERATOR)
     return dream
 
 
+@transaction.atomic
 def dream_wall_decide(*, dream: Dream, moderator, approve: bool, reason: str = "") -> Dream:
     """A moderator approves or rejects a proposed dream-wall story."""
     if dream.wall_status != WallStatus.PROPOSED and approve:
@@ -559,4 +561,5 @@ def dream_wall_decide(*, dream: Dream, moderator, approve: bool, reason: str = "
         version=F("version") + 1,
     )
     _event(dream, kind=EventKind.WALL, actor=moderator, from_value=previous, to_value=dream.wall_status, reason=reason)
+    case_log(moderator, dream, dream, f"dromenmuur: {dream.wall_status}", role=RoleKind.MODERATOR)
     return dream

@@ -85,6 +85,22 @@ def test_assign_and_pick_up_write_one_row_each(world, make_dream, rows, broker_b
     only_row(rows, dream, "assign", user=broker, resident=dream.resident)
 
 
+def test_moderator_decisions_on_the_wall_write_one_row_each(world, make_dream, rows):
+    broker, moderator = world.users.broker_bw, world.users.moderator_bw
+    dream = make_dream(consent_wall=True)
+    for target in ["picking_up", "in_conversation", "realised"]:
+        services.dream_transition(dream=dream, to_status=target, actor=broker, expected_version=dream.version)
+    services.dream_outcome_record(
+        dream=dream, actor=broker, expected_version=dream.version, outcome="Tuin", story="Samen", propose_for_wall=True
+    )
+    rows()
+    services.dream_wall_decide(dream=dream, moderator=moderator, approve=True)
+    only_row(rows, dream, "dromenmuur: approved", user=moderator, role=RoleKind.MODERATOR, resident=dream.resident)
+    services.dream_front_door_set(dream=dream, moderator=moderator, featured=True)
+    row = only_row(rows, dream, "voordeur: aan", user=moderator, role=RoleKind.MODERATOR, resident=dream.resident)
+    assert row.organisation == world.bw
+
+
 def test_intake_in_a_conversation_writes_one_row(world, rows):
     broker = world.users.broker_bw
     dream = services.dream_take_in(
