@@ -451,7 +451,7 @@ class KeptPhotoMixin:
         self.fields["kept_photo_drop"] = forms.BooleanField(label=_lazy("Deze foto niet gebruiken"), required=False)
         self._kept_uri = ""
         self._kept_done = False
-        self._kept_token = ""
+        self._kept_token = ""  # nosec B105  # the signed name of a kept photo, not a password
         if not self.is_bound:
             return
         token = self.data.get(self.add_prefix("kept_photo"), "")
