@@ -26,6 +26,9 @@ def test_plaque_to_stop_page_to_next_stop_by_keyboard(live_server, page, make_ro
     assert page.get_by_role("heading", name=f"Naar stop 3: {third.title}").is_visible()
     assert page.get_by_role("img", name="Schetskaart van de wandeling", exact=False).is_visible()
     assert page.evaluate(NO_OVERFLOW) <= 0
+    # The way on is in sight without scrolling on a 390 x 844 phone.
+    box = page.locator('a[rel="next"]').bounding_box()
+    assert box["y"] + box["height"] <= 844, box
     assert_accessible(page)
 
     # On to the next stop: Tab to "Volgende: stop 3", Enter.
