@@ -188,3 +188,14 @@ def test_anonymising_keeps_only_the_outcome(world, both, owned):
     dream_anonymise(owned)
     match.refresh_from_db()
     assert (match.note, match.outcome_note, match.pearl, match.outcome) == ("", "", None, "helped")
+
+
+def test_the_atelier_shows_few_matches_as_less_than_ten(world, both, owned):
+    from atelier.evidence import build
+
+    match = matches.match_record(dream=owned, actor=world.users.broker_bw, partner=world.welzijn)
+    matches.match_close(match=match, actor=world.users.broker_bw, outcome="helped")
+    series = {s.key: s for s in build(evidence_counts(world.hagedoorn)).series}
+    assert series["matches_closed"].label == "Matches afgerond"
+    assert [c.text for c in series["matches_closed"].cells] == ["<10"]
+    assert [c.text for c in series["matches_helped"].cells] == ["<10"]
