@@ -8,6 +8,7 @@ Holidays are the Dutch public holidays, unless ``DROOMHUIS_DUTCH_HOLIDAYS`` is F
 from datetime import date, timedelta
 from functools import lru_cache
 
+import holidays
 from django.conf import settings
 
 
@@ -22,41 +23,11 @@ def extra_holidays() -> set[date]:
     return days
 
 
-def easter_sunday(year: int) -> date:
-    """Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m) // 451
-    month, day = divmod(h + m - 7 * n + 114, 31)
-    return date(year, month, day + 1)
-
-
 @lru_cache(maxsize=64)
 def dutch_holidays(year: int) -> frozenset[date]:
-    """The Dutch public holidays most employers close on. Liberation Day only in lustrum years."""
-    easter = easter_sunday(year)
-    kings_day = date(year, 4, 27)
-    if kings_day.weekday() == 6:
-        kings_day = date(year, 4, 26)
-    days = {
-        date(year, 1, 1),
-        easter - timedelta(days=2),
-        easter + timedelta(days=1),
-        kings_day,
-        easter + timedelta(days=39),
-        easter + timedelta(days=50),
-        date(year, 12, 25),
-        date(year, 12, 26),
-    }
-    if year % 5 == 0:
-        days.add(date(year, 5, 5))
-    return frozenset(days)
+    """The Dutch public holidays (the ``holidays`` package): Good Friday, King's Day on the 26th when the 27th is a
+    Sunday, and Liberation Day only in lustrum years, as most employers close."""
+    return frozenset(holidays.country_holidays("NL", years=year))
 
 
 def is_holiday(day: date, extra: set[date] | None = None) -> bool:
