@@ -117,6 +117,13 @@ def _pages(world, activity, moderator_hw):
         neighbourhood=world.zuidwijk, kind="place", title="Bank", story="Fijn", street="Spui"
     )
     signup = signup_create_anonymous(activity=activity, name="Fatma")
+    tablet = Client()  # the Droomhuis tablet, started by the broker; a dream was just shared on it
+    tablet.force_login(world.users.broker_bw)
+    tablet.post(reverse("wijk:kiosk_start"), {"neighbourhood": world.hagedoorn.pk})
+    kiosk_thanks = tablet.post(
+        reverse("droomhuis:share"),
+        {"text": "Een moestuin.", "neighbourhood": world.hagedoorn.pk, "alias": "Buurman", "website": ""},
+    ).url
     return [
         ("aanmelding zoeken", anonymous, reverse("parelketting:signup_find"), "both", 200),
         ("aanmelding", anonymous, reverse("parelketting:signup_status", args=[signup.reference]), "hw", 200),
@@ -135,6 +142,9 @@ def _pages(world, activity, moderator_hw):
         ("bel mij terug", anonymous, reverse("wijk:callback") + f"?wijk={world.hagedoorn.pk}", "bw", 200),
         ("affiche", moderator_hw, reverse("parelketting:poster") + f"?wijk=zuidwijk&maand={month}", "hw", 200),
         ("mijn gegevens", resident, reverse("wijk:my_data"), "hw", 200),
+        ("kiosk, droom ontvangen", tablet, kiosk_thanks, "bw", 200),
+        ("kiosk, bonnetje", tablet, kiosk_thanks + "bonnetje/", "bw", 200),
+        ("kiosk", tablet, reverse("wijk:kiosk"), "bw", 200),  # last: the kiosk home starts the tablet afresh
     ]
 
 
