@@ -128,3 +128,32 @@ def test_each_step_is_checked_before_the_next_and_a_photo_survives_a_server_erro
     assert pearl.photo and pearl.location_description == "Bij de vijver achter de kerk"
     with pearl.photo.open("rb") as stored:
         assert b"Exif" not in stored.read()
+
+
+def test_without_javascript_the_form_is_one_page_and_keeps_the_photo(live_server, browser, world, tmp_path):
+    from tests.browser import _only_loopback
+
+    photo = tmp_path / "bankje.jpg"
+    photo.write_bytes(jpeg_bytes(size=(800, 600)))
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    context.route("**/*", _only_loopback)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(live_server.url + "/parelketting/nieuw/?wijk=" + world.zuidwijk.slug)
+        assert page.locator("#pk-form fieldset.pk-step:not([hidden])").count() == 4  # all steps on one page
+        assert page.locator(".pk-step-nav").count() == 0
+        page.get_by_label(re.compile("^Een foto erbij")).set_input_files(str(photo))
+        page.get_by_role("button", name="Parel versturen").click()
+        page.wait_for_load_state()
+        assert page.locator("#fouten a").count() >= 2  # title and story, from the server
+        assert "Uw foto is bewaard." in page.locator("#bewaarde-foto").inner_text()
+        # (axe-core needs JavaScript: the same page with it is checked in the test above)
+        page.get_by_label("Geef uw parel een korte naam").fill("Het bankje")
+        page.get_by_label("Vertel erover in uw eigen woorden").fill("Hier zit ik graag.")
+        page.get_by_label(re.compile("^Beschrijf de plek")).fill("Bij de kerk")
+        page.get_by_role("button", name="Parel versturen").click()
+        page.wait_for_url(re.compile(r"/parelketting/bedankt/"))
+        assert Pearl.objects.get().photo
+    finally:
+        context.close()
