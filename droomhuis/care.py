@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, OrganisationKind, Purpose, RoleKind
 from wijk.links import absolute_url
+from wijk.models import NoticeKind
+from wijk.notices import staff_notify
 from wijk.services import consent_check, consent_give
 
 from . import conf, workdays
@@ -78,6 +80,8 @@ def signal_record(
         )
         % {"ref": dream.reference_display}
         + _("Wat er staat, leest u alleen in het portaal:\n%(link)s\n") % {"link": _case_link(dream)},
+        kind=NoticeKind.SIGNAL,
+        acute=acute,
     )
     return signal
 
@@ -232,6 +236,8 @@ def referral_create_acute(*, dream, actor, partner, justification: str, question
             "due": date_format(referral.review_due, "l j F"),
             "link": absolute_url(reverse("droomhuis:referrals")),
         },
+        kind=NoticeKind.REVIEW,
+        acute=True,
         exclude=actor,
         everyone=True,
     )
@@ -340,6 +346,7 @@ def _referral_move(referral: Referral, to_status: str, actor, *, outcome="", not
                 else "",
             }
             + _("De toelichting leest u in het portaal:\n%(link)s\n") % {"link": _case_link(referral.dream)},
+            kind=NoticeKind.REFERRAL,
         )
     if to_status == ReferralStatus.SENT:
         _mail_partner(
@@ -359,18 +366,18 @@ def _case_link(dream) -> str:
     return absolute_url(reverse("droomhuis:case", kwargs={"reference": dream.reference}))
 
 
-def _mail_brokers(dream, subject, body, *, exclude=None, everyone: bool = False) -> None:
+def _mail_brokers(dream, subject, body, *, kind, acute: bool = False, exclude=None, everyone: bool = False) -> None:
     """Tell the brokers a case needs them: its owner, or (without one, or with ``everyone``) every broker of the
-    neighbourhood. The e-mail says that something happened and where; what it is stays in the portal."""
+    neighbourhood, each the way they chose (``wijk.notices``). The notice says that something happened and
+    where; what it is stays in the portal."""
     from .permissions import brokers_for
 
     if dream.owner_id and not everyone:
-        users = [dream.owner] if dream.owner.is_active else []
+        users = [dream.owner]
     else:
         users = list(brokers_for(dream.neighbourhood))
-    recipients = sorted({u.email for u in users if u.email and (exclude is None or u.pk != exclude.pk)})
-    if recipients:
-        transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    users = [u for u in users if exclude is None or u.pk != exclude.pk]
+    staff_notify(users=users, kind=kind, subject=subject, body=body, url=_case_link(dream), acute=acute)
 
 
 def partner_contacts(partner):

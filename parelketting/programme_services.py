@@ -26,7 +26,8 @@ from django.utils.translation import gettext_noop
 from wijk.choices import Channel, ContactPreference, ResidentLanguage
 from wijk.follow_codes import reference_new
 from wijk.links import absolute_url, short_address
-from wijk.models import AccessAction, DayPart, Resident
+from wijk.models import AccessAction, DayPart, NoticeKind, Resident
+from wijk.notices import staff_notify
 from wijk.photos import ProcessedPhoto
 from wijk.services import (
     access_log_record,
@@ -39,7 +40,7 @@ from wijk.services import (
 
 from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, SignUp
-from .services import moderator_emails
+from .services import moderators_for
 
 LOCK_RETRIES = 40
 MAX_STORY_PHOTOS = 6
@@ -121,19 +122,16 @@ def activity_propose(
         activity.save()
         activity.themes.set(list(themes))
         activity.talent_pearls.set(talent_pearls)
-        emails = moderator_emails(neighbourhood)
-        if emails:
-            admin_url = absolute_url(reverse("admin:parelketting_activity_change", args=[activity.pk]))
-            transaction.on_commit(
-                lambda: send_mail(
-                    _("Nieuw voorstel voor het programma: %(title)s") % {"title": activity.title},
-                    render_to_string(
-                        "parelketting/email/activity_proposed.txt", {"activity": activity, "admin_url": admin_url}
-                    ),
-                    None,
-                    emails,
-                )
-            )
+        page = absolute_url(reverse("werkplek:activity", kwargs={"uid": activity.uid}))
+        staff_notify(
+            users=moderators_for(neighbourhood),
+            kind=NoticeKind.ACTIVITY,
+            subject=_("Nieuw voorstel voor het programma: %(title)s") % {"title": activity.title},
+            body=render_to_string(
+                "parelketting/email/activity_proposed.txt", {"activity": activity, "admin_url": page}
+            ),
+            url=page,
+        )
     return activity
 
 

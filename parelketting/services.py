@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -19,7 +20,8 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from wijk.choices import Channel, ContactPreference, DataCategory, Purpose, ResidentLanguage, RoleKind
 from wijk.follow_codes import reference_new
 from wijk.links import absolute_url, short_address
-from wijk.models import ConsentRecord, ConsentText, Resident, Role, Street
+from wijk.models import ConsentRecord, ConsentText, NoticeKind, Resident, Role, Street
+from wijk.notices import staff_notify
 from wijk.photos import ProcessedPhoto, photo_delete
 from wijk.services import (
     consent_check,
@@ -55,13 +57,18 @@ def _submitter_email(pearl: Pearl) -> str:
     return user.email if user is not None else ""
 
 
-def moderator_emails(neighbourhood) -> list[str]:
-    """E-mail addresses of the active moderators of the corporation that owns ``neighbourhood``."""
+def moderators_for(neighbourhood):
+    """The active moderators of the corporation that owns ``neighbourhood`` (for all its wijken or this one)."""
     roles = Role.objects.active().filter(
         kind=RoleKind.MODERATOR, organisation_id=neighbourhood.corporation_id, user__is_active=True
     )
     roles = roles.filter(neighbourhood__isnull=True) | roles.filter(neighbourhood=neighbourhood)
-    return sorted({email for email in roles.values_list("user__email", flat=True) if email})
+    return get_user_model().objects.filter(pk__in=roles.values("user_id")).order_by("pk")
+
+
+def moderator_emails(neighbourhood) -> list[str]:
+    """E-mail addresses of the active moderators of the corporation that owns ``neighbourhood``."""
+    return sorted({email for email in moderators_for(neighbourhood).values_list("email", flat=True) if email})
 
 
 PUBLICATION_TEXT_KEY = "parelketting-publication"
@@ -235,6 +242,17 @@ def pearl_submit(
         pearl.full_clean(exclude=["photo", "thumbnail"])
         pearl.save()
         pearl.themes.set(list(themes))
+        page = absolute_url(reverse("werkplek:pearl", kwargs={"uid": pearl.uid}))
+        staff_notify(
+            users=moderators_for(neighbourhood),
+            kind=NoticeKind.PEARL,
+            subject=_("Een nieuwe parel wacht: %(title)s") % {"title": pearl.title},
+            body=_(
+                "Er is een nieuwe parel gedeeld in %(wijk)s: ‘%(title)s’.\nBekijk hem en zet hem op de kaart:\n%(link)s\n"
+            )
+            % {"wijk": neighbourhood.name, "title": pearl.title, "link": page},
+            url=page,
+        )
     return pearl
 
 
@@ -575,12 +593,15 @@ def pearl_report(
                 locked.save()
             if first_open and locked.status == PearlStatus.PUBLISHED:
                 _notify_owner_of_report(locked, off_map=False, what=what)
-        emails = moderator_emails(locked.neighbourhood)
-        if emails:
-            context = {"pearl": locked, "report": report, "queue_url": _report_queue_url(locked)}
-            subject = _("Een parel is gemeld: %(title)s") % {"title": locked.title}
-            body = render_to_string("parelketting/email/reported.txt", context)
-            transaction.on_commit(lambda: send_mail(subject, body, None, emails))
+        page = absolute_url(reverse("werkplek:report", kwargs={"uid": report.uid}))
+        context = {"pearl": locked, "report": report, "queue_url": page}
+        staff_notify(
+            users=moderators_for(locked.neighbourhood),
+            kind=NoticeKind.REPORT,
+            subject=_("Een parel is gemeld: %(title)s") % {"title": locked.title},
+            body=render_to_string("parelketting/email/reported.txt", context),
+            url=page,
+        )
     return report
 
 
@@ -744,10 +765,6 @@ def pearl_message_send(*, pearl: Pearl, sender, sender_name: str, body: str, rep
 
 def _admin_url(pearl: Pearl) -> str:
     return absolute_url(reverse("admin:parelketting_pearl_change", args=[pearl.pk]))
-
-
-def _report_queue_url(pearl: Pearl) -> str:
-    return absolute_url(reverse("parelketting:reports"))
 
 
 def _notify_submitter(pearl: Pearl, by=None, back: bool = False) -> None:

@@ -117,6 +117,17 @@ MATRIX = {
         "superuser",
         others="forbidden",
     ),
+    # Notices and how to hear them: every staff role, like the Werkplek itself.
+    "werkplek:notices": staff(
+        "moderator_hw",
+        "moderator_bw",
+        "broker_bw",
+        "expert_bw",
+        "partner_welzijn",
+        "facilitator",
+        "superuser",
+        others="forbidden",
+    ),
     # Moderation on the item's own page (the pearl is HW Wonen's): moderators, the other corporation gets 404.
     "werkplek:pearls": staff("moderator_hw", "moderator_bw", "superuser", others="forbidden"),
     "werkplek:pearl": staff("moderator_hw", "superuser", others="forbidden", moderator_bw="hidden"),

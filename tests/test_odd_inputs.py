@@ -90,6 +90,7 @@ FILTER = {"soort": "place", "thema": "groen"}
 PAGES = {
     "wijk:home": {},
     "werkplek:home": {},
+    "werkplek:notices": {},
     "werkplek:pearls": {},
     "werkplek:pearl": {"afwijzen": "persoonlijk", "vraag": "waar"},
     "werkplek:pearl_approve": {},

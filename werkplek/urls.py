@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import moderation, reports, views
+from . import moderation, notices, reports, views
 
 app_name = "werkplek"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("berichten/", notices.notices, name="notices"),
     path("parels/", moderation.pearl_inbox, name="pearls"),
     path("parels/<uuid:uid>/", moderation.pearl_page, name="pearl"),
     path("parels/<uuid:uid>/plaatsen/", moderation.pearl_approve, name="pearl_approve"),

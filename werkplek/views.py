@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from wijk.notices import recent_notices
 from wijk.permissions import has_workplace
 
 from .attention import badge_total, counts_for, is_moderator, items_for
@@ -20,5 +21,10 @@ def home(request):
     counts = counts_for(request.user)
     groups = items_for(counts)
     request.werkplek_badge = badge_total(counts)  # the menu shows the count just made, not the cached one
-    context = {"groups": groups, "waiting": badge_total(counts), "programme_tools": is_moderator(request.user)}
+    context = {
+        "groups": groups,
+        "waiting": badge_total(counts),
+        "programme_tools": is_moderator(request.user),
+        "notices": list(recent_notices(request.user, 5)),
+    }
     return render(request, "werkplek/home.html", context)

@@ -10,6 +10,7 @@ from parelketting.services import pearl_publish, pearl_report, pearl_submit
 from tests.droomhuis.conftest import (  # noqa: F401 - fixtures reused here
     broker_bw2,
     broker_bw2_user,
+    broker_hw_user,
     dream,
     give_referral_consent,
     make_dream,

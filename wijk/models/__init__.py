@@ -3,6 +3,7 @@ from .callbacks import CallbackRequest, CallbackStatus, DayPart
 from .consent import AppendOnlyError, ConsentRecord, ConsentText, ConsentWithdrawal
 from .erasure import ErasureRecord, ErasureScope
 from .letters import Letter, LetterRun, LetterStatus
+from .notices import NoticeKind, NoticePreference, NoticeWay, StaffNotice
 from .organisations import Neighbourhood, Organisation, Role, Street, Theme, WalkInPlace
 from .residents import Resident
 from .users import User
@@ -23,9 +24,13 @@ __all__ = [
     "LetterRun",
     "LetterStatus",
     "Neighbourhood",
+    "NoticeKind",
+    "NoticePreference",
+    "NoticeWay",
     "Organisation",
     "Resident",
     "Role",
+    "StaffNotice",
     "Street",
     "Theme",
     "User",

@@ -240,6 +240,7 @@ TASK_EMAIL_BACKEND = "worker.mail.TaskEmailBackend"
 # Scheduled jobs, local time; each runs once per day (or hour) however many workers run (see worker/schedule.py).
 WIJKPORTAAL_SCHEDULE = [
     {"command": "parelketting_digest", "daily": "07:00"},
+    {"command": "staff_digest", "daily": "07:05"},
     {"command": "droomhuis_reminders", "daily": "07:15"},
     {"command": "parelketting_reminders", "daily": "18:00"},
     {"command": "retention_run", "daily": "02:45"},

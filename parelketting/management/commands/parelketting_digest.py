@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from wijk.choices import RoleKind
 from wijk.links import absolute_url
-from wijk.models import Role
+from wijk.models import NoticeKind, NoticePreference, NoticeWay, Role
 
 from ...models import Pearl
 
@@ -22,8 +22,14 @@ class Command(BaseCommand):
         waiting = list(Pearl.objects.waiting().select_related("neighbourhood").order_by("-reported", "created_at"))
         roles = Role.objects.active().filter(kind=RoleKind.MODERATOR, user__is_active=True).select_related("user")
         per_user: dict[str, set[int]] = {}
+        # Who chose to hear of new pearls at once or only in the Werkplek gets no summary.
+        elsewhere = set(
+            NoticePreference.objects.filter(kind=NoticeKind.PEARL)
+            .exclude(way=NoticeWay.DIGEST)
+            .values_list("user_id", flat=True)
+        )
         for role in roles:
-            if not role.user.email:
+            if not role.user.email or role.user_id in elsewhere:
                 continue
             ids = per_user.setdefault(role.user.email, set())
             for pearl in waiting:
@@ -32,7 +38,7 @@ class Command(BaseCommand):
                 if role.neighbourhood_id and pearl.neighbourhood_id != role.neighbourhood_id:
                     continue
                 ids.add(pearl.pk)
-        queue_url = absolute_url(reverse("admin:parelketting_pearl_changelist"))
+        queue_url = absolute_url(reverse("werkplek:pearls"))
         sent = 0
         with override(settings.LANGUAGE_CODE):
             for email, ids in sorted(per_user.items()):

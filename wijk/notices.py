@@ -1,0 +1,78 @@
+"""Notices for staff: one place that decides who hears what, and how.
+
+Every app calls :func:`staff_notify` with the people it found through its own scoped helpers (the moderators of
+the item's corporation, the brokers of the case's neighbourhood), so a notice never crosses an organisation.
+Each person gets a row for the Werkplek; who chose "at once" (and everyone for acute danger) also gets an
+e-mail straight away; who chose "one e-mail a day" gets it in ``staff_digest``. E-mail goes through
+``send_mail``, so with a task queue every message is its own task.
+"""
+
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.utils import timezone
+
+from .models import NoticeKind, NoticePreference, NoticeWay, StaffNotice
+
+# What someone hears without having chosen. New pearls already had a daily summary (``parelketting_digest``).
+DEFAULT_WAY = {kind: NoticeWay.NOW for kind in NoticeKind.values} | {NoticeKind.PEARL: NoticeWay.DIGEST}
+
+# Which kinds a role can receive: the preferences page shows only these.
+BROKER_KINDS = (NoticeKind.SIGNAL, NoticeKind.REFERRAL, NoticeKind.REVIEW)
+MODERATOR_KINDS = (NoticeKind.PEARL, NoticeKind.ACTIVITY, NoticeKind.REPORT)
+
+
+def ways_for(user) -> dict[str, str]:
+    """This person's way per kind, the defaults filled in."""
+    chosen = dict(NoticePreference.objects.filter(user=user).values_list("kind", "way"))
+    return {kind: chosen.get(kind, DEFAULT_WAY[kind]) for kind in NoticeKind.values}
+
+
+@transaction.atomic
+def preferences_save(*, user, ways: dict[str, str]) -> None:
+    """Store the chosen way for each given kind (unknown kinds or ways are ignored)."""
+    for kind, way in ways.items():
+        if kind in NoticeKind.values and way in NoticeWay.values:
+            NoticePreference.objects.update_or_create(user=user, kind=kind, defaults={"way": way})
+
+
+def staff_notify(*, users, kind: str, subject: str, body: str, url: str = "", acute: bool = False) -> list:
+    """Tell ``users`` (active ones, each once) about one event. Returns the notices made.
+
+    Acute danger always goes at once, whatever the person chose. The e-mails leave after the commit.
+    """
+    people = {user.pk: user for user in users if user.is_active}
+    if not people:
+        return []
+    chosen = dict(NoticePreference.objects.filter(user_id__in=people, kind=kind).values_list("user_id", "way"))
+    now = timezone.now()
+    notices, mails = [], []
+    for pk, user in sorted(people.items()):
+        way = chosen.get(pk, DEFAULT_WAY[kind])
+        at_once = (acute or way == NoticeWay.NOW) and bool(user.email)
+        notices.append(
+            StaffNotice(
+                user=user,
+                kind=kind,
+                subject=subject[:200],
+                body=body,
+                url=url[:300],
+                acute=acute,
+                # New pearls in a digest go in parelketting_digest's summary of what still waits.
+                in_digest=not at_once and way == NoticeWay.DIGEST and kind != NoticeKind.PEARL and bool(user.email),
+                emailed_at=now if at_once else None,
+            )
+        )
+        if at_once:
+            mails.append((subject, body, None, [user.email]))
+    made = StaffNotice.objects.bulk_create(notices)
+    if mails:
+        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=False))
+    return made
+
+
+def recent_notices(user, limit: int = 10):
+    return StaffNotice.objects.filter(user=user).order_by("-created_at", "-pk")[:limit]
+
+
+def digest_pending():
+    return StaffNotice.objects.filter(in_digest=True, emailed_at__isnull=True, user__is_active=True)
