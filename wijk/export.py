@@ -23,7 +23,7 @@ from .models import Resident
 
 # Records under a resident's own records that are about the resident too: "app.Model": [related names].
 CHILDREN = {
-    "droomhuis.Dream": ["events", "contact_attempts", "notes", "updates", "signals", "pairings"],
+    "droomhuis.Dream": ["events", "contact_attempts", "notes", "updates", "signals", "pairings", "matches"],
     "parelketting.Pearl": ["messages"],
     "wijk.ConsentRecord": ["withdrawal"],
     "droomhuis.Referral": ["events"],
@@ -43,6 +43,9 @@ NOT_ABOUT_THE_RESIDENT = {
     "wijk.ConsentWithdrawal.consent": "listed with the consent",
     "droomhuis.Referral.dream": "a referral points to the resident itself and has its own section",
     "droomhuis.Pairing.consent": "the pairing is listed with the dream; this is the consent it rests on",
+    "droomhuis.Match.pearl": "a match of someone else's dream with this pearl; it is about that dream, listed there",
+    "droomhuis.Match.referral": "the referral a match went through; listed with the match and the referral",
+    "wijk.Letter.superseded_by": "the newer letter that replaced this one; both are listed with the letters",
 }
 
 # Fields never shown, even to the resident: secrets and internal bookkeeping.

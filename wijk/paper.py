@@ -15,7 +15,8 @@ from .qr import qr_svg
 
 # A choice field with more options than this gets a line to write on instead of a tick box per option.
 MAX_BOXES = 14
-SKIP_FIELDS = frozenset({"website"})  # the honeypot: never a question for a person
+# Never a question on paper: the honeypot, and "Deze foto niet gebruiken" for a photo kept after an error online.
+SKIP_FIELDS = frozenset({"website", "kept_photo_drop"})
 
 
 @dataclass

@@ -45,7 +45,7 @@ def test_every_record_under_a_residents_records_has_a_decision():
             if f"{model._meta.label}.{f.name}" in NOT_ABOUT_THE_RESIDENT:
                 continue
             undecided.append(f"{model._meta.label}.{f.name} -> {owner} ({related_name})")
-    assert undecided == []
+    assert undecided == [], "\n".join(undecided)
 
 
 def test_the_export_holds_ones_own_records_and_nobody_elses(world):
