@@ -66,6 +66,19 @@ def page(browser, request):
     context.close()
 
 
+def log_in(page, live_server, user):
+    """Sign ``user`` in for the browser ``page`` (or a browser context): a session made by Django's test client,
+    handed to the browser as its session cookie. Logging in as someone else replaces the session."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context = getattr(page, "context", page)
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

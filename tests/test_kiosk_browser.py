@@ -4,11 +4,9 @@ The next visitor sees an empty form and cannot go back to the previous visitor's
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from droomhuis.models import Dream
-from tests.browser import assert_accessible, tab_to
+from tests.browser import assert_accessible, log_in, tab_to
 from wijk.choices import Channel
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,16 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TYPED = "Ik droom van een bankje bij de Vlierstraat."
 
 
-def login_cookie(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
-
-
 def start_kiosk(page, live_server, world, zuidwijk=False):
     """The Beter Wonen broker starts a Hagedoorn kiosk; with ``zuidwijk`` the HW Wonen moderator a Zuidwijk one."""
-    login_cookie(page, live_server, world.users.moderator_hw if zuidwijk else world.users.broker_bw)
+    log_in(page, live_server, world.users.moderator_hw if zuidwijk else world.users.broker_bw)
     page.goto(live_server.url + "/kiosk/start/")
     assert_accessible(page)
     hood = world.zuidwijk if zuidwijk else world.hagedoorn

@@ -4,19 +4,10 @@ the print view. Every page passes axe-core."""
 import re
 
 import pytest
-from django.test import Client
 
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def submit(page):

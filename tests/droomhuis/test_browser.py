@@ -4,20 +4,11 @@ update, and the resident reads it with the reference code. axe-core checks every
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from droomhuis.models import Dream
-from tests.browser import assert_accessible, tab_to
+from tests.browser import assert_accessible, log_in, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login_cookie(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
 
 
 def test_share_pick_up_update_and_follow(live_server, page, world):
@@ -46,7 +37,7 @@ def test_share_pick_up_update_and_follow(live_server, page, world):
     assert "nemen wij contact met u op" in page.content()
     assert_accessible(page)
 
-    login_cookie(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     page.goto(live_server.url + "/droomhuis/makelaar/")
     assert_accessible(page)
     page.get_by_role("link", name=code).click()
@@ -99,7 +90,7 @@ def test_broker_pages_at_320_px_and_intake_are_accessible(live_server, page, wor
         phone="0546 222 333",
         themes=[world.themes["ontmoeting"]],
     )
-    login_cookie(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     page.goto(live_server.url + "/droomhuis/makelaar/nieuwe-droom/")
     assert_accessible(page)
     page.get_by_role("button", name="Droom opslaan").click()

@@ -8,10 +8,9 @@ import pytest
 from django.core import mail
 
 from droomhuis.care_models import Referral, Signal
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, log_in
 
 from .conftest import picked_up
-from .test_browser import login_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_signal_consent_referral_acknowledge_withdraw(live_server, page, world, make_dream, settings):
     settings.SITE_URL = live_server.url
     dream = picked_up(make_dream(), world.users.broker_bw)
-    login_cookie(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     page.goto(f"{live_server.url}/droomhuis/makelaar/droom/{dream.reference}/")
     assert_accessible(page)
 

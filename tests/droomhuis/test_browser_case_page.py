@@ -10,9 +10,7 @@ from django.utils import timezone
 
 from droomhuis import services
 from droomhuis.models import ContactAttempt
-from tests.browser import assert_accessible, tab_to
-
-from .test_browser import login_cookie
+from tests.browser import assert_accessible, log_in, tab_to
 
 CONTACT_FORM = "form[action$='/contactpoging/']"
 
@@ -50,7 +48,7 @@ def test_busy_case_is_short_and_starts_with_the_everyday_work(
     live_server, page, world, setup, width, max_height, max_form_top
 ):
     dream = _busy(setup, world)
-    login_cookie(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{live_server.url}/droomhuis/makelaar/droom/{dream.reference}/")
 
@@ -75,7 +73,7 @@ def test_busy_case_is_short_and_starts_with_the_everyday_work(
 @pytest.mark.django_db(transaction=True)
 def test_broker_records_a_contact_attempt_by_keyboard(live_server, page, world, setup):
     dream = setup["dream"]
-    login_cookie(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(f"{live_server.url}/droomhuis/makelaar/droom/{dream.reference}/")
 

@@ -7,9 +7,7 @@ import pytest
 
 from droomhuis.models import Dream
 from droomhuis.services import has_contact_consent
-from tests.browser import assert_accessible, tab_to
-
-from .test_browser import login_cookie
+from tests.browser import assert_accessible, log_in, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_dream_with_bel_mij_in_one_go(live_server, page, world, logged_in):
     page.set_viewport_size({"width": 390, "height": 844})
     if logged_in:
-        login_cookie(page, live_server, world.users.resident_hagedoorn)
+        log_in(page, live_server, world.users.resident_hagedoorn)
     screens, typed = 0, 0
     page.goto(live_server.url + "/droomhuis/")
     screens += 1

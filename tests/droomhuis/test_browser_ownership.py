@@ -7,9 +7,7 @@ import pytest
 
 from droomhuis.models import Dream
 from droomhuis.workflow import DreamStatus
-from tests.browser import assert_accessible, tab_to
-
-from .test_browser import login_cookie
+from tests.browser import assert_accessible, log_in, tab_to
 
 
 def shot(page, name, width):
@@ -25,7 +23,7 @@ def test_intake_for_a_known_resident_and_a_lost_race(live_server, page, world, m
     henk = world.residents.hagedoorn
     henk.phone = "0546 123 456"
     henk.save()
-    login_cookie(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     page.set_viewport_size({"width": width, "height": 800})
 
     # Intake: look Henk up by phone number and choose him; no new resident is made.

@@ -171,11 +171,11 @@ def test_from_case_page_to_a_submitted_pearl(broker_bw, world, realised_with_con
 @pytest.mark.django_db(transaction=True)
 def test_in_a_browser_by_keyboard_from_case_to_pearl(live_server, page, world, make_dream):
     """The owner reaches the button with Tab, checks the prefilled form, and sends it. axe-core on both pages."""
-    from tests.browser import assert_accessible
-    from tests.droomhuis.test_browser import login_cookie, tab_to
+    from tests.browser import assert_accessible, log_in
+    from tests.droomhuis.test_browser import tab_to
 
     dream = realise(world, make_dream(consent_wall=True, themes=[world.themes["groen"]]))
-    login_cookie(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(live_server.url + case_url(dream))
     assert_accessible(page)

@@ -14,8 +14,7 @@ from django.utils import timezone
 from parelketting.choices import ActivityStatus
 from parelketting.models import Activity
 from parelketting.programme_services import signup_create, signup_create_anonymous
-from tests.browser import assert_accessible, tab_to
-from tests.droomhuis.test_browser import login_cookie
+from tests.browser import assert_accessible, log_in, tab_to
 from tests.factories import ResidentFactory
 from wijk.choices import ContactPreference
 from wijk.models import CallbackRequest, Letter
@@ -50,7 +49,7 @@ def breien(world, make_activity):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_staff_cancel_an_activity_with_a_reason_by_keyboard(live_server, page, world, breien, width):
-    login_cookie(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{live_server.url}/werkplek/")
     assert_accessible(page)
@@ -122,7 +121,7 @@ def test_residents_find_what_has_been_in_the_archive(live_server, page, world, m
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_staff_change_the_time_confirm_and_preview_the_letter(live_server, page, world, breien, width):
-    login_cookie(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{live_server.url}/werkplek/activiteiten/{breien.uid}/")
     tab_to(page, "a[href$='/veranderen/']")

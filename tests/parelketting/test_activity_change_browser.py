@@ -2,22 +2,13 @@
 a letter in the print queue. axe-core checks the form, the form with an error, and the result; 320 px fits."""
 
 import pytest
-from django.test import Client
 
 from parelketting.programme_services import signup_create
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, log_in
 from wijk.choices import ContactPreference
 from wijk.models import Letter
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def _focused(page) -> dict:
@@ -48,7 +39,7 @@ def test_moderator_changes_an_activity_by_keyboard(live_server, page, world, mak
     resident.save()
     signup_create(activity=activity, resident=resident)
     Letter.objects.all().delete()
-    _login(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
 
     page.goto(live_server.url + activity.get_absolute_url())
     _tab_to(page, text="Activiteit veranderen")
@@ -89,7 +80,7 @@ def test_moderator_changes_an_activity_by_keyboard(live_server, page, world, mak
 
 def test_the_change_form_fits_320_px(live_server, page, world, make_activity):
     activity = make_activity()
-    _login(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(live_server.url + f"/parelketting/programma/{activity.uid}/veranderen/")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

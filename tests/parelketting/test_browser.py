@@ -4,24 +4,15 @@ admin; it shows on the map, in the list and in the GeoJSON. axe-core checks ever
 import re
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from parelketting.choices import PearlStatus
 from parelketting.models import Pearl
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, log_in
 
 from .conftest import gps_exif, jpeg_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def _tab_to(page, name, limit=60):
@@ -38,7 +29,7 @@ def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
 ):
     photo = tmp_path / "bankje.jpg"
     photo.write_bytes(jpeg_bytes(size=(1200, 900), exif=gps_exif()))
-    _login(page, live_server, world.users.resident_zuidwijk)
+    log_in(page, live_server, world.users.resident_zuidwijk)
 
     page.goto(live_server.url + "/parelketting/nieuw/")
     page.wait_for_selector("#pk-picker.pk-ready", state="attached")
@@ -96,7 +87,7 @@ def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
         ),
     )
     admin = moderator.new_page()
-    _login(admin, live_server, world.users.moderator_hw)
+    log_in(admin, live_server, world.users.moderator_hw)
     admin.goto(live_server.url + "/beheer/parelketting/pearl/")
     assert "Het bankje bij de vijver" in admin.content()
     assert_accessible(admin)
@@ -129,7 +120,7 @@ def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
 
 
 def test_submit_page_fits_320_px_and_works_without_map(live_server, page, world):
-    _login(page, live_server, world.users.resident_zuidwijk)
+    log_in(page, live_server, world.users.resident_zuidwijk)
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(live_server.url + "/parelketting/nieuw/")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -151,7 +142,7 @@ def test_submit_page_fits_320_px_and_works_without_map(live_server, page, world)
 
 def test_other_pages_pass_axe(live_server, page, world, make_pearl):
     person = make_pearl(kind="person", title="Ik repareer fietsen")
-    _login(page, live_server, world.users.resident_hagedoorn)
+    log_in(page, live_server, world.users.resident_hagedoorn)
     for path in [
         person.get_absolute_url(),
         f"/parelketting/parel/{person.uid}/melden/",
@@ -167,7 +158,7 @@ def test_other_pages_pass_axe(live_server, page, world, make_pearl):
 
 
 def test_after_an_error_the_form_opens_at_the_step_with_the_error(live_server, page, world):
-    _login(page, live_server, world.users.resident_zuidwijk)
+    log_in(page, live_server, world.users.resident_zuidwijk)
     page.goto(live_server.url + "/parelketting/nieuw/")
     page.get_by_label("Geef uw parel een korte naam").fill("Bankje")
     page.get_by_label("Vertel erover in uw eigen woorden").fill("Fijn om te zitten.")
@@ -191,7 +182,7 @@ def test_after_an_error_the_form_opens_at_the_step_with_the_error(live_server, p
 
 def test_admin_moderation_pages_pass_axe(live_server, page, world, make_pearl):
     pearl = make_pearl(status=PearlStatus.SUBMITTED, photo=True)
-    _login(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     page.goto(live_server.url + f"/beheer/parelketting/pearl/{pearl.pk}/change/")
     assert page.locator("img[alt='Een bankje']").count() == 1
     assert_accessible(page)

@@ -2,21 +2,12 @@
 calendar link. axe-core checks the route, programme and activity pages; 320 px wide without side-scrolling."""
 
 import pytest
-from django.test import Client
 
 from parelketting.choices import SignUpStatus
 from parelketting.models import SignUp
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def _focused_text(page) -> str:
@@ -39,7 +30,7 @@ def test_resident_walks_route_by_keyboard_signs_up_and_adds_to_calendar(
 ):
     route = make_route(4)
     activity = make_activity(title="Samen breien", capacity=3)
-    _login(page, live_server, world.users.resident_zuidwijk)
+    log_in(page, live_server, world.users.resident_zuidwijk)
 
     page.goto(live_server.url + route.get_absolute_url())
     page.wait_for_selector("#pk-route-map.pk-ready", state="attached")
@@ -92,7 +83,7 @@ def test_programme_pages_fit_320_px(live_server, page, world, make_route, make_a
 def test_admin_route_and_activity_pages_pass_axe(live_server, page, world, make_route, make_activity):
     route = make_route(3)
     activity = make_activity(publish=False)
-    _login(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     for path in [
         f"/beheer/parelketting/route/{route.pk}/change/",
         "/beheer/parelketting/activity/",

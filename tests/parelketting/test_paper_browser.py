@@ -2,20 +2,11 @@
 pass axe-core, show no site menu in print, and fit a 320 px screen without side-scrolling."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def _check(page, url, heading):
@@ -41,10 +32,10 @@ def test_paper_forms_and_poster_are_accessible(live_server, page, world, make_ac
     _check(page, base + reverse("parelketting:paper_signup_blank"), "aanmelden voor een activiteit")
     _check(page, base + reverse("droomhuis:paper"), "deel uw droom")
 
-    _login(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     _check(page, base + reverse("parelketting:poster"), "Affiche voor het prikbord")
     _check(page, base + reverse("parelketting:paper_signup_entry", kwargs={"uid": activity.uid}), "Papieren aanmelding")
 
     page.context.clear_cookies()
-    _login(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     _check(page, base + reverse("droomhuis:paper_consent"), "uw toestemming")

@@ -9,24 +9,14 @@ the decision) and no field.
 import re
 
 import pytest
-from django.test import Client
 
 from parelketting.choices import PearlStatus, ReportStatus
 from parelketting.models import Pearl, PearlReport
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
-
-
-def _login(page, live_server, user):
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def _tab_until(page, test, what, limit=80):
@@ -47,7 +37,7 @@ def test_resident_reports_a_broken_bench_and_the_moderator_resolves_it(live_serv
     page.set_viewport_size(PHONE)
     screens, fields = 0, set()
 
-    _login(page, live_server, world.users.resident_hagedoorn)
+    log_in(page, live_server, world.users.resident_hagedoorn)
     page.goto(live_server.url + pearl.get_absolute_url())
     screens += 1
     assert_accessible(page)
@@ -83,7 +73,7 @@ def test_resident_reports_a_broken_bench_and_the_moderator_resolves_it(live_serv
     assert str(pearl.uid) in str(geojson)
 
     moderator_screens = 0
-    _login(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     page.goto(live_server.url + "/parelketting/meldingen/")
     moderator_screens += 1
     assert_accessible(page)

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
-from tests.browser import _only_loopback, assert_accessible
+from tests.browser import _only_loopback, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -12,9 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_choosing_a_street_moves_the_map_at_390_px(live_server, browser, world):
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
     context.route("**/*", _only_loopback)
-    client = Client()
-    client.force_login(world.users.resident_zuidwijk)
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    log_in(context, live_server, world.users.resident_zuidwijk)
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:
@@ -40,9 +38,7 @@ def test_choosing_a_street_moves_the_map_at_390_px(live_server, browser, world):
 def _form_page(live_server, browser, world, **context_args):
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, **context_args)
     context.route("**/*", _only_loopback)
-    client = Client()
-    client.force_login(world.users.resident_zuidwijk)
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    log_in(context, live_server, world.users.resident_zuidwijk)
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.goto(live_server.url + "/parelketting/nieuw/")

@@ -11,8 +11,7 @@ from parelketting.choices import ActivityStatus, PearlStatus
 from parelketting.models import Pearl
 from parelketting.programme_models import Activity
 from parelketting.services import pearl_submit
-from tests.browser import assert_accessible, tab_to
-from tests.droomhuis.test_browser import login_cookie
+from tests.browser import assert_accessible, log_in, tab_to
 
 from .conftest import zuidwijk_pearl
 from .test_activity_moderation import propose
@@ -38,7 +37,7 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     )
     second = zuidwijk_pearl(world, "De speeltuin")
     koffie = propose(world)
-    login_cookie(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     page.set_viewport_size({"width": width, "height": 800})
 
     # 1. The Werkplek: what waits, with the count in the menu.

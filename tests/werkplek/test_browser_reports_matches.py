@@ -17,9 +17,8 @@ from droomhuis.match_models import Match, MatchStatus
 from parelketting.choices import ReportStatus
 from parelketting.models import PearlReport
 from parelketting.services import pearl_publish, pearl_report
-from tests.browser import assert_accessible, tab_to
+from tests.browser import assert_accessible, log_in, tab_to
 from tests.droomhuis.conftest import give_referral_consent, picked_up
-from tests.droomhuis.test_browser import login_cookie
 
 from .conftest import zuidwijk_pearl
 
@@ -51,7 +50,7 @@ def test_moderator_resolves_a_report_and_answers_the_reporter(live_server, page,
     report = pearl_report(
         pearl=pearl, what="broken", note="De leuning is los.", reporter="buur", reply_email="melder@example.test"
     )
-    login_cookie(page, live_server, world.users.moderator_hw)
+    log_in(page, live_server, world.users.moderator_hw)
     page.set_viewport_size({"width": WIDTH, "height": 800})
 
     page.goto(f"{live_server.url}/werkplek/")
@@ -87,7 +86,7 @@ def test_broker_records_a_match_refers_and_closes_it_with_an_outcome(live_server
     world.welzijn.themes.set([world.themes["ontmoeting"]])
     dream = picked_up(make_dream(themes=[world.themes["ontmoeting"]]), world.users.broker_bw)
     give_referral_consent(world, dream, "contact")
-    login_cookie(page, live_server, world.users.broker_bw)
+    log_in(page, live_server, world.users.broker_bw)
     page.set_viewport_size({"width": WIDTH, "height": 800})
     case = f"{live_server.url}/droomhuis/makelaar/droom/{dream.reference}/"
 

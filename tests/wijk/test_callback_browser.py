@@ -4,11 +4,9 @@ marks the call made. Two screens and three answers for the resident; axe-core ch
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
-from tests.browser import assert_accessible, tab_to
+from tests.browser import assert_accessible, log_in, tab_to
 from wijk.callback_views import day_text
 from wijk.models import CallbackRequest, CallbackStatus
 from wijk.services import callback_day
@@ -65,10 +63,7 @@ def test_a_resident_asks_to_be_called_back_and_the_moderator_marks_it_called(liv
     callback = CallbackRequest.objects.get()
     assert (callback.neighbourhood, callback.phone, callback.status) == (world.hagedoorn, "0546 123 456", "open")
 
-    client = Client()
-    client.force_login(world.users.moderator_bw)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    log_in(page, live_server, world.users.moderator_bw)
     page.goto(live_server.url + "/terugbellen/")
     assert page.locator('.callback__phone a[href="tel:+31546123456"]').count() == 1
     assert no_sideways_scroll(page)

@@ -3,23 +3,14 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from parelketting.choices import PearlKind
 from parelketting.models import Pearl
 from parelketting.services import pearl_publish, pearl_submit
-from tests.browser import assert_accessible, tab_to
+from tests.browser import assert_accessible, log_in, tab_to
 from wijk.models import ErasureRecord, Resident, User
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login_cookie(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
 
 
 def test_resident_forgets_themselves_by_keyboard(live_server, page, world):
@@ -33,7 +24,7 @@ def test_resident_forgets_themselves_by_keyboard(live_server, page, world):
         lng=world.zuidwijk.centre_lng,
     )
     pearl_publish(pearl=pearl, by=world.users.superuser)
-    login_cookie(page, live_server, world.users.resident_zuidwijk)
+    log_in(page, live_server, world.users.resident_zuidwijk)
 
     page.goto(live_server.url + "/mijn-gegevens/")
     assert_accessible(page)
@@ -68,7 +59,7 @@ def test_resident_forgets_themselves_by_keyboard(live_server, page, world):
 
 
 def test_forget_page_fits_a_phone(live_server, page, world):
-    login_cookie(page, live_server, world.users.resident_zuidwijk)
+    log_in(page, live_server, world.users.resident_zuidwijk)
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(live_server.url + "/mijn-gegevens/vergeet-mij/")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

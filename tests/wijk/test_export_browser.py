@@ -7,10 +7,9 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,10 +22,7 @@ def test_my_data_fits_a_phone_and_opens_by_keyboard(live_server, page):
         call_command("loaddemo", stdout=io.StringIO())
     finally:
         settings.DEBUG = False
-    client = Client()
-    client.force_login(get_user_model().objects.get(email="bewoner@zuidwijk.example"))
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    log_in(page, live_server, get_user_model().objects.get(email="bewoner@zuidwijk.example"))
     page.set_viewport_size({"width": 390, "height": 844})
 
     page.goto(live_server.url + reverse("wijk:my_data"))
