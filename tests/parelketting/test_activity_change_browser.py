@@ -41,8 +41,13 @@ def test_moderator_changes_an_activity_by_keyboard(live_server, page, world, mak
     Letter.objects.all().delete()
     log_in(page, live_server, world.users.moderator_hw)
 
+    # From the activity page to the Werkplek's page of the activity, then to the change form.
     page.goto(live_server.url + activity.get_absolute_url())
-    _tab_to(page, text="Activiteit veranderen")
+    _tab_to(page, text="Aanmeldingen, veranderen of laten vervallen")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert_accessible(page)
+    _tab_to(page, text="Tijd, plek of tekst veranderen")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.get_by_role("heading", level=1).inner_text() == "Activiteit veranderen"
@@ -67,8 +72,15 @@ def test_moderator_changes_an_activity_by_keyboard(live_server, page, world, mak
     _tab_to(page, text="Veranderingen opslaan")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    page.get_by_text("De activiteit is veranderd. 1 bewoner krijgt bericht.").wait_for(timeout=5000)
-    assert page.get_by_role("heading", level=1).inner_text() == "Samen sjaals breien"
+    # Someone is signed up: first the page says who hears it and how, then the moderator confirms.
+    assert page.get_by_role("heading", level=1).inner_text() == "Verandering versturen?"
+    assert_accessible(page)
+    _tab_to(page, text="Ja, verander en stuur bericht")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.get_by_text("De activiteit is veranderd.", exact=False).first.wait_for(timeout=5000)
+    assert "1 brief (bij de brieven)" in page.locator("main").inner_text()
+    assert "Samen sjaals breien" in page.get_by_role("heading", level=1).inner_text()
     assert_accessible(page)
 
     activity.refresh_from_db()
