@@ -12,6 +12,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -73,13 +74,9 @@ def signal_record(
         dream,
         (_("Dringend: een signaal bij droom %(ref)s") if acute else _("Een nieuw signaal bij droom %(ref)s"))
         % {"ref": dream.reference_display},
-        (
-            _("Er is een signaal vastgelegd bij droom %(ref)s dat vandaag uw aandacht vraagt.\n")
-            if acute
-            else _("Er is een nieuw signaal vastgelegd bij droom %(ref)s.\n")
-        )
-        % {"ref": dream.reference_display}
-        + _("Wat er staat, leest u alleen in het portaal:\n%(link)s\n") % {"link": _case_link(dream)},
+        render_to_string(
+            "droomhuis/email/signal.txt", {"acute": acute, "ref": dream.reference_display, "link": _case_link(dream)}
+        ),
         kind=NoticeKind.SIGNAL,
         acute=acute,
     )
@@ -226,16 +223,15 @@ def referral_create_acute(*, dream, actor, partner, justification: str, question
     _mail_brokers(
         dream,
         _("Beoordelen: acute aanmelding %(ref)s") % {"ref": referral.reference},
-        _(
-            "Een collega meldde droom %(dream)s zonder toestemming aan bij %(partner)s, om acuut gevaar.\n"
-            "Een tweede droommakelaar moet dit uiterlijk %(due)s beoordelen. Dat kunt u zijn:\n%(link)s\n"
-        )
-        % {
-            "dream": dream.reference_display,
-            "partner": partner.name,
-            "due": date_format(referral.review_due, "l j F"),
-            "link": absolute_url(reverse("droomhuis:referrals")),
-        },
+        render_to_string(
+            "droomhuis/email/referral_review.txt",
+            {
+                "dream": dream.reference_display,
+                "partner": partner.name,
+                "due": date_format(referral.review_due, "l j F"),
+                "link": absolute_url(reverse("droomhuis:referrals")),
+            },
+        ),
         kind=NoticeKind.REVIEW,
         acute=True,
         exclude=actor,
@@ -335,29 +331,27 @@ def _referral_move(referral: Referral, to_status: str, actor, *, outcome="", not
             referral.dream,
             _("%(partner)s: aanmelding %(ref)s is nu '%(status)s'")
             % {"partner": referral.partner.name, "ref": referral.reference, "status": referral.get_status_display()},
-            _("%(partner)s zette aanmelding %(ref)s (droom %(dream)s) op '%(status)s'.%(outcome)s\n")
-            % {
-                "partner": referral.partner.name,
-                "ref": referral.reference,
-                "dream": referral.dream.reference_display,
-                "status": referral.get_status_display(),
-                "outcome": (" " + _("Uitkomst: %(o)s.") % {"o": referral.get_outcome_display()})
-                if referral.outcome
-                else "",
-            }
-            + _("De toelichting leest u in het portaal:\n%(link)s\n") % {"link": _case_link(referral.dream)},
+            render_to_string(
+                "droomhuis/email/referral_status.txt",
+                {
+                    "partner": referral.partner.name,
+                    "ref": referral.reference,
+                    "dream": referral.dream.reference_display,
+                    "status": referral.get_status_display(),
+                    "outcome": referral.get_outcome_display() if referral.outcome else "",
+                    "link": _case_link(referral.dream),
+                },
+            ),
             kind=NoticeKind.REFERRAL,
         )
     if to_status == ReferralStatus.SENT:
         _mail_partner(
             referral,
             _("Nieuwe aanmelding %(ref)s") % {"ref": referral.reference},
-            _(
-                "U heeft een nieuwe aanmelding van het Droomhuis (Beter Wonen), kenmerk %(ref)s.\n"
-                "Bekijk hem en bevestig dat u hem heeft ontvangen:\n%(link)s\n"
-                "Deze link werkt %(days)s dagen. U kunt ook inloggen op het wijkportaal.\n"
-            )
-            % {"ref": referral.reference, "link": referral_link(referral), "days": conf.referral_link_days()},
+            render_to_string(
+                "droomhuis/email/referral_new.txt",
+                {"ref": referral.reference, "link": referral_link(referral), "days": conf.referral_link_days()},
+            ),
         )
     return referral
 
@@ -453,11 +447,7 @@ def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
         _mail_partner(
             referral,
             _("Stop: aanmelding %(ref)s") % {"ref": referral.reference},
-            _(
-                "De bewoner heeft de toestemming ingetrokken voor aanmelding %(ref)s.\n"
-                "Stop met deze aanmelding. Gebruik de gegevens niet meer en verwijder ze.\n"
-            )
-            % {"ref": referral.reference},
+            render_to_string("droomhuis/email/referral_stop.txt", {"ref": referral.reference}),
         )
 
 
