@@ -7,7 +7,7 @@ from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
 
 from wijk.links import absolute_url
-from wijk.qr import QR_BORDER, qr_matrix
+from wijk.qr import qr_png_image
 
 # Short codes: no 0/O, 1/l/I, so they can be typed from a photo of the plaque; random, never a sequence.
 CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -25,17 +25,7 @@ def short_url(code: str) -> str:
 
 def qr_image(url: str) -> Image.Image:
     """A black-on-white QR code, ``QR_BOX_SIZE`` pixels per module and a ``QR_BORDER``-module quiet zone."""
-    matrix = qr_matrix(url)
-    side = (len(matrix) + 2 * QR_BORDER) * QR_BOX_SIZE
-    image = Image.new("1", (side, side), 1)
-    draw = ImageDraw.Draw(image)
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                left = (x + QR_BORDER) * QR_BOX_SIZE
-                top = (y + QR_BORDER) * QR_BOX_SIZE
-                draw.rectangle((left, top, left + QR_BOX_SIZE - 1, top + QR_BOX_SIZE - 1), fill=0)
-    return image
+    return qr_png_image(url, box_size=QR_BOX_SIZE)
 
 
 def qr_png(url: str) -> bytes:

@@ -6,12 +6,22 @@ from django.utils.html import format_html
 QR_BORDER = 4
 
 
-def qr_matrix(url: str) -> list[list[bool]]:
-    """The QR modules for ``url`` (True = dark), without the quiet zone. Also used to check a plaque image."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+def _code(url: str, **options) -> qrcode.QRCode:
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, **options)
     code.add_data(url)
     code.make(fit=True)
-    return [list(row) for row in code.get_matrix()]
+    return code
+
+
+def qr_matrix(url: str) -> list[list[bool]]:
+    """The QR modules for ``url`` (True = dark), without the quiet zone. Also used to check a plaque image."""
+    return [list(row) for row in _code(url, border=0).get_matrix()]
+
+
+def qr_png_image(url: str, *, box_size: int):
+    """The QR code as a black-on-white PIL image (qrcode's own image factory), ``box_size`` pixels per module
+    and a ``QR_BORDER``-module quiet zone."""
+    return _code(url, border=QR_BORDER, box_size=box_size).make_image().get_image()
 
 
 def qr_svg(url: str, *, label: str, css_class: str = "pk-qr") -> str:
