@@ -8,8 +8,9 @@ from django.urls import reverse
 from PIL import Image
 from pypdf import PdfReader
 
-from parelketting.plaques import CODE_ALPHABET, CODE_LENGTH, QR_BORDER, QR_BOX_SIZE, qr_matrix
+from parelketting.plaques import CODE_ALPHABET, CODE_LENGTH, QR_BOX_SIZE
 from parelketting.route_services import pearl_short_code_ensure
+from wijk.qr import QR_BORDER, qr_matrix
 
 pytestmark = pytest.mark.django_db
 
