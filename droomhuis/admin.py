@@ -93,6 +93,7 @@ class DreamWallAdmin(LegalHoldActions, OrganisationScopedAdmin):
     staff_can_add = False
     list_display = ["reference_display", "neighbourhood", "status", "wall_status", "closed_at", "legal_hold"]
     list_filter = [WallQueueFilter, "neighbourhood"]
+    search_fields = ["reference", "text"]
     fields = [
         "reference_display",
         "neighbourhood",
@@ -162,6 +163,8 @@ class DreamWallAdmin(LegalHoldActions, OrganisationScopedAdmin):
 
     def get_actions(self, request):
         actions = super().get_actions(request)
+        # No bulk delete, not even for a superuser: a dream is erased through "vergeet mij", with its proof.
+        actions.pop("delete_selected", None)
         if not (request.user.is_superuser or self._is_staff_for(request)):
             return {}
         return {**actions, **self.legal_hold_actions(request)}
@@ -196,6 +199,7 @@ class SuperuserOnlyReadOnlyAdmin(LegalHoldActions, ReadOnlyAdmin):
 class SignalAdmin(SuperuserOnlyReadOnlyAdmin):
     list_display = ["kind", "recorded_at", "closed_at", "legal_hold"]
     list_filter = ["kind"]
+    search_fields = ["dream__reference"]
     fields = ["dream", "kind", "description", "follow_up", "recorded_by", "recorded_at", "closed_at"]
     readonly_fields = fields
 
@@ -204,6 +208,7 @@ class SignalAdmin(SuperuserOnlyReadOnlyAdmin):
 class ReferralAdmin(SuperuserOnlyReadOnlyAdmin):
     list_display = ["reference", "partner", "status", "outcome", "without_consent", "created_at", "legal_hold"]
     list_filter = ["status", "without_consent"]
+    search_fields = ["dream__reference", "partner__name"]
     fields = [
         "dream",
         "partner",

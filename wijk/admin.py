@@ -262,6 +262,7 @@ class ConsentWithdrawalInline(admin.StackedInline):
 class ConsentRecordAdmin(ReadOnlyAdmin, OrganisationScopedAdmin):
     list_display = ["category", "purpose", "recipient", "method", "given_at", "valid_until", "is_withdrawn"]
     list_filter = ["category", "purpose", "method"]
+    search_fields = ["resident__display_name", "resident__first_name", "resident__email", "recipient__name"]
     list_select_related = ["recipient", "withdrawal"]
     organisation_path = "resident__neighbourhood__corporation"
     inlines = [ConsentWithdrawalInline]
@@ -276,8 +277,11 @@ class ConsentRecordAdmin(ReadOnlyAdmin, OrganisationScopedAdmin):
 
 @admin.register(AccessLogEntry)
 class AccessLogEntryAdmin(DateHierarchyAdmin, ReadOnlyAdmin):
-    list_display = ["at", "user", "role", "organisation", "action", "object_type"]
+    list_display = ["at", "user", "role", "organisation", "action", "object_type", "resident"]
     list_filter = ["action", "object_type", "role"]
+    list_select_related = ["user", "organisation", "resident"]
+    # "Who looked at Anneke's file?": search by whose file it is, or by who looked.
+    search_fields = ["resident__display_name", "resident__first_name", "resident__email", "user__email", "user__name"]
     date_hierarchy = "at"
 
     def has_module_permission(self, request):

@@ -1,0 +1,57 @@
+"""The admin's lists with personal data can be searched, "whose file" included; dreams have no bulk delete
+(erasure goes through "vergeet mij")."""
+
+import pytest
+from django.urls import reverse
+
+from droomhuis import care
+from wijk.models import AccessAction, AccessLogEntry
+
+from .conftest import picked_up
+
+pytestmark = pytest.mark.django_db
+
+
+def _log(world, resident, detail):
+    return AccessLogEntry.objects.create(
+        user=world.users.broker_bw,
+        role="broker",
+        organisation=world.bw,
+        resident=resident,
+        action=AccessAction.VIEW,
+        object_type="droomhuis.dream",
+        object_id="1",
+        detail=detail,
+    )
+
+
+def test_who_looked_at_a_residents_file(world, superuser):
+    _log(world, world.residents.hagedoorn, "henk")
+    _log(world, world.residents.zuidwijk, "ans")
+    response = superuser.get(reverse("admin:wijk_accesslogentry_changelist"), {"q": "Henk"})
+    assert response.status_code == 200
+    assert [row.detail for row in response.context["cl"].result_list] == ["henk"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin:wijk_consentrecord_changelist",
+        "admin:droomhuis_dream_changelist",
+        "admin:droomhuis_signal_changelist",
+        "admin:droomhuis_referral_changelist",
+        "admin:wijk_accesslogentry_changelist",
+    ],
+)
+def test_every_list_with_personal_data_has_a_search(superuser, name):
+    response = superuser.get(reverse(name), {"q": "x"})
+    assert response.status_code == 200 and response.context["cl"].search_fields
+
+
+def test_no_bulk_delete_of_dreams_signals_or_referrals(world, superuser, make_dream):
+    dream = picked_up(make_dream(), world.users.broker_bw)
+    care.signal_record(dream=dream, actor=world.users.broker_bw, kind="money", description="Zorgen")
+    for name in ("droomhuis_dream", "droomhuis_signal", "droomhuis_referral"):
+        response = superuser.get(reverse(f"admin:{name}_changelist"))
+        actions = response.context["action_form"].fields["action"].choices if response.context["action_form"] else []
+        assert "delete_selected" not in [value for value, _label in actions], name
