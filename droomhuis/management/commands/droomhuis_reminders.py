@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -52,18 +53,19 @@ class Command(BaseCommand):
         self.stdout.write(f"droomhuis_reminders: {sent} summaries{' (dry run)' if dry_run else ''}")
 
     def _body(self, base_url, overdue, due, new):
-        def lines(title, dreams):
-            if not dreams:
-                return []
-            rows = [title]
-            for dream in dreams:
-                url = base_url + reverse("droomhuis:case", kwargs={"reference": dream.reference})
-                text = " ".join(dream.text.split())[:60]
-                rows.append(f"- {dream.reference_display}: {text} ({url})")
-            return [*rows, ""]
+        def rows(dreams):
+            return [
+                {
+                    "reference": dream.reference_display,
+                    "text": " ".join(dream.text.split())[:60],
+                    "url": base_url + reverse("droomhuis:case", kwargs={"reference": dream.reference}),
+                }
+                for dream in dreams
+            ]
 
-        parts = [_("Goedemorgen,"), "", _("Dit staat er vandaag voor u klaar in het Droomhuis."), ""]
-        parts += lines(_("Te laat:"), overdue)
-        parts += lines(_("Vandaag te doen:"), due)
-        parts += lines(_("Nieuwe dromen die nog niemand heeft opgepakt:"), new)
-        return "\n".join(parts)
+        sections = [
+            (_("Te laat:"), rows(overdue)),
+            (_("Vandaag te doen:"), rows(due)),
+            (_("Nieuwe dromen die nog niemand heeft opgepakt:"), rows(new)),
+        ]
+        return render_to_string("droomhuis/email/reminders.txt", {"sections": sections})
