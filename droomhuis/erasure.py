@@ -32,6 +32,7 @@ from wijk.erasure import (
     tombstone_write,
 )
 from wijk.models import AccessLogEntry, ErasureScope
+from wijk.notices import staff_notices_forget
 
 from .care_models import Pairing, Referral, ReferralEvent, Signal
 from .match_models import Match
@@ -162,6 +163,9 @@ def _dream_forget(dream, report, dry_run):
         return
     signals = Signal.objects.filter(dream=dream)
     report.add(Signal, REMOVED, signals.count())
+    if not dry_run:  # the brokers' notices about this dream name it (and a partner's outcome may name the resident)
+        references = [referral.reference for referral in Referral.objects.filter(dream=dream)]
+        staff_notices_forget(dream.reference, dream.reference_display, *references)
     _referrals_remove(Referral.objects.filter(dream=dream), report, dry_run)
     if not dry_run:
         signals.delete()
@@ -170,6 +174,8 @@ def _dream_forget(dream, report, dry_run):
 
 def resident_erase(resident, *, publications, user, report, dry_run) -> None:
     """Every dream, signal and referral of ``resident`` (the hook called by ``wijk.erasure``)."""
+    if not dry_run:
+        staff_notices_forget(*(referral.reference for referral in Referral.objects.filter(resident=resident)))
     for dream in Dream.objects.filter(resident=resident).order_by("pk"):
         _dream_forget(dream, report, dry_run)
     # Referrals whose dream belongs to someone else cannot happen through the app; cover them all the same.

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from wijk.erasure import ANONYMISED, REMOVED, WITHDRAW, file_delete
+from wijk.notices import staff_notices_forget
 
 from .choices import PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, Pearl, PearlMessage, SignUp
@@ -129,6 +130,10 @@ def _signups(resident, report, dry_run):
 
 def resident_erase(resident, *, publications, user, report, dry_run) -> None:
     """Every pearl, activity and sign-up of ``resident`` (the hook called by ``wijk.erasure``)."""
+    if not dry_run:
+        pearls = Pearl.objects.filter(submitter=resident).values_list("uid", "title")
+        activities = Activity.objects.filter(organiser_resident=resident).values_list("uid", "title")
+        staff_notices_forget(*(str(value) for row in [*pearls, *activities] for value in row))
     _pearls(resident, publications, report, dry_run)
     _activities(resident, publications, report, dry_run)
     _signups(resident, report, dry_run)

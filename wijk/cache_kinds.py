@@ -25,4 +25,7 @@ MODELS = {
     "ErasureRecord": shows(),
     # Call tasks are seen only by the staff who call back.
     "CallbackRequest": shows(),
+    # A staff member's own notices and how they want to hear them: only on their own Werkplek pages.
+    "StaffNotice": shows(),
+    "NoticePreference": shows(),
 }

@@ -9,6 +9,7 @@ e-mail straight away; who chose "one e-mail a day" gets it in ``staff_digest``. 
 
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import NoticeKind, NoticePreference, NoticeWay, StaffNotice
@@ -76,3 +77,15 @@ def recent_notices(user, limit: int = 10):
 
 def digest_pending():
     return StaffNotice.objects.filter(in_digest=True, emailed_at__isnull=True, user__is_active=True)
+
+
+def staff_notices_forget(*needles: str) -> int:
+    """Remove the staff notices that name or link to something of a resident who is forgotten ("vergeet mij"):
+    a notice holding one of ``needles`` (a uid, a reference or a title) in its link, subject or text. The items
+    themselves stay in the Werkplek's queues as their own erasure decides; a notice is only a pointer."""
+    query = Q()
+    for needle in {needle.strip() for needle in needles if needle and needle.strip()}:
+        query |= Q(url__contains=needle) | Q(subject__contains=needle) | Q(body__contains=needle)
+    if not query:
+        return 0
+    return StaffNotice.objects.filter(query).delete()[0]
