@@ -1,4 +1,5 @@
 from django import forms
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from . import login_codes
 from .admin_scoping import DateHierarchyAdmin, HistoryAdmin, OrganisationScopedAdmin, ReadOnlyAdmin
 from .choices import DataCategory, RoleKind
+from .export_summary import role_label
 from .form_fields import PhoneField
 from .models import (
     AccessLogEntry,
@@ -275,10 +277,43 @@ class ConsentRecordAdmin(ReadOnlyAdmin, OrganisationScopedAdmin):
         return OrganisationScopedAdmin.has_view_permission(self, request, obj)
 
 
+def _model_name(code: str) -> str:
+    """ "droomhuis.dream" as "droom": the model's own name, or the code when the model is gone."""
+    try:
+        return str(apps.get_model(code)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return code
+
+
+class _WordsFilter(admin.SimpleListFilter):
+    """A filter on a stored code that shows each code in words."""
+
+    words = staticmethod(str)
+
+    def lookups(self, request, model_admin):
+        codes = model_admin.get_queryset(request).order_by().values_list(self.parameter_name, flat=True).distinct()
+        return sorted(((code, self.words(code)) for code in codes if code), key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(**{self.parameter_name: self.value()}) if self.value() else queryset
+
+
+class AccessRoleFilter(_WordsFilter):
+    title = _("rol")
+    parameter_name = "role"
+    words = staticmethod(role_label)
+
+
+class AccessWhatFilter(_WordsFilter):
+    title = _("soort gegeven")
+    parameter_name = "object_type"
+    words = staticmethod(_model_name)
+
+
 @admin.register(AccessLogEntry)
 class AccessLogEntryAdmin(DateHierarchyAdmin, ReadOnlyAdmin):
-    list_display = ["at", "user", "role", "organisation", "action", "object_type", "resident"]
-    list_filter = ["action", "object_type", "role"]
+    list_display = ["at", "user", "role_in_words", "organisation", "action", "what_in_words", "resident"]
+    list_filter = ["action", AccessWhatFilter, AccessRoleFilter]
     list_select_related = ["user", "organisation", "resident"]
     # "Who looked at Anneke's file?": search by whose file it is, or by who looked.
     search_fields = ["resident__display_name", "resident__first_name", "resident__email", "user__email", "user__name"]
@@ -289,6 +324,14 @@ class AccessLogEntryAdmin(DateHierarchyAdmin, ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    @admin.display(description=_("rol"), ordering="role")
+    def role_in_words(self, obj):
+        return role_label(obj.role) if obj.role else ""
+
+    @admin.display(description=_("soort gegeven"), ordering="object_type")
+    def what_in_words(self, obj):
+        return _model_name(obj.object_type)
 
 
 @admin.register(ErasureRecord)

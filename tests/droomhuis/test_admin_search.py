@@ -55,3 +55,10 @@ def test_no_bulk_delete_of_dreams_signals_or_referrals(world, superuser, make_dr
         response = superuser.get(reverse(f"admin:{name}_changelist"))
         actions = response.context["action_form"].fields["action"].choices if response.context["action_form"] else []
         assert "delete_selected" not in [value for value, _label in actions], name
+
+
+def test_the_access_log_reads_in_words(world, superuser):
+    _log(world, world.residents.hagedoorn, "henk")
+    html = superuser.get(reverse("admin:wijk_accesslogentry_changelist")).content.decode()
+    assert "Droommakelaar" in html and ">droom<" in html
+    assert ">broker<" not in html and ">droomhuis.dream<" not in html
