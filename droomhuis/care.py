@@ -289,8 +289,10 @@ def referral_transition(
     return moved
 
 
+@transaction.atomic
 def _referral_move(referral: Referral, to_status: str, actor, *, outcome="", note="", by_partner=False) -> Referral:
-    """``referral_transition`` without its access-log row: a step of a service that writes its own (or none)."""
+    """``referral_transition`` without its access-log row: a step of a service that writes its own (or none).
+    Atomic itself: a withdrawn consent stops referrals from an on-commit signal, outside any transaction."""
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     source = referral.status
     if not is_allowed(source, to_status):
