@@ -77,12 +77,13 @@ def test_assign_and_pick_up_write_one_row_each(world, make_dream, rows, broker_b
     dream = make_dream()
     rows()
     services.dream_pick_up(dream=dream, actor=broker)
-    only_row(rows, dream, "opgepakt", user=broker, resident=dream.resident)
+    picked = only_row(rows, dream, "opgepakt", user=broker, resident=dream.resident)
     dream.refresh_from_db()
     services.dream_assign(
         dream=dream, owner=broker_bw2_user, actor=broker, expected_version=dream.version, reason="Vakantie"
     )
-    only_row(rows, dream, "assign", user=broker, resident=dream.resident)
+    assigned = only_row(rows, dream, "assign", user=broker, resident=dream.resident)
+    assert assigned.pk > picked.pk  # a second row, written after the first
 
 
 def test_moderator_decisions_on_the_wall_write_one_row_each(world, make_dream, rows):
