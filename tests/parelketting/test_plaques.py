@@ -5,10 +5,10 @@ import io
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
-from parelketting.plaques import CODE_ALPHABET, CODE_LENGTH, QR_BOX_SIZE
+from parelketting.plaques import CODE_ALPHABET, CODE_LENGTH, PLAQUE_MARGIN, PLAQUE_WIDTH, QR_BOX_SIZE, plaque_png
 from parelketting.route_services import pearl_short_code_ensure
 from wijk.qr import QR_BORDER, qr_matrix
 
@@ -72,6 +72,38 @@ def test_png_plaque_qr_decodes_to_the_short_url(moderator_hw, make_pearl):
     assert read != qr_matrix(f"{settings.SITE_URL}/parelketting/p/aaaaaaa/")  # the check can fail
     # The short URL really leads to the pearl.
     assert moderator_hw.get(expected_url.removeprefix(settings.SITE_URL))["Location"] == pearl.get_absolute_url()
+
+
+TITLE_STRIP = (PLAQUE_MARGIN, PLAQUE_MARGIN, PLAQUE_WIDTH - PLAQUE_MARGIN, PLAQUE_MARGIN + 80)
+
+
+def _title_strip(title: str) -> Image.Image:
+    png, _origin = plaque_png(title=title, line="Een bankje.", url="https://example.org/p/abc/", caption="abc")
+    return Image.open(io.BytesIO(png)).convert("L").crop(TITLE_STRIP)
+
+
+def test_plaque_text_needs_no_font_file_on_the_machine(monkeypatch, tmp_path):
+    """No DejaVu (no font folders, nothing in the working folder): the title is drawn in Pillow's own font."""
+    for variable in ("XDG_DATA_HOME", "XDG_DATA_DIRS"):
+        monkeypatch.setenv(variable, str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OSError):
+        ImageFont.truetype("DejaVuSans-Bold.ttf", 64)  # really not found
+    expected = Image.new("L", (PLAQUE_WIDTH, 200), "white")
+    ImageDraw.Draw(expected).text((PLAQUE_MARGIN, PLAQUE_MARGIN), "Het bankje", font=ImageFont.load_default(64))
+    drawn = _title_strip("Het bankje")
+    assert drawn.getextrema()[0] < 64  # there is ink
+    assert drawn.tobytes() == expected.crop(TITLE_STRIP).tobytes()
+
+
+def test_plaque_draws_dutch_accents_where_the_machine_has_dejavu():
+    try:
+        ImageFont.truetype("DejaVuSans-Bold.ttf", 64)
+    except OSError:
+        pytest.skip("no DejaVu Sans on this machine: Pillow's own font has ASCII letters only")
+    missing_glyph = "\U0010ffff"  # drawn as the font's 'missing letter' box
+    assert _title_strip("Café").tobytes() != _title_strip("Caf" + missing_glyph).tobytes()
+    assert _title_strip("Café").tobytes() != _title_strip("Cafe").tobytes()
 
 
 @pytest.mark.parametrize(
