@@ -107,10 +107,23 @@ def assert_accessible(page):
     assert violations == [], f"axe-core found problems on {page.url}: {violations}"
 
 
-def tab_to(page, selector, limit=80):
-    """Press Tab until the element matching ``selector`` has focus (keyboard only, like a real user)."""
+def tab_to(page, selector=None, *, text=None, limit=80):
+    """Press Tab until the focused element matches ``selector`` (CSS) or shows ``text`` (its words, or a field's
+    value), keyboard only, like a real user. Returns the texts of the elements focused on the way, the last one
+    included, so a test can check the order."""
+    seen = []
     for _ in range(limit):
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
+        focused = page.evaluate(
+            """(s) => {
+                const el = document.activeElement;
+                if (!el || el === document.body) return null;
+                return {text: (el.innerText || el.value || '').trim(), match: s !== null && el.matches(s)};
+            }""",
+            selector,
+        )
+        if focused:
+            seen.append(focused["text"])
+            if focused["match"] or (text is not None and focused["text"] == text):
+                return seen
         page.keyboard.press("Tab")
-    raise AssertionError(f"Could not reach {selector} with the Tab key")
+    raise AssertionError(f"Could not reach {selector or text!r} with the Tab key; passed {seen}")

@@ -4,31 +4,11 @@ a letter in the print queue. axe-core checks the form, the form with an error, a
 import pytest
 
 from parelketting.programme_services import signup_create
-from tests.browser import assert_accessible, log_in
+from tests.browser import assert_accessible, log_in, tab_to
 from wijk.choices import ContactPreference
 from wijk.models import Letter
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _focused(page) -> dict:
-    return page.evaluate(
-        """() => ({
-            text: (document.activeElement.innerText || document.activeElement.value || '').trim(),
-            id: document.activeElement.id || '',
-        })"""
-    )
-
-
-def _tab_to(page, *, text=None, element_id=None, limit=80):
-    seen = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        focused = _focused(page)
-        seen.append(focused)
-        if (text is not None and focused["text"] == text) or (element_id is not None and focused["id"] == element_id):
-            return
-    raise AssertionError(f"Could not reach {text or element_id!r} with Tab; saw {seen}")
 
 
 def test_moderator_changes_an_activity_by_keyboard(live_server, page, world, make_activity):
@@ -43,39 +23,39 @@ def test_moderator_changes_an_activity_by_keyboard(live_server, page, world, mak
 
     # From the activity page to the Werkplek's page of the activity, then to the change form.
     page.goto(live_server.url + activity.get_absolute_url())
-    _tab_to(page, text="Aanmeldingen, veranderen of laten vervallen")
+    tab_to(page, text="Aanmeldingen, veranderen of laten vervallen")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert_accessible(page)
-    _tab_to(page, text="Tijd, plek of tekst veranderen")
+    tab_to(page, text="Tijd, plek of tekst veranderen")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.get_by_role("heading", level=1).inner_text() == "Activiteit veranderen"
     assert_accessible(page)
 
     # First a mistake: an empty name. The error sits next to the field and the page stays accessible.
-    _tab_to(page, element_id="id_title")
+    tab_to(page, "#id_title")
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
-    _tab_to(page, text="Veranderingen opslaan")
+    tab_to(page, text="Veranderingen opslaan")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("#id_title[aria-invalid='true']").count() == 1
     assert_accessible(page)
 
-    _tab_to(page, element_id="id_title")
+    tab_to(page, "#id_title")
     page.keyboard.type("Samen sjaals breien")
-    _tab_to(page, element_id="id_place_text")
+    tab_to(page, "#id_place_text")
     page.keyboard.type("Buurthuis De Schakel")
-    _tab_to(page, element_id="id_place")
+    tab_to(page, "#id_place")
     page.keyboard.press("Home")  # "Een andere plek": the description counts
-    _tab_to(page, text="Veranderingen opslaan")
+    tab_to(page, text="Veranderingen opslaan")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     # Someone is signed up: first the page says who hears it and how, then the moderator confirms.
     assert page.get_by_role("heading", level=1).inner_text() == "Verandering versturen?"
     assert_accessible(page)
-    _tab_to(page, text="Ja, verander en stuur bericht")
+    tab_to(page, text="Ja, verander en stuur bericht")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.get_by_text("De activiteit is veranderd.", exact=False).first.wait_for(timeout=5000)

@@ -8,20 +8,11 @@ from playwright.sync_api import expect
 
 from parelketting.choices import PearlStatus
 from parelketting.models import Pearl
-from tests.browser import assert_accessible, log_in
+from tests.browser import assert_accessible, log_in, tab_to
 
 from .conftest import gps_exif, jpeg_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _tab_to(page, name, limit=60):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        text = page.evaluate("(document.activeElement.innerText || document.activeElement.value || '').trim()")
-        if text == name:
-            return
-    raise AssertionError(f"Could not reach {name!r} with Tab")
 
 
 def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
@@ -42,7 +33,7 @@ def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
     page.keyboard.type("Hier zit ik elke ochtend in de zon.")
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # first theme
-    _tab_to(page, "Volgende stap")
+    tab_to(page, text="Volgende stap")
     page.keyboard.press("Enter")
 
     # The map: move it with the arrow keys, then place the pearl at the centre cross.
@@ -50,21 +41,21 @@ def test_resident_places_pearl_by_keyboard_moderator_publishes_it_shows_on_map(
     for _ in range(3):
         page.keyboard.press("ArrowUp")
     page.wait_for_timeout(400)
-    _tab_to(page, "Zet de parel hier")
+    tab_to(page, text="Zet de parel hier")
     page.keyboard.press("Enter")
     assert page.locator("#pk-picker-status").inner_text() == "De parel staat op de kaart."
     assert page.locator("#id_lat").input_value() != ""
 
-    _tab_to(page, "Volgende stap")
+    tab_to(page, text="Volgende stap")
     page.keyboard.press("Enter")
     page.get_by_label(re.compile("^Een foto erbij")).set_input_files(str(photo))  # the file dialog itself is the OS's
     page.get_by_label(re.compile("^Wat staat er op de foto")).focus()
     page.keyboard.type("Een houten bank aan het water")
-    _tab_to(page, "Volgende stap")
+    tab_to(page, text="Volgende stap")
     page.keyboard.press("Enter")
     assert page.get_by_role("button", name="Parel versturen").is_visible()
     assert_accessible(page)
-    _tab_to(page, "Parel versturen")
+    tab_to(page, text="Parel versturen")
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(r"/parelketting/mijn-parels/"))

@@ -5,24 +5,9 @@ import pytest
 
 from parelketting.choices import SignUpStatus
 from parelketting.models import SignUp
-from tests.browser import assert_accessible, log_in
+from tests.browser import assert_accessible, log_in, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _focused_text(page) -> str:
-    return page.evaluate("(document.activeElement.innerText || document.activeElement.value || '').trim()")
-
-
-def _tab_to(page, name, limit=80):
-    seen = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        text = _focused_text(page)
-        seen.append(text)
-        if text == name:
-            return seen
-    raise AssertionError(f"Could not reach {name!r} with Tab; saw {seen}")
 
 
 def test_resident_walks_route_by_keyboard_signs_up_and_adds_to_calendar(
@@ -37,7 +22,7 @@ def test_resident_walks_route_by_keyboard_signs_up_and_adds_to_calendar(
     assert page.locator(".pk-route-marker").count() == 4  # numbered stops on the map
     assert_accessible(page)
     # By keyboard through the stops, in order, from the list (complete without the map).
-    seen = _tab_to(page, "rondje-zuidwijk plek 4")
+    seen = tab_to(page, text="rondje-zuidwijk plek 4")
     order = [t for t in seen if t.startswith("rondje-zuidwijk plek")]
     assert order == [f"rondje-zuidwijk plek {i}" for i in range(1, 5)]
     page.keyboard.press("Enter")
@@ -46,11 +31,11 @@ def test_resident_walks_route_by_keyboard_signs_up_and_adds_to_calendar(
 
     page.goto(live_server.url + "/parelketting/programma/")
     assert_accessible(page)
-    _tab_to(page, "Samen breien")
+    tab_to(page, text="Samen breien")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{activity.get_absolute_url()}")
     assert_accessible(page)
-    _tab_to(page, "Ik kom: aanmelden")
+    tab_to(page, text="Ik kom: aanmelden")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.get_by_text("U bent aangemeld. Tot dan!").wait_for(timeout=5000)

@@ -12,24 +12,11 @@ import pytest
 
 from parelketting.choices import PearlStatus, ReportStatus
 from parelketting.models import Pearl, PearlReport
-from tests.browser import assert_accessible, log_in
+from tests.browser import assert_accessible, log_in, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
-
-
-def _tab_until(page, test, what, limit=80):
-    """Press Tab until ``test`` (a JavaScript expression on ``el``, the focused element) holds."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({test}); }})()"):
-            return
-    raise AssertionError(f"Could not reach {what} with Tab")
-
-
-def _tab_to_text(page, text):
-    _tab_until(page, f"(el.innerText || el.value || '').trim() === {text!r}", text)
 
 
 def test_resident_reports_a_broken_bench_and_the_moderator_resolves_it(live_server, page, world, make_pearl):
@@ -41,14 +28,14 @@ def test_resident_reports_a_broken_bench_and_the_moderator_resolves_it(live_serv
     page.goto(live_server.url + pearl.get_absolute_url())
     screens += 1
     assert_accessible(page)
-    _tab_to_text(page, "Er klopt iets niet")
+    tab_to(page, text="Er klopt iets niet")
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(r"/melden/$"))
     screens += 1
     assert_accessible(page)
     required = page.locator("form [name=what]").first.get_attribute("required") is not None
-    _tab_until(page, "el.name === 'what'", "the first answer to 'Wat klopt er niet?'")
+    tab_to(page, "[name=what]")  # the first answer to 'Wat klopt er niet?'
     page.keyboard.press("Space")
     assert page.get_by_label("Het is kapot of niet veilig").is_checked()
     fields.add("what")
@@ -56,7 +43,7 @@ def test_resident_reports_a_broken_bench_and_the_moderator_resolves_it(live_serv
     page.keyboard.type("De leuning van het bankje is los.")
     assert page.evaluate("document.activeElement.name") == "reason"
     fields.add("reason")
-    _tab_to_text(page, "Melding versturen")
+    tab_to(page, text="Melding versturen")
     page.keyboard.press("Enter")
 
     page.get_by_role("heading", name="Dank u wel voor uw melding").wait_for()
@@ -81,7 +68,7 @@ def test_resident_reports_a_broken_bench_and_the_moderator_resolves_it(live_serv
     assert "Het is kapot of niet veilig" in card.inner_text()
     assert "De leuning van het bankje is los." in card.inner_text()
     assert "De parel staat op de kaart." in card.inner_text()
-    _tab_to_text(page, "Klopt, is opgelost")
+    tab_to(page, text="Klopt, is opgelost")
     page.keyboard.press("Enter")
 
     page.get_by_text("De melding is afgehandeld.").wait_for()
