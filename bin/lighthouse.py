@@ -14,16 +14,12 @@ Reports (JSON) go to ``test-artifacts/lighthouse/``.
 import json
 import os
 import shutil
-import subprocess  # nosec B404  # a developer tool: it runs npm, node and this checkout's manage.py
+import subprocess  # nosec B404  # a developer tool: it runs npm and node
 import sys
-import tempfile
-import time
-import urllib.request
-from pathlib import Path
 
 from PIL import Image
+from scratch_demo import ROOT, scratch_demo
 
-ROOT = Path(__file__).resolve().parent.parent
 PREFIX = ROOT / ".lighthouse"
 VERSION = "12.2.3"
 CLI = PREFIX / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -54,28 +50,14 @@ def _install() -> None:
     )
 
 
-def _wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310  # nosec B310  # our own server on 127.0.0.1
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"The server did not answer at {url}")
-
-
-def _demo_paths(manage, env) -> list[tuple[str, str]]:
+def _demo_paths(demo) -> list[tuple[str, str]]:
     code = (
         "from parelketting.models import Pearl, Route;"
         "p = Pearl.objects.published().exclude(photo='').order_by('pk').first() or Pearl.objects.published().first();"
         "r = Route.objects.published().order_by('pk').first();"
         "print(p.get_absolute_url()); print(r.get_absolute_url())"
     )
-    output = subprocess.run(  # noqa: S603  # nosec B603  # fixed arguments, our own manage.py
-        [*manage, "shell", "-v0", "-c", code], env=env, cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout
-    found = [line for line in output.split() if line.startswith("/")]
+    found = [line for line in demo.manage("shell", "-v0", "-c", code).split() if line.startswith("/")]
     return [("Parel", found[0]), ("Wandeling", found[1])]
 
 
@@ -140,40 +122,12 @@ def main() -> None:
         base = os.environ["LIGHTHOUSE_URL"].rstrip("/")
         extra = [tuple(item.split("=", 1)) for item in os.environ.get("LIGHTHOUSE_PAGES", "").split(",") if "=" in item]
         sys.exit(0 if _check(base, FIXED_PATHS + extra) else 1)
-    port = os.environ.get("LIGHTHOUSE_PORT", "8011")
-    with tempfile.TemporaryDirectory(prefix="wijkportaal-lighthouse-") as scratch:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "wijkportaal.settings.dev",
-            "DATABASE_URL": f"sqlite:///{scratch}/db.sqlite3",
-            "DJANGO_MEDIA_ROOT": f"{scratch}/media",
-            "PORT": port,
-        }
-        env.pop("REDIS_URL", None)  # the scratch database holds the cache too
-        # Map tiles come from the internet; here one blank tile of our own, so the run works offline and a
-        # missing tile is not counted as a console error of the page.
-        tile = Path(scratch) / "media" / "lighthouse-tile.png"
-        tile.parent.mkdir(parents=True)
-        Image.new("RGB", (256, 256), (235, 235, 230)).save(tile)
-        env["MAP_TILE_URL"] = "/media/lighthouse-tile.png"
-        manage = [sys.executable, str(ROOT / "manage.py")]
-        for command in (["migrate", "-v0"], ["createcachetable"], ["loaddemo", "-v0"]):
-            subprocess.run([*manage, *command], check=True, env=env, cwd=ROOT)  # noqa: S603  # nosec B603  # fixed
-        paths = FIXED_PATHS + _demo_paths(manage, env)
-        server = subprocess.Popen(  # noqa: S603  # nosec B603  # fixed arguments, our own manage.py
-            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            _wait_for(base + "/health/")
-            ok = _check(base, paths)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    # Map tiles come from the internet; here one blank tile of our own, so the run works offline and a missing
+    # tile is not counted as a console error of the page.
+    tile_url = "/media/lighthouse-tile.png"
+    with scratch_demo(port=os.environ.get("LIGHTHOUSE_PORT", "8011"), env={"MAP_TILE_URL": tile_url}) as demo:
+        Image.new("RGB", (256, 256), (235, 235, 230)).save(demo.media / "lighthouse-tile.png")
+        ok = _check(demo.base, FIXED_PATHS + _demo_paths(demo))
     sys.exit(0 if ok else 1)
 
 

@@ -7,29 +7,15 @@ machine: the browser may only reach the local server.
 """
 
 import os
-import subprocess  # nosec B404  # a developer tool: it runs this checkout's manage.py, nothing else
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scratch_demo import ROOT, scratch_demo
+
 OUT = ROOT / "docs" / "screenshots"
 NEIGHBOURHOODS = ("zuidwijk", "hagedoorn")
 PHONE = {"width": 390, "height": 844}
 sys.path.insert(0, str(ROOT))
-
-
-def _wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310  # nosec B310  # our own server on 127.0.0.1
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"The server did not answer at {url}")
 
 
 def _shoot(base: str) -> list[Path]:
@@ -63,34 +49,9 @@ def _shoot(base: str) -> list[Path]:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    port = os.environ.get("SCREENSHOT_PORT", "8010")
-    with tempfile.TemporaryDirectory(prefix="wijkportaal-screenshots-") as scratch:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "wijkportaal.settings.dev",
-            "DATABASE_URL": f"sqlite:///{scratch}/db.sqlite3",
-            "DJANGO_MEDIA_ROOT": f"{scratch}/media",
-            "PORT": port,
-        }
-        manage = [sys.executable, str(ROOT / "manage.py")]
-        env.pop("REDIS_URL", None)  # the scratch database holds the cache too
-        for command in (["migrate", "-v0"], ["createcachetable"], ["loaddemo", "-v0"]):
-            subprocess.run([*manage, *command], check=True, env=env, cwd=ROOT)  # noqa: S603  # nosec B603  # fixed
-        server = subprocess.Popen(  # noqa: S603  # nosec B603  # fixed arguments, our own manage.py
-            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            _wait_for(base + "/health/")
-            for path in _shoot(base):
-                print(f"screenshot: {path.relative_to(ROOT)}")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with scratch_demo(port=os.environ.get("SCREENSHOT_PORT", "8010")) as demo:
+        for path in _shoot(demo.base):
+            print(f"screenshot: {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
