@@ -4,8 +4,9 @@
 from wijk.decorators import role_required
 
 from .care_permissions import is_expert, is_partner_contact
-from .permissions import is_broker
+from .permissions import is_broker, is_team_lead
 
 broker_required = role_required(is_broker)
 expert_required = role_required(is_expert)
 partner_required = role_required(is_partner_contact)
+team_lead_required = role_required(is_team_lead)

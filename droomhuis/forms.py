@@ -290,6 +290,42 @@ class AssignForm(VersionedForm):
         self.fields["owner"].label_from_instance = lambda user: user.name or user.email
 
 
+class ReassignAllForm(forms.Form):
+    """The team lead's "give all open cases of one broker to another", for a colleague who is away."""
+
+    from_owner = forms.ModelChoiceField(
+        label=_("Van wie zijn de dromen nu?"),
+        queryset=None,
+        error_messages={"required": _("Kies van wie de dromen nu zijn.")},
+    )
+    to_owner = forms.ModelChoiceField(
+        label=_("Wie neemt ze over?"),
+        queryset=None,
+        error_messages={"required": _("Kies wie de dromen overneemt.")},
+    )
+    reason = forms.CharField(
+        label=_("Waarom draagt u de dromen over?"),
+        help_text=_("Bijvoorbeeld: ziek tot en met vrijdag. De nieuwe droommakelaar leest dit."),
+        max_length=500,
+        error_messages={"required": _("Schrijf kort op waarom u de dromen overdraagt.")},
+    )
+
+    def __init__(self, *args, owners, brokers, **kwargs):
+        """``owners``: whoever owns open cases the team lead covers (also a colleague whose role has ended);
+        ``brokers``: the active brokers who can take them over."""
+        super().__init__(*args, **kwargs)
+        self.fields["from_owner"].queryset = owners
+        self.fields["to_owner"].queryset = brokers
+        for name in ("from_owner", "to_owner"):
+            self.fields[name].label_from_instance = lambda user: user.name or user.email
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from_owner") and data.get("from_owner") == data.get("to_owner"):
+            self.add_error("to_owner", _("Kies een andere droommakelaar dan de huidige."))
+        return data
+
+
 class PlanForm(VersionedForm):
     next_action_date = forms.DateField(
         label=_("Volgende actie op"),

@@ -8,7 +8,7 @@ from django.http import Http404
 
 from wijk.choices import RoleKind
 from wijk.models import Neighbourhood
-from wijk.permissions import active_roles, neighbourhood_filter
+from wijk.permissions import active_roles, neighbourhood_filter, organisation_ids
 
 from .models import Dream, reference_normalise
 
@@ -34,6 +34,40 @@ def get_dream_for_broker(user, reference: str) -> Dream:
     if dream is None:
         raise Http404("No such dream.")
     return dream
+
+
+def is_team_lead(user) -> bool:
+    """A team-lead role covers a colleague who is away: it opens the team page (still scoped per corporation)."""
+    return bool(active_roles(user, RoleKind.TEAM_LEAD))
+
+
+def dreams_for_team_lead(user):
+    """Dreams in the neighbourhoods the user's team-lead roles cover; nothing for anyone else (another
+    corporation's cases stay out of sight, as for brokers)."""
+    return Dream.objects.filter(neighbourhood_filter(user, RoleKind.TEAM_LEAD))
+
+
+def get_dream_for_team_lead(user, reference: str) -> Dream:
+    """The dream with this code if the user is team lead for its neighbourhood; 404 otherwise."""
+    qs = dreams_for_team_lead(user).select_related("neighbourhood__corporation", "owner")
+    dream = qs.filter(reference=reference_normalise(reference)).first()
+    if dream is None:
+        raise Http404("No such dream.")
+    return dream
+
+
+def team_brokers(user):
+    """The active brokers of the corporations where the user is team lead: whose cases the team page shows."""
+    return (
+        get_user_model()
+        .objects.filter(
+            roles__active=True,
+            roles__kind=RoleKind.BROKER,
+            roles__organisation_id__in=organisation_ids(user, RoleKind.TEAM_LEAD),
+        )
+        .distinct()
+        .order_by("name", "email")
+    )
 
 
 def get_dream_for_follower(user, reference: str) -> Dream:

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, Purpose, ResidentLanguage, RoleKind
 from wijk.links import absolute_url
+from wijk.models import NoticeKind
+from wijk.notices import staff_notify
 from wijk.services import (
     consent_check,
     consent_give,
@@ -45,7 +47,7 @@ from .consents import (  # noqa: F401 - re-exported: views and demo use them thr
     update_reach,
 )
 from .models import QUESTION, ContactAttempt, Dream, DreamEvent, EventKind, Note, ResidentUpdate, WallStatus
-from .permissions import brokers_for
+from .permissions import brokers_for, dreams_for_team_lead
 from .workflow import OPEN, DreamStatus, is_allowed, needs_reason
 
 
@@ -317,22 +319,29 @@ def _dream_move(
     )
 
 
-@transaction.atomic
-def dream_assign(*, dream: Dream, owner, actor, expected_version: int, reason: str) -> Dream:
-    """Give the case to another broker of the same corporation. A case has exactly one owner."""
+def _reason_required(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Schrijf kort op waarom u de droom overdraagt."), code="reason_required")
+    return reason
+
+
+def _owner_check(dream: Dream, owner) -> None:
+    """Before anything is written: the new owner is a broker of the case's neighbourhood, the case is open."""
     if not brokers_for(dream.neighbourhood).filter(pk=owner.pk).exists():
         raise ValidationError(_("Deze persoon is geen droommakelaar voor deze wijk."), code="not_a_broker")
     if dream.status not in OPEN:
         raise ValidationError(_("Een afgesloten droom kunt u niet overdragen."), code="closed")
-    _claim_version(dream, expected_version)
+
+
+def _owner_change(dream: Dream, *, owner, actor, reason: str) -> None:
+    """Give an open case to ``owner`` (checked by ``_owner_check``) and write the history rows; the caller has
+    claimed or locked the case and writes the access-log row."""
     previous = dream.owner
     if previous is not None and previous.pk == owner.pk:
         raise ValidationError(_("Deze persoon is al de droommakelaar van deze droom."), code="same_owner")
     dream.owner = owner
-    fields = ["owner", "updated_at"]
+    fields = ["owner", "version", "updated_at"]
     if dream.status == DreamStatus.NEW:
         dream.status = DreamStatus.PICKING_UP
         dream.picked_up_at = dream.picked_up_at or timezone.now()
@@ -342,8 +351,90 @@ def dream_assign(*, dream: Dream, owner, actor, expected_version: int, reason: s
         )
     dream.save(update_fields=fields)
     _event(dream, kind=EventKind.OWNER, actor=actor, from_value=previous or "", to_value=owner, reason=reason)
+
+
+def _case_url(dream: Dream) -> str:
+    return absolute_url(reverse("droomhuis:case", kwargs={"reference": dream.reference}))
+
+
+def _handover_notify(*, owner, actor, reason: str, dreams: list[Dream]) -> None:
+    """Tell the new owner, the way they chose (``wijk.notices``): which cases, from whom, why."""
+    if owner.pk == actor.pk:
+        return
+    who = actor.name or actor.email
+    if len(dreams) == 1:
+        (dream,) = dreams
+        subject = _("Droom %(ref)s is aan u overgedragen") % {"ref": dream.reference_display}
+        url = _case_url(dream)
+    else:
+        subject = _("%(count)s dromen zijn aan u overgedragen") % {"count": len(dreams)}
+        url = absolute_url(reverse("droomhuis:queue") + "?view=mine")
+    lines = [_("%(who)s droeg dit aan u over. Reden: %(reason)s") % {"who": who, "reason": reason}, ""]
+    lines += [f"{dream.reference_display}: {_case_url(dream)}" for dream in dreams]
+    staff_notify(users=[owner], kind=NoticeKind.HANDOVER, subject=subject, body="\n".join(lines), url=url)
+
+
+@transaction.atomic
+def dream_assign(*, dream: Dream, owner, actor, expected_version: int, reason: str) -> Dream:
+    """Give the case to another broker of the same corporation. A case has exactly one owner; the new owner
+    gets a notice (``NoticeKind.HANDOVER``)."""
+    reason = _reason_required(reason)
+    _owner_check(dream, owner)
+    _claim_version(dream, expected_version)
+    _owner_change(dream, owner=owner, actor=actor, reason=reason)
     case_log(actor, dream, dream, "assign")
+    _handover_notify(owner=owner, actor=actor, reason=reason, dreams=[dream])
     return dream
+
+
+def _team_lead_check(actor, dreams) -> None:
+    if dreams_for_team_lead(actor).filter(pk__in=[d.pk for d in dreams]).count() != len(dreams):
+        raise ValidationError(_("U bent geen teamleider voor deze droom."), code="not_team_lead")
+
+
+@transaction.atomic
+def dream_reassign(*, dream: Dream, owner, actor, expected_version: int, reason: str) -> Dream:
+    """A team lead gives a case of an absent colleague to another broker of the same corporation.
+
+    Only within the team lead's own corporation (``dreams_for_team_lead``); the history says "Overgedragen van A
+    aan B door C", the access log names the team-lead role, and the new owner gets a notice.
+    """
+    reason = _reason_required(reason)
+    _team_lead_check(actor, [dream])
+    _owner_check(dream, owner)
+    _claim_version(dream, expected_version)
+    _owner_change(dream, owner=owner, actor=actor, reason=reason)
+    case_log(actor, dream, dream, "reassign", role=RoleKind.TEAM_LEAD)
+    _handover_notify(owner=owner, actor=actor, reason=reason, dreams=[dream])
+    return dream
+
+
+@transaction.atomic
+def dreams_reassign_all(*, from_owner, to_owner, actor, reason: str) -> list[Dream]:
+    """A team lead gives all open cases of one broker (ill, on leave) to another broker, all or none.
+
+    The cases are locked while they move, so a broker saving one of them meanwhile gets "someone else saved
+    this case" (their form's version is gone). One notice to the new owner lists every case.
+    """
+    reason = _reason_required(reason)
+    if from_owner.pk == to_owner.pk:
+        raise ValidationError(_("Kies een andere droommakelaar dan de huidige."), code="same_owner")
+    dreams = list(
+        dreams_for_team_lead(actor)
+        .filter(owner=from_owner, status__in=OPEN)
+        .select_related("neighbourhood__corporation", "owner")
+        .select_for_update(of=("self",))
+        .order_by("pk")
+    )
+    if not dreams:
+        raise ValidationError(_("Deze droommakelaar heeft geen open dromen."), code="no_open_cases")
+    for dream in dreams:
+        _owner_check(dream, to_owner)
+        dream.version += 1
+        _owner_change(dream, owner=to_owner, actor=actor, reason=reason)
+        case_log(actor, dream, dream, "reassign", role=RoleKind.TEAM_LEAD)
+    _handover_notify(owner=to_owner, actor=actor, reason=reason, dreams=dreams)
+    return dreams
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import broker, broker_actions, care, expert, forget, matches, paper, partner, public
+from .views import broker, broker_actions, care, expert, forget, matches, paper, partner, public, team
 
 app_name = "droomhuis"
 
@@ -56,6 +56,10 @@ urlpatterns = [
     path("makelaar/droom/<str:reference>/geheimhouding/", care.confidentiality, name="confidentiality"),
     path("makelaar/droom/<str:reference>/koppelen/", care.pairing_add, name="pairing_add"),
     path("makelaar/koppeling/<uuid:uid>/verlengen/", care.pairing_renew, name="pairing_renew"),
+    path("teamleider/", team.team, name="team"),
+    path("teamleider/alles-overdragen/", team.team_reassign_all, name="team_reassign_all"),
+    path("teamleider/droom/<str:reference>/", team.team_case, name="team_case"),
+    path("teamleider/droom/<str:reference>/overdragen/", team.team_case_reassign, name="team_case_reassign"),
     path("ervaring/", expert.expert_list, name="expert_list"),
     path("ervaring/<uuid:uid>/", expert.expert_case, name="expert_case"),
     path("ervaring/<uuid:uid>/signaal/", expert.expert_signal, name="expert_signal"),

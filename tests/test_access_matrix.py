@@ -230,6 +230,12 @@ MATRIX = {
     "droomhuis:case_pickup": BROKER_POST,
     "droomhuis:case_status": BROKER_POST,
     "droomhuis:case_assign": BROKER_POST,
+    # The team lead's pages: no persona holds the role (tests/droomhuis/test_team_lead.py has team leads of both
+    # corporations); everyone else is refused before any case is looked up.
+    "droomhuis:team": staff(others="forbidden"),
+    "droomhuis:team_case": staff(others="forbidden"),
+    "droomhuis:team_case_reassign": rule("forbidden", anonymous="login"),
+    "droomhuis:team_reassign_all": rule("forbidden", anonymous="login"),
     "droomhuis:case_plan": BROKER_POST,
     "droomhuis:case_contact": BROKER_POST,
     "droomhuis:case_note": BROKER_POST,

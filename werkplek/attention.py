@@ -16,7 +16,7 @@ from django.utils.translation import ngettext_lazy
 
 from droomhuis.care_permissions import pairings_for_expert, referrals_for_partner, reviews_for
 from droomhuis.models import Dream, WallStatus
-from droomhuis.permissions import dreams_for_broker, is_broker
+from droomhuis.permissions import dreams_for_broker, dreams_for_team_lead, is_broker, is_team_lead
 from droomhuis.referral_workflow import ReferralStatus
 from droomhuis.workflow import OPEN, DreamStatus
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
@@ -92,6 +92,8 @@ def counts_for(user) -> dict[str, int]:
     if is_broker(user):
         counts.update({f"dreams_{key}": value for key, value in _dreams(user, today).items()})
         counts["reviews"] = reviews_for(user).count()
+    if is_team_lead(user):
+        counts["team_open"] = dreams_for_team_lead(user).filter(status__in=OPEN, owner__isnull=False).count()
     if active_roles(user, RoleKind.PARTNER_CONTACT):
         counts["to_acknowledge"] = referrals_for_partner(user).filter(status=ReferralStatus.SENT).count()
     if active_roles(user, RoleKind.EXPERT):
@@ -142,6 +144,11 @@ TEXTS = {
         "%(count)s van mijn dromen is te laat", "%(count)s van mijn dromen zijn te laat", "count"
     ),
     "dreams_mine": ngettext_lazy("%(count)s open droom is van mij", "%(count)s open dromen zijn van mij", "count"),
+    "team_open": ngettext_lazy(
+        "%(count)s open droom in uw team: overdragen als iemand afwezig is",
+        "%(count)s open dromen in uw team: overdragen als iemand afwezig is",
+        "count",
+    ),
     "to_acknowledge": ngettext_lazy(
         "%(count)s aanmelding wacht op uw bevestiging", "%(count)s aanmeldingen wachten op uw bevestiging", "count"
     ),
@@ -159,6 +166,7 @@ URGENT = {"reviews", "dreams_overdue"}
 GROUPS = [
     (_("Controleren"), ["pearls", "reports", "activities", "wall"]),
     (_("Dromen"), ["reviews", "dreams_overdue", "dreams_new", "dreams_mine"]),
+    (_("Team"), ["team_open"]),
     (_("Aanmeldingen en koppelingen"), ["to_acknowledge", "pairings"]),
     (_("Bellen en brieven"), ["callbacks", "letters"]),
 ]
@@ -175,6 +183,7 @@ def _urls() -> dict[str, str]:
         "dreams_overdue": f"{queue}?view=overdue",
         "dreams_new": f"{queue}?view=new",
         "dreams_mine": f"{queue}?view=mine",
+        "team_open": reverse("droomhuis:team"),
         "to_acknowledge": reverse("droomhuis:partner_list"),
         "pairings": reverse("droomhuis:expert_list"),
         "callbacks": reverse("wijk:callbacks"),

@@ -41,6 +41,7 @@ class RoleKind(models.TextChoices):
     PARTNER_CONTACT = "partner_contact", _("Contactpersoon partner")
     FACILITATOR = "facilitator", _("Begeleider atelier")
     COLLECTION = "collection", _("Medewerker huurincasso")
+    TEAM_LEAD = "team_lead", _("Teamleider droommakelaars")
 
 
 class Channel(models.TextChoices):

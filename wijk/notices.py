@@ -18,7 +18,7 @@ from .models import NoticeKind, NoticePreference, NoticeWay, StaffNotice
 DEFAULT_WAY = {kind: NoticeWay.NOW for kind in NoticeKind.values} | {NoticeKind.PEARL: NoticeWay.DIGEST}
 
 # Which kinds a role can receive: the preferences page shows only these.
-BROKER_KINDS = (NoticeKind.SIGNAL, NoticeKind.REFERRAL, NoticeKind.REVIEW)
+BROKER_KINDS = (NoticeKind.SIGNAL, NoticeKind.REFERRAL, NoticeKind.REVIEW, NoticeKind.HANDOVER)
 MODERATOR_KINDS = (NoticeKind.PEARL, NoticeKind.ACTIVITY, NoticeKind.REPORT)
 
 

@@ -14,6 +14,7 @@ STAFF_ROLE_KINDS = (
     RoleKind.PARTNER_CONTACT,
     RoleKind.FACILITATOR,
     RoleKind.COLLECTION,
+    RoleKind.TEAM_LEAD,
 )
 
 
@@ -68,6 +69,7 @@ def has_workplace(user) -> bool:
             RoleKind.EXPERT,
             RoleKind.PARTNER_CONTACT,
             RoleKind.FACILITATOR,
+            RoleKind.TEAM_LEAD,
         )
     )
 

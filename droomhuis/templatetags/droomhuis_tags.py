@@ -27,3 +27,12 @@ def droomhuis_is_expert(context) -> bool:
 
     request = context.get("request")
     return bool(request is not None and is_expert(request.user))
+
+
+@register.simple_tag(takes_context=True)
+def droomhuis_is_team_lead(context) -> bool:
+    """True for team leads: they get a link to their team's cases."""
+    from ..permissions import is_team_lead
+
+    request = context.get("request")
+    return bool(request is not None and is_team_lead(request.user))

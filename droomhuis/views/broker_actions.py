@@ -36,21 +36,30 @@ CONFLICT_MESSAGE = _(
 )
 
 
-def _conflict(request, reference, form_name, form_class, form_kwargs, get_case):
+def _conflict(request, reference, form_name, form_class, form_kwargs, get_case, render_page):
     """Reload the case and show the broker's own input again, now against the newest version."""
     dream = get_case(request.user, reference)
     data = request.POST.copy()
     data["version"] = str(dream.version)
     messages.error(request, CONFLICT_MESSAGE)
-    return render_case(request, dream, status=409, **{form_name: form_class(data, **form_kwargs(dream))})
+    return render_page(request, dream, status=409, **{form_name: form_class(data, **form_kwargs(dream))})
 
 
 def no_kwargs(dream) -> dict:
     return {}
 
 
-def case_action(form_name, form_class, form_kwargs=no_kwargs, *, get_case=get_dream_for_broker):
-    """The one way to handle a form on the broker's case page.
+def case_action(
+    form_name,
+    form_class,
+    form_kwargs=no_kwargs,
+    *,
+    get_case=get_dream_for_broker,
+    required=broker_required,
+    render_page=None,
+    done="droomhuis:case",
+):
+    """The one way to handle a form on the broker's case page (and the team lead's: ``views.team``).
 
     Wraps ``handler(request, dream, data) -> message``, which calls one service with the form's clean data and
     says what happened. The view finds the case with ``get_case(user, reference)`` (a 404 when it is not the
@@ -58,27 +67,31 @@ def case_action(form_name, form_class, form_kwargs=no_kwargs, *, get_case=get_dr
     case with the message. Invalid input or a ``ValidationError`` from the service shows the case page again
     with the broker's own input in ``form_name``; a case someone else saved meanwhile (``CaseChanged``) shows
     the newest version with that input (409).
+
+    ``required`` (a ``role_required`` decorator), ``render_page`` (the page shown again, by default the broker's
+    case page) and ``done`` (the URL name to go back to) let the team lead's page use the same flow.
     """
 
     def decorator(handler):
-        @broker_required
+        @required
         @require_POST
         @wraps(handler)
         def view(request, reference):
+            render_again = render_page or render_case
             dream = get_case(request.user, reference)
             form = form_class(request.POST, **form_kwargs(dream))
             if form.is_valid():
                 try:
                     message = handler(request, dream, form.cleaned_data)
                 except services.CaseChanged:
-                    return _conflict(request, reference, form_name, form_class, form_kwargs, get_case)
+                    return _conflict(request, reference, form_name, form_class, form_kwargs, get_case, render_again)
                 except ValidationError as error:
                     for text in error.messages:
                         form.add_error(None, text)
                 else:
                     messages.success(request, message)
-                    return redirect("droomhuis:case", reference=dream.reference)
-            return render_case(request, dream, status=400, **{form_name: form})
+                    return redirect(done, reference=dream.reference)
+            return render_again(request, dream, status=400, **{form_name: form})
 
         return view
 

@@ -56,6 +56,16 @@ class Entry:
     hint: str = ""
 
 
+def handover_title(event) -> str:
+    """ "Overgedragen van A aan B door C": a case given from one broker to another, by whom."""
+    who = event.actor.name or event.actor.email if event.actor else gettext("de bewoner")
+    return gettext("Overgedragen van %(from)s aan %(to)s door %(who)s") % {
+        "from": event.from_value,
+        "to": event.to_value,
+        "who": who,
+    }
+
+
 def timeline(events, attempts, notes, updates) -> list[Entry]:
     """Everything that happened on a case in one list, newest first, from lists the page already read.
 
@@ -66,7 +76,9 @@ def timeline(events, attempts, notes, updates) -> list[Entry]:
     from ..models import EventKind
 
     told_elsewhere = {EventKind.CONTACT_ATTEMPT, EventKind.NOTE, EventKind.RESIDENT_UPDATE}
-    entries = [
+    handovers = [e for e in events if e.kind == EventKind.OWNER and e.from_value and e.to_value]
+    handed = {e.pk for e in handovers}
+    entries = [Entry(at=e.at, who=e.actor, title=handover_title(e), text=e.reason) for e in handovers] + [
         Entry(
             at=e.at,
             who=e.actor,
@@ -78,7 +90,7 @@ def timeline(events, attempts, notes, updates) -> list[Entry]:
             hint=e.get_channel_display() if e.channel else "",
         )
         for e in events
-        if e.kind not in told_elsewhere
+        if e.kind not in told_elsewhere and e.pk not in handed
     ]
     entries += [
         Entry(

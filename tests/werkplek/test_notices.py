@@ -249,7 +249,7 @@ def test_who_may_open_the_page(as_persona):
 def test_each_role_sees_only_its_own_kinds(as_persona):
     broker = as_persona("broker_bw").get(URL).context["form"]
     moderator = as_persona("moderator_hw").get(URL).context["form"]
-    assert set(broker.fields) == {"signal", "referral", "review"}
+    assert set(broker.fields) == {"signal", "referral", "review", "handover"}
     assert set(moderator.fields) == {"pearl", "activity", "report"}
     assert not as_persona("partner_welzijn").get(URL).context["form"].fields
     html = as_persona("moderator_hw").get(URL).content.decode()
@@ -258,13 +258,13 @@ def test_each_role_sees_only_its_own_kinds(as_persona):
 
 
 def test_choices_are_saved_and_shown_again(world, broker_bw):
-    response = broker_bw.post(URL, {"signal": "digest", "referral": "workspace", "review": "now"})
+    response = broker_bw.post(URL, {"signal": "digest", "referral": "workspace", "review": "now", "handover": "now"})
     assert response.status_code == 302 and response["Location"] == URL
     chosen = dict(NoticePreference.objects.filter(user=world.users.broker_bw).values_list("kind", "way"))
-    assert chosen == {"signal": "digest", "referral": "workspace", "review": "now"}
+    assert chosen == {"signal": "digest", "referral": "workspace", "review": "now", "handover": "now"}
     form = broker_bw.get(URL).context["form"]
     assert form.initial["signal"] == "digest" and form.initial["referral"] == "workspace"
-    again = broker_bw.post(URL, {"signal": "now", "referral": "now", "review": "now"}, follow=True)
+    again = broker_bw.post(URL, {"signal": "now", "referral": "now", "review": "now", "handover": "now"}, follow=True)
     assert "Uw keuzes zijn bewaard." in again.content.decode()
 
 

@@ -13,6 +13,7 @@ class NoticeKind(models.TextChoices):
     PEARL = "pearl", _("Een nieuwe parel wacht op controle")
     ACTIVITY = "activity", _("Een nieuw voorstel voor het programma")
     REPORT = "report", _("Iemand meldde een parel")
+    HANDOVER = "handover", _("Een droom is aan u overgedragen")
 
 
 class NoticeWay(models.TextChoices):
