@@ -127,3 +127,11 @@ def tab_to(page, selector=None, *, text=None, limit=80):
                 return seen
         page.keyboard.press("Tab")
     raise AssertionError(f"Could not reach {selector or text!r} with the Tab key; passed {seen}")
+
+
+def shot(page, name):
+    """A whole-page screenshot ``<name>-<width>.png`` into the folder ``WERKPLEK_SHOTS`` names, when it is set (to
+    look at the pages); nothing otherwise."""
+    folder = os.environ.get("WERKPLEK_SHOTS")
+    if folder:
+        page.screenshot(path=os.path.join(folder, f"{name}-{page.viewport_size['width']}.png"), full_page=True)

@@ -1,69 +1,11 @@
 """Open-data API fixtures: pearls, wall dreams and experiments made through the apps' own services."""
 
-from decimal import Decimal
-
 import pytest
 
 from droomhuis import services as dream_services
 from droomhuis.models import Dream
-from parelketting.choices import PearlKind, PearlStatus
-from parelketting.services import pearl_hide, pearl_publish, pearl_submit
-from tests.images import jpeg_bytes, upload
+from tests.parelketting.conftest import make_pearl  # noqa: F401  # the one pearl factory
 from wijk.choices import ContactPreference
-from wijk.photos import photo_process
-
-
-@pytest.fixture
-def make_pearl(world):
-    """``make_pearl(kind=..., status=..., ...)``: a pearl submitted and moderated through parelketting's services."""
-
-    def make(
-        *,
-        status=PearlStatus.PUBLISHED,
-        kind=PearlKind.PLACE,
-        title="Bankje bij de vijver",
-        neighbourhood=None,
-        themes=(),
-        point=True,
-        photo=False,
-        meeting_place=None,
-        partner=None,
-        offset=Decimal("0.001"),
-    ):
-        neighbourhood = neighbourhood or world.zuidwijk
-        submitter = None
-        if kind != PearlKind.PARTNER_OFFER:
-            submitter = world.residents.zuidwijk if neighbourhood == world.zuidwijk else world.residents.hagedoorn
-        lat = lng = None
-        if point and kind != PearlKind.PERSON:
-            lat = neighbourhood.centre_lat + offset
-            lng = neighbourhood.centre_lng - offset
-        pearl = pearl_submit(
-            kind=kind,
-            title=title,
-            story="Een mooi verhaal over de wijk.",
-            neighbourhood=neighbourhood,
-            submitter=submitter,
-            partner=partner,
-            themes=themes,
-            lat=lat,
-            lng=lng,
-            street="Spui" if kind == PearlKind.PLACE else "",
-            location_description="Bij het water",
-            meeting_place=meeting_place,
-            photo=photo_process(upload(jpeg_bytes())) if photo else None,
-            photo_description="Een bankje" if photo else "",
-            created_by=world.users.moderator_hw if partner else None,
-            submitted_via="phone" if partner else "online",
-            consent_method="phone" if partner else "",
-        )
-        if status == PearlStatus.PUBLISHED:
-            pearl = pearl_publish(pearl=pearl, by=world.users.superuser)
-        elif status == PearlStatus.HIDDEN:
-            pearl = pearl_hide(pearl=pearl, by=world.users.superuser)
-        return pearl
-
-    return make
 
 
 @pytest.fixture

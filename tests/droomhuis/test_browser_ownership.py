@@ -1,19 +1,11 @@
 """Ownership and intake in a real browser at 390 and 1280 px, by keyboard, axe-core clean: a broker looks up an
 existing resident, takes a dream in during a call (it is theirs at once), and loses a pick-up race politely."""
 
-import os
-
 import pytest
 
 from droomhuis.models import Dream
 from droomhuis.workflow import DreamStatus
-from tests.browser import assert_accessible, log_in, tab_to
-
-
-def shot(page, name, width):
-    folder = os.environ.get("WERKPLEK_SHOTS")
-    if folder:
-        page.screenshot(path=os.path.join(folder, f"{name}-{width}.png"), full_page=True)
+from tests.browser import assert_accessible, log_in, shot, tab_to
 
 
 @pytest.mark.browser
@@ -33,7 +25,7 @@ def test_intake_for_a_known_resident_and_a_lost_race(live_server, page, world, m
     page.keyboard.type("0546123456")
     page.keyboard.press("Enter")
     page.wait_for_url("**zoek=0546123456**")
-    shot(page, "intake-found", width)
+    shot(page, "intake-found")
     assert_accessible(page)
     tab_to(page, f"a[href='?bewoner={henk.uid}']")
     page.keyboard.press("Enter")
@@ -53,7 +45,7 @@ def test_intake_for_a_known_resident_and_a_lost_race(live_server, page, world, m
     taken_in = Dream.objects.get(text__startswith="Henk belde")
     assert taken_in.resident == henk and taken_in.owner == world.users.broker_bw
     assert "is nu van u" in page.locator(".messages").inner_text()
-    shot(page, "intake-case", width)
+    shot(page, "intake-case")
 
     # A race: the second broker picked the new dream up a moment earlier.
     dream = make_dream(text="Een moestuin achter de flat.")
@@ -72,7 +64,7 @@ def test_intake_for_a_known_resident_and_a_lost_race(live_server, page, world, m
     message = page.locator(".messages").inner_text()
     assert "Tweede Makelaar pakte deze droom net op." in message
     assert "picking_up" not in page.content()
-    shot(page, "race-lost", width)
+    shot(page, "race-lost")
     assert_accessible(page)
     dream.refresh_from_db()
     assert dream.owner == broker_bw2_user and dream.status == DreamStatus.PICKING_UP

@@ -22,7 +22,8 @@ def _fresh_cache():
 
 @pytest.fixture
 def make_pearl(world):
-    """``make_pearl(status="published", kind="place", ...)`` builds a pearl the way the app does."""
+    """``make_pearl(status="published", kind="place", ...)`` builds a pearl the way the app does (its services);
+    ``offset`` (degrees) moves a place from the neighbourhood's centre. The API tests use it too."""
     moderator = world.users.moderator_hw
 
     def make(
@@ -37,14 +38,15 @@ def make_pearl(world):
         photo=False,
         meeting_place=None,
         partner=None,
+        offset=Decimal("0.001"),
     ):
         neighbourhood = neighbourhood or world.zuidwijk
         if submitter is None and kind != PearlKind.PARTNER_OFFER:
             submitter = world.residents.zuidwijk if neighbourhood == world.zuidwijk else world.residents.hagedoorn
         lat = lng = None
         if point and kind != PearlKind.PERSON:
-            lat = neighbourhood.centre_lat + Decimal("0.001")
-            lng = neighbourhood.centre_lng - Decimal("0.001")
+            lat = neighbourhood.centre_lat + offset
+            lng = neighbourhood.centre_lng - offset
         pearl = pearl_submit(
             kind=kind,
             title=title,

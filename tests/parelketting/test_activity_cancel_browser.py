@@ -4,7 +4,6 @@ reason → done. Everyone signed up is told in their own way: an e-mail, a lette
 person with only a phone number. axe-core finds nothing serious on any page. Screenshots go to ``WERKPLEK_SHOTS``
 when that is set; the archive is shown to residents in Dutch and Arabic."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -14,18 +13,12 @@ from django.utils import timezone
 from parelketting.choices import ActivityStatus
 from parelketting.models import Activity
 from parelketting.programme_services import signup_create, signup_create_anonymous
-from tests.browser import assert_accessible, log_in, tab_to
+from tests.browser import assert_accessible, log_in, shot, tab_to
 from tests.factories import ResidentFactory
 from wijk.choices import ContactPreference
 from wijk.models import CallbackRequest, Letter
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def shot(page, name, width):
-    folder = os.environ.get("WERKPLEK_SHOTS")
-    if folder:
-        page.screenshot(path=os.path.join(folder, f"{name}-{width}.png"), full_page=True)
 
 
 @pytest.fixture
@@ -53,14 +46,14 @@ def test_staff_cancel_an_activity_with_a_reason_by_keyboard(live_server, page, w
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{live_server.url}/werkplek/")
     assert_accessible(page)
-    shot(page, "werkplek-home-tools", width)
+    shot(page, "werkplek-home-tools")
     tab_to(page, "a[href='/werkplek/activiteiten/']")
     page.keyboard.press("Enter")  # 1
 
     page.wait_for_url("**/werkplek/activiteiten/")
     assert "2 van 2 plaatsen bezet · 1 op de wachtlijst" in page.content()
     assert_accessible(page)
-    shot(page, "werkplek-activities", width)
+    shot(page, "werkplek-activities")
     tab_to(page, f"a[href='/werkplek/activiteiten/{breien.uid}/']")
     page.keyboard.press("Enter")  # 2
 
@@ -68,7 +61,7 @@ def test_staff_cancel_an_activity_with_a_reason_by_keyboard(live_server, page, w
     assert page.get_by_role("heading", name="Wachtlijst (1)").is_visible()
     assert page.locator("a[href='tel:+31186123456']").count() == 1
     assert_accessible(page)
-    shot(page, "werkplek-activity-signups", width)
+    shot(page, "werkplek-activity-signups")
     tab_to(page, "a[href$='/laten-vervallen/']")
     page.keyboard.press("Enter")  # 3
 
@@ -78,7 +71,7 @@ def test_staff_cancel_an_activity_with_a_reason_by_keyboard(live_server, page, w
     assert_accessible(page)
     tab_to(page, "#id_reason")
     page.keyboard.type("De organisator is ziek. Wij zoeken een nieuwe datum.")  # field 1
-    shot(page, "activity-cancel-confirm", width)
+    shot(page, "activity-cancel-confirm")
     tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")  # 4
 
@@ -86,7 +79,7 @@ def test_staff_cancel_an_activity_with_a_reason_by_keyboard(live_server, page, w
     message = page.locator(".messages, [role=status], .message").first.inner_text()
     assert "gaat niet door" in message and "1 belopdracht" in message, message
     assert_accessible(page)
-    shot(page, "werkplek-activity-cancelled", width)
+    shot(page, "werkplek-activity-cancelled")
 
     breien.refresh_from_db()
     assert breien.status == ActivityStatus.CANCELLED
@@ -113,10 +106,10 @@ def test_residents_find_what_has_been_in_the_archive(live_server, page, world, m
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
     assert "Koffie op het plein" in page.content()
     assert_accessible(page)
-    shot(page, f"archive-{language}", width)
+    shot(page, f"archive-{language}")
     page.goto(f"{live_server.url}{past.get_absolute_url()}")
     assert_accessible(page)
-    shot(page, f"activity-past-{language}", width)
+    shot(page, f"activity-past-{language}")
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -139,7 +132,7 @@ def test_staff_change_the_time_confirm_and_preview_the_letter(live_server, page,
     page.get_by_role("heading", name="Verandering versturen?").wait_for()
     assert "De tijd:" in page.content() and "1 wil gebeld worden" in page.content()
     assert_accessible(page)
-    shot(page, "activity-change-confirm", width)
+    shot(page, "activity-change-confirm")
     tab_to(page, "#id_reason")
     page.keyboard.type("De zaal is pas om drie uur vrij.")  # field 3 (may stay empty)
     tab_to(page, "form button[type=submit]")
@@ -156,4 +149,4 @@ def test_staff_change_the_time_confirm_and_preview_the_letter(live_server, page,
     body = page.content()
     assert "3262 AB Oud-Beijerland" in body and "De nieuwe tijd:" in body and "De zaal is pas om drie uur vrij." in body
     assert_accessible(page)
-    shot(page, "letter-preview", width)
+    shot(page, "letter-preview")

@@ -23,6 +23,7 @@ from parelketting.programme_services import (
     signup_create,
     signup_reminders_send,
 )
+from tests.conftest import PERSONAS
 from tests.images import jpeg_bytes, upload
 from wijk.choices import DataCategory, Purpose
 from wijk.photos import photo_process
@@ -382,18 +383,6 @@ def test_story_refuses_a_bad_photo_with_the_text_kept(resident_zuidwijk, make_ac
 
 # --- Every persona --------------------------------------------------------------------------------------
 
-PERSONAS = [
-    "anonymous",
-    "resident_zuidwijk",
-    "resident_hagedoorn",
-    "moderator_hw",
-    "moderator_bw",
-    "broker_bw",
-    "expert_bw",
-    "partner_welzijn",
-    "facilitator",
-    "superuser",
-]
 # persona -> (sees attendees, on-behalf page, story page of a past activity)
 EXPECTED = {
     "anonymous": (False, 302, 302),

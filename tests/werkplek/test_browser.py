@@ -3,24 +3,16 @@ the first pearl → a standard reason, changed → not placed → on to the next
 into the programme; axe-core clean on every page, by keyboard, never through the Django admin.
 Screenshots go to ``WERKPLEK_SHOTS`` when that is set (to look at them)."""
 
-import os
-
 import pytest
 
 from parelketting.choices import ActivityStatus, PearlStatus
 from parelketting.models import Pearl
 from parelketting.programme_models import Activity
 from parelketting.services import pearl_submit
-from tests.browser import assert_accessible, log_in, tab_to
+from tests.browser import assert_accessible, log_in, shot, tab_to
 
 from .conftest import zuidwijk_pearl
 from .test_activity_moderation import propose
-
-
-def shot(page, name, width):
-    folder = os.environ.get("WERKPLEK_SHOTS")
-    if folder:
-        page.screenshot(path=os.path.join(folder, f"{name}-{width}.png"), full_page=True)
 
 
 @pytest.mark.browser
@@ -44,7 +36,7 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     page.goto(f"{live_server.url}/werkplek/")
     assert page.get_by_role("heading", name="Werkplek", exact=True).is_visible()
     assert page.locator(".nav-badge").first.inner_text().startswith("3")  # 2 pearls and 1 proposed activity
-    shot(page, "werkplek-home", width)
+    shot(page, "werkplek-home")
     assert_accessible(page)
     assert "2 parels wachten op controle" in page.locator("[data-key='pearls'] a").inner_text()
     tab_to(page, "[data-key='pearls'] a")
@@ -53,7 +45,7 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     # 2. The inbox: the pearls, oldest first.
     page.wait_for_url("**/werkplek/parels/")
     assert page.get_by_role("heading", name="Parels controleren").is_visible()
-    shot(page, "werkplek-inbox", width)
+    shot(page, "werkplek-inbox")
     assert_accessible(page)
     tab_to(page, "a.button")
     page.keyboard.press("Enter")
@@ -63,7 +55,7 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     assert "De inzender hoort uw besluit per e-mail." in page.content()
     decide_top = page.evaluate("document.querySelector('.wp-decide').getBoundingClientRect().top + window.scrollY")
     assert decide_top < (1400 if width == 390 else 900), decide_top
-    shot(page, "werkplek-pearl", width)
+    shot(page, "werkplek-pearl")
     assert_accessible(page)
     tab_to(page, "#afwijzen summary")
     page.keyboard.press("Enter")
@@ -75,7 +67,7 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     tab_to(page, "#id_reject_reason")
     page.keyboard.press("Control+End")
     page.keyboard.type(" Haalt u de naam weg? Dan kijken wij opnieuw.")
-    shot(page, "werkplek-reject", width)
+    shot(page, "werkplek-reject")
     assert_accessible(page)
     tab_to(page, "#afwijzen button[type=submit]")
     page.keyboard.press("Enter")
@@ -89,7 +81,7 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     page.keyboard.press("Enter")
     page.wait_for_url("**/werkplek/parels/")
     assert "Er wachten geen parels. Mooi zo." in page.content()
-    shot(page, "werkplek-done", width)
+    shot(page, "werkplek-done")
     assert_accessible(page)
 
     # 5. Back to the Werkplek: the proposed activity, on its own page, into the programme.
@@ -103,7 +95,7 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/werkplek/activiteiten/{koffie.uid}/")
     assert "Wie het voorstelde, hoort uw besluit per e-mail." in page.content()
-    shot(page, "werkplek-activity", width)
+    shot(page, "werkplek-activity")
     assert_accessible(page)
     tab_to(page, "form[action$='/in-het-programma/'] button")
     page.keyboard.press("Enter")

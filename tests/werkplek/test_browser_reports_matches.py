@@ -8,8 +8,6 @@
 Screenshots go to ``WERKPLEK_SHOTS`` when that is set (to look at them).
 """
 
-import os
-
 import pytest
 from django.core import mail
 
@@ -17,18 +15,12 @@ from droomhuis.match_models import Match, MatchStatus
 from parelketting.choices import ReportStatus
 from parelketting.models import PearlReport
 from parelketting.services import pearl_publish, pearl_report
-from tests.browser import assert_accessible, log_in, tab_to
+from tests.browser import assert_accessible, log_in, shot, tab_to
 from tests.droomhuis.conftest import give_referral_consent, picked_up
 
 from .conftest import zuidwijk_pearl
 
 WIDTH = 390
-
-
-def shot(page, name):
-    folder = os.environ.get("WERKPLEK_SHOTS")
-    if folder:
-        page.screenshot(path=os.path.join(folder, f"{name}-{page.viewport_size['width']}.png"), full_page=True)
 
 
 def press(page, selector, key="Enter"):

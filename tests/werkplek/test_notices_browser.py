@@ -5,10 +5,8 @@ axe-core clean on every page. Screenshots go to ``WERKPLEK_SHOTS`` when that is 
 import pytest
 
 from droomhuis import care
-from tests.browser import assert_accessible, log_in, tab_to
+from tests.browser import assert_accessible, log_in, shot, tab_to
 from wijk.models import NoticePreference
-
-from .test_browser import shot
 
 
 @pytest.mark.browser
@@ -29,7 +27,7 @@ def test_a_broker_reads_a_notice_and_chooses_a_daily_email(live_server, page, wo
     notice = page.locator(".wp-notice[data-kind='signal'] a")
     assert case.reference_display in notice.inner_text()
     assert "Rekeningen" not in page.content()
-    shot(page, f"notices-home-{language}", width)
+    shot(page, f"notices-home-{language}")
     assert_accessible(page)
     tab_to(page, "a[href='/werkplek/berichten/']")
     page.keyboard.press("Enter")
@@ -40,7 +38,7 @@ def test_a_broker_reads_a_notice_and_chooses_a_daily_email(live_server, page, wo
     tab_to(page, "#id_signal_0")  # the chosen one of a radio group takes the focus: "Meteen een e-mail"
     page.keyboard.press("ArrowDown")  # on to "Eén e-mail per dag"
     assert page.locator("#id_signal_1").is_checked()
-    shot(page, f"notices-page-{language}", width)
+    shot(page, f"notices-page-{language}")
     tab_to(page, "form button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
