@@ -5,9 +5,9 @@ halfway left its task running forever: a login code that never arrived. Every wo
 (``WorkerHeartbeat``) every ``WIJKPORTAAL_WORKER_HEARTBEAT_SECONDS``; before claiming tasks, each worker puts
 back in the queue every running task whose worker has not been heard of for ``WIJKPORTAAL_WORKER_LEASE_SECONDS``.
 
-An e-mail keeps the Message-ID it got when it was queued (``worker.mail``), so in the rare case that a worker
-died after the mail server accepted a message but before it could mark it sent, the second copy carries the
-same Message-ID and mail programs show it once.
+An e-mail keeps the Message-ID it got when it was queued, and its acceptance by the mail server is written
+down the moment it happens (``worker.mail``): a task run again after its worker was killed sends no second
+copy of a message the server had accepted (see "Delivery guarantee" there for the one remaining moment).
 """
 
 import logging
@@ -19,7 +19,10 @@ from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
-from .models import WorkerHeartbeat
+from .models import MailDelivery, WorkerHeartbeat
+
+# Longer than every retry of a message together (``WIJKPORTAAL_TASK_RETRY_MINUTES``: about 7 hours).
+MAIL_DELIVERY_KEEP_DAYS = 7
 
 logger = logging.getLogger(__name__)
 
@@ -67,4 +70,5 @@ def reclaim_stalled_tasks(*, now=None) -> int:
             logger.warning("Task %s of silent worker %s is queued again.", result.pk, owner)
     if reclaimed or now.minute == 0:
         WorkerHeartbeat.objects.filter(seen_at__lt=now - timedelta(days=1)).delete()
+        MailDelivery.objects.filter(started_at__lt=now - timedelta(days=MAIL_DELIVERY_KEEP_DAYS)).delete()
     return reclaimed

@@ -4,6 +4,15 @@ With ``WIJKPORTAAL_TASKS`` set, ``EMAIL_BACKEND`` is :class:`TaskEmailBackend`: 
 login codes) becomes a task; the worker sends it with the real backend, ``WIJKPORTAAL_EMAIL_BACKEND``.
 A message is stored as plain JSON (subject, body, HTML alternative, sender, recipients, reply-to,
 headers, attachments) and rebuilt on the worker.
+
+**Delivery guarantee** (step by step in ``docs/deploy.md``, "E-mail: what is guaranteed, exactly"): at least once, with one Message-ID. Each
+message gets its Message-ID when it is queued. Before talking to the mail server, the worker writes down that
+it starts (``MailDelivery``, by Message-ID, committed at once); as soon as the server has accepted the message,
+and before the worker says goodbye to the server or marks the task done, it writes down the acceptance. A task
+run again (after its worker was killed, or after an error) sends nothing when the acceptance is there. Only a
+worker that dies in the moment between the server's "accepted" and that one write leaves no trace of the
+acceptance; the message is then sent again, with the same Message-ID (mail programs that recognise it show
+it once; others show two identical messages, the code in both the same). A login code is never lost for it.
 """
 
 import base64
@@ -15,6 +24,8 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connectio
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import make_msgid
 from django.core.mail.utils import DNS_NAME
+from django.db.models import F
+from django.utils import timezone
 from django_tasks import TaskResultStatus
 
 logger = logging.getLogger(__name__)
@@ -86,6 +97,40 @@ def message_from_data(data: dict) -> EmailMultiAlternatives:
     message.mixed_subtype = data["mixed_subtype"]
     message.encoding = data["encoding"]
     return message
+
+
+def delivery_begin(message_id: str) -> bool:
+    """Write down that a worker starts handing the message over; False when the mail server already accepted it.
+
+    Runs outside any transaction (the worker's tasks do), so the row is there even if this worker dies next."""
+    from .models import MailDelivery
+
+    now = timezone.now()
+    record, created = MailDelivery.objects.get_or_create(
+        message_id=message_id[:255], defaults={"started_at": now, "attempts": 1}
+    )
+    if created:
+        return True
+    if record.accepted_at is not None:
+        logger.warning(
+            "E-mail %s was accepted by the mail server at %s: not sent again.", message_id, record.accepted_at
+        )
+        return False
+    MailDelivery.objects.filter(pk=record.pk).update(started_at=now, attempts=F("attempts") + 1)
+    logger.warning(
+        "E-mail %s: an earlier attempt (%d) stopped without an answer from the mail server; sent again with the "
+        "same Message-ID.",
+        message_id,
+        record.attempts,
+    )
+    return True
+
+
+def delivery_accepted(message_id: str) -> None:
+    """The mail server accepted the message: a task run again for it sends nothing."""
+    from .models import MailDelivery
+
+    MailDelivery.objects.filter(message_id=message_id[:255]).update(accepted_at=timezone.now())
 
 
 def real_connection(**kwargs):

@@ -26,3 +26,17 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class MailDelivery(models.Model):
+    """One queued e-mail by its Message-ID: when a worker began handing it to the mail server, how often, and
+    when the server accepted it. A task run again after its worker stopped looks here first (``worker.tasks``).
+    Holds no address and no content: the Message-ID is random. Rows go after ``MAIL_DELIVERY_KEEP_DAYS``."""
+
+    message_id = models.CharField(max_length=255, unique=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    started_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.message_id

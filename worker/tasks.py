@@ -28,10 +28,21 @@ def _retry_or_give_up(task_object, *, attempt: int, what: str, kwargs: dict) -> 
 @task()
 def send_email_message(*, data: dict, attempt: int = 1) -> int:
     """Send one message (see ``worker.mail.message_to_data``) with the backend that really delivers mail."""
-    from .mail import message_from_data, real_connection
+    from .mail import delivery_accepted, delivery_begin, message_from_data, real_connection
 
     try:
-        return real_connection(fail_silently=False).send_messages([message_from_data(data)]) or 0
+        message_id = next((v for k, v in data["headers"].items() if k.lower() == "message-id"), "")
+        if message_id and not delivery_begin(message_id):
+            return 0  # the mail server accepted it before; the worker that sent it stopped before it could say so
+        connection = real_connection(fail_silently=False)
+        connection.open()  # so the acceptance is written down before the goodbye to the server, not after
+        try:
+            sent = connection.send_messages([message_from_data(data)]) or 0
+            if sent and message_id:
+                delivery_accepted(message_id)
+        finally:
+            connection.close()
+        return sent
     except Exception:
         recipients = len(data["to"]) + len(data["cc"]) + len(data["bcc"])
         _retry_or_give_up(
