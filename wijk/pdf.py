@@ -22,6 +22,20 @@ def render_pdf(template: str, context: dict, *, stylesheets: list[str], request=
     return weasyprint.HTML(string=html, base_url="/", url_fetcher=_no_fetch).write_pdf(stylesheets=css)
 
 
+def pdf_warm_up() -> None:
+    """Load WeasyPrint now, when a web or worker process starts, instead of in the first PDF request.
+
+    The first PDF in a process imports WeasyPrint and fontTools, parses the C declarations for Pango, and looks up
+    each system library under several names (``ctypes.util.find_library`` starts ``ldconfig``, ``gcc`` and ``ld``
+    for every name that misses: about 50 subprocesses); then Pango and fontconfig load their fonts. That took
+    0.7 s on a quiet machine and up to several seconds on a busy one (docs/performance.md, "PDFs").
+    """
+    import weasyprint
+
+    css = weasyprint.CSS(string='body { font-family: "DejaVu Sans", Arial, sans-serif; }', url_fetcher=_no_fetch)
+    weasyprint.HTML(string="<p>Wijkportaal</p><p><b>PDF</b></p>", url_fetcher=_no_fetch).write_pdf(stylesheets=[css])
+
+
 def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -143,9 +143,10 @@ def test_the_demo_residents_read_their_page_without_codes(settings, email):
     assert_readable(html)
 
 
-@pytest.mark.parametrize(("email", "most_pages"), [("bewoner@zuidwijk.example", 3), ("bewoner@hagedoorn.example", 3)])
+@pytest.mark.parametrize(("email", "most_pages"), [("bewoner@zuidwijk.example", 4), ("bewoner@hagedoorn.example", 3)])
 def test_the_pdf_is_a_few_pages_for_the_demo_residents(settings, email, most_pages):
-    """It was 13 and 5 pages of fields; now the summary and the readable details fit on a few."""
+    """It was 13 and 5 pages of fields; now the summary and the readable details fit on a few. (One page more
+    than with two columns: WeasyPrint's column balancing made a first download take seconds.)"""
     pdf = demo_client(settings, email).get(reverse("wijk:my_data") + "?formaat=pdf")
     reader = PdfReader(io.BytesIO(pdf.content))
     assert 1 <= len(reader.pages) <= most_pages

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django_tasks import task_backends
 
+from wijk.pdf import pdf_warm_up
 from worker.lease import Heartbeat, heartbeat, reclaim_stalled_tasks
 from worker.schedule import run_due_jobs
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, self._stop)
         beat = Heartbeat(self.worker_id)
         beat.start()
+        pdf_warm_up()  # the first PDF task then takes its own time, not WeasyPrint's start as well
         try:
             self._loop(once=once, interval=interval, no_schedule=no_schedule, verbosity=verbosity)
         finally:
