@@ -97,7 +97,7 @@ def _fill_referrals(hood, broker):
     """A partner with a contact person and 2,000 referrals from the bench cases; a quarter waiting too long."""
     from datetime import date
 
-    from droomhuis.care_models import Referral
+    from droomhuis.care.models import Referral
     from droomhuis.models import Dream
     from wijk.choices import OrganisationKind, RoleKind
     from wijk.models import Organisation, Role, User

@@ -13,8 +13,9 @@ from wijk.admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
 from wijk.models import AccessAction
 
 from .audit import case_log
+from .care.models import Referral, Signal
 from .legal_hold import legal_hold_set
-from .models import Dream, Referral, Signal, WallStatus
+from .models import Dream, WallStatus
 from .services import dream_front_door_set, dream_wall_decide
 
 

@@ -9,8 +9,8 @@ class DroomhuisConfig(AppConfig):
     def ready(self):
         from wijk.signals import consent_withdrawn
 
-        from .care import on_consent_withdrawn as stop_referrals
+        from .care.receivers import on_consent_withdrawn as care_consent_withdrawn
         from .receivers import on_consent_withdrawn
 
         consent_withdrawn.connect(on_consent_withdrawn, dispatch_uid="droomhuis_consent_withdrawn")
-        consent_withdrawn.connect(stop_referrals, dispatch_uid="droomhuis_referrals_consent_withdrawn")
+        consent_withdrawn.connect(care_consent_withdrawn, dispatch_uid="droomhuis_referrals_consent_withdrawn")

@@ -170,8 +170,8 @@ def partner_consent_withdraw(
 ):
     """The resident stops sharing with one organisation: every active consent for it is withdrawn at once.
 
-    Each withdrawal sends ``consent_withdrawn``; ``care.on_consent_withdrawn`` stops open referrals and tells
-    the partner.
+    Each withdrawal sends ``consent_withdrawn``; ``care.receivers.on_consent_withdrawn`` stops open referrals
+    and tells the partner.
     """
     from wijk.models import ConsentRecord
 

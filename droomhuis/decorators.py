@@ -1,9 +1,9 @@
 """Who may open the Droomhuis staff pages, as view decorators over the predicates in ``permissions`` and
-``care_permissions``: anonymous visitors log in first, logged-in users without the role get 403."""
+``care.permissions``: anonymous visitors log in first, logged-in users without the role get 403."""
 
 from wijk.decorators import role_required
 
-from .care_permissions import is_expert, is_partner_contact
+from .care.permissions import is_expert, is_partner_contact
 from .permissions import is_broker, is_team_lead
 
 broker_required = role_required(is_broker)

@@ -161,8 +161,11 @@ def _load_care() -> bool:
     """Signals, referrals (one acknowledged, one waiting too long) and an expert pairing, once."""
     from wijk.models import Organisation
 
-    from . import care
-    from .care_models import ConfidentialityStatement, Referral, Signal
+    from .care.confidentiality import confidentiality_record
+    from .care.models import ConfidentialityStatement, Referral, Signal
+    from .care.pairings import pairing_consent_record, pairing_create
+    from .care.referrals import referral_consent_record, referral_create, referral_transition
+    from .care.signals import signal_record
 
     bram = Dream.objects.filter(reference="DMHGCNVRD5").select_related("resident", "neighbourhood__corporation").first()
     sanne = (
@@ -173,21 +176,21 @@ def _load_care() -> bool:
     partner = Organisation.objects.filter(slug=PARTNER).first()
     if None in (bram, sanne, broker, expert, partner) or Signal.objects.filter(dream__in=[bram, sanne]).exists():
         return False
-    care.signal_record(
+    signal_record(
         dream=bram,
         actor=broker,
         kind="loneliness",
         description="Bram spreekt weinig mensen sinds zijn dochter is verhuisd.",
         follow_up="Vragen of hij mee wil doen met de wandelgroep.",
     )
-    care.signal_record(
+    signal_record(
         dream=sanne,
         actor=broker,
         kind="money",
         description="Sanne zegt dat het krap is deze maand. Zij wil er nu geen hulp bij.",
         follow_up="Over een maand nog eens vragen.",
     )
-    care.referral_consent_record(
+    referral_consent_record(
         dream=sanne,
         actor=broker,
         partner=partner,
@@ -195,14 +198,14 @@ def _load_care() -> bool:
         method=Channel.PHONE,
         note="Aan de telefoon uitgelegd en ja gezegd.",
     )
-    acknowledged = care.referral_create(
+    acknowledged = referral_create(
         dream=sanne,
         actor=broker,
         partner=partner,
         categories=["contact", "dream"],
         question="Sanne wil graag een buurtmoestuin beginnen. Kunt u haar helpen buren te vinden?",
     )
-    care.referral_transition(referral=acknowledged, to_status="acknowledged")
+    referral_transition(referral=acknowledged, to_status="acknowledged")
     # The referral came from a match: the partner was a suggestion for Sanne's dream.
     from . import matches
     from .match_models import Match, MatchStatus
@@ -213,7 +216,7 @@ def _load_care() -> bool:
     Match.objects.filter(pk=match.pk).update(
         status=MatchStatus.CONTACTED, referral=acknowledged, contacted_at=acknowledged.sent_at
     )
-    care.referral_consent_record(
+    referral_consent_record(
         dream=bram,
         actor=broker,
         partner=partner,
@@ -221,7 +224,7 @@ def _load_care() -> bool:
         method=Channel.IN_PERSON,
         note="Bij de koffie in de school.",
     )
-    waiting = care.referral_create(
+    waiting = referral_create(
         dream=bram,
         actor=broker,
         partner=partner,
@@ -233,14 +236,14 @@ def _load_care() -> bool:
     )
     corporation = bram.neighbourhood.corporation
     if not ConfidentialityStatement.objects.filter(expert=expert, organisation=corporation).exists():
-        care.confidentiality_record(
+        confidentiality_record(
             expert=expert,
             organisation=corporation,
             signed_on=timezone.localdate() - timedelta(days=60),
             recorded_by=broker,
         )
-    care.pairing_consent_record(dream=bram, actor=broker, categories=["dream", "loneliness"], method=Channel.IN_PERSON)
-    care.pairing_create(dream=bram, expert=expert, actor=broker)
+    pairing_consent_record(dream=bram, actor=broker, categories=["dream", "loneliness"], method=Channel.IN_PERSON)
+    pairing_create(dream=bram, expert=expert, actor=broker)
     return True
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .audit import case_log
-from .care_models import Referral, Signal
+from .care.models import Referral, Signal
 from .models import Dream
 
 

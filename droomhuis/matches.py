@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import care, matching
+from . import matching
 from .audit import case_log
+from .care.referrals import referral_create
 from .match_models import Match, MatchKind, MatchOutcome, MatchStatus
 from .models import DreamEvent, EventKind
 
@@ -77,7 +78,7 @@ def reply_how(actor, dream) -> str:
 def match_contact(*, match: Match, actor, message: str, categories=()) -> Match:
     """Reach the other side of a match through its existing relay.
 
-    A partner gets a referral (``care.referral_create``): only with the resident's consent for every category
+    A partner gets a referral (``referral_create``): only with the resident's consent for every category
     shared, and the partner is mailed a link as with any referral. The person behind a pearl gets a message
     through the pearl (``parelketting.public.message_to_pearl``): by e-mail, or the moderators pass it on.
     """
@@ -88,7 +89,7 @@ def match_contact(*, match: Match, actor, message: str, categories=()) -> Match:
         raise ValidationError(_("Schrijf wat u vraagt."), code="message_required")
     dream = match.dream
     if match.kind == MatchKind.PARTNER:
-        match.referral = care.referral_create(
+        match.referral = referral_create(
             dream=dream, actor=actor, partner=match.partner, categories=list(categories), question=message
         )
         detail = "match: aangemeld bij de partner"

@@ -1,6 +1,7 @@
 """Dreams and the broker's case work: history, contact attempts, internal notes, updates for the resident.
 
-Signals and referrals (a later feature) become their own restricted child records of ``Dream``.
+The restricted child records of ``Dream`` live in their own modules and are imported below, so Django registers
+them with this app: signals, referrals and pairings in ``droomhuis.care.models``, matches in ``match_models``.
 """
 
 import uuid
@@ -20,6 +21,8 @@ from wijk.models import ConsentRecord
 from wijk.models.consent import AppendOnlyModel, AppendOnlyQuerySet
 from wijk.public_cache import ContentQuerySet
 
+from .care import models as care_models  # noqa: F401 - the care models belong to this app: registered on import
+from .match_models import Match, MatchOutcome, MatchStatus  # noqa: F401 - Match belongs to this app too
 from .workflow import CLOSED, OPEN, DreamStatus
 
 QUESTION = _("Wat zou u willen? Welke kansen ziet u vandaag om het wonen hier prettiger te maken?")
@@ -250,8 +253,6 @@ class DreamEvent(AppendOnlyModel):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
 
     def _label(self, value):
-        from .match_models import MatchOutcome, MatchStatus
-
         labels = {EventKind.STATUS: DreamStatus, EventKind.SUBMITTED: DreamStatus, EventKind.WALL: WallStatus}
         if self.kind == EventKind.MATCH:
             labels[EventKind.MATCH] = MatchOutcome if value in MatchOutcome.values else MatchStatus
@@ -337,15 +338,3 @@ class ResidentUpdate(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d} {self.dream}"
-
-
-from .care_models import (  # noqa: E402, F401 - registered with the app through this module
-    ConfidentialityStatement,
-    ExpertNote,
-    Pairing,
-    Referral,
-    ReferralEvent,
-    Signal,
-    SignalKind,
-)
-from .match_models import Match  # noqa: E402, F401 - registered with the app through this module

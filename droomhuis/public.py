@@ -57,7 +57,7 @@ def evidence_counts(neighbourhood) -> list[dict]:
 
 def _monthly_partners(dreams) -> dict:
     """Per month: the number of different partner organisations that were sent a referral for these dreams."""
-    from .care_models import Referral
+    from .care.models import Referral
 
     rows = (
         Referral.objects.filter(dream__in=dreams, sent_at__isnull=False)

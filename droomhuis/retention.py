@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef
 from wijk.erasure import file_delete, ledger_delete
 
 from . import conf
-from .care_models import Referral, ReferralEvent, Signal
+from .care.models import Referral, ReferralEvent, Signal
 from .erasure import dream_anonymise
 from .models import Dream
 from .workflow import DreamStatus

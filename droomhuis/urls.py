@@ -1,6 +1,8 @@
 from django.urls import path
 
-from .views import broker, broker_actions, care, expert, forget, matches, paper, partner, public, team
+from .care.views import broker as care_broker
+from .care.views import expert, partner
+from .views import broker, broker_actions, forget, matches, paper, public, team
 
 app_name = "droomhuis"
 
@@ -42,20 +44,20 @@ urlpatterns = [
     path("makelaar/droom/<str:reference>/match/", matches.match_add, name="match_add"),
     path("makelaar/match/<uuid:uid>/contact/", matches.match_contact, name="match_contact"),
     path("makelaar/match/<uuid:uid>/afsluiten/", matches.match_close, name="match_close"),
-    path("makelaar/droom/<str:reference>/signaal/", care.signal_add, name="signal_add"),
-    path("makelaar/signaal/<uuid:uid>/afsluiten/", care.signal_close, name="signal_close"),
-    path("makelaar/droom/<str:reference>/toestemming/", care.consent_record, name="consent_record"),
-    path("makelaar/droom/<str:reference>/doorverwijzen/", care.referral_add, name="referral_add"),
-    path("makelaar/droom/<str:reference>/acuut/", care.referral_acute, name="referral_acute"),
-    path("makelaar/aanmelding/<uuid:uid>/afsluiten/", care.referral_close, name="referral_close"),
+    path("makelaar/droom/<str:reference>/signaal/", care_broker.signal_add, name="signal_add"),
+    path("makelaar/signaal/<uuid:uid>/afsluiten/", care_broker.signal_close, name="signal_close"),
+    path("makelaar/droom/<str:reference>/toestemming/", care_broker.consent_record, name="consent_record"),
+    path("makelaar/droom/<str:reference>/doorverwijzen/", care_broker.referral_add, name="referral_add"),
+    path("makelaar/droom/<str:reference>/acuut/", care_broker.referral_acute, name="referral_acute"),
+    path("makelaar/aanmelding/<uuid:uid>/afsluiten/", care_broker.referral_close, name="referral_close"),
     path("makelaar/toestemming-op-papier/", paper.paper_consent, name="paper_consent"),
     path("makelaar/toestemming-op-papier.pdf", paper.paper_consent, {"pdf": True}, name="paper_consent_pdf"),
-    path("makelaar/aanmeldingen/", care.referrals, name="referrals"),
-    path("makelaar/aanmelding/<uuid:uid>/beoordelen/", care.review, name="review"),
-    path("makelaar/droom/<str:reference>/koppel-toestemming/", care.pairing_consent, name="pairing_consent"),
-    path("makelaar/droom/<str:reference>/geheimhouding/", care.confidentiality, name="confidentiality"),
-    path("makelaar/droom/<str:reference>/koppelen/", care.pairing_add, name="pairing_add"),
-    path("makelaar/koppeling/<uuid:uid>/verlengen/", care.pairing_renew, name="pairing_renew"),
+    path("makelaar/aanmeldingen/", care_broker.referrals, name="referrals"),
+    path("makelaar/aanmelding/<uuid:uid>/beoordelen/", care_broker.review, name="review"),
+    path("makelaar/droom/<str:reference>/koppel-toestemming/", care_broker.pairing_consent, name="pairing_consent"),
+    path("makelaar/droom/<str:reference>/geheimhouding/", care_broker.confidentiality, name="confidentiality"),
+    path("makelaar/droom/<str:reference>/koppelen/", care_broker.pairing_add, name="pairing_add"),
+    path("makelaar/koppeling/<uuid:uid>/verlengen/", care_broker.pairing_renew, name="pairing_renew"),
     path("teamleider/", team.team, name="team"),
     path("teamleider/alles-overdragen/", team.team_reassign_all, name="team_reassign_all"),
     path("teamleider/droom/<str:reference>/", team.team_case, name="team_case"),

@@ -17,8 +17,8 @@ from django.db import close_old_connections, transaction
 from django.test import Client, override_settings
 
 from atelier.models import CanvasItem, Experiment, Story, Workshop
-from droomhuis import care
-from droomhuis.care_models import Pairing, Referral, Signal
+from droomhuis.care.models import Pairing, Referral, Signal
+from droomhuis.care.referrals import referral_link
 from droomhuis.match_models import Match
 from droomhuis.models import Dream
 from parelketting.models import Pearl, PearlReport
@@ -51,7 +51,7 @@ def _objects(world):
         dream=dream,
         wall_dream=_first(Dream.objects.on_wall(), "dream on the dream wall"),
         referral=referral,
-        token=care.referral_link(referral).rstrip("/").rsplit("/", 1)[-1],
+        token=referral_link(referral).rstrip("/").rsplit("/", 1)[-1],
         signal=_first(Signal.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn signal"),
         pairing=_first(Pairing.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn pairing"),
         match=_first(Match.objects.filter(dream__neighbourhood=world.hagedoorn), "Hagedoorn match"),

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from droomhuis.care_permissions import pairings_for_expert, referrals_for_partner, reviews_for
+from droomhuis.care.permissions import pairings_for_expert, referrals_for_partner, reviews_for
+from droomhuis.care.workflow import ReferralStatus
 from droomhuis.models import Dream, WallStatus
 from droomhuis.permissions import dreams_for_broker, dreams_for_team_lead, is_broker, is_team_lead
-from droomhuis.referral_workflow import ReferralStatus
 from droomhuis.workflow import OPEN, DreamStatus
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
 from parelketting.permissions import can_handle_reports, moderated_pearls, reports_for_user

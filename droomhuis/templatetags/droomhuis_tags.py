@@ -15,7 +15,7 @@ def droomhuis_is_broker(context) -> bool:
 @register.simple_tag(takes_context=True)
 def droomhuis_is_partner_contact(context) -> bool:
     """True for partner contacts: they get a link to the referrals sent to their organisation."""
-    from ..care_permissions import is_partner_contact
+    from ..care.permissions import is_partner_contact
 
     request = context.get("request")
     return bool(request is not None and is_partner_contact(request.user))
@@ -23,7 +23,7 @@ def droomhuis_is_partner_contact(context) -> bool:
 
 @register.simple_tag(takes_context=True)
 def droomhuis_is_expert(context) -> bool:
-    from ..care_permissions import is_expert
+    from ..care.permissions import is_expert
 
     request = context.get("request")
     return bool(request is not None and is_expert(request.user))

@@ -23,7 +23,8 @@ from wijk.public_cache import PEARLS, versioned_key
 
 from .. import conf, matching, services
 from ..audit import case_log
-from ..care_models import Referral
+from ..care.models import Referral
+from ..care.views.case import care_context, care_prefetches, care_shared
 from ..decorators import broker_required
 from ..forms import (
     AssignForm,
@@ -47,7 +48,6 @@ from ..permissions import (
     resident_search,
 )
 from ..workflow import OPEN, DreamStatus
-from .case_care import care_context, care_prefetches, care_shared
 from .case_data import cached_many, timeline, use_choices
 from .case_matches import match_context, match_prefetch
 

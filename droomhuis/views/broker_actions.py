@@ -2,7 +2,7 @@
 
 ``case_action`` finds the case (404 when not the broker's), validates the form, runs one service (which writes the
 history and the access-log row), and goes back to the case with a message; on any error it shows the case page
-again with the broker's own input. The care actions (``views.care``) use it too.
+again with the broker's own input. The care actions (``care.views.broker``) use it too.
 """
 
 from functools import wraps

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import matches, matching
-from ..care_permissions import is_case_owner
+from ..care.permissions import is_case_owner
 from ..decorators import broker_required
 from ..match_forms import MatchCloseForm, MatchContactForm, MatchForm
 from ..match_models import Match, MatchKind

@@ -14,7 +14,7 @@ from wijk.paper import paper_questions
 from wijk.pdf import pdf_response, render_pdf
 from wijk.permissions import active_roles
 
-from ..care_forms import PairingConsentForm, ReferralConsentForm
+from ..care.forms import PairingConsentForm, ReferralConsentForm
 from ..consents import CONSENT_CONTACT_KEY, CONSENT_WALL_KEY, consent_text_for
 from ..decorators import broker_required
 from ..forms import DreamShareForm

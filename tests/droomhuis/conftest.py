@@ -4,7 +4,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from droomhuis import care, services
+from droomhuis import services
+from droomhuis.care.confidentiality import confidentiality_record
+from droomhuis.care.pairings import pairing_consent_record, pairing_create
+from droomhuis.care.referrals import referral_consent_record, referral_create, referral_create_acute
+from droomhuis.care.signals import signal_record
 from tests.factories import RoleFactory, UserFactory
 from wijk.choices import ContactPreference, DataCategory, RoleKind
 
@@ -88,7 +92,7 @@ def collection(collection_user):
 
 def give_referral_consent(world, dream, *categories, partner=None, explicit=False):
     """The broker records, as if by phone, the resident's yes for sharing ``categories`` with a partner."""
-    return care.referral_consent_record(
+    return referral_consent_record(
         dream=dream,
         actor=world.users.broker_bw,
         partner=partner or world.welzijn,
@@ -103,7 +107,7 @@ SIGNAL_TEXT = "Brief van deurwaarder op tafel"
 
 def refer_acute(world, case):
     """``broker_bw`` passes the case on to Welzijn without consent, for acute danger (needs an acute signal)."""
-    return care.referral_create_acute(
+    return referral_create_acute(
         dream=case,
         actor=world.users.broker_bw,
         partner=world.welzijn,
@@ -116,16 +120,16 @@ def refer_acute(world, case):
 def setup(world, case, broker_bw2_user):
     """A case owned by broker_bw with a money signal, an acute signal, a normal and an acute referral."""
     broker = world.users.broker_bw
-    money = care.signal_record(dream=case, actor=broker, kind="money", description=SIGNAL_TEXT)
-    care.signal_record(dream=case, actor=broker, kind="acute_danger", description="Gaslucht in de gang")
+    money = signal_record(dream=case, actor=broker, kind="money", description=SIGNAL_TEXT)
+    signal_record(dream=case, actor=broker, kind="acute_danger", description="Gaslucht in de gang")
     give_referral_consent(world, case, DataCategory.CONTACT)
-    referral = care.referral_create(
+    referral = referral_create(
         dream=case, actor=broker, partner=world.welzijn, categories=["contact"], question="Wilt u bellen?"
     )
     acute = refer_acute(world, case)
-    care.confidentiality_record(
+    confidentiality_record(
         expert=world.users.expert_bw, organisation=world.bw, signed_on=timezone.localdate(), recorded_by=broker
     )
-    care.pairing_consent_record(dream=case, actor=broker, categories=["dream"], method="phone")
-    pairing = care.pairing_create(dream=case, expert=world.users.expert_bw, actor=broker)
+    pairing_consent_record(dream=case, actor=broker, categories=["dream"], method="phone")
+    pairing = pairing_create(dream=case, expert=world.users.expert_bw, actor=broker)
     return {"dream": case, "signal": money, "referral": referral, "acute": acute, "pairing": pairing}

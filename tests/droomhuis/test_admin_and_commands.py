@@ -101,7 +101,7 @@ def test_evidence_counts_per_month(world, make_dream):
 
 
 def test_evidence_counts_partners_that_received_a_referral(world, make_dream):
-    from droomhuis import care
+    from droomhuis.care.referrals import referral_create
     from wijk.choices import DataCategory
 
     from .conftest import give_referral_consent
@@ -109,7 +109,7 @@ def test_evidence_counts_partners_that_received_a_referral(world, make_dream):
     dream = make_dream()
     give_referral_consent(world, dream, DataCategory.CONTACT)
     for question in ("Kunt u helpen?", "Nog een vraag."):  # two referrals, one partner: counted once
-        care.referral_create(
+        referral_create(
             dream=dream,
             actor=world.users.broker_bw,
             partner=world.welzijn,

@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from droomhuis import care
+from droomhuis.care.signals import signal_record
 from wijk.models import AccessAction, AccessLogEntry
 
 from .conftest import picked_up
@@ -50,7 +50,7 @@ def test_every_list_with_personal_data_has_a_search(superuser, name):
 
 def test_no_bulk_delete_of_dreams_signals_or_referrals(world, superuser, make_dream):
     dream = picked_up(make_dream(), world.users.broker_bw)
-    care.signal_record(dream=dream, actor=world.users.broker_bw, kind="money", description="Zorgen")
+    signal_record(dream=dream, actor=world.users.broker_bw, kind="money", description="Zorgen")
     for name in ("droomhuis_dream", "droomhuis_signal", "droomhuis_referral"):
         response = superuser.get(reverse(f"admin:{name}_changelist"))
         actions = response.context["action_form"].fields["action"].choices if response.context["action_form"] else []

@@ -12,7 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from droomhuis import care, services
+from droomhuis import services
+from droomhuis.care.confidentiality import confidentiality_record
+from droomhuis.care.pairings import expert_note_add, pairing_consent_record, pairing_create, pairing_renew
+from droomhuis.care.referrals import referral_consent_record, referral_create, referral_review, referral_transition
+from droomhuis.care.signals import signal_close, signal_record
 from wijk.choices import Channel, ContactPreference, DataCategory, RoleKind
 from wijk.models import AccessLogEntry
 
@@ -129,7 +133,7 @@ def test_a_failed_write_leaves_no_row(world, case, rows):
             next_action_date=date(2099, 1, 1),
         )
     with pytest.raises(ValidationError):
-        care.signal_record(dream=case, actor=world.users.broker_bw, kind="money", description=" ")
+        signal_record(dream=case, actor=world.users.broker_bw, kind="money", description=" ")
     assert rows() == []
 
 
@@ -156,54 +160,50 @@ def test_care_services_each_write_one_row(world, case, rows, broker_bw2_user):
         row = only_row(rows, obj, detail, user=user, role=role, resident=resident)
         assert row.organisation == world.bw
 
-    signal = care.signal_record(dream=case, actor=broker, kind="money", description="Post stapelt op")
+    signal = signal_record(dream=case, actor=broker, kind="money", description="Post stapelt op")
     check(signal, "signaal")
-    care.signal_close(signal=signal, actor=broker)
+    signal_close(signal=signal, actor=broker)
     check(signal, "signaal")
-    care.signal_record(dream=case, actor=broker, kind="acute_danger", description="Gaslucht")
+    signal_record(dream=case, actor=broker, kind="acute_danger", description="Gaslucht")
     rows()
-    records = care.referral_consent_record(
+    records = referral_consent_record(
         dream=case, actor=broker, partner=world.welzijn, categories=["contact", "dream"], method="phone"
     )
     check(records[0], "toestemming (2)")
-    referral = care.referral_create(
-        dream=case, actor=broker, partner=world.welzijn, categories=["contact"], question="Bel"
-    )
+    referral = referral_create(dream=case, actor=broker, partner=world.welzijn, categories=["contact"], question="Bel")
     check(referral, "aanmelding")
     assert referral.status == "sent"
     acute = refer_acute(world, case)
     check(acute, "acuut, zonder toestemming")
-    care.referral_review(referral=acute, reviewer=broker_bw2_user, note="Terecht")
+    referral_review(referral=acute, reviewer=broker_bw2_user, note="Terecht")
     check(acute, "beoordeling", user=broker_bw2_user)
-    care.referral_transition(referral=referral, to_status="closed", actor=broker, outcome="helped")
+    referral_transition(referral=referral, to_status="closed", actor=broker, outcome="helped")
     check(referral, "aanmelding")
-    care.confidentiality_record(
-        expert=expert, organisation=world.bw, signed_on=timezone.localdate(), recorded_by=broker
-    )
+    confidentiality_record(expert=expert, organisation=world.bw, signed_on=timezone.localdate(), recorded_by=broker)
     rows()  # the expert's statement is not about the resident
-    records = care.pairing_consent_record(dream=case, actor=broker, categories=["dream"], method="phone")
+    records = pairing_consent_record(dream=case, actor=broker, categories=["dream"], method="phone")
     check(records[0], "toestemming")
-    pairing = care.pairing_create(dream=case, expert=expert, actor=broker)
+    pairing = pairing_create(dream=case, expert=expert, actor=broker)
     check(pairing, "koppeling")
-    care.pairing_renew(pairing=pairing, actor=broker)
+    pairing_renew(pairing=pairing, actor=broker)
     check(pairing, "koppeling")
-    note = care.expert_note_add(pairing=pairing, body="Samen koken")
+    note = expert_note_add(pairing=pairing, body="Samen koken")
     check(note, "notitie ervaringsdeskundige", user=expert, role=RoleKind.EXPERT)
-    signal = care.signal_record(dream=case, actor=expert, kind="loneliness", description="Weinig bezoek", role="expert")
+    signal = signal_record(dream=case, actor=expert, kind="loneliness", description="Weinig bezoek", role="expert")
     check(signal, "signaal", user=expert, role=RoleKind.EXPERT)
 
 
 def test_a_partners_step_is_logged_for_the_partner(world, case, rows):
     give_referral_consent(world, case, DataCategory.CONTACT)
-    referral = care.referral_create(
+    referral = referral_create(
         dream=case, actor=world.users.broker_bw, partner=world.welzijn, categories=["contact"], question="Bel"
     )
     rows()
     partner = world.users.partner_welzijn
-    care.referral_transition(referral=referral, to_status="acknowledged", actor=partner, by_partner=True)
+    referral_transition(referral=referral, to_status="acknowledged", actor=partner, by_partner=True)
     row = only_row(rows, referral, "aanmelding", user=partner, role=RoleKind.PARTNER_CONTACT, resident=case.resident)
     assert row.organisation == world.welzijn and row.on_behalf_of == ""
-    care.referral_transition(referral=referral, to_status="contact_made", by_partner=True, via_link=True)
+    referral_transition(referral=referral, to_status="contact_made", by_partner=True, via_link=True)
     row = only_row(rows, referral, "aanmelding", user=None, role=RoleKind.PARTNER_CONTACT, resident=case.resident)
     assert row.organisation == world.welzijn and row.on_behalf_of == "via de link in de e-mail"
 
@@ -212,7 +212,7 @@ def test_consent_withdrawal_stops_the_referral_without_a_staff_row(world, case, 
     from wijk.services import consent_withdraw
 
     [consent] = give_referral_consent(world, case, DataCategory.CONTACT)
-    care.referral_create(
+    referral_create(
         dream=case, actor=world.users.broker_bw, partner=world.welzijn, categories=["contact"], question="Bel"
     )
     rows()

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from .care.test_views import endpoints
 from .conftest import SIGNAL_TEXT
-from .test_care_views import endpoints
 
 
 @pytest.fixture

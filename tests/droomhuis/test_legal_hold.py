@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from droomhuis import care
+from droomhuis.care.signals import signal_record
 from droomhuis.legal_hold import legal_hold_set
 from wijk.models import AccessLogEntry
 
@@ -34,7 +34,7 @@ def test_nobody_else_and_no_empty_reason(world, case):
 
 
 def test_admin_action_asks_a_reason_then_holds_a_signal(world, case, as_persona):
-    signal = care.signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="Post stapelt op")
+    signal = signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="Post stapelt op")
     client = as_persona("superuser")
     changelist = reverse("admin:droomhuis_signal_changelist")
     form = client.post(changelist, {"action": "legal_hold_on", "_selected_action": [signal.pk]})

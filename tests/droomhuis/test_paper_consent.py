@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from droomhuis.care_forms import PairingConsentForm, ReferralConsentForm
+from droomhuis.care.forms import PairingConsentForm, ReferralConsentForm
 from droomhuis.consents import CONSENT_CONTACT_KEY, CONSENT_WALL_KEY, consent_text_for
 from droomhuis.forms import DreamShareForm
 from droomhuis.views.paper import CONTACT_FIELDS

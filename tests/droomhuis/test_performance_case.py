@@ -11,7 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from droomhuis import care, services
+from droomhuis import services
+from droomhuis.care.referrals import referral_create
+from droomhuis.care.signals import signal_record
 from wijk.choices import DataCategory
 
 from .conftest import give_referral_consent, picked_up
@@ -40,10 +42,8 @@ def grow_case(world, dream, n, start=0):
         services.contact_attempt_record(
             dream=dream, actor=broker, channel="phone", reached=False, day=date(2026, 1, 1), part_of_day="morning"
         )
-        care.signal_record(dream=dream, actor=broker, kind="money", description=f"Signaal nummer {i}")
-        care.referral_create(
-            dream=dream, actor=broker, partner=world.welzijn, categories=["contact"], question=f"Vraag {i}"
-        )
+        signal_record(dream=dream, actor=broker, kind="money", description=f"Signaal nummer {i}")
+        referral_create(dream=dream, actor=broker, partner=world.welzijn, categories=["contact"], question=f"Vraag {i}")
 
 
 def test_case_page_stays_within_budget_at_two_sizes(broker_bw, broker_bw2, world, make_dream):
@@ -63,7 +63,7 @@ def test_case_page_stays_within_budget_at_two_sizes(broker_bw, broker_bw2, world
     assert page.index("Notitie nummer 21") < page.index("Notitie nummer 0")
     assert page.index("Bericht nummer 21") < page.index("Bericht nummer 0")
     assert page.count("Signaal nummer") == 22
-    from droomhuis.care_models import Referral
+    from droomhuis.care.models import Referral
 
     assert all(r.reference in page for r in Referral.objects.filter(dream=dream))
     assert page.count("niet bereikt") >= 22

@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from droomhuis import care
+from droomhuis.care.referrals import referral_create_acute
+from droomhuis.care.signals import signal_record
 from parelketting.services import pearl_publish, pearl_report, pearl_submit
 from tests.droomhuis.conftest import (  # noqa: F401 - fixtures reused here
     broker_bw2,
@@ -52,8 +53,8 @@ def add_work(world, dream_maker, n=1):
 def acute_referral(world, new_dream):
     broker = world.users.broker_bw
     owned = picked_up(new_dream, broker)
-    care.signal_record(dream=owned, actor=broker, kind="acute_danger", description="Gaslucht in de gang")
-    return care.referral_create_acute(
+    signal_record(dream=owned, actor=broker, kind="acute_danger", description="Gaslucht in de gang")
+    return referral_create_acute(
         dream=owned,
         actor=broker,
         partner=world.welzijn,

@@ -11,8 +11,8 @@ Screenshots go to ``WERKPLEK_SHOTS`` when that is set (to look at them).
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from droomhuis import care
-from droomhuis.referral_workflow import ReferralStatus
+from droomhuis.care.referrals import referral_create, referral_transition
+from droomhuis.care.workflow import ReferralStatus
 from tests.browser import assert_accessible, log_in, tab_to
 from tests.droomhuis.conftest import give_referral_consent, picked_up
 from wijk.models import NoticeKind, StaffNotice
@@ -36,11 +36,11 @@ def test_a_partner_closes_a_referral_and_the_broker_sees_the_outcome_note(
     broker = world.users.broker_bw
     dream = picked_up(make_dream(text="Een moestuin achter de flat."), broker)
     give_referral_consent(world, dream, "contact")
-    referral = care.referral_create(
+    referral = referral_create(
         dream=dream, actor=broker, partner=world.welzijn, categories=["contact"], question="Kunt u Mira bellen?"
     )
     for step in ("acknowledged", "contact_made"):
-        referral = care.referral_transition(referral=referral, to_status=step, by_partner=True)
+        referral = referral_transition(referral=referral, to_status=step, by_partner=True)
     DBTaskResult.objects.all().delete()  # only what the partner's closing queues counts below
     StaffNotice.objects.all().delete()
 

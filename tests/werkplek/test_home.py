@@ -90,14 +90,14 @@ def test_broker_sees_new_mine_overdue_and_the_acute_review(as_persona, broker_bw
 
 
 def test_partner_and_expert_see_their_own_work(as_persona, world, make_dream):
-    from droomhuis import care
+    from droomhuis.care.referrals import referral_create
     from wijk.choices import DataCategory
 
     from .conftest import give_referral_consent
 
     owned = picked_up(make_dream(), world.users.broker_bw)
     give_referral_consent(world, owned, DataCategory.CONTACT)
-    referral = care.referral_create(
+    referral = referral_create(
         dream=owned, actor=world.users.broker_bw, partner=world.welzijn, categories=["contact"], question="Bellen?"
     )
     assert referral.status == "sent"

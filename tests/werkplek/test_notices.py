@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from droomhuis import care
+from droomhuis.care.referrals import referral_create, referral_create_acute, referral_transition
+from droomhuis.care.signals import signal_record
 from parelketting.programme_services import activity_propose
 from parelketting.services import pearl_publish, pearl_report
 from tests.conftest import session_queries
@@ -62,7 +63,7 @@ def test_a_signal_goes_at_once_by_default_and_shows_in_the_werkplek(
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        care.signal_record(dream=owned, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
+        signal_record(dream=owned, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
     (message,) = to(world.users.broker_bw)
     assert message.to == [world.users.broker_bw.email]  # one e-mail per person: colleagues' addresses stay private
     notice = StaffNotice.objects.get(user=world.users.broker_bw)
@@ -78,8 +79,8 @@ def test_a_daily_digest_gathers_the_notices_and_sends_them_once(world, owned, dj
     choose(broker, NoticeKind.SIGNAL, NoticeWay.DIGEST)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        care.signal_record(dream=owned, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
-        care.signal_record(dream=owned, actor=world.users.expert_bw, kind="loneliness", description="Lekkage")
+        signal_record(dream=owned, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
+        signal_record(dream=owned, actor=world.users.expert_bw, kind="loneliness", description="Lekkage")
     assert not to(broker)
     assert "1 e-mail(s) sent" in digest()
     (message,) = to(broker)
@@ -96,12 +97,12 @@ def test_only_in_the_werkplek_sends_no_mail_but_acute_danger_always_goes_at_once
     choose(broker, NoticeKind.SIGNAL, NoticeWay.WORKSPACE)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        care.signal_record(dream=owned, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
+        signal_record(dream=owned, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
     assert not to(broker)
     assert "0 e-mail(s) sent" in digest()
     assert StaffNotice.objects.filter(user=broker, kind=NoticeKind.SIGNAL).count() == 1
     with django_capture_on_commit_callbacks(execute=True):
-        care.signal_record(dream=owned, actor=world.users.expert_bw, kind="acute_danger", description="Gaslucht")
+        signal_record(dream=owned, actor=world.users.expert_bw, kind="acute_danger", description="Gaslucht")
     (urgent,) = to(broker)
     assert urgent.subject.startswith("Dringend")
     assert "wp-item--urgent" in broker_bw.get(URL).content.decode()
@@ -110,7 +111,7 @@ def test_only_in_the_werkplek_sends_no_mail_but_acute_danger_always_goes_at_once
 @pytest.fixture
 def referral(world, owned):
     give_referral_consent(world, owned, "contact")
-    return care.referral_create(
+    return referral_create(
         dream=owned, actor=world.users.broker_bw, partner=world.welzijn, categories=["contact"], question="Bellen?"
     )
 
@@ -121,7 +122,7 @@ def test_a_partners_step_follows_the_brokers_choice(world, referral, way, django
     choose(broker, NoticeKind.REFERRAL, way)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        care.referral_transition(referral=referral, to_status="acknowledged", note="Wij bellen.", by_partner=True)
+        referral_transition(referral=referral, to_status="acknowledged", note="Wij bellen.", by_partner=True)
     assert len(to(broker)) == (1 if way == NoticeWay.NOW else 0)
     digest()
     assert len(to(broker)) == (0 if way == NoticeWay.WORKSPACE else 1)
@@ -131,9 +132,9 @@ def test_a_partners_step_follows_the_brokers_choice(world, referral, way, django
 
 def test_the_partners_closing_names_the_outcome_in_the_notice(world, referral, django_capture_on_commit_callbacks):
     for step in ("acknowledged", "contact_made"):
-        referral = care.referral_transition(referral=referral, to_status=step, by_partner=True)
+        referral = referral_transition(referral=referral, to_status=step, by_partner=True)
     with django_capture_on_commit_callbacks(execute=True):
-        care.referral_transition(referral=referral, to_status="closed", outcome="helped", by_partner=True)
+        referral_transition(referral=referral, to_status="closed", outcome="helped", by_partner=True)
     notice = StaffNotice.objects.filter(user=world.users.broker_bw, kind=NoticeKind.REFERRAL).first()
     assert "Uitkomst:" in notice.body
 
@@ -142,10 +143,10 @@ def test_an_acute_review_reaches_the_other_brokers_at_once_whatever_they_chose(
     world, owned, broker_bw2_user, broker_hw_user, django_capture_on_commit_callbacks
 ):
     choose(broker_bw2_user, NoticeKind.REVIEW, NoticeWay.WORKSPACE)
-    care.signal_record(dream=owned, actor=world.users.broker_bw, kind="acute_danger", description="Gaslucht")
+    signal_record(dream=owned, actor=world.users.broker_bw, kind="acute_danger", description="Gaslucht")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        care.referral_create_acute(
+        referral_create_acute(
             dream=owned,
             actor=world.users.broker_bw,
             partner=world.welzijn,

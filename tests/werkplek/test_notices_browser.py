@@ -4,7 +4,7 @@ axe-core clean on every page. Screenshots go to ``WERKPLEK_SHOTS`` when that is 
 
 import pytest
 
-from droomhuis import care
+from droomhuis.care.signals import signal_record
 from tests.browser import assert_accessible, log_in, shot, tab_to
 from wijk.models import NoticePreference
 
@@ -17,7 +17,7 @@ def test_a_broker_reads_a_notice_and_chooses_a_daily_email(live_server, page, wo
 
     broker = world.users.broker_bw
     case = picked_up(make_dream(text="Een moestuin achter de flat"), broker)
-    care.signal_record(dream=case, actor=world.users.expert_bw, kind="money", description="Rekeningen stapelen op")
+    signal_record(dream=case, actor=world.users.expert_bw, kind="money", description="Rekeningen stapelen op")
     log_in(page, live_server, broker)
     if language != "nl":
         page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from droomhuis import services as dream_services
-from droomhuis.care_models import Referral, Signal
+from droomhuis.care.models import Referral, Signal
 from droomhuis.models import Dream, DreamEvent
 from parelketting.choices import ActivityStatus, PearlKind, PearlStatus
 from parelketting.models import Activity, Pearl, SignUp

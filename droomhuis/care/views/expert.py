@@ -14,11 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijk.choices import RoleKind
 from wijk.models import AccessAction
 
-from .. import care
-from ..audit import case_log
-from ..care_forms import ExpertNoteForm, SignalForm
-from ..care_permissions import pairings_for_expert, signals_visible_to
-from ..decorators import expert_required
+from ...audit import case_log
+from ...decorators import expert_required
+from ..forms import ExpertNoteForm, SignalForm
+from ..pairings import expert_note_add
+from ..permissions import pairings_for_expert, signals_visible_to
+from ..signals import signal_record
 
 
 def _pairing(request, uid):
@@ -47,7 +48,7 @@ def expert_case(request, uid):
     form = ExpertNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            care.expert_note_add(pairing=pairing, body=form.cleaned_data["body"])
+            expert_note_add(pairing=pairing, body=form.cleaned_data["body"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -79,7 +80,7 @@ def expert_signal(request, uid):
     form = SignalForm(request.POST)
     if form.is_valid():
         try:
-            care.signal_record(dream=pairing.dream, actor=request.user, role=RoleKind.EXPERT, **form.cleaned_data)
+            signal_record(dream=pairing.dream, actor=request.user, role=RoleKind.EXPERT, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -15,9 +15,14 @@ from django.views.decorators.http import require_POST
 
 from wijk.models import AccessAction
 
-from .. import care
-from ..audit import case_log
-from ..care_forms import (
+from ...audit import case_log
+from ...decorators import broker_required
+from ...views.broker_actions import case_action
+from .. import confidentiality as confidentiality_services
+from .. import pairings as pairing_services
+from .. import referrals as referral_services
+from .. import signals as signal_services
+from ..forms import (
     AcuteReferralForm,
     BrokerCloseForm,
     ConfidentialityForm,
@@ -28,8 +33,8 @@ from ..care_forms import (
     ReviewForm,
     SignalForm,
 )
-from ..care_models import Pairing, Referral
-from ..care_permissions import (
+from ..models import Pairing, Referral
+from ..permissions import (
     get_case_for_signal,
     get_owned_case,
     get_referral_for_broker,
@@ -37,9 +42,7 @@ from ..care_permissions import (
     is_case_owner,
     reviews_for,
 )
-from ..decorators import broker_required
-from ..referral_workflow import ReferralStatus
-from .broker_actions import case_action
+from ..workflow import ReferralStatus
 
 
 def _corporation(dream) -> dict:
@@ -48,7 +51,7 @@ def _corporation(dream) -> dict:
 
 @case_action("signal_form", SignalForm, get_case=get_case_for_signal)
 def signal_add(request, dream, data):
-    care.signal_record(dream=dream, actor=request.user, **data)
+    signal_services.signal_record(dream=dream, actor=request.user, **data)
     return _("Het signaal is vastgelegd.")
 
 
@@ -57,7 +60,7 @@ def signal_add(request, dream, data):
 def signal_close(request, uid):
     signal = get_signal_for_user(request.user, uid)
     dream = signal.dream
-    care.signal_close(signal=signal, actor=request.user)
+    signal_services.signal_close(signal=signal, actor=request.user)
     messages.success(request, _("Het signaal is afgesloten."))
     return redirect("droomhuis:case", reference=dream.reference)
 
@@ -65,19 +68,19 @@ def signal_close(request, uid):
 @case_action("consent_form", ReferralConsentForm, _corporation, get_case=get_owned_case)
 def consent_record(request, dream, data):
     """The resident said yes by phone, on paper or in person: record it in the ledger."""
-    care.referral_consent_record(dream=dream, actor=request.user, **data)
+    referral_services.referral_consent_record(dream=dream, actor=request.user, **data)
     return _("De toestemming is vastgelegd.")
 
 
 @case_action("referral_form", ReferralForm, _corporation, get_case=get_owned_case)
 def referral_add(request, dream, data):
-    care.referral_create(dream=dream, actor=request.user, **data)
+    referral_services.referral_create(dream=dream, actor=request.user, **data)
     return _("De aanmelding is verstuurd.")
 
 
 @case_action("acute_form", AcuteReferralForm, _corporation, get_case=get_owned_case)
 def referral_acute(request, dream, data):
-    care.referral_create_acute(dream=dream, actor=request.user, **data)
+    referral_services.referral_create_acute(dream=dream, actor=request.user, **data)
     return _("Doorgegeven. Een andere droommakelaar beoordeelt dit binnen één werkdag.")
 
 
@@ -91,7 +94,7 @@ def referral_close(request, uid):
     form = BrokerCloseForm(request.POST)
     if form.is_valid():
         try:
-            care.referral_transition(
+            referral_services.referral_transition(
                 referral=referral,
                 to_status=ReferralStatus.CLOSED,
                 actor=request.user,
@@ -127,7 +130,7 @@ def review(request, uid):
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            care.referral_review(referral=referral, reviewer=request.user, note=form.cleaned_data["note"])
+            referral_services.referral_review(referral=referral, reviewer=request.user, note=form.cleaned_data["note"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -145,13 +148,13 @@ def review(request, uid):
 
 @case_action("pairing_consent_form", PairingConsentForm, get_case=get_owned_case)
 def pairing_consent(request, dream, data):
-    care.pairing_consent_record(dream=dream, actor=request.user, **data)
+    pairing_services.pairing_consent_record(dream=dream, actor=request.user, **data)
     return _("De toestemming is vastgelegd.")
 
 
 @case_action("secrecy_form", ConfidentialityForm, _corporation, get_case=get_owned_case)
 def confidentiality(request, dream, data):
-    care.confidentiality_record(
+    confidentiality_services.confidentiality_record(
         expert=data["expert"],
         organisation=dream.neighbourhood.corporation,
         signed_on=data["signed_on"],
@@ -162,7 +165,7 @@ def confidentiality(request, dream, data):
 
 @case_action("pairing_form", PairingForm, _corporation, get_case=get_owned_case)
 def pairing_add(request, dream, data):
-    care.pairing_create(dream=dream, expert=data["expert"], actor=request.user)
+    pairing_services.pairing_create(dream=dream, expert=data["expert"], actor=request.user)
     return _("De ervaringsdeskundige is gekoppeld.")
 
 
@@ -174,7 +177,7 @@ def pairing_renew(request, uid):
         raise Http404("No such pairing.")
     dream = pairing.dream
     try:
-        care.pairing_renew(pairing=pairing, actor=request.user)
+        pairing_services.pairing_renew(pairing=pairing, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -5,14 +5,14 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from droomhuis import care
-from droomhuis.care_models import Referral
+from droomhuis.care.models import Referral
+from droomhuis.care.referrals import referral_link, referral_transition
 from tests.factories import ResidentFactory
 from wijk.choices import RoleKind
 from wijk.models import AccessLogEntry
 from wijk.services import access_log_record
 
-from .conftest import SIGNAL_TEXT
+from ..conftest import SIGNAL_TEXT
 
 
 def endpoints(s):
@@ -183,7 +183,7 @@ def test_partner_of_another_organisation_gets_404(setup, world, client):
 
 
 def test_signed_link_opens_and_records_steps_without_login(setup, client):
-    link = care.referral_link(setup["referral"])
+    link = referral_link(setup["referral"])
     path = link.split("127.0.0.1:8000", 1)[-1] if "127.0.0.1" in link else link
     response = client.get(path)
     assert response.status_code == 200 and "0546 123 456" in response.content.decode()
@@ -193,7 +193,7 @@ def test_signed_link_opens_and_records_steps_without_login(setup, client):
 
 
 def test_tampered_or_old_link_does_not_open(setup, client, settings):
-    link = care.referral_link(setup["referral"])
+    link = referral_link(setup["referral"])
     token = link.rstrip("/").rsplit("/", 1)[-1]
     assert client.get(reverse("droomhuis:partner_link", args=[token[:-2] + "xx"])).status_code == 404
     settings.DROOMHUIS_REFERRAL_LINK_DAYS = -1
@@ -204,11 +204,11 @@ def test_wrong_links_are_counted_per_client_and_a_right_link_always_opens(setup,
     from django.core.cache import cache
     from django.test import Client
 
-    from droomhuis.views.partner import PARTNER_LINK_GUESSES
+    from droomhuis.care.views.partner import PARTNER_LINK_GUESSES
 
     settings.RATE_LIMIT_SCALE = 1
     cache.clear()
-    token = care.referral_link(setup["referral"]).rstrip("/").rsplit("/", 1)[-1]
+    token = referral_link(setup["referral"]).rstrip("/").rsplit("/", 1)[-1]
     guesser = Client(REMOTE_ADDR="198.51.100.60")
     statuses = [
         guesser.get(reverse("droomhuis:partner_link", args=[f"{token[:-4]}{n:04d}"])).status_code
@@ -359,7 +359,7 @@ def test_late_referral_is_on_the_queue_overdue_list_after_the_set_working_days(s
         acknowledge_due=workdays.add_working_days(sent, 2) - timedelta(days=7)
     )
     assert referral.reference in broker_bw.get(url, {"view": "overdue"}).content.decode()
-    care.referral_transition(referral=referral, to_status="acknowledged")
+    referral_transition(referral=referral, to_status="acknowledged")
     assert referral.reference not in broker_bw.get(url, {"view": "overdue"}).content.decode()
 
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from droomhuis import care
-from droomhuis.care_models import Pairing
+from droomhuis.care.models import Pairing
+from droomhuis.care.signals import signal_record
 from wijk.models import AccessLogEntry
 
 
@@ -23,8 +23,8 @@ def paired(world, case, broker_bw):
     )
     response = broker_bw.post(reverse("droomhuis:pairing_add", args=ref), {"pairing-expert": world.users.expert_bw.pk})
     assert response.status_code == 302
-    care.signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="Huur niet betaald")
-    care.signal_record(dream=case, actor=world.users.broker_bw, kind="loneliness", description="Weinig bezoek")
+    signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="Huur niet betaald")
+    signal_record(dream=case, actor=world.users.broker_bw, kind="loneliness", description="Weinig bezoek")
     return Pairing.objects.get()
 
 

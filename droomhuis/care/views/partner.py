@@ -15,11 +15,12 @@ from django.views.decorators.http import require_http_methods
 from wijk.guesses import GuessLimit
 from wijk.models import AccessAction
 
-from .. import care, conf
-from ..audit import partner_log
-from ..care_forms import PartnerStepForm
-from ..care_permissions import get_referral_for_partner, referrals_for_partner
-from ..decorators import partner_required
+from ... import conf
+from ...audit import partner_log
+from ...decorators import partner_required
+from ..forms import PartnerStepForm
+from ..permissions import get_referral_for_partner, referrals_for_partner
+from ..referrals import referral_from_token, referral_shared_items, referral_transition
 
 
 @partner_required
@@ -34,7 +35,7 @@ def _detail(request, referral, action_url, via_link):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            care.referral_transition(
+            referral_transition(
                 referral=referral,
                 to_status=data["to_status"],
                 actor=request.user if request.user.is_authenticated else None,
@@ -55,7 +56,7 @@ def _detail(request, referral, action_url, via_link):
         "droomhuis/partner/detail.html",
         {
             "referral": referral,
-            "items": care.referral_shared_items(referral),
+            "items": referral_shared_items(referral),
             "form": form,
             "action_url": action_url,
             "events": referral.events.order_by("at"),
@@ -77,7 +78,7 @@ PARTNER_LINK_GUESSES = GuessLimit("partner-link", per_client=20, per_secret=200)
 @require_http_methods(["GET", "POST"])
 def partner_link(request, token):
     """A signed, time-limited link from the e-mail: opens one referral without logging in."""
-    referral = care.referral_from_token(token)
+    referral = referral_from_token(token)
     if referral is None:
         # A signed link cannot be guessed (a 256-bit signature), so a right link always works; wrong links
         # still count, and a client that keeps trying gets a 429 instead of the explanation.

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wijk.choices import Channel, DataCategory, OrganisationKind
 from wijk.models import Organisation
 
-from .care import REFERRABLE
-from .care_models import SignalKind
-from .referral_workflow import ReferralOutcome, ReferralStatus, partner_targets
+from .models import SignalKind
+from .referrals import REFERRABLE
+from .workflow import ReferralOutcome, ReferralStatus, partner_targets
 
 CONSENT_METHODS = [(c.value, c.label) for c in (Channel.PHONE, Channel.IN_PERSON, Channel.PAPER)]
 CATEGORY_CHOICES = [(c, DataCategory(c).label) for c in REFERRABLE]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wijk.choices import DataCategory
 from wijk.models.consent import AppendOnlyModel, AppendOnlyQuerySet
 
-from .referral_workflow import ReferralOutcome, ReferralStatus
+from .workflow import ReferralOutcome, ReferralStatus
 
 
 class SignalKind(models.TextChoices):
@@ -69,7 +69,7 @@ class Signal(models.Model):
 
 class ReferralQuerySet(models.QuerySet):
     def open(self):
-        from .referral_workflow import OPEN
+        from .workflow import OPEN
 
         return self.filter(status__in=OPEN)
 
@@ -131,7 +131,7 @@ class Referral(models.Model):
 
     @property
     def is_open(self) -> bool:
-        from .referral_workflow import OPEN
+        from .workflow import OPEN
 
         return self.status in OPEN
 

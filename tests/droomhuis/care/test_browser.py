@@ -7,10 +7,10 @@ import re
 import pytest
 from django.core import mail
 
-from droomhuis.care_models import Referral, Signal
+from droomhuis.care.models import Referral, Signal
 from tests.browser import assert_accessible, log_in
 
-from .conftest import picked_up
+from ..conftest import picked_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

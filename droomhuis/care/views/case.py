@@ -5,8 +5,9 @@ from django.db.models import Prefetch
 from wijk.choices import Purpose
 from wijk.models import ConsentRecord
 
-from .. import care
-from ..care_forms import (
+from ...consents import consent_text_for
+from ...views.case_data import use_choices
+from ..forms import (
     AcuteReferralForm,
     BrokerCloseForm,
     ConfidentialityForm,
@@ -18,15 +19,15 @@ from ..care_forms import (
     experts_of,
     partners_of,
 )
-from ..care_models import ConfidentialityStatement, Pairing, Referral, Signal, SignalKind
-from ..consents import consent_text_for
-from .case_data import use_choices
+from ..models import ConfidentialityStatement, Pairing, Referral, Signal, SignalKind
+from ..pairings import CONSENT_PAIRING_KEY
+from ..referrals import CONSENT_REFERRAL_KEY
 
 
 def care_prefetches() -> list[Prefetch]:
     """The case owner's care lists, for ``prefetch_related_objects`` on the dream (one query each)."""
     return [
-        # The owner sees every signal of the case (``care_permissions.signals_visible_to``).
+        # The owner sees every signal of the case (``care.permissions.signals_visible_to``).
         Prefetch("signals", Signal.objects.select_related("recorded_by"), to_attr="signal_list"),
         Prefetch("referrals", Referral.objects.select_related("partner"), to_attr="referral_list"),
         Prefetch(
@@ -50,8 +51,8 @@ def care_shared(corporation) -> dict:
     return {
         f"partners-of:{corporation.pk}": lambda: list(partners_of(corporation)),
         f"experts-of:{corporation.pk}": lambda: list(experts_of(corporation).only("id", "name", "email")),
-        "text-referral": lambda: consent_text_for(care.CONSENT_REFERRAL_KEY),
-        "text-pairing": lambda: consent_text_for(care.CONSENT_PAIRING_KEY),
+        "text-referral": lambda: consent_text_for(CONSENT_REFERRAL_KEY),
+        "text-pairing": lambda: consent_text_for(CONSENT_PAIRING_KEY),
         f"statements:{corporation.pk}": lambda: list(
             ConfidentialityStatement.objects.filter(organisation=corporation)
             .select_related("expert")

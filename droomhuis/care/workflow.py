@@ -1,4 +1,4 @@
-"""A referral's lifecycle, written down as data. ``care.referral_transition`` is the only writer.
+"""A referral's lifecycle, written down as data. ``care.referrals.referral_transition`` is the only writer.
 
 proposed → sent → acknowledged → contact made → closed (with an outcome). Any open referral ends as
 "consent withdrawn" when the resident takes their consent back; only the system makes that step.

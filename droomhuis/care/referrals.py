@@ -1,6 +1,7 @@
-"""Writes for signals, referrals and pairings. Each runs in a transaction and leaves a trace
-(referral events, case history, and the access-log row of the person who did it). Consent is checked here,
-in one place, never in a view.
+"""Referrals: the resident passed on to a partner, with the consent recorded by the broker; the acute referral
+without consent and its second broker's review; the partner's signed link and mail. Each write runs in a
+transaction and leaves a trace (referral events, case history, and the access-log row of the person who did
+it). Consent is checked here, in one place, never in a view.
 """
 
 from __future__ import annotations
@@ -21,20 +22,18 @@ from django.utils.translation import gettext as _
 from wijk.choices import Channel, DataCategory, OrganisationKind, Purpose, RoleKind
 from wijk.links import absolute_url
 from wijk.models import NoticeKind
-from wijk.notices import staff_notify
 from wijk.services import consent_check, consent_give
 
-from . import conf, workdays
-from .audit import case_log, partner_log
-from .care_models import ConfidentialityStatement, ExpertNote, Pairing, Referral, ReferralEvent, Signal, SignalKind
-from .consents import consent_text_for
-from .models import DreamEvent, EventKind
-from .referral_workflow import ReferralOutcome, ReferralStatus, is_allowed
+from .. import conf, workdays
+from ..audit import case_log, partner_log
+from ..consents import consent_text_for
+from ..models import EventKind
+from .common import brokers_notify, case_link, history_add
+from .models import Referral, ReferralEvent, Signal, SignalKind
+from .workflow import ReferralOutcome, ReferralStatus, is_allowed
 
 LINK_SALT = "droomhuis.referral-link"
 CONSENT_REFERRAL_KEY = "referral"
-CONSENT_PAIRING_KEY = "pairing"
-CONFIDENTIALITY_VERSION = "2026-1"
 
 # What each shared category shows the partner. Anything not listed here is never shown.
 CATEGORY_FIELDS = {
@@ -43,58 +42,6 @@ CATEGORY_FIELDS = {
     **{kind: [f"signals:{kind}"] for kind in SignalKind.values},
 }
 REFERRABLE = [DataCategory.CONTACT, DataCategory.DREAM, *SignalKind.values]
-
-
-def _history(dream, kind, actor, to_value=""):
-    DreamEvent.objects.create(dream=dream, kind=kind, actor=actor, to_value=str(to_value)[:200])
-
-
-# --- signals -------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def signal_record(
-    *, dream, actor, kind: str, description: str, follow_up: str = "", role: str = RoleKind.BROKER
-) -> Signal:
-    """Record what was noticed. The case history says a signal was added, never which kind or what.
-
-    ``role``: the case's broker, or the paired expert by experience (``RoleKind.EXPERT``).
-    """
-    if kind not in SignalKind.values:
-        raise ValidationError(_("Kies een soort signaal uit de lijst."), code="unknown_kind")
-    if not description.strip():
-        raise ValidationError(_("Schrijf kort op wat u opviel."), code="description_required")
-    signal = Signal.objects.create(
-        dream=dream, kind=kind, description=description.strip(), follow_up=follow_up.strip(), recorded_by=actor
-    )
-    _history(dream, EventKind.SIGNAL, actor)
-    case_log(actor, signal, dream, "signaal", role=role)
-    acute = kind == SignalKind.ACUTE_DANGER
-    _mail_brokers(
-        dream,
-        (_("Dringend: een signaal bij droom %(ref)s") if acute else _("Een nieuw signaal bij droom %(ref)s"))
-        % {"ref": dream.reference_display},
-        render_to_string(
-            "droomhuis/email/signal.txt", {"acute": acute, "ref": dream.reference_display, "link": _case_link(dream)}
-        ),
-        kind=NoticeKind.SIGNAL,
-        acute=acute,
-    )
-    return signal
-
-
-@transaction.atomic
-def signal_close(*, signal: Signal, actor) -> Signal:
-    """Close a signal: nothing more to do. The retention clock starts at ``closed_at``."""
-    if signal.closed_at is None:
-        signal.closed_at = timezone.now()
-        signal.closed_by = actor
-        signal.save(update_fields=["closed_at", "closed_by"])
-    case_log(actor, signal, signal.dream, "signaal")
-    return signal
-
-
-# --- consent recorded by the broker --------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -123,12 +70,9 @@ def referral_consent_record(*, dream, actor, partner, categories, method: str, e
         )
         for category in categories
     ]
-    _history(dream, EventKind.CONSENT_GIVEN, actor, partner.name)
+    history_add(dream, EventKind.CONSENT_GIVEN, actor, partner.name)
     case_log(actor, records[0], dream, f"toestemming ({len(records)})")
     return records
-
-
-# --- referrals -----------------------------------------------------------------------------------------
 
 
 REASON_TEXT = {
@@ -180,7 +124,7 @@ def referral_create(*, dream, actor, partner, categories, question: str, send: b
     )
     referral.consents.set(consents)
     ReferralEvent.objects.create(referral=referral, actor=actor, to_status=ReferralStatus.PROPOSED)
-    _history(dream, EventKind.REFERRAL, actor, partner.name)
+    history_add(dream, EventKind.REFERRAL, actor, partner.name)
     if send:
         referral = _referral_move(referral, ReferralStatus.SENT, actor)
     case_log(actor, referral, dream, "aanmelding")
@@ -219,8 +163,8 @@ def referral_create_acute(*, dream, actor, partner, justification: str, question
     ReferralEvent.objects.create(
         referral=referral, actor=actor, to_status=ReferralStatus.PROPOSED, note=_("Acuut gevaar, zonder toestemming")
     )
-    _history(dream, EventKind.REFERRAL, actor, partner.name)
-    _mail_brokers(
+    history_add(dream, EventKind.REFERRAL, actor, partner.name)
+    brokers_notify(
         dream,
         _("Beoordelen: acute aanmelding %(ref)s") % {"ref": referral.reference},
         render_to_string(
@@ -275,7 +219,7 @@ def referral_transition(
     by_partner: bool = False,
     via_link: bool = False,
 ):
-    """The one way to change a referral's status, checked against ``referral_workflow.TRANSITIONS``.
+    """The one way to change a referral's status, checked against ``care.workflow.TRANSITIONS``.
 
     Sending re-checks consent (unless it is an acute referral) and mails the partner a link; closing
     needs an outcome. ``by_partner``: a partner contact took the step, logged in or (``via_link``) through
@@ -329,7 +273,7 @@ def _referral_move(referral: Referral, to_status: str, actor, *, outcome="", not
         referral=referral, actor=actor, from_status=source, to_status=to_status, note=note[:500]
     )
     if by_partner:
-        _mail_brokers(
+        brokers_notify(
             referral.dream,
             _("%(partner)s: aanmelding %(ref)s is nu '%(status)s'")
             % {"partner": referral.partner.name, "ref": referral.reference, "status": referral.get_status_display()},
@@ -341,7 +285,7 @@ def _referral_move(referral: Referral, to_status: str, actor, *, outcome="", not
                     "dream": referral.dream.reference_display,
                     "status": referral.get_status_display(),
                     "outcome": referral.get_outcome_display() if referral.outcome else "",
-                    "link": _case_link(referral.dream),
+                    "link": case_link(referral.dream),
                 },
             ),
             kind=NoticeKind.REFERRAL,
@@ -356,24 +300,6 @@ def _referral_move(referral: Referral, to_status: str, actor, *, outcome="", not
             ),
         )
     return referral
-
-
-def _case_link(dream) -> str:
-    return absolute_url(reverse("droomhuis:case", kwargs={"reference": dream.reference}))
-
-
-def _mail_brokers(dream, subject, body, *, kind, acute: bool = False, exclude=None, everyone: bool = False) -> None:
-    """Tell the brokers a case needs them: its owner, or (without one, or with ``everyone``) every broker of the
-    neighbourhood, each the way they chose (``wijk.notices``). The notice says that something happened and
-    where; what it is stays in the portal."""
-    from .permissions import brokers_for
-
-    if dream.owner_id and not everyone:
-        users = [dream.owner]
-    else:
-        users = list(brokers_for(dream.neighbourhood))
-    users = [u for u in users if exclude is None or u.pk != exclude.pk]
-    staff_notify(users=users, kind=kind, subject=subject, body=body, url=_case_link(dream), acute=acute)
 
 
 def partner_contacts(partner):
@@ -434,16 +360,11 @@ def referral_shared_items(referral) -> list[tuple[str, str]]:
     return items
 
 
-def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
-    """Stop every open referral that rests on this consent, and tell the partner in a minimal message.
+def referrals_stop_for(*, consent, withdrawal):
+    """Stop every open referral that rests on this withdrawn consent, and tell the partner in a minimal message.
 
     The message carries only the referral's reference: no name, no details.
     """
-    if consent.purpose == Purpose.PAIRING:
-        _end_pairings(consent, withdrawal)
-        return
-    if consent.purpose != Purpose.REFERRAL:
-        return
     for referral in Referral.objects.open().filter(consents=consent).select_related("partner"):
         _referral_move(referral, ReferralStatus.CONSENT_WITHDRAWN, withdrawal.recorded_by)
         _mail_partner(
@@ -451,112 +372,3 @@ def on_consent_withdrawn(sender, consent, withdrawal, **kwargs):
             _("Stop: aanmelding %(ref)s") % {"ref": referral.reference},
             render_to_string("droomhuis/email/referral_stop.txt", {"ref": referral.reference}),
         )
-
-
-def _end_pairings(consent, withdrawal):
-    """A withdrawn pairing consent ends the pairings that rest on it, at once."""
-    for pairing in Pairing.objects.active().filter(consent=consent).select_related("dream"):
-        pairing.ended_at = timezone.now()
-        pairing.save(update_fields=["ended_at"])
-        _history(pairing.dream, EventKind.PAIRING, withdrawal.recorded_by, _("gestopt: toestemming ingetrokken"))
-
-
-# --- experts by experience -----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def confidentiality_record(*, expert, organisation, signed_on, recorded_by, version: str = CONFIDENTIALITY_VERSION):
-    """Record that the expert signed the confidentiality statement (needed before the first pairing)."""
-    if not expert.roles.filter(kind=RoleKind.EXPERT, organisation=organisation, active=True).exists():
-        raise ValidationError(_("Deze persoon is geen ervaringsdeskundige van deze organisatie."), code="not_expert")
-    return ConfidentialityStatement.objects.create(
-        expert=expert, organisation=organisation, signed_on=signed_on, version=version, recorded_by=recorded_by
-    )
-
-
-@transaction.atomic
-def pairing_consent_record(*, dream, actor, categories, method: str, explicit: bool = False, note: str = ""):
-    """The resident agrees (by phone, on paper or in person) that an expert by experience may accompany them.
-
-    ``contact`` or ``dream`` makes a pairing possible; a signal kind lets the expert read those signals too.
-    """
-    if method == Channel.ONLINE:
-        raise ValidationError(_("Kies hoe de bewoner ja zei."), code="method_required")
-    if not categories:
-        raise ValidationError(_("Kies minstens één soort gegevens."), code="categories_required")
-    explanation = consent_text_for(CONSENT_PAIRING_KEY)
-    records = [
-        consent_give(
-            resident=dream.resident,
-            category=category,
-            purpose=Purpose.PAIRING,
-            recipient=dream.neighbourhood.corporation,
-            explanation=explanation,
-            method=method,
-            recorded_by=actor,
-            explicit=explicit and category == DataCategory.HEALTH,
-            note=note,
-        )
-        for category in categories
-    ]
-    _history(dream, EventKind.CONSENT_GIVEN, actor, _("ervaringsdeskundige"))
-    case_log(actor, records[0], dream, "toestemming")
-    return records
-
-
-@transaction.atomic
-def pairing_create(*, dream, expert, actor) -> Pairing:
-    """Pair an expert by experience with the resident: needs the resident's active pairing consent
-    (contact or dream, to the corporation) and the expert's signed confidentiality statement."""
-    corporation = dream.neighbourhood.corporation
-    if not expert.roles.filter(kind=RoleKind.EXPERT, organisation=corporation, active=True).exists():
-        raise ValidationError(_("Deze persoon is geen ervaringsdeskundige van deze corporatie."), code="not_expert")
-    if not ConfidentialityStatement.objects.filter(expert=expert, organisation=corporation).exists():
-        raise ValidationError(
-            _("Leg eerst vast dat de ervaringsdeskundige de geheimhoudingsverklaring tekende."),
-            code="no_confidentiality",
-        )
-    consent = None
-    for category in (DataCategory.CONTACT, DataCategory.DREAM):
-        check = consent_check(
-            resident=dream.resident, category=category, purpose=Purpose.PAIRING, recipient=corporation
-        )
-        if check:
-            consent = check.consent
-            break
-    if consent is None:
-        raise ValidationError(
-            _("De bewoner heeft geen toestemming gegeven voor een ervaringsdeskundige."), code="no_consent"
-        )
-    pairing = Pairing.objects.create(
-        dream=dream,
-        expert=expert,
-        consent=consent,
-        created_by=actor,
-        expires_at=timezone.now() + timedelta(days=conf.pairing_days()),
-    )
-    _history(dream, EventKind.PAIRING, actor, expert.name or expert.email)
-    case_log(actor, pairing, dream, "koppeling")
-    return pairing
-
-
-@transaction.atomic
-def pairing_renew(*, pairing: Pairing, actor) -> Pairing:
-    """Extend a pairing by the set period, if the resident's consent still holds."""
-    if not pairing.consent.is_active():
-        raise ValidationError(_("De toestemming van de bewoner geldt niet meer."), code="no_consent")
-    pairing.expires_at = timezone.now() + timedelta(days=conf.pairing_days())
-    pairing.save(update_fields=["expires_at"])
-    _history(pairing.dream, EventKind.PAIRING, actor, _("verlengd"))
-    case_log(actor, pairing, pairing.dream, "koppeling")
-    return pairing
-
-
-@transaction.atomic
-def expert_note_add(*, pairing: Pairing, body: str) -> ExpertNote:
-    """A note by the expert (``pairing.expert``, who writes the access-log row): read by the case's broker only."""
-    if not body.strip():
-        raise ValidationError(_("Schrijf een notitie."), code="body_required")
-    note = ExpertNote.objects.create(pairing=pairing, body=body.strip())
-    case_log(pairing.expert, note, pairing.dream, "notitie ervaringsdeskundige", role=RoleKind.EXPERT)
-    return note

@@ -5,24 +5,25 @@ from datetime import date
 
 from django.urls import reverse
 
-from droomhuis import care
-from droomhuis.care_models import Referral
+from droomhuis.care.models import Referral
+from droomhuis.care.referrals import referral_create, referral_create_acute
+from droomhuis.care.signals import signal_record
 from wijk.choices import DataCategory
 
-from .conftest import give_referral_consent, picked_up
-from .test_queries import count
+from ..conftest import give_referral_consent, picked_up
+from ..test_queries import count
 
 
 def make_referrals(world, make_dream, n, broker_bw2_user=None):
     for _ in range(n):
         dream = picked_up(make_dream(), world.users.broker_bw)
-        care.signal_record(dream=dream, actor=world.users.broker_bw, kind="acute_danger", description="Gevaar")
+        signal_record(dream=dream, actor=world.users.broker_bw, kind="acute_danger", description="Gevaar")
         give_referral_consent(world, dream, DataCategory.CONTACT)
-        referral = care.referral_create(
+        referral = referral_create(
             dream=dream, actor=world.users.broker_bw, partner=world.welzijn, categories=["contact"], question="?"
         )
         Referral.objects.filter(pk=referral.pk).update(acknowledge_due=date(2020, 1, 1))
-        care.referral_create_acute(
+        referral_create_acute(
             dream=dream,
             actor=world.users.broker_bw,
             partner=world.welzijn,
@@ -52,16 +53,16 @@ def test_broker_referrals_page_query_count_is_fixed(broker_bw, broker_bw2, world
 def test_case_page_with_signals_and_referrals_does_not_grow(broker_bw, world, case):
     url = reverse("droomhuis:case", args=[case.reference])
     give_referral_consent(world, case, DataCategory.CONTACT, DataCategory.DREAM)
-    care.signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="x")
-    care.referral_create(
+    signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="x")
+    referral_create(
         dream=case, actor=world.users.broker_bw, partner=world.welzijn, categories=["contact"], question="?"
     )
     count(broker_bw, url, {})  # the first view publishes the explanation texts
     count(broker_bw, url, {})  # and that change empties the shared lists in the cache; this view fills them
     small = count(broker_bw, url, {})
     for _ in range(10):
-        care.signal_record(dream=case, actor=world.users.broker_bw, kind="loneliness", description="y")
-        care.referral_create(
+        signal_record(dream=case, actor=world.users.broker_bw, kind="loneliness", description="y")
+        referral_create(
             dream=case, actor=world.users.broker_bw, partner=world.welzijn, categories=["dream"], question="?"
         )
     count(broker_bw, url, {})  # a change empties the shared lists in the cache; the next view fills them

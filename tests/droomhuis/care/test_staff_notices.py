@@ -6,9 +6,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from droomhuis import care
+from droomhuis.care.referrals import referral_create_acute, referral_transition
+from droomhuis.care.signals import signal_record
 
-from .conftest import SIGNAL_TEXT
+from ..conftest import SIGNAL_TEXT
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +22,8 @@ def test_an_experts_signal_reaches_the_cases_broker_and_an_urgent_one_says_so(
     world, case, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        care.signal_record(dream=case, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
-        care.signal_record(dream=case, actor=world.users.expert_bw, kind="acute_danger", description="Gaslucht")
+        signal_record(dream=case, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
+        signal_record(dream=case, actor=world.users.expert_bw, kind="acute_danger", description="Gaslucht")
     normal, urgent = _to(world.users.broker_bw.email)
     assert normal.subject.startswith("Een nieuw signaal bij droom")
     assert urgent.subject.startswith("Dringend: een signaal bij droom") and "vandaag" in urgent.body
@@ -36,7 +37,7 @@ def test_without_an_owner_every_broker_of_the_neighbourhood_is_told(
     world, dream, broker_bw2_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        care.signal_record(dream=dream, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
+        signal_record(dream=dream, actor=world.users.expert_bw, kind="money", description=SIGNAL_TEXT)
     assert _to(world.users.broker_bw.email) and _to(broker_bw2_user.email)
 
 
@@ -61,10 +62,10 @@ def test_a_partners_step_reaches_the_broker_and_its_note_shows_on_the_case(
 def test_closing_by_the_partner_names_the_outcome(setup, world, django_capture_on_commit_callbacks):
     referral = setup["referral"]
     for step in ("acknowledged", "contact_made"):
-        referral = care.referral_transition(referral=referral, to_status=step, by_partner=True)
+        referral = referral_transition(referral=referral, to_status=step, by_partner=True)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        care.referral_transition(referral=referral, to_status="closed", outcome="helped", by_partner=True)
+        referral_transition(referral=referral, to_status="closed", outcome="helped", by_partner=True)
     notice = _to(world.users.broker_bw.email)[-1]
     assert "Uitkomst:" in notice.body
 
@@ -72,7 +73,7 @@ def test_closing_by_the_partner_names_the_outcome(setup, world, django_capture_o
 def test_the_broker_closing_a_referral_mails_nobody_on_their_own_team(setup, world, django_capture_on_commit_callbacks):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        care.referral_transition(
+        referral_transition(
             referral=setup["referral"], to_status="closed", outcome="helped", actor=world.users.broker_bw
         )
     assert not _to(world.users.broker_bw.email)
@@ -81,10 +82,10 @@ def test_the_broker_closing_a_referral_mails_nobody_on_their_own_team(setup, wor
 def test_an_acute_referral_asks_the_other_brokers_to_review(
     world, case, broker_bw2_user, django_capture_on_commit_callbacks
 ):
-    care.signal_record(dream=case, actor=world.users.broker_bw, kind="acute_danger", description="Gaslucht")
+    signal_record(dream=case, actor=world.users.broker_bw, kind="acute_danger", description="Gaslucht")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        care.referral_create_acute(
+        referral_create_acute(
             dream=case,
             actor=world.users.broker_bw,
             partner=world.welzijn,

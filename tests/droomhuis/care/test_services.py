@@ -1,5 +1,7 @@
 """Signals, consent-gated referrals, withdrawal, acute danger and pairings, through the services."""
 
+import importlib
+import pkgutil
 from datetime import date, timedelta
 
 import pytest
@@ -7,19 +9,29 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from droomhuis import care, services
-from droomhuis.care_models import Referral, ReferralEvent, Signal
-from droomhuis.referral_workflow import TRANSITIONS, ReferralStatus
+from droomhuis import services
+from droomhuis.care.confidentiality import confidentiality_record
+from droomhuis.care.models import Referral, ReferralEvent, Signal
+from droomhuis.care.pairings import pairing_create
+from droomhuis.care.referrals import (
+    referral_create,
+    referral_create_acute,
+    referral_review,
+    referral_shared_items,
+    referral_transition,
+)
+from droomhuis.care.signals import signal_record
+from droomhuis.care.workflow import TRANSITIONS, ReferralStatus
 from tests.factories import PartnerFactory, RoleFactory, UserFactory
 from wijk.choices import Channel, DataCategory, Purpose, RoleKind
 from wijk.models import ConsentRecord
 from wijk.services import consent_give, consent_withdraw
 
-from .conftest import give_referral_consent
+from ..conftest import give_referral_consent
 
 
 def refer(world, case, *categories, partner=None):
-    return care.referral_create(
+    return referral_create(
         dream=case,
         actor=world.users.broker_bw,
         partner=partner or world.welzijn,
@@ -29,7 +41,7 @@ def refer(world, case, *categories, partner=None):
 
 
 def test_signal_is_recorded_and_history_does_not_say_what(world, case):
-    signal = care.signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="Post stapelt op")
+    signal = signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="Post stapelt op")
     assert Signal.objects.get() == signal and signal.kind == "money"
     event = case.events.order_by("-pk").first()
     assert event.kind == "signal" and "Post" not in event.to_value and "money" not in event.to_value
@@ -37,7 +49,7 @@ def test_signal_is_recorded_and_history_does_not_say_what(world, case):
 
 def test_unknown_signal_kind_is_refused(world, case):
     with pytest.raises(ValidationError):
-        care.signal_record(dream=case, actor=world.users.broker_bw, kind="debt_to_city", description="x")
+        signal_record(dream=case, actor=world.users.broker_bw, kind="debt_to_city", description="x")
 
 
 def test_consent_recorded_by_phone_has_method_recorder_and_text_version(world, case):
@@ -49,11 +61,11 @@ def test_consent_recorded_by_phone_has_method_recorder_and_text_version(world, c
 
 def test_referral_with_consent_carries_only_consented_fields_and_is_sent(world, case):
     give_referral_consent(world, case, DataCategory.CONTACT)
-    care.signal_record(dream=case, actor=world.users.broker_bw, kind="loneliness", description="Zit veel alleen")
+    signal_record(dream=case, actor=world.users.broker_bw, kind="loneliness", description="Zit veel alleen")
     referral = refer(world, case, DataCategory.CONTACT)
     assert referral.status == ReferralStatus.SENT and referral.sent_at
     assert referral.categories == ["contact"] and "dream_text" not in referral.fields
-    labels = [label for label, _ in care.referral_shared_items(referral)]
+    labels = [label for label, _ in referral_shared_items(referral)]
     assert "Telefoon" in labels and "De droom" not in labels and "Eenzaamheid" not in labels
     assert list(referral.consents.values_list("category", flat=True)) == ["contact"]
     assert [e.to_status for e in referral.events.all()] == ["proposed", "sent"]
@@ -172,12 +184,12 @@ def test_lifecycle_follows_the_table_and_closing_needs_an_outcome(world, case):
     give_referral_consent(world, case, DataCategory.CONTACT)
     referral = refer(world, case, DataCategory.CONTACT)
     with pytest.raises(ValidationError):
-        care.referral_transition(referral=referral, to_status=ReferralStatus.CONTACT_MADE)
-    care.referral_transition(referral=referral, to_status=ReferralStatus.ACKNOWLEDGED)
-    care.referral_transition(referral=referral, to_status=ReferralStatus.CONTACT_MADE)
+        referral_transition(referral=referral, to_status=ReferralStatus.CONTACT_MADE)
+    referral_transition(referral=referral, to_status=ReferralStatus.ACKNOWLEDGED)
+    referral_transition(referral=referral, to_status=ReferralStatus.CONTACT_MADE)
     with pytest.raises(ValidationError):
-        care.referral_transition(referral=referral, to_status=ReferralStatus.CLOSED)
-    care.referral_transition(referral=referral, to_status=ReferralStatus.CLOSED, outcome="helped")
+        referral_transition(referral=referral, to_status=ReferralStatus.CLOSED)
+    referral_transition(referral=referral, to_status=ReferralStatus.CLOSED, outcome="helped")
     referral.refresh_from_db()
     assert referral.outcome == "helped" and referral.closed_at
     assert TRANSITIONS[ReferralStatus.CLOSED] == frozenset()
@@ -191,7 +203,7 @@ def test_withdrawal_stops_open_referrals_and_tells_the_partner_minimally(world, 
     services.partner_consent_withdraw(dream=case, organisation_id=world.welzijn.pk, purpose=Purpose.REFERRAL)
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.CONSENT_WITHDRAWN
-    assert care.referral_shared_items(referral) == []
+    assert referral_shared_items(referral) == []
     (message,) = mail.outbox
     assert message.to == ["partner@welzijn.test"] and referral.reference in message.subject
     assert "Mira" not in message.body and "0546" not in message.body and "moestuin" not in message.body
@@ -202,7 +214,7 @@ def test_withdrawal_stops_open_referrals_and_tells_the_partner_minimally(world, 
 def test_closed_referrals_stay_closed_on_withdrawal(world, case):
     (record,) = give_referral_consent(world, case, DataCategory.CONTACT)
     referral = refer(world, case, DataCategory.CONTACT)
-    care.referral_transition(referral=referral, to_status=ReferralStatus.CLOSED, outcome="declined")
+    referral_transition(referral=referral, to_status=ReferralStatus.CLOSED, outcome="declined")
     consent_withdraw(consent=record, method=Channel.ONLINE)
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.CLOSED
@@ -213,16 +225,16 @@ def test_closed_referrals_stay_closed_on_withdrawal(world, case):
 
 def test_acute_danger_needs_a_signal_and_a_justification_and_gets_a_review_task(world, case, broker_bw2_user):
     with pytest.raises(ValidationError):
-        care.referral_create_acute(
+        referral_create_acute(
             dream=case, actor=world.users.broker_bw, partner=world.welzijn, justification="x" * 30, question="Nu"
         )
-    care.signal_record(dream=case, actor=world.users.broker_bw, kind="acute_danger", description="Gaslucht")
+    signal_record(dream=case, actor=world.users.broker_bw, kind="acute_danger", description="Gaslucht")
     with pytest.raises(ValidationError) as error:
-        care.referral_create_acute(
+        referral_create_acute(
             dream=case, actor=world.users.broker_bw, partner=world.welzijn, justification="kort", question="Nu"
         )
     assert error.value.code == "justification_required"
-    referral = care.referral_create_acute(
+    referral = referral_create_acute(
         dream=case,
         actor=world.users.broker_bw,
         partner=world.welzijn,
@@ -232,13 +244,13 @@ def test_acute_danger_needs_a_signal_and_a_justification_and_gets_a_review_task(
     assert referral.without_consent and referral.status == ReferralStatus.SENT
     assert referral.review_due > timezone.localdate()
     assert referral.categories == ["contact", "acute_danger"]
-    from droomhuis.care_permissions import reviews_for
+    from droomhuis.care.permissions import reviews_for
 
     assert list(reviews_for(broker_bw2_user)) == [referral]
     assert list(reviews_for(world.users.broker_bw)) == []
     with pytest.raises(ValidationError):
-        care.referral_review(referral=referral, reviewer=world.users.broker_bw, note="Zelf goed")
-    care.referral_review(referral=referral, reviewer=broker_bw2_user, note="Terecht")
+        referral_review(referral=referral, reviewer=world.users.broker_bw, note="Zelf goed")
+    referral_review(referral=referral, reviewer=broker_bw2_user, note="Terecht")
     assert list(reviews_for(broker_bw2_user)) == []
 
 
@@ -252,21 +264,28 @@ def test_money_worries_never_go_anywhere_without_consent(world, case):
         sharing_categories=["money"],
     )
     debt.works_with.set([world.bw])
-    care.signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="Huurachterstand")
+    signal_record(dream=case, actor=world.users.broker_bw, kind="money", description="Huurachterstand")
     with pytest.raises(ValidationError):
         refer(world, case, DataCategory.MONEY, partner=debt)
     with pytest.raises(ValidationError):
-        care.referral_create_acute(
+        referral_create_acute(
             dream=case, actor=world.users.broker_bw, partner=debt, justification="x" * 40, question="Geld"
         )
     assert not Referral.objects.exists()
 
 
 def test_no_function_sends_to_a_municipal_channel():
+    """Not in the Droomhuis's services, nor in any module of the care package (found by walking it)."""
     import droomhuis.care
     import droomhuis.services
 
-    names = [n.lower() for module in (droomhuis.care, droomhuis.services) for n in dir(module)]
+    care_modules = [
+        importlib.import_module(info.name) for info in pkgutil.walk_packages(droomhuis.care.__path__, "droomhuis.care.")
+    ]
+    assert {"droomhuis.care.signals", "droomhuis.care.referrals", "droomhuis.care.pairings"} <= {
+        module.__name__ for module in care_modules
+    }
+    names = [n.lower() for module in (*care_modules, droomhuis.services) for n in dir(module)]
     for word in ("municip", "gemeente", "early_warning", "vroegsignal"):
         assert not any(word in n for n in names)
 
@@ -277,13 +296,13 @@ def test_no_function_sends_to_a_municipal_channel():
 def test_pairing_needs_confidentiality_and_consent_and_expires(world, case):
     expert = world.users.expert_bw
     with pytest.raises(ValidationError) as error:
-        care.pairing_create(dream=case, expert=expert, actor=world.users.broker_bw)
+        pairing_create(dream=case, expert=expert, actor=world.users.broker_bw)
     assert error.value.code == "no_confidentiality"
-    care.confidentiality_record(
+    confidentiality_record(
         expert=expert, organisation=world.bw, signed_on=timezone.localdate(), recorded_by=world.users.broker_bw
     )
     with pytest.raises(ValidationError) as error:
-        care.pairing_create(dream=case, expert=expert, actor=world.users.broker_bw)
+        pairing_create(dream=case, expert=expert, actor=world.users.broker_bw)
     assert error.value.code == "no_consent"
     consent_give(
         resident=case.resident,
@@ -294,12 +313,12 @@ def test_pairing_needs_confidentiality_and_consent_and_expires(world, case):
         method=Channel.PHONE,
         recorded_by=world.users.broker_bw,
     )
-    pairing = care.pairing_create(dream=case, expert=expert, actor=world.users.broker_bw)
+    pairing = pairing_create(dream=case, expert=expert, actor=world.users.broker_bw)
     assert pairing.expires_at > timezone.now() + timedelta(days=80)
     stranger = UserFactory(email="geen@expert.test")
     RoleFactory(user=stranger, organisation=world.hw, kind=RoleKind.EXPERT)
     with pytest.raises(ValidationError):
-        care.pairing_create(dream=case, expert=stranger, actor=world.users.broker_bw)
+        pairing_create(dream=case, expert=stranger, actor=world.users.broker_bw)
 
 
 def test_signal_retention_deletes_old_closed_signals_but_not_on_legal_hold(world, case, settings):
@@ -309,10 +328,10 @@ def test_signal_retention_deletes_old_closed_signals_but_not_on_legal_hold(world
 
     settings.DROOMHUIS_SIGNAL_RETENTION_DAYS = 730
     broker = world.users.broker_bw
-    old = care.signal_record(dream=case, actor=broker, kind="money", description="oud")
-    held = care.signal_record(dream=case, actor=broker, kind="health", description="bewaren")
-    recent = care.signal_record(dream=case, actor=broker, kind="loneliness", description="recent")
-    still_open = care.signal_record(dream=case, actor=broker, kind="home_safety", description="open")
+    old = signal_record(dream=case, actor=broker, kind="money", description="oud")
+    held = signal_record(dream=case, actor=broker, kind="health", description="bewaren")
+    recent = signal_record(dream=case, actor=broker, kind="loneliness", description="recent")
+    still_open = signal_record(dream=case, actor=broker, kind="home_safety", description="open")
     long_ago = timezone.now() - timedelta(days=800)
     Signal.objects.filter(pk__in=[old.pk, held.pk]).update(closed_at=long_ago)
     Signal.objects.filter(pk=held.pk).update(legal_hold=True)

@@ -13,9 +13,9 @@ from wijk.choices import Purpose, RoleKind
 from wijk.models import ConsentRecord
 from wijk.permissions import active_roles, organisation_ids
 
-from .care_models import Pairing, Referral, Signal
-from .permissions import can_handle, get_dream_for_broker
-from .referral_workflow import ReferralStatus
+from ..permissions import can_handle, get_dream_for_broker
+from .models import Pairing, Referral, Signal
+from .workflow import ReferralStatus
 
 
 def is_case_owner(user, dream) -> bool:
