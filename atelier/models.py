@@ -210,7 +210,7 @@ class Canvas(models.Model):
     workshop = models.ForeignKey(
         Workshop, on_delete=models.CASCADE, related_name="canvases", verbose_name=_("werkatelier")
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     objects = ContentQuerySet.as_manager()
 

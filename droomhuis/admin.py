@@ -3,6 +3,7 @@ dream, its outcome and story — never contact details, internal notes or case h
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -88,8 +89,29 @@ class LegalHoldActions:
         return {name: self.get_action(name) for name in ("legal_hold_on", "legal_hold_off")}
 
 
+class ErasureThroughForgetMe:
+    """Dreams, signals and referrals are never deleted in the admin, not one by one and not in bulk, not even by a
+    superuser: erasure goes through "vergeet mij", which leaves proof. The change page points there instead."""
+
+    change_form_template = "droomhuis/admin/change_form_erasure.html"
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def resident_of(self, obj):
+        return obj.dream.resident
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        resident = self.resident_of(obj) if obj is not None else None
+        erasure_url = (
+            reverse("wijk:resident_forget", args=[resident.uid]) if resident and resident.erased_at is None else ""
+        )
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "erasure_url": erasure_url})
+
+
 @admin.register(Dream)
-class DreamWallAdmin(LegalHoldActions, OrganisationScopedAdmin):
+class DreamWallAdmin(ErasureThroughForgetMe, LegalHoldActions, OrganisationScopedAdmin):
     organisation_path = "neighbourhood__corporation"
     staff_can_add = False
     list_display = ["reference_display", "neighbourhood", "status", "wall_status", "closed_at", "legal_hold"]
@@ -114,6 +136,9 @@ class DreamWallAdmin(LegalHoldActions, OrganisationScopedAdmin):
         # sees every dream, to put one on legal hold.
         queryset = super().get_queryset(request).select_related("neighbourhood")
         return queryset if request.user.is_superuser else queryset.filter(status="realised")
+
+    def resident_of(self, obj):
+        return obj.resident
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -171,7 +196,7 @@ class DreamWallAdmin(LegalHoldActions, OrganisationScopedAdmin):
         return {**actions, **self.legal_hold_actions(request)}
 
 
-class SuperuserOnlyReadOnlyAdmin(LegalHoldActions, ReadOnlyAdmin):
+class SuperuserOnlyReadOnlyAdmin(ErasureThroughForgetMe, LegalHoldActions, ReadOnlyAdmin):
     """Signals and referrals: only a superuser may look, nobody changes anything here.
 
     Moderators, brokers, partner and collection staff never see these models in the admin.
@@ -207,7 +232,15 @@ class SignalAdmin(SuperuserOnlyReadOnlyAdmin):
 
 @admin.register(Referral)
 class ReferralAdmin(SuperuserOnlyReadOnlyAdmin):
-    list_display = ["reference", "partner", "status", "outcome", "without_consent", "created_at", "legal_hold"]
+    list_display = [
+        "reference_shown",
+        "partner",
+        "status",
+        "outcome",
+        "without_consent",
+        "created_at",
+        "legal_hold",
+    ]
     list_filter = ["status", "without_consent"]
     search_fields = ["dream__reference", "partner__name"]
     fields = [
@@ -225,3 +258,7 @@ class ReferralAdmin(SuperuserOnlyReadOnlyAdmin):
         "created_at",
     ]
     readonly_fields = fields
+
+    @admin.display(description=_("kenmerk"))
+    def reference_shown(self, obj):
+        return obj.reference

@@ -77,7 +77,12 @@ class Match(models.Model):
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=MatchOutcome.choices, blank=True)
     outcome_note = models.CharField(_("toelichting bij de uitkomst"), max_length=500, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
     )
     created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
     contacted_at = models.DateTimeField(_("contact gezocht op"), null=True, blank=True)

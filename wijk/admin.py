@@ -2,9 +2,10 @@ from django import forms
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import login_codes
+from . import admin_accounts, login_codes  # noqa: F401 - admin_accounts registers Django's and allauth's pages
 from .admin_scoping import DateHierarchyAdmin, HistoryAdmin, OrganisationScopedAdmin, ReadOnlyAdmin
 from .choices import DataCategory, RoleKind
 from .export_summary import role_label
@@ -174,7 +175,7 @@ class NeighbourhoodAdmin(MoodImageAdminMixin, OrganisationScopedAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "name_tr", "name_ar", "slug", "position"]
+    list_display = ["name", "in_english", "in_turkish", "in_arabic", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -183,6 +184,19 @@ class ThemeAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser or request.user.is_staff
+
+    # The names in other languages carry their language, so a screen reader reads them as such.
+    @admin.display(description=Theme._meta.get_field("name_en").verbose_name, ordering="name_en")
+    def in_english(self, obj):
+        return format_html('<span lang="en">{}</span>', obj.name_en)
+
+    @admin.display(description=Theme._meta.get_field("name_tr").verbose_name, ordering="name_tr")
+    def in_turkish(self, obj):
+        return format_html('<span lang="tr">{}</span>', obj.name_tr)
+
+    @admin.display(description=Theme._meta.get_field("name_ar").verbose_name, ordering="name_ar")
+    def in_arabic(self, obj):
+        return format_html('<span lang="ar" dir="rtl">{}</span>', obj.name_ar)
 
 
 @admin.register(Role)

@@ -1,6 +1,7 @@
 """One row per scheduled job and period: the unique pair makes sure a job runs once, however many servers ask."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ScheduledRun(models.Model):
@@ -11,6 +12,8 @@ class ScheduledRun(models.Model):
     claimed_by = models.CharField(max_length=64, blank=True)
 
     class Meta:
+        verbose_name = _("geplande taak")
+        verbose_name_plural = _("geplande taken")
         constraints = [models.UniqueConstraint(fields=["job", "period"], name="worker_scheduledrun_once")]
         ordering = ["-claimed_at"]
 
@@ -23,6 +26,10 @@ class WorkerHeartbeat(models.Model):
 
     worker_id = models.CharField(max_length=64, unique=True)
     seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("teken van leven van de achtergrondverwerker")
+        verbose_name_plural = _("tekens van leven van de achtergrondverwerker")
 
     def __str__(self) -> str:
         return f"{self.worker_id} {self.seen_at:%Y-%m-%d %H:%M:%S}"

@@ -42,15 +42,24 @@ class Signal(models.Model):
     """Something the broker noticed about the resident's situation. Restricted; see ``permissions``."""
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    dream = models.ForeignKey("droomhuis.Dream", on_delete=models.CASCADE, related_name="signals")
+    dream = models.ForeignKey(
+        "droomhuis.Dream", on_delete=models.CASCADE, related_name="signals", verbose_name=_("droom")
+    )
     kind = models.CharField(_("soort"), max_length=20, choices=SignalKind.choices)
     description = models.CharField(_("wat viel op"), max_length=500)
     follow_up = models.CharField(_("wat doen we ermee"), max_length=500, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("vastgelegd door")
+    )
     recorded_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("afgesloten door"),
     )
     legal_hold = models.BooleanField(
         _("bewaren voor een rechtszaak"), default=False, help_text=_("Niet weggooien, ook niet na 24 maanden.")
@@ -85,31 +94,44 @@ class Referral(models.Model):
     """The broker refers the resident to a partner. Carries only the categories listed in ``categories``."""
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    dream = models.ForeignKey("droomhuis.Dream", on_delete=models.PROTECT, related_name="referrals")
-    resident = models.ForeignKey("wijk.Resident", on_delete=models.PROTECT, related_name="+")
-    partner = models.ForeignKey("wijk.Organisation", on_delete=models.PROTECT, related_name="+")
+    dream = models.ForeignKey(
+        "droomhuis.Dream", on_delete=models.PROTECT, related_name="referrals", verbose_name=_("droom")
+    )
+    resident = models.ForeignKey("wijk.Resident", on_delete=models.PROTECT, related_name="+", verbose_name=_("bewoner"))
+    partner = models.ForeignKey(
+        "wijk.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
+    )
     question = models.CharField(_("vraag aan de partner"), max_length=500)
     categories = models.JSONField(_("gedeelde soorten gegevens"), default=list)
     fields = models.JSONField(_("gedeelde velden"), default=list)
-    consents = models.ManyToManyField("wijk.ConsentRecord", blank=True, related_name="+")
+    consents = models.ManyToManyField(
+        "wijk.ConsentRecord", blank=True, related_name="+", verbose_name=_("toestemmingen")
+    )
     without_consent = models.BooleanField(_("zonder toestemming (acuut gevaar)"), default=False)
     justification = models.TextField(_("onderbouwing"), max_length=2000, blank=True)
     review_due = models.DateField(_("beoordelen uiterlijk"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordeeld door"),
     )
     reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
     review_note = models.CharField(_("oordeel"), max_length=500, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ReferralStatus.choices, default="proposed")
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=ReferralOutcome.choices, blank=True)
     partner_note = models.CharField(_("laatste toelichting van de partner"), max_length=500, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("gemaakt door")
+    )
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     acknowledge_due = models.DateField(_("bevestigen uiterlijk"), null=True, blank=True)
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
-    contact_made_at = models.DateTimeField(null=True, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    contact_made_at = models.DateTimeField(_("contact gehad op"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     legal_hold = models.BooleanField(
         _("bewaren voor een rechtszaak"), default=False, help_text=_("Niet weggooien, ook niet na 24 maanden.")
     )
@@ -156,6 +178,8 @@ class ReferralEvent(AppendOnlyModel):
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("stap van een aanmelding")
+        verbose_name_plural = _("stappen van aanmeldingen")
         ordering = ["at", "pk"]
 
     def __str__(self):
@@ -221,9 +245,11 @@ class ExpertNote(models.Model):
 
     pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="notes")
     body = models.TextField(_("notitie"), max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("notitie van een ervaringsdeskundige")
+        verbose_name_plural = _("notities van ervaringsdeskundigen")
         ordering = ["-created_at"]
 
     def __str__(self):

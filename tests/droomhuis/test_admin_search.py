@@ -62,3 +62,21 @@ def test_the_access_log_reads_in_words(world, superuser):
     html = superuser.get(reverse("admin:wijk_accesslogentry_changelist")).content.decode()
     assert "Droommakelaar" in html and ">droom<" in html
     assert ">broker<" not in html and ">droomhuis.dream<" not in html
+
+
+@pytest.mark.parametrize("name", ["dream", "signal", "referral"])
+def test_not_even_a_superuser_deletes_one_dream_signal_or_referral(setup, superuser, name):
+    record = setup[name]
+    url = reverse(f"admin:droomhuis_{name}_delete", args=[record.pk])
+    assert superuser.get(url).status_code == 403
+    assert superuser.post(url, {"post": "yes"}).status_code == 403
+    assert type(record).objects.filter(pk=record.pk).exists()
+
+
+@pytest.mark.parametrize("name", ["dream", "signal", "referral"])
+def test_the_change_page_points_to_forget_me_instead(setup, superuser, name):
+    record = setup[name]
+    html = superuser.get(reverse(f"admin:droomhuis_{name}_change", args=[record.pk])).content.decode()
+    forget = reverse("wijk:resident_forget", args=[setup["dream"].resident.uid])
+    assert f'href="{forget}"' in html and "vergeet mij" in html
+    assert reverse(f"admin:droomhuis_{name}_delete", args=[record.pk]) not in html

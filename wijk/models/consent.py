@@ -43,7 +43,7 @@ class ConsentText(AppendOnlyModel):
     language = models.CharField(_("taal"), max_length=10, default="nl")
     title = models.CharField(_("titel"), max_length=150)
     body = models.TextField(_("uitleg"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
 
     objects = AppendOnlyQuerySet.as_manager()
 

@@ -67,7 +67,7 @@ class Organisation(models.Model):
     sharing_agreement_ref = models.CharField(_("kenmerk afspraak gegevens delen"), max_length=100, blank=True)
     sharing_agreement_valid_until = models.DateField(_("afspraak geldig tot"), null=True, blank=True)
     sharing_categories = models.JSONField(_("soorten gegevens die zij mogen ontvangen"), default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
     history = HistoricalRecords()
 
     objects = OrganisationQuerySet.as_manager()
@@ -310,7 +310,7 @@ class Role(models.Model):
     )
     kind = models.CharField(_("rol"), max_length=20, choices=RoleKind.choices)
     active = models.BooleanField(_("actief"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
     history = HistoricalRecords()
 
     objects = RoleQuerySet.as_manager()

@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "worker.apps.TasksDatabaseConfig",
     "wijk",
     "parelketting",
     "droomhuis",
