@@ -2,13 +2,15 @@
 
 Every count goes through the apps' own access helpers (``moderated_pearls``, ``reports_for_user``,
 ``dreams_for_broker``, ``reviews_for`` ...), so a moderator of one corporation never counts the other's items.
-One query per kind of record, whatever the data size: counts are aggregates, never lists.
+All counts come in one query, whatever the data size and however many roles the person has: each count is a
+scalar subquery (``COUNT`` over the access helper's queryset), read together on the person's own user row.
 """
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import F, Func, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,48 +63,65 @@ def _moderated_dreams(user):
     return Dream.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
 
 
-def _moderation(user) -> dict[str, int]:
-    counts = {
-        "pearls": moderated_pearls(user).filter(status=PearlStatus.SUBMITTED).count(),
-        "reports": reports_for_user(user).filter(status=ReportStatus.OPEN).count(),
-        "activities": moderated_activities(user).filter(status=ActivityStatus.PROPOSED).count(),
-        "wall": _moderated_dreams(user).filter(wall_status=WallStatus.PROPOSED).count(),
+def _moderation(user) -> dict:
+    return {
+        "pearls": moderated_pearls(user).filter(status=PearlStatus.SUBMITTED),
+        "reports": reports_for_user(user).filter(status=ReportStatus.OPEN),
+        "activities": moderated_activities(user).filter(status=ActivityStatus.PROPOSED),
+        "wall": _moderated_dreams(user).filter(wall_status=WallStatus.PROPOSED),
     }
-    return counts
 
 
-def _dreams(user, today) -> dict[str, int]:
-    return dreams_for_broker(user).aggregate(
-        new=Count("pk", filter=Q(status=DreamStatus.NEW)),
-        mine=Count("pk", filter=Q(status__in=OPEN, owner=user)),
-        overdue=Count(
-            "pk",
-            filter=Q(status__in=OPEN, owner=user)
-            & (Q(next_action_date__lt=today) | Q(first_contact_at__isnull=True, first_contact_due__lt=today)),
+def _dreams(user, today) -> dict:
+    # Each its own filter, so each count reads its index ((status, created_at) or (owner, status)).
+    mine = dreams_for_broker(user).filter(status__in=OPEN, owner=user)
+    return {
+        "new": dreams_for_broker(user).filter(status=DreamStatus.NEW),
+        "mine": mine,
+        "overdue": mine.filter(
+            Q(next_action_date__lt=today) | Q(first_contact_at__isnull=True, first_contact_due__lt=today)
         ),
-    )
+    }
+
+
+class _CountRows(Func):
+    """``COUNT(DISTINCT pk)`` of a queryset, as the one column of a subquery (no GROUP BY: one row)."""
+
+    function = "COUNT"
+    template = "%(function)s(DISTINCT %(expressions)s)"
+
+
+def _count_together(user, querysets: dict) -> dict[str, int]:
+    """Every queryset's number of rows, in one query: a scalar subquery each, on the user's own row."""
+    if not querysets:
+        return {}
+    # The aliases get a prefix: a bare key ("pairings") could be the name of one of the user's relations.
+    counted = {f"n_{key}": Subquery(qs.order_by().values(n=_CountRows(F("pk")))) for key, qs in querysets.items()}
+    row = get_user_model().objects.filter(pk=user.pk).values(**counted).get()
+    return {key: row[f"n_{key}"] for key in querysets}
 
 
 def counts_for(user) -> dict[str, int]:
     """Every count that applies to ``user``, by key; a key is absent when the user's roles do not cover it."""
     today = timezone.localdate()
-    counts: dict[str, int] = {}
+    querysets: dict = {}
     if is_moderator(user):
-        counts.update(_moderation(user))
+        querysets.update(_moderation(user))
     if is_broker(user):
-        counts.update({f"dreams_{key}": value for key, value in _dreams(user, today).items()})
-        counts["reviews"] = reviews_for(user).count()
+        querysets.update({f"dreams_{key}": qs for key, qs in _dreams(user, today).items()})
+        querysets["reviews"] = reviews_for(user)
     if is_team_lead(user):
-        counts["team_open"] = dreams_for_team_lead(user).filter(status__in=OPEN, owner__isnull=False).count()
+        querysets["team_open"] = dreams_for_team_lead(user).filter(status__in=OPEN, owner__isnull=False)
     if active_roles(user, RoleKind.PARTNER_CONTACT):
-        counts["to_acknowledge"] = referrals_for_partner(user).filter(status=ReferralStatus.SENT).count()
+        querysets["to_acknowledge"] = referrals_for_partner(user).filter(status=ReferralStatus.SENT)
     if active_roles(user, RoleKind.EXPERT):
-        counts["pairings"] = pairings_for_expert(user).count()
+        querysets["pairings"] = pairings_for_expert(user)
     if may_handle_callbacks(user):
         # Calls planned for a later day are not work for today; today's and late ones are.
-        counts["callbacks"] = callbacks_for_user(user).waiting().filter(call_on__lte=today).count()
+        querysets["callbacks"] = callbacks_for_user(user).waiting().filter(call_on__lte=today)
     if may_print_letters(user):
-        counts["letters"] = letters_for_user(user).queued().count()
+        querysets["letters"] = letters_for_user(user).queued()
+    counts = _count_together(user, querysets)
     cache.set(_badge_key(user), badge_total(counts), BADGE_SECONDS)
     return counts
 

@@ -33,7 +33,14 @@ from .attention import moderated_activities
 from .decision import Block, Button
 from .forms import ApproveForm, DeclineForm, RejectForm, ReturnForm
 
-INBOX_SIZE = 100
+INBOX_SIZE = 100  # the inbox lists at most this many; its count is of all that wait
+
+
+def inbox_page(listing, waiting) -> tuple[list, int]:
+    """The first ``INBOX_SIZE`` of ``listing``, and how many wait in all: the list's length, or, only when the
+    list is full, one count of ``waiting`` (the same rows, without what the list needs for showing them)."""
+    shown = list(listing[:INBOX_SIZE])
+    return shown, (waiting.count() if len(shown) >= INBOX_SIZE else len(shown))
 
 
 # Anonymous visitors log in first; logged-in users without a moderator role (or superuser) get 403.
@@ -64,17 +71,18 @@ def submitter_reach(pearl) -> str:
 @require_GET
 def pearl_inbox(request):
     """The pearls that wait, each a link to its own page; the first one is where "Begin" goes."""
-    pearls = list(
-        waiting_pearls(request.user)
-        .select_related("neighbourhood", "submitter__user")
-        .only(
+    waiting = waiting_pearls(request.user)
+    pearls, total = inbox_page(
+        waiting.select_related("neighbourhood", "submitter__user").only(
             "uid", "title", "kind", "reported", "created_at", "submitted_via", "neighbourhood__name",
             "submitter__email", "submitter__postal_address", "submitter__contact_preference", "submitter__phone",
             "submitter__user__email",
-        )[:INBOX_SIZE]
+        ),
+        waiting,
     )  # fmt: skip
     items = [{"pearl": pearl, "reach": submitter_reach(pearl)} for pearl in pearls]
-    return render(request, "werkplek/pearl_inbox.html", {"items": items})
+    context = {"items": items, "total": total}
+    return render(request, "werkplek/pearl_inbox.html", context)
 
 
 def _reply_text(own: dict, key) -> str:
@@ -252,12 +260,13 @@ def waiting_activities(user):
 @moderator_required
 @require_GET
 def activity_inbox(request):
-    activities = list(
-        waiting_activities(request.user).select_related("neighbourhood", "place", "organiser_resident",
-                                                        "organiser_partner")[:INBOX_SIZE]
-    )  # fmt: skip
+    waiting = waiting_activities(request.user)
+    activities, total = inbox_page(
+        waiting.select_related("neighbourhood", "place", "organiser_resident", "organiser_partner"), waiting
+    )
     programme = list(programme_for_staff(moderated_activities(request.user))[:INBOX_SIZE])
-    return render(request, "werkplek/activity_inbox.html", {"activities": activities, "programme": programme})
+    context = {"activities": activities, "total": total, "programme": programme}
+    return render(request, "werkplek/activity_inbox.html", context)
 
 
 def _render_activity(request, activity, *, status=200, **forms):

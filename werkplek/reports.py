@@ -21,7 +21,7 @@ from wijk.contact import tel_href
 from . import replies
 from .decision import Block, Button
 from .forms import ReportDecideForm
-from .moderation import INBOX_SIZE, moderator_required
+from .moderation import inbox_page, moderator_required
 
 
 def open_reports(user):
@@ -38,15 +38,18 @@ def reporter_reach(report) -> str:
 @moderator_required
 @require_GET
 def report_inbox(request):
-    reports = list(
-        open_reports(request.user)
+    waiting = open_reports(request.user)
+    reports, total = inbox_page(
+        waiting
         .select_related("pearl__neighbourhood", "reported_by")
         .annotate(others=Count("pearl__reports", filter=Q(pearl__reports__status=ReportStatus.OPEN)) - 1)
         .only("uid", "what", "reason", "created_at", "reply_email", "reply_phone", "reported_by__email",
-              "pearl__title", "pearl__status", "pearl__neighbourhood__name")[:INBOX_SIZE]
+              "pearl__title", "pearl__status", "pearl__neighbourhood__name"),
+        waiting,
     )  # fmt: skip
     items = [{"report": report, "reach": reporter_reach(report)} for report in reports]
-    return render(request, "werkplek/report_inbox.html", {"items": items})
+    context = {"items": items, "total": total}
+    return render(request, "werkplek/report_inbox.html", context)
 
 
 def _get(user, uid):

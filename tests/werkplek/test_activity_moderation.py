@@ -5,12 +5,15 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from parelketting.choices import ActivityStatus
 from parelketting.programme_models import Activity
 from parelketting.programme_services import activity_propose
+from tests.conftest import session_queries
 from wijk.choices import ContactPreference
 from wijk.models import Letter
 
@@ -132,3 +135,39 @@ def test_a_decision_already_made_is_not_made_twice(moderator_hw, world):
     response = moderator_hw.post(url, {"seen_status": seen, "reason": "Te laat"})
     assert response.status_code == 409
     assert Activity.objects.get(pk=koffie.pk).status == ActivityStatus.PUBLISHED
+
+
+def inbox_queries(client):
+    client.get(INBOX)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(INBOX).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_inbox_query_count_is_pinned_at_two_data_sizes(moderator_hw, world):
+    """Session, user and roles, the proposals and the programme: the same for 2 or 30 of each."""
+    for i in range(2):
+        propose(world, f"Koffie {i}")
+        act(moderator_hw, propose(world, f"Wandeling {i}", days=8 + i), "accept")
+    small = inbox_queries(moderator_hw)
+    for i in range(2, 30):
+        propose(world, f"Koffie {i}")
+        act(moderator_hw, propose(world, f"Wandeling {i}", days=8 + i), "accept")
+    html = moderator_hw.get(INBOX).content.decode()
+    assert "30 voorstellen wachten." in html and "Wandeling 29" in html
+    assert inbox_queries(moderator_hw) == small == 4 + session_queries()
+
+
+def test_a_full_inbox_counts_every_proposal(moderator_hw, world, monkeypatch):
+    monkeypatch.setattr("werkplek.moderation.INBOX_SIZE", 2)
+    for i in range(3):
+        propose(world, f"Koffie {i}")
+    propose(
+        world,
+        "Moestuindag",
+        neighbourhood=world.hagedoorn,
+        proposed_by=world.users.resident_hagedoorn,
+        organiser_resident=world.residents.hagedoorn,
+    )  # another corporation's: not counted
+    html = moderator_hw.get(INBOX).content.decode()
+    assert "3 voorstellen wachten." in html and "Hieronder staan de eerste 2." in html

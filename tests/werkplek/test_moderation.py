@@ -218,3 +218,18 @@ def test_inbox_query_count_is_pinned_at_two_data_sizes(moderator_hw, world):
     for i in range(2, 30):
         zuidwijk_pearl(world, f"Bankje {i}")
     assert inbox_queries(moderator_hw) == small == 3 + session_queries()
+
+
+def test_a_full_inbox_counts_every_waiting_pearl_with_one_query_more(moderator_hw, world, monkeypatch):
+    """The inbox lists the first ``INBOX_SIZE``; its count is of all that wait (before: the length of the list)."""
+    monkeypatch.setattr("werkplek.moderation.INBOX_SIZE", 2)
+    zuidwijk_pearl(world, "Bankje 0")
+    html = moderator_hw.get(INBOX).content.decode()
+    assert "1 parel wacht op controle." in html and "Hieronder staan" not in html
+    for i in range(1, 5):
+        zuidwijk_pearl(world, f"Bankje {i}")
+    hagedoorn_pearl(world, "Tuin")  # another corporation's: not counted
+    html = moderator_hw.get(INBOX).content.decode()
+    assert "5 parels wachten op controle." in html and "Hieronder staan de eerste 2." in html
+    assert html.count('class="wp-card"') == 2
+    assert inbox_queries(moderator_hw) == 4 + session_queries()  # the list full: one count of them all

@@ -197,3 +197,13 @@ def test_the_migration_gives_every_corporation_the_fixed_texts():
     kinds = set(StandardReply.objects.filter(organisation=corporation).values_list("kind", flat=True))
     assert kinds == set(ReplyKind.values)
     assert StandardReply.objects.filter(organisation=corporation, label="Reclame").count() == 2
+
+
+def test_a_full_inbox_counts_every_open_report(moderator_hw, world, monkeypatch):
+    monkeypatch.setattr("werkplek.moderation.INBOX_SIZE", 2)
+    for i in range(3):
+        reported(world, zuidwijk_pearl, f"Tuin {i}")
+    reported(world, hagedoorn_pearl, "Moestuin")  # another corporation's: not counted
+    html = moderator_hw.get(INBOX).content.decode()
+    assert "3 meldingen wachten." in html and "Hieronder staan de eerste 2." in html
+    assert html.count('class="wp-card"') == 2
