@@ -13,12 +13,10 @@ from django_tasks_db.models import DBTaskResult
 
 from droomhuis.care.referrals import referral_create, referral_transition
 from droomhuis.care.workflow import ReferralStatus
-from tests.browser import assert_accessible, log_in, tab_to
+from tests.browser import assert_accessible, log_in, shot, tab_to
 from tests.droomhuis.conftest import give_referral_consent, picked_up
 from wijk.models import NoticeKind, StaffNotice
 from worker.mail import TASK_EMAIL_BACKEND
-
-from .test_browser import shot
 
 NOTE = "Mira komt nu elke dinsdag naar de koffieochtend."
 
@@ -60,7 +58,7 @@ def test_a_partner_closes_a_referral_and_the_broker_sees_the_outcome_note(
     assert page.locator("#id_outcome").input_value() == "helped"
     tab_to(page, "#id_note")
     page.keyboard.type(NOTE)
-    shot(page, "partner-close", width)
+    shot(page, "partner-close")
     tab_to(page, "form.dh-form button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -84,7 +82,7 @@ def test_a_partner_closes_a_referral_and_the_broker_sees_the_outcome_note(
     link = page.locator(".wp-notice[data-kind='referral'] a")
     assert link.inner_text() == notice.subject
     assert_accessible(page)
-    shot(page, "partner-closed-werkplek", width)
+    shot(page, "partner-closed-werkplek")
     tab_to(page, ".wp-notice[data-kind='referral'] a")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/droomhuis/makelaar/droom/{dream.reference}/")
@@ -93,5 +91,5 @@ def test_a_partner_closes_a_referral_and_the_broker_sees_the_outcome_note(
     referrals = page.locator("details:has(#h-referrals)")
     assert f"{referral.reference} → Welzijn Almelo · Afgesloten (Geholpen)" in referrals.inner_text()
     assert page.get_by_text(NOTE).is_visible()
-    shot(page, "partner-closed-case", width)
+    shot(page, "partner-closed-case")
     assert_accessible(page)
