@@ -22,21 +22,25 @@ lint: install-test
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Installs take the exact versions in constraints.txt, so a fresh machine gets what the suite passed with.
-$(VENV)/.installed: requirements.txt constraints.txt | $(VENV)/bin/python
-	$(PY) -m pip install -q -r requirements.txt -c constraints.txt
+# Installs take the exact versions and file hashes in requirements*.lock (`make lock` writes them), so a fresh
+# machine gets what the suite passed with, and pip refuses any file whose hash differs.
+$(VENV)/.installed: requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.installed-test: requirements.txt requirements-test.txt constraints.txt | $(VENV)/bin/python
-	$(PY) -m pip install -q -r requirements-test.txt -c constraints.txt
+$(VENV)/.installed-test: requirements.lock requirements-test.lock | $(VENV)/bin/python
+	$(PY) -m pip install -q --require-hashes -r requirements-test.lock
 	touch $(VENV)/.installed $@
 
-# Newest versions the requirements allow, written to constraints.txt; then run `make test` before committing it.
+# Newest versions that requirements*.txt allow, with the hash of every file, into requirements-test.lock and (the
+# same versions, runtime only) requirements.lock; then run `make test` before committing them.
+LOCK := .venv-lock/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install -q -r requirements-test.txt
-	{ echo "# Exact versions the suite last passed with (make lock writes this file; requirements*.txt say what we need)."; \
-	  .venv-lock/bin/pip freeze --exclude-editable; } > constraints.txt
+	.venv-lock/bin/pip install -q pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK) -o requirements-test.lock requirements-test.txt
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK) -c requirements-test.lock -o requirements.lock requirements.txt
 	rm -rf .venv-lock
 
 install: $(VENV)/.installed
