@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import factory
 
-from wijk.choices import Channel, OrganisationKind, PartnerType
+from wijk.choices import Channel, ContactPreference, OrganisationKind, PartnerType
 from wijk.models import Neighbourhood, Organisation, Resident, Role, Theme, User
 
 PASSWORD = "test-wachtwoord-123"
@@ -94,3 +94,16 @@ class RoleFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(CorporationFactory)
     kind = "moderator"
+
+
+POSTAL_ADDRESS = "Spui 12\n3262 AB Oud-Beijerland"
+
+
+def wants_post(resident, language="nl"):
+    """Mevrouw A. de Vries at ``POSTAL_ADDRESS``, who wants to hear from the portal by letter (saved)."""
+    resident.contact_preference = ContactPreference.LETTER
+    resident.display_name = "Mevrouw A. de Vries"
+    resident.postal_address = POSTAL_ADDRESS
+    resident.language = language
+    resident.save()
+    return resident

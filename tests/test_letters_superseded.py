@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from parelketting.programme_change import activity_change
 from parelketting.programme_services import activity_cancel, signup_create
+from tests.factories import wants_post
 from tests.parelketting import conftest as parelketting_fixtures
-from wijk.choices import ContactPreference
 from wijk.models import Letter, LetterStatus
 from wijk.services import letter_run_start
 
@@ -23,12 +23,7 @@ make_activity = parelketting_fixtures.make_activity
 
 @pytest.fixture
 def post_resident(world):
-    resident = world.residents.zuidwijk
-    resident.contact_preference = ContactPreference.LETTER
-    resident.display_name = "Mevrouw A. de Vries"
-    resident.postal_address = "Spui 12\n3262 AB Oud-Beijerland"
-    resident.save()
-    return resident
+    return wants_post(world.residents.zuidwijk)
 
 
 def _queued(resident):

@@ -16,7 +16,7 @@ from droomhuis import services as dream_services
 from parelketting.programme_services import activity_cancel, signup_cancel, signup_create
 from parelketting.services import pearl_publish, pearl_reject, pearl_return
 from tests.droomhuis import conftest as droomhuis_fixtures
-from tests.factories import ResidentFactory
+from tests.factories import POSTAL_ADDRESS, ResidentFactory, wants_post
 from tests.parelketting import conftest as parelketting_fixtures
 from wijk.choices import ContactPreference
 from wijk.models import Letter, LetterStatus
@@ -28,22 +28,11 @@ make_pearl = parelketting_fixtures.make_pearl
 make_activity = parelketting_fixtures.make_activity
 make_dream = droomhuis_fixtures.make_dream
 
-ADDRESS = "Spui 12\n3262 AB Oud-Beijerland"
-
-
-def _wants_post(resident, language="nl"):
-    resident.contact_preference = ContactPreference.LETTER
-    resident.display_name = "Mevrouw A. de Vries"
-    resident.postal_address = ADDRESS
-    resident.language = language
-    resident.save()
-    return resident
-
 
 @pytest.fixture
 def post_resident(world):
     """Ans in Zuidwijk (HW Wonen) wants letters in English; she still has an e-mail address."""
-    return _wants_post(world.residents.zuidwijk, language="en")
+    return wants_post(world.residents.zuidwijk, language="en")
 
 
 def _pdf_text(client, letter) -> str:
@@ -106,7 +95,7 @@ def test_pearl_moderation_still_mails_an_email_resident(world, make_pearl, djang
 
 
 def test_dutch_letter_resident_gets_dutch_text(world, make_pearl, django_capture_on_commit_callbacks):
-    resident = _wants_post(world.residents.zuidwijk, language="nl")
+    resident = wants_post(world.residents.zuidwijk, language="nl")
     pearl = make_pearl(status="submitted", submitter=resident)
     with django_capture_on_commit_callbacks(execute=True):
         pearl_publish(pearl=pearl, by=world.users.moderator_hw)
@@ -170,7 +159,9 @@ def test_dream_thanks_and_broker_news_are_letters_without_the_message(
     world, make_dream, broker_bw, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        dream = make_dream(contact_preference=ContactPreference.LETTER, postal_address=ADDRESS, first_name="Mira")
+        dream = make_dream(
+            contact_preference=ContactPreference.LETTER, postal_address=POSTAL_ADDRESS, first_name="Mira"
+        )
     assert mail.outbox == []
     resident = dream.resident
     thanks = _only_letter(resident, "droomhuis.received")
@@ -192,7 +183,9 @@ def test_dream_thanks_and_broker_news_are_letters_without_the_message(
 
 def test_broker_news_needs_contact_consent(world, make_dream, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        dream = make_dream(consent_contact=False, contact_preference=ContactPreference.LETTER, postal_address=ADDRESS)
+        dream = make_dream(
+            consent_contact=False, contact_preference=ContactPreference.LETTER, postal_address=POSTAL_ADDRESS
+        )
         dream_services.resident_update_post(dream=dream, author=world.users.broker_bw, body="Ik bel u.")
     assert not Letter.objects.exists() and mail.outbox == []
 
@@ -223,7 +216,7 @@ def test_a_dream_sent_in_english_gets_an_english_thank_you_letter(
     world, make_dream, broker_bw, django_capture_on_commit_callbacks
 ):
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
-        dream = make_dream(contact_preference=ContactPreference.LETTER, postal_address=ADDRESS)
+        dream = make_dream(contact_preference=ContactPreference.LETTER, postal_address=POSTAL_ADDRESS)
     assert dream.resident.language == "en"
     thanks = _only_letter(dream.resident, "droomhuis.received")
     assert thanks.subject == "Your dream has arrived" and thanks.language == "en"

@@ -14,22 +14,10 @@ from pypdf import PdfReader
 from parelketting.choices import ActivityStatus, PearlKind, SignUpStatus
 from parelketting.programme_change import activity_change
 from parelketting.programme_services import activity_cancel, signup_create
-from tests.factories import ResidentFactory
-from wijk.choices import ContactPreference
+from tests.factories import ResidentFactory, wants_post
 from wijk.models import Letter, LetterStatus
 
 pytestmark = pytest.mark.django_db
-
-ADDRESS = "Spui 12\n3262 AB Oud-Beijerland"
-
-
-def _wants_post(resident, language="nl"):
-    resident.contact_preference = ContactPreference.LETTER
-    resident.display_name = "Mevrouw A. de Vries"
-    resident.postal_address = ADDRESS
-    resident.language = language
-    resident.save()
-    return resident
 
 
 @pytest.fixture
@@ -37,7 +25,7 @@ def full_activity(world, make_activity, django_capture_on_commit_callbacks):
     """One place: a neighbour with e-mail has it, Ans (letters) waits. Nobody has been told anything since."""
     activity = make_activity(title="Samen breien", capacity=1)
     neighbour = ResidentFactory(neighbourhood=world.zuidwijk, first_name="Buur", email="buur@zuidwijk.test")
-    post = _wants_post(world.residents.zuidwijk)
+    post = wants_post(world.residents.zuidwijk)
     with django_capture_on_commit_callbacks(execute=True):
         signup_create(activity=activity, resident=neighbour)
         signup_create(activity=activity, resident=post)

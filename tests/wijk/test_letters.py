@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from pypdf import PdfReader
 
-from wijk.choices import ContactPreference
+from tests.factories import wants_post
 from wijk.models import AccessLogEntry, Letter, LetterStatus, WalkInPlace
 from wijk.services import letter_queue, resident_notify, resident_update_send
 
@@ -16,12 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def post_resident(world):
-    resident = world.residents.zuidwijk
-    resident.contact_preference = ContactPreference.LETTER
-    resident.display_name = "Mevrouw A. de Vries"
-    resident.postal_address = "Spui 12\n3262 AB Oud-Beijerland"
-    resident.save()
-    return resident
+    return wants_post(world.residents.zuidwijk)
 
 
 def _letter(world, resident, subject="Uw parel staat op de kaart"):
