@@ -2,7 +2,7 @@
 
 Mirrors ``parelketting``'s public pages: a route is public when published, and its stops are the published
 place pearls with a point, in order (``views.route._route_context``). Activities are the published and the
-cancelled ones that have not ended (``views.programme._programme_queryset``); proposals never appear.
+cancelled ones that have not ended (``programme.views.activities._programme_queryset``); proposals never appear.
 Residents who organise or sign up are never named: only a partner organiser, by its slug.
 """
 

@@ -81,7 +81,7 @@ def _setup():
 
 def _concurrent_signups(activity, residents):
     from parelketting.choices import SignUpStatus
-    from parelketting.programme_services import signup_create
+    from parelketting.programme.services import signup_create
 
     chunks = [residents[i::THREADS] for i in range(THREADS)]
     barrier = threading.Barrier(THREADS)

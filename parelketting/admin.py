@@ -20,8 +20,8 @@ from wijk.services import resident_channel, resident_reach
 from .choices import ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, Pearl, PearlMessage, PearlReport, Route, RouteStop, RouteSuggestion, SignUp
 from .permissions import is_neighbourhood_moderator
-from .programme_change import NOTIFY_FIELDS
-from .programme_services import activity_publish
+from .programme.change import NOTIFY_FIELDS
+from .programme.services import activity_publish
 from .route_services import route_suggestion_decide
 from .services import (
     pearl_hide,

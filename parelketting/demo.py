@@ -235,7 +235,7 @@ def _demo_photo(colour):
 
 
 def load(stdout=None) -> None:
-    from .demo_programme import load_necklace_and_programme
+    from .programme.demo import load_necklace_and_programme
 
     with transaction.atomic():
         created = _load()

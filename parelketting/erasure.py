@@ -116,7 +116,7 @@ def _activities(resident, publications, report, dry_run):
 
 
 def _signups(resident, report, dry_run):
-    from .programme_services import signup_cancel
+    from .programme.services import signup_cancel
 
     signups = SignUp.objects.filter(resident=resident)
     report.add(SignUp, REMOVED, signups.count())

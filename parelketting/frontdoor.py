@@ -10,7 +10,7 @@ from wijk.stories import StoryCard
 
 from .choices import PearlKind, PearlStatus
 from .models import Pearl, Route
-from .programme_models import Activity
+from .programme.models import Activity
 
 RECENT_PEARLS = 4
 NEXT_ACTIVITIES = 3

@@ -14,6 +14,7 @@ from wijk.follow_codes import reference_display
 from wijk.public_cache import ContentQuerySet
 
 from .choices import MessageDelivery, PearlKind, PearlStatus, Practical, ReportStatus, ReportWhat
+from .programme.models import Activity, ActivityPhoto, SignUp
 
 
 def _photo_path(instance, filename):
@@ -298,8 +299,7 @@ class PearlMessage(models.Model):
         return f"{self.sender_name} → {self.pearl}"
 
 
-# The necklace and the programme live in their own modules; Django finds them through this import.
-from .programme_models import Activity, ActivityPhoto, SignUp  # noqa: E402
+# The necklace lives in its own module; Django finds it through this import.
 from .route_models import Route, RouteStop, RouteSuggestion  # noqa: E402
 
 __all__ = [

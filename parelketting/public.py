@@ -58,7 +58,7 @@ def evidence_counts(neighbourhood) -> dict:
         return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
 
     from .choices import ActivityStatus, SignUpStatus
-    from .programme_models import Activity, SignUp
+    from .programme.models import Activity, SignUp
 
     activities = Activity.objects.filter(neighbourhood=neighbourhood, status=ActivityStatus.PUBLISHED)
     signups = SignUp.objects.filter(activity__in=activities, status=SignUpStatus.CONFIRMED)

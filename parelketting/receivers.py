@@ -3,7 +3,7 @@ address."""
 
 from allauth.account.models import EmailAddress
 
-from .programme_services import signups_claim
+from .programme.services import signups_claim
 from .services import pearls_claim
 
 

@@ -1,15 +1,15 @@
 from django.urls import path
 
 from . import views
-from .views import activity_edit as activity_edit_views
+from .programme.views import activities as programme_views
+from .programme.views import activity_edit as activity_edit_views
+from .programme.views import poster as poster_views
+from .programme.views import signup_code as signup_code_views
 from .views import follow as follow_views
 from .views import kiosk as kiosk_views
 from .views import paper as paper_views
-from .views import poster as poster_views
-from .views import programme as programme_views
 from .views import reports as report_views
 from .views import route as route_views
-from .views import signup_code as signup_code_views
 
 app_name = "parelketting"
 

@@ -22,8 +22,8 @@ from droomhuis.care.referrals import referral_link
 from droomhuis.match_models import Match
 from droomhuis.models import Dream
 from parelketting.models import Pearl, PearlReport
-from parelketting.programme_models import Activity, ActivityPhoto
-from parelketting.programme_services import signup_create_anonymous
+from parelketting.programme.models import Activity, ActivityPhoto
+from parelketting.programme.services import signup_create_anonymous
 from parelketting.route_models import Route
 from parelketting.services import pearl_submit_anonymous
 from wijk.models import Organisation

@@ -20,7 +20,7 @@ from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import timezone
 
-from parelketting.programme_models import Activity
+from parelketting.programme.models import Activity
 from tests.parelketting.conftest import make_pearl  # noqa: F401 - a fixture used below
 from wijk.models import WalkInPlace
 from wijk.services import letter_contact
@@ -106,7 +106,7 @@ def rendered_templates():
 
 def _pages(world, activity, moderator_hw):
     """(page name, client, path, phone that must be on it, status) for every resident-facing page that asks."""
-    from parelketting.programme_services import signup_create_anonymous
+    from parelketting.programme.services import signup_create_anonymous
     from parelketting.services import pearl_submit_anonymous
 
     anonymous = Client()

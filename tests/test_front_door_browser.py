@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from atelier.models import Story
 from parelketting.choices import ActivityStatus
-from parelketting.programme_models import Activity
+from parelketting.programme.models import Activity
 from tests.api.conftest import make_experiment, make_pearl, make_wall_dream  # noqa: F401  (fixtures)
 from tests.browser import ARTIFACTS, assert_accessible
 from tests.images import jpeg_bytes, upload

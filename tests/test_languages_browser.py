@@ -46,7 +46,7 @@ def _signup_pages():
     from django.urls import reverse
 
     from parelketting.models import Activity
-    from parelketting.programme_services import signup_cancel, signup_create_anonymous
+    from parelketting.programme.services import signup_cancel, signup_create_anonymous
 
     activity = Activity.objects.published().upcoming().filter(capacity__gt=0).order_by("starts_at").first()
     assert activity is not None, "the demo has activities to come"

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from parelketting.programme_change import activity_change
-from parelketting.programme_services import activity_cancel, signup_create
+from parelketting.programme.change import activity_change
+from parelketting.programme.services import activity_cancel, signup_create
 from tests.factories import wants_post
 from tests.parelketting import conftest as parelketting_fixtures
 from wijk.models import Letter, LetterStatus

@@ -13,7 +13,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from droomhuis import services as dream_services
-from parelketting.programme_services import activity_cancel, signup_cancel, signup_create
+from parelketting.programme.services import activity_cancel, signup_cancel, signup_create
 from parelketting.services import pearl_publish, pearl_reject, pearl_return
 from tests.droomhuis import conftest as droomhuis_fixtures
 from tests.factories import POSTAL_ADDRESS, ResidentFactory, wants_post

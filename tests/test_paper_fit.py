@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from parelketting.forms import OnBehalfForm
 from parelketting.paper_forms import PaperPearlAboutForm
-from parelketting.programme_models import Activity
+from parelketting.programme.models import Activity
 from wijk.links import absolute_url, short_address
 from wijk.qr import qr_svg
 

@@ -170,7 +170,7 @@ def test_route_suggestions_are_limited_per_visitor(resident_zuidwijk, make_route
 
 
 def test_activity_sign_ups_are_limited_per_visitor(resident_zuidwijk, world, make_activity, one_per_hour):  # noqa: F811
-    from parelketting.programme_models import SignUp
+    from parelketting.programme.models import SignUp
 
     first, second = make_activity(title="Breien"), make_activity(title="Fietsen maken", days=5)
     assert resident_zuidwijk.post(reverse("parelketting:activity_signup", kwargs={"uid": first.uid})).status_code == 302

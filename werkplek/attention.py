@@ -23,7 +23,7 @@ from droomhuis.permissions import dreams_for_broker, dreams_for_team_lead, is_br
 from droomhuis.workflow import OPEN, DreamStatus
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
 from parelketting.permissions import can_handle_reports, moderated_pearls, reports_for_user
-from parelketting.programme_models import Activity
+from parelketting.programme.models import Activity
 from wijk.choices import RoleKind
 from wijk.permissions import (
     active_roles,

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_GET, require_POST
 from parelketting import services
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
 from parelketting.permissions import can_handle_reports, get_pearl_for_moderator, moderated_pearls
-from parelketting.programme_services import activity_decide, activity_proposer_reach
-from parelketting.programme_staff import attendee_rows, programme_for_staff
+from parelketting.programme.services import activity_decide, activity_proposer_reach
+from parelketting.programme.staff import attendee_rows, programme_for_staff
 from wijk.contact import tel_href
 from wijk.decorators import role_required
 from wijk.services import resident_channel

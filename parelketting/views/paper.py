@@ -24,7 +24,7 @@ from .. import permissions as perms
 from ..choices import ActivityStatus, SignUpStatus
 from ..forms import PearlForm
 from ..paper_forms import PaperPearlAboutForm, PaperSignUpEntryForm, SignUpQuestionsForm
-from ..programme_services import signup_create
+from ..programme.services import signup_create
 
 PAPER_CSS = "css/paper.css"
 PEARL_SECTIONS = (

@@ -120,7 +120,7 @@ def make_activity(world, make_pearl):
 
     from django.utils import timezone
 
-    from parelketting.programme_services import activity_propose, activity_publish
+    from parelketting.programme.services import activity_propose, activity_publish
 
     place_holder = {}
 

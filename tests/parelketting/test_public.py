@@ -44,7 +44,7 @@ def test_digest_mails_each_moderator_their_own_queue(make_pearl, world):
 
 
 def test_evidence_counts_activities_and_confirmed_sign_ups(make_activity, world):
-    from parelketting.programme_services import signup_create
+    from parelketting.programme.services import signup_create
 
     activity = make_activity(days=1)
     make_activity(title="Nog niet in het programma", publish=False)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from parelketting.choices import ActivityStatus
-from parelketting.programme_models import Activity
-from parelketting.programme_services import activity_propose
+from parelketting.programme.models import Activity
+from parelketting.programme.services import activity_propose
 from tests.conftest import session_queries
 from wijk.choices import ContactPreference
 from wijk.models import Letter

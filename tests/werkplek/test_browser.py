@@ -7,7 +7,7 @@ import pytest
 
 from parelketting.choices import ActivityStatus, PearlStatus
 from parelketting.models import Pearl
-from parelketting.programme_models import Activity
+from parelketting.programme.models import Activity
 from parelketting.services import pearl_submit
 from tests.browser import assert_accessible, log_in, shot, tab_to
 

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from parelketting.programme_services import activity_propose
+from parelketting.programme.services import activity_propose
 from tests.conftest import session_queries
 from tests.droomhuis.conftest import picked_up
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from droomhuis.care.referrals import referral_create, referral_create_acute, referral_transition
 from droomhuis.care.signals import signal_record
-from parelketting.programme_services import activity_propose
+from parelketting.programme.services import activity_propose
 from parelketting.services import pearl_publish, pearl_report
 from tests.conftest import session_queries
 from tests.droomhuis.conftest import (

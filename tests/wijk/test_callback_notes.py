@@ -2,7 +2,7 @@
 
 import pytest
 
-from parelketting.programme_services import signup_cancel, signup_create, signup_create_anonymous
+from parelketting.programme.services import signup_cancel, signup_create, signup_create_anonymous
 from tests.parelketting import conftest as parelketting_fixtures
 from wijk.models import CallbackRequest, DayPart
 from wijk.services import callback_request_create

@@ -87,7 +87,7 @@ def test_an_activity_shows_its_own_neighbourhoods_corporation(contacts, anonymou
 
     from django.utils import timezone
 
-    from parelketting.programme_models import Activity
+    from parelketting.programme.models import Activity
 
     starts = timezone.now() + timedelta(days=3)
     activity = Activity.objects.create(

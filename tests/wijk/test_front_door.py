@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from parelketting.choices import ActivityStatus, PearlKind, RouteStatus
 from parelketting.models import Route, RouteStop
-from parelketting.programme_models import Activity
+from parelketting.programme.models import Activity
 from tests.api.conftest import make_experiment, make_pearl, make_wall_dream  # noqa: F401  (fixtures)
 from tests.factories import NeighbourhoodFactory
 from wijk.frontdoor import COOKIE

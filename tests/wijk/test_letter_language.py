@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from pypdf import PdfReader
 
-from parelketting.programme_change import activity_change
-from parelketting.programme_services import signup_create
+from parelketting.programme.change import activity_change
+from parelketting.programme.services import signup_create
 from tests.parelketting import conftest as parelketting_fixtures
 from wijk.choices import ContactPreference
 from wijk.models import Letter, LetterStatus

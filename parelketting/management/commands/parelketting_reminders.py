@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import override
 
-from ...programme_services import signup_reminders_send
+from ...programme.services import signup_reminders_send
 
 
 class Command(BaseCommand):

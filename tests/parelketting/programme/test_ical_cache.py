@@ -7,7 +7,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from parelketting.models import Activity
-from parelketting.programme_services import activity_cancel
+from parelketting.programme.services import activity_cancel
 
 
 def events(response):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from parelketting.choices import ActivityStatus
-from parelketting.programme_services import signup_create, signup_create_anonymous
+from parelketting.programme.services import signup_create, signup_create_anonymous
 from tests.factories import ResidentFactory
 from wijk.choices import ContactPreference
 from wijk.models import CallbackRequest, Letter

@@ -78,8 +78,8 @@ def feed_activities(now=None):
     """What ``programma.ics`` lists: published activities that have not ended, and cancelled ones that were
     published and have not ended yet. A subscribed calendar then gets STATUS:CANCELLED for the event it has,
     until the moment the activity would have ended."""
-    from .choices import ActivityStatus
-    from .programme_models import Activity
+    from ..choices import ActivityStatus
+    from .models import Activity
 
     now = now or timezone.now()
     was_published = Exists(Activity.history.model.objects.filter(id=OuterRef("pk"), status=ActivityStatus.PUBLISHED))

@@ -11,9 +11,9 @@ from wijk.antispam import HoneypotForm
 from wijk.choices import ContactPreference
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
 
-from .choices import PearlKind
-from .forms import AccessibleErrorsMixin, DescribedErrorsMixin
-from .models import Pearl
+from ..choices import PearlKind
+from ..forms import AccessibleErrorsMixin, DescribedErrorsMixin
+from ..models import Pearl
 
 
 class ActivityChangeForm(AccessibleErrorsMixin, forms.Form):

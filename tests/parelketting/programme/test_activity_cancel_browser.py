@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from parelketting.choices import ActivityStatus
 from parelketting.models import Activity
-from parelketting.programme_services import signup_create, signup_create_anonymous
+from parelketting.programme.services import signup_create, signup_create_anonymous
 from tests.browser import assert_accessible, log_in, shot, tab_to
 from tests.factories import ResidentFactory
 from wijk.choices import ContactPreference

@@ -38,9 +38,9 @@ from wijk.services import (
     resident_update_send,
 )
 
-from .choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
+from ..choices import ACTIVITY_TRANSITIONS, ActivityStatus, PearlKind, PearlStatus, SignUpStatus
+from ..services import moderators_for
 from .models import Activity, ActivityPhoto, SignUp
-from .services import moderators_for
 
 LOCK_RETRIES = 40
 MAX_STORY_PHOTOS = 6

@@ -3,7 +3,7 @@ a letter in the print queue. axe-core checks the form, the form with an error, a
 
 import pytest
 
-from parelketting.programme_services import signup_create
+from parelketting.programme.services import signup_create
 from tests.browser import assert_accessible, log_in, tab_to
 from wijk.choices import ContactPreference
 from wijk.models import Letter

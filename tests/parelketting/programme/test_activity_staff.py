@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from parelketting.models import Activity
-from parelketting.programme_services import signup_create, signup_create_anonymous
+from parelketting.programme.services import signup_create, signup_create_anonymous
 from tests.conftest import session_queries
 from tests.factories import ResidentFactory
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from parelketting.choices import ActivityStatus, PearlKind, SignUpStatus
-from parelketting.programme_change import activity_change
-from parelketting.programme_services import activity_cancel, signup_create
+from parelketting.programme.change import activity_change
+from parelketting.programme.services import activity_cancel, signup_create
 from tests.factories import ResidentFactory, wants_post
 from wijk.models import Letter, LetterStatus
 
@@ -116,7 +116,7 @@ def test_more_places_move_the_waiting_list_up(world, full_activity, django_captu
 
 
 def test_cancelled_sign_ups_hear_nothing(world, make_activity, django_capture_on_commit_callbacks):
-    from parelketting.programme_services import signup_cancel
+    from parelketting.programme.services import signup_cancel
 
     activity = make_activity(title="Samen koken", capacity=3)
     with django_capture_on_commit_callbacks(execute=True):

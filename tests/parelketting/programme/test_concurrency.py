@@ -11,7 +11,7 @@ from django.db import connection
 
 from parelketting.choices import SignUpStatus
 from parelketting.models import SignUp
-from parelketting.programme_services import signup_cancel, signup_create
+from parelketting.programme.services import signup_cancel, signup_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from parelketting.choices import ACTIVITY_TRANSITIONS, ActivityStatus, SignUpStatus
 from parelketting.models import Activity, SignUp
-from parelketting.programme_services import (
+from parelketting.programme.services import (
     activity_cancel,
     activity_story_write,
     activity_transition,

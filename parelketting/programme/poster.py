@@ -15,7 +15,8 @@ from wijk.links import absolute_url, short_address
 from wijk.qr import qr_svg
 from wijk.stories import featured_story
 
-from .models import Activity, Pearl
+from ..models import Pearl
+from .models import Activity
 
 POSTER_MONTHS = 4  # a moderator can choose this month and the next three
 POSTER_REACH_MONTHS = 12  # by the address bar, a poster up to a year back or ahead

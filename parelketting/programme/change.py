@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 
 from wijk.models import Letter, LetterStatus
 
-from .choices import ActivityStatus, SignUpStatus
-from .models import Activity, Pearl
-from .programme_services import Reach, _check_activity, _promote, activity_topic, attendees_notify
+from ..choices import ActivityStatus, SignUpStatus
+from ..models import Pearl
+from .models import Activity
+from .services import Reach, _check_activity, _promote, activity_topic, attendees_notify
 
 # The fields residents hear about when they change; ``capacity`` changes quietly.
 NOTIFY_FIELDS = ("title", "description", "starts_at", "ends_at", "place", "place_text")

@@ -17,10 +17,11 @@ from wijk.models import Neighbourhood, Organisation, Resident, Theme, User
 from wijk.mood import mood_image_demo
 from wijk.photos import photo_process
 
-from .choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus, SignUpStatus
-from .models import Activity, Pearl, Route, RouteStop, SignUp
-from .programme_services import activity_propose, activity_publish, activity_story_write, signup_create
-from .route_services import pearl_short_code_ensure
+from ..choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus, SignUpStatus
+from ..models import Pearl, Route, RouteStop
+from ..route_services import pearl_short_code_ensure
+from .models import Activity, SignUp
+from .services import activity_propose, activity_publish, activity_story_write, signup_create
 
 # Practical details for older walkers: step-free, bench, toilet, shelter ("" = not known yet).
 PRACTICAL = {

@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from wijk.contact import tel_href
 from wijk.services import resident_reach
 
-from .choices import ActivityStatus, SignUpStatus
+from ..choices import ActivityStatus, SignUpStatus
 from .models import Activity, SignUp
 
 

@@ -15,12 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wijk.antispam import rate_limit_hit
 from wijk.guesses import GuessLimit, RefusalTexts, code_refused
 
-from .. import limits
-from ..choices import ActivityStatus, SignUpStatus
-from ..permissions import get_signup_for_code
-from ..programme_forms import SignUpCodeForm
-from ..programme_services import signup_cancel
-from .programme import SESSION_SIGNED_UP
+from ... import limits
+from ...choices import ActivityStatus, SignUpStatus
+from ...permissions import get_signup_for_code
+from ..forms import SignUpCodeForm
+from ..services import signup_cancel
+from .activities import SESSION_SIGNED_UP
 
 
 def signup_guesses() -> GuessLimit:

@@ -20,14 +20,15 @@ from wijk.permissions import active_roles
 from wijk.photos import photo_response, photo_variant_open
 from wijk.services import public_name
 
-from .. import limits
-from .. import permissions as perms
-from ..choices import ActivityStatus, PearlKind, SignUpStatus
-from ..forms import ActivityProposalForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
+from ... import limits
+from ... import permissions as perms
+from ...choices import ActivityStatus, PearlKind, SignUpStatus
+from ...forms import ActivityProposalForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
+from ...models import Pearl
+from ..forms import AnonymousSignUpForm
 from ..ical import activities_ical, feed_activities, ics_response
-from ..models import Activity, ActivityPhoto, Pearl
-from ..programme_forms import AnonymousSignUpForm
-from ..programme_services import (
+from ..models import Activity, ActivityPhoto
+from ..services import (
     activity_propose,
     activity_story_write,
     signup_cancel,

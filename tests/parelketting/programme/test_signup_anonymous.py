@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from parelketting.choices import PearlKind, SignUpStatus
 from parelketting.models import PearlMessage, SignUp
-from parelketting.programme_services import signup_cancel, signup_create, signup_create_anonymous
+from parelketting.programme.services import signup_cancel, signup_create, signup_create_anonymous
 from wijk.models import AccessLogEntry, CallbackRequest, Letter
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +136,7 @@ def test_no_second_place_for_the_same_contact_and_no_code_shown(anonymous, make_
 
 
 def test_closed_activity_has_no_form_and_refuses_a_post(anonymous, make_activity, world):
-    from parelketting.programme_services import activity_cancel
+    from parelketting.programme.services import activity_cancel
 
     activity = make_activity()
     activity_cancel(activity=activity, by=world.users.moderator_hw)
@@ -384,7 +384,7 @@ def test_a_confirmed_address_takes_over_the_sign_ups_with_an_access_log_row(make
 def test_without_a_resident_record_the_first_sign_up_record_becomes_the_accounts(make_activity):
     from django.contrib.auth import get_user_model
 
-    from parelketting.programme_services import signups_claim
+    from parelketting.programme.services import signups_claim
 
     signup = signup_create_anonymous(
         activity=make_activity(), name="Fatma", contact_preference="email", email="fatma@example.test"

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from parelketting.programme_services import activity_cancel, signup_create
+from parelketting.programme.services import activity_cancel, signup_create
 from tests.factories import ResidentFactory
 from wijk.choices import ContactPreference
 from wijk.models import Letter

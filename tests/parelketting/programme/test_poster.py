@@ -12,7 +12,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from parelketting.models import Activity, Pearl
-from parelketting.poster import month_add, month_parse, poster_month_allowed, poster_months
+from parelketting.programme.poster import month_add, month_parse, poster_month_allowed, poster_months
 from wijk.qr import qr_matrix
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_an_odd_month_gives_next_months_poster_with_a_message(moderator_hw, post
 
 
 def test_poster_qr_code_leads_to_the_programme(world):
-    from parelketting.poster import poster_data
+    from parelketting.programme.poster import poster_data
 
     data = poster_data(neighbourhood=world.zuidwijk, month=_month())
     url = f"{settings.SITE_URL}{reverse('parelketting:programme')}"

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from wijk.models import Neighbourhood
 from wijk.pdf import pdf_response, render_pdf
 
-from .. import permissions as perms
+from ... import permissions as perms
 from ..poster import month_parse, poster_data, poster_default_month, poster_month_allowed, poster_months
 
 POSTER_CSS = "parelketting/poster.css"

@@ -15,7 +15,7 @@ from wijk.follow_codes import reference_display
 from wijk.mood import MoodImage, mood_image_constraints
 from wijk.public_cache import ContentQuerySet
 
-from .choices import ActivityStatus, PearlKind, SignUpStatus
+from ..choices import ActivityStatus, PearlKind, SignUpStatus
 
 
 def _story_photo_path(instance, filename):

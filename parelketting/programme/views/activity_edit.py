@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from .. import permissions as perms
-from ..choices import ActivityStatus
-from ..programme_change import NOTIFY_FIELDS, activity_change, activity_change_preview
-from ..programme_forms import ActivityCancelForm, ActivityChangeForm
-from ..programme_services import Reach, activity_cancel_told, attendees_reach
+from ... import permissions as perms
+from ...choices import ActivityStatus
+from ..change import NOTIFY_FIELDS, activity_change, activity_change_preview
+from ..forms import ActivityCancelForm, ActivityChangeForm
+from ..services import Reach, activity_cancel_told, attendees_reach
 
 
 def _activity_for_staff(request, uid):

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from parelketting.choices import SignUpStatus
 from parelketting.models import SignUp
-from parelketting.programme_services import signup_create
+from parelketting.programme.services import signup_create
 from tests.browser import ARTIFACTS, assert_accessible, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -1,0 +1,1 @@
+"""Views of the programme, split by feature."""
