@@ -1,4 +1,5 @@
-"""Forms of the pop-up programme: staff changing an activity; signing up without an account."""
+"""Forms of the pop-up programme: proposing an activity, signing up (with or without an account, or by staff on
+someone's behalf), the programme's filter, staff changing an activity and writing how it went."""
 
 from datetime import datetime
 
@@ -8,11 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijk.antispam import HoneypotForm
-from wijk.choices import ContactPreference
+from wijk.choices import Channel, ContactPreference
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
+from wijk.models import Neighbourhood, Organisation, Resident, Theme
+from wijk.photos import MAX_UPLOAD_BYTES, photo_process
 
 from ..choices import PearlKind
-from ..forms import AccessibleErrorsMixin, DescribedErrorsMixin
+from ..forms import AccessibleErrorsMixin, DescribedErrorsMixin, ThemeChoiceField
 from ..models import Pearl
 
 
@@ -172,3 +175,156 @@ class SignUpCodeForm(forms.Form):
         ),
         error_messages={"required": _("Vul uw aanmeldcode in.")},
     )
+
+
+class ActivityProposalForm(AccessibleErrorsMixin, HoneypotForm):
+    """A resident or partner proposes an activity for the pop-up programme. A moderator publishes it."""
+
+    title = forms.CharField(
+        label=_("Hoe heet de activiteit?"), max_length=120, help_text=_("Bijvoorbeeld: Samen breien.")
+    )
+    description = forms.CharField(
+        label=_("Wat gaan we doen?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Schrijf kort wat mensen kunnen verwachten. Moeten ze iets meenemen?"),
+    )
+    neighbourhood = forms.ModelChoiceField(label=_("In welke wijk?"), queryset=Neighbourhood.objects.none())
+    place = forms.ModelChoiceField(
+        label=_("Waar?"),
+        queryset=Pearl.objects.none(),
+        required=False,
+        empty_label=_("Een andere plek"),
+        help_text=_("Kies een plek van de parelkaart, bijvoorbeeld de pop-up rommelruimte."),
+    )
+    place_text = forms.CharField(
+        label=_("Of beschrijf de plek"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen als de plek niet in de lijst staat."),
+    )
+    date = forms.DateField(label=_("Op welke dag?"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Hoe laat begint het?"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("Hoe laat is het klaar?"), widget=forms.TimeInput(attrs={"type": "time"}))
+    capacity = forms.IntegerField(label=_("Voor hoeveel mensen is er plaats?"), min_value=1, max_value=500, initial=10)
+    themes = ThemeChoiceField(
+        label=_("Past het bij een of meer thema's?"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    talent_pearls = forms.ModelMultipleChoiceField(
+        label=_("Deelt iemand van de parelkaart zijn talent?"),
+        queryset=Pearl.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Bijvoorbeeld de buurvrouw die leert breien."),
+    )
+    organiser_partner = forms.ModelChoiceField(
+        label=_("Namens welke partner?"), queryset=Organisation.objects.none(), required=False
+    )
+
+    def __init__(self, *args, neighbourhoods, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = neighbourhoods
+        hood_ids = list(neighbourhoods.values_list("pk", flat=True))
+        if len(hood_ids) == 1:
+            self.fields["neighbourhood"].initial = hood_ids[0]
+        published = Pearl.objects.published().filter(neighbourhood_id__in=hood_ids).order_by("title")
+        self.fields["place"].queryset = published.filter(kind=PearlKind.PLACE)
+        self.fields["talent_pearls"].queryset = published.filter(kind=PearlKind.PERSON)
+        self.fields["organiser_partner"].queryset = partners
+        if not partners.exists():
+            del self.fields["organiser_partner"]
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
+        hood = data.get("neighbourhood")
+        if day and start and end:
+            tz = timezone.get_current_timezone()
+            data["starts_at"] = timezone.make_aware(datetime.combine(day, start), tz)
+            data["ends_at"] = timezone.make_aware(datetime.combine(day, end), tz)
+            if data["ends_at"] <= data["starts_at"]:
+                self.add_error("end_time", ValidationError(_("Het einde moet na het begin liggen."), code="order"))
+            elif data["starts_at"] < timezone.now():
+                self.add_error("date", ValidationError(_("Kies een dag in de toekomst."), code="past"))
+        place = data.get("place")
+        if place is None and not (data.get("place_text") or "").strip():
+            self.add_error("place_text", ValidationError(_("Kies een plek of beschrijf hem."), code="place_required"))
+        if hood is not None:
+            if place is not None and place.neighbourhood_id != hood.pk:
+                self.add_error("place", ValidationError(_("Deze plek ligt in een andere wijk."), code="place_hood"))
+            for pearl in data.get("talent_pearls") or []:
+                if pearl.neighbourhood_id != hood.pk:
+                    self.add_error(
+                        "talent_pearls", ValidationError(_("Kies mensen uit dezelfde wijk."), code="talent_hood")
+                    )
+                    break
+        return data
+
+
+class OnBehalfSignUpForm(AccessibleErrorsMixin, forms.Form):
+    """Staff sign up a resident who phoned or came by; how they asked is recorded."""
+
+    resident = forms.ModelChoiceField(label=_("Welke bewoner?"), queryset=Resident.objects.none())
+    channel = forms.ChoiceField(
+        label=_("Hoe meldde de bewoner zich aan?"),
+        choices=[(c.value, c.label) for c in Channel if c != Channel.ONLINE],
+    )
+
+    def __init__(self, *args, neighbourhood, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resident"].queryset = Resident.objects.filter(neighbourhood=neighbourhood).order_by(
+            "first_name", "display_name", "pk"
+        )
+        self.fields["resident"].label_from_instance = lambda r: r.display_name or r.first_name or str(r.uid)[:8]
+
+
+class StoryForm(AccessibleErrorsMixin, forms.Form):
+    """After the activity: how it went, with a few photos (cleaned like every photo)."""
+
+    story = forms.CharField(
+        label=_("Hoe ging het?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Wie waren er? Wat hebben jullie gemaakt of gedaan? Wat was fijn?"),
+    )
+    photo = forms.FileField(
+        label=_("Een foto erbij"),
+        required=False,
+        help_text=_("Een JPG-, PNG- of WebP-foto tot %(mb)s MB. Wij halen de verborgen gegevens eruit.")
+        % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    photo_description = forms.CharField(
+        label=_("Wat staat er op de foto?"),
+        max_length=200,
+        required=False,
+        help_text=_("Voor mensen die de foto niet kunnen zien. Zet alleen mensen op de foto die dat goed vinden."),
+    )
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        self.processed_photo = photo_process(upload) if upload else None
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if getattr(self, "processed_photo", None) is not None and not (data.get("photo_description") or "").strip():
+            self.add_error(
+                "photo_description", ValidationError(_("Schrijf kort wat er op de foto staat."), code="description")
+            )
+        return data
+
+
+class ProgrammeFilterForm(forms.Form):
+    thema = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.all(),
+        required=False,
+        empty_label=_("Alle thema's"),
+        to_field_name="slug",
+    )
+    # The first week shown (its Monday), from the link "Verder in het programma".
+    vanaf = forms.DateField(required=False, input_formats=["%Y-%m-%d"])

@@ -23,9 +23,8 @@ from wijk.services import public_name
 from ... import limits
 from ... import permissions as perms
 from ...choices import ActivityStatus, PearlKind, SignUpStatus
-from ...forms import ActivityProposalForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
 from ...models import Pearl
-from ..forms import AnonymousSignUpForm
+from ..forms import ActivityProposalForm, AnonymousSignUpForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
 from ..ical import activities_ical, feed_activities, ics_response
 from ..models import Activity, ActivityPhoto
 from ..services import (
