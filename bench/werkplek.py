@@ -41,7 +41,7 @@ def _staff(hood, broker):
 def _fill(hood, user):
     from parelketting.choices import ActivityStatus, PearlKind, PearlStatus, ReportStatus
     from parelketting.models import Pearl, PearlReport
-    from parelketting.programme_models import Activity
+    from parelketting.programme.models import Activity
     from wijk.models import NoticeKind, StaffNotice
 
     if Pearl.objects.filter(neighbourhood=hood).count() >= PEARLS:
