@@ -1,6 +1,6 @@
 """Live evidence for an experiment: monthly figures from the live part of the portal, never revealing individuals.
 
-The live parts offer ``<app>.public.evidence_counts(neighbourhood)``. This adapter imports it only when asked,
+The live parts offer ``evidence_counts(neighbourhood)`` (in ``parelketting.public``, ``droomhuis.selectors``). This adapter imports it only when asked,
 accepts the shapes in which they give monthly counts (per series, per month, or a list of month rows), and turns every count from 1 up to
 ``settings.SMALL_COUNT_THRESHOLD - 1`` into "<10" — in the table and in the chart alike (a suppressed bar has
 one fixed height, so its length gives nothing away either).
@@ -39,7 +39,7 @@ SERIES_LABELS = {
 
 MONTH_PATTERN = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
 
-MODULES = {LivePart.PARELKETTING: "parelketting.public", LivePart.DROOMHUIS: "droomhuis.public"}
+MODULES = {LivePart.PARELKETTING: "parelketting.public", LivePart.DROOMHUIS: "droomhuis.selectors"}
 
 
 def threshold() -> int:

@@ -68,13 +68,13 @@ def fake_live_parts(monkeypatch):
         "submitted": {"2026-09": 1, "2026-10": 9, "2026-11": 10},
         "published": {"2026-09": 0, "2026-10": 7, "2026-11": 42},
     }
-    dreams = types.ModuleType("droomhuis.public")
+    dreams = types.ModuleType("droomhuis.selectors")
     dreams.evidence_counts = lambda neighbourhood: [
         {"month": datetime.date(2026, 10, 1), "received": 5, "picked_up": 2, "realised": 0},
         {"month": datetime.date(2026, 11, 1), "received": 13, "picked_up": 8, "realised": 3},
     ]
     monkeypatch.setitem(sys.modules, "parelketting.public", pearls)
-    monkeypatch.setitem(sys.modules, "droomhuis.public", dreams)
+    monkeypatch.setitem(sys.modules, "droomhuis.selectors", dreams)
 
 
 def evidence_html(client, experiment):
@@ -121,9 +121,9 @@ def test_without_the_live_part_the_page_says_so_honestly(facilitator, atelier, m
 
 
 def test_with_a_live_part_but_no_activity_there_are_no_figures(facilitator, atelier, monkeypatch):
-    module = types.ModuleType("droomhuis.public")
+    module = types.ModuleType("droomhuis.selectors")
     module.evidence_counts = lambda neighbourhood: []
-    monkeypatch.setitem(sys.modules, "droomhuis.public", module)
+    monkeypatch.setitem(sys.modules, "droomhuis.selectors", module)
     section = evidence_html(facilitator, atelier.droom)
     assert "nog niets gebeurd" in section
 

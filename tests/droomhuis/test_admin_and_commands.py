@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from droomhuis import services
 from droomhuis.models import Dream, WallStatus
-from droomhuis.public import evidence_counts
+from droomhuis.selectors import evidence_counts
 
 
 def realised(world, make_dream, **kwargs):

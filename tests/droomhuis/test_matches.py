@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from droomhuis import matches, matching
 from droomhuis.match_models import Match, MatchStatus
-from droomhuis.public import evidence_counts
+from droomhuis.selectors import evidence_counts
 from parelketting.choices import PearlKind
 from parelketting.models import PearlMessage
 from tests.factories import PartnerFactory
