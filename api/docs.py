@@ -5,7 +5,7 @@ import json
 from django.shortcuts import render
 from ninja.openapi.docs import DocsBase
 
-from atelier.models import Experiment
+from atelier.selectors import public_experiments
 from parelketting.models import Activity, Pearl, Route
 from wijk.links import absolute_url
 from wijk.models import Neighbourhood, Organisation
@@ -20,7 +20,7 @@ def _path_examples() -> dict[str, str]:
     partner = Organisation.objects.partners().order_by("name", "slug").values_list("slug", flat=True).first()
     route = Route.objects.published().order_by("title", "slug").values_list("slug", flat=True).first()
     activity = Activity.objects.exclude(status="proposed").order_by("-starts_at").values_list("uid", flat=True).first()
-    experiment = Experiment.objects.public().order_by("name", "slug").values_list("slug", flat=True).first()
+    experiment = public_experiments().values_list("slug", flat=True).first()
     return {
         "/pearls/{uid}": str(pearl or PLACEHOLDER_UUID),
         "/neighbourhoods/{slug}": hood or "zuidwijk",

@@ -1,6 +1,6 @@
 """The public dream wall: the same dreams as ``droomhuis``'s wall page, and only what that page shows.
 
-Filter: ``Dream.objects.on_wall()`` (realised, approved by a moderator, dream-wall consent still active).
+Filter: ``droomhuis.selectors.wall_stories()`` (realised, approved by a moderator, dream-wall consent still active).
 Fields: outcome, the wall story, neighbourhood, themes, month. Never the follow code (it opens the dream),
 the resident, contact details, the original dream text, notes or signals. The id is a keyed hash of the
 follow code: stable, and it neither reveals the code nor how many dreams there are.
@@ -10,14 +10,12 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router
 
-from droomhuis.models import Dream
+from droomhuis.selectors import wall_stories
 from wijk.links import absolute_url
-from wijk.models import Theme
 
 from . import schemas
 from .paging import Limit, Offset, paginate
@@ -38,14 +36,7 @@ def opaque_id(reference: str) -> str:
     description="Gelukte dromen die op de dromenmuur staan, zonder namen. / Realised dreams on the public wall.",
 )
 def wall_list(request, limit: int = Limit, offset: int = Offset):
-    qs = (
-        Dream.objects.on_wall()
-        .select_related("neighbourhood")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position", "name")))
-        .only("reference", "outcome", "story", "closed_at", "neighbourhood__slug")
-        .order_by("-closed_at", "-pk")
-    )
-    rows, page = paginate(request, qs, limit, offset)
+    rows, page = paginate(request, wall_stories(), limit, offset)
     url = absolute_url(reverse("droomhuis:wall"))
     return {
         **page,

@@ -1,12 +1,11 @@
-"""Public experiments and their live evidence from ``atelier.evidence``: counts from 1 to 9 are "<10"."""
+"""Public experiments and their live evidence from ``atelier.selectors``: counts from 1 to 9 are "<10"."""
 
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 from ninja import Router
 
-from atelier import evidence as live_evidence
-from atelier.models import Experiment
+from atelier.selectors import experiment_evidence, public_experiments
 from wijk.links import absolute_url
 
 from . import schemas
@@ -15,10 +14,6 @@ from .paging import Limit, Offset, paginate
 router = Router(tags=["experimenten / experiments"])
 
 ERRORS = {404: schemas.Error, 422: schemas.Error, 429: schemas.Error}
-
-
-def _experiments():
-    return Experiment.objects.public().select_related("corporation", "neighbourhood").order_by("name", "slug")
 
 
 def _experiment(experiment) -> dict:
@@ -47,7 +42,7 @@ def public_count(cell) -> int | str:
     description="De openbare experimenten; de cijfers staan bij elk experiment. / Public experiments.",
 )
 def experiment_list(request, limit: int = Limit, offset: int = Offset):
-    rows, page = paginate(request, _experiments(), limit, offset)
+    rows, page = paginate(request, public_experiments(), limit, offset)
     return {**page, "results": [_experiment(experiment) for experiment in rows]}
 
 
@@ -60,11 +55,11 @@ def experiment_list(request, limit: int = Limit, offset: int = Offset):
     'Monthly counts per series; counts from 1 to 9 are given as "<10".',
 )
 def experiment_detail(request, slug: str):
-    experiment = _experiments().filter(slug=slug).first()
+    experiment = public_experiments().filter(slug=slug).first()
     if experiment is None:
         raise Http404
     with translation.override("nl"):  # Dutch labels for every caller, so one answer (and ETag) per URL
-        evidence = live_evidence.evidence_for(experiment)
+        evidence = experiment_evidence(experiment)
     return {
         "experiment": _experiment(experiment),
         "available": evidence.available,

@@ -1,7 +1,8 @@
 """What needs a staff member now, per role, as counts with a link to the list where they do the work.
 
-Every count goes through the apps' own access helpers (``moderated_pearls``, ``reports_for_user``,
-``dreams_for_broker``, ``reviews_for`` ...), so a moderator of one corporation never counts the other's items.
+Every count goes through the apps' own access helpers (``moderated_pearls``, ``reports_for_user``; the Droomhuis's
+work through ``droomhuis.selectors``, which uses ``dreams_for_broker``, ``reviews_for`` ...), so a moderator of
+one corporation never counts the other's items.
 All counts come in one query, whatever the data size and however many roles the person has: each count is a
 scalar subquery (``COUNT`` over the access helper's queryset), read together on the person's own user row.
 """
@@ -10,23 +11,18 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import F, Func, Q, Subquery
+from django.db.models import F, Func, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from droomhuis.care.permissions import pairings_for_expert, referrals_for_partner, reviews_for
-from droomhuis.care.workflow import ReferralStatus
-from droomhuis.models import Dream, WallStatus
-from droomhuis.permissions import dreams_for_broker, dreams_for_team_lead, is_broker, is_team_lead
-from droomhuis.workflow import OPEN, DreamStatus
+from droomhuis.selectors import waiting_work, wall_waiting
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
 from parelketting.permissions import can_handle_reports, moderated_pearls, reports_for_user
 from parelketting.programme.models import Activity
 from wijk.choices import RoleKind
 from wijk.permissions import (
-    active_roles,
     callbacks_for_user,
     has_workplace,
     letters_for_user,
@@ -57,30 +53,12 @@ def moderated_activities(user):
     return Activity.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
 
 
-def _moderated_dreams(user):
-    if getattr(user, "is_superuser", False):
-        return Dream.objects.all()
-    return Dream.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
-
-
 def _moderation(user) -> dict:
     return {
         "pearls": moderated_pearls(user).filter(status=PearlStatus.SUBMITTED),
         "reports": reports_for_user(user).filter(status=ReportStatus.OPEN),
         "activities": moderated_activities(user).filter(status=ActivityStatus.PROPOSED),
-        "wall": _moderated_dreams(user).filter(wall_status=WallStatus.PROPOSED),
-    }
-
-
-def _dreams(user, today) -> dict:
-    # Each its own filter, so each count reads its index ((status, created_at) or (owner, status)).
-    mine = dreams_for_broker(user).filter(status__in=OPEN, owner=user)
-    return {
-        "new": dreams_for_broker(user).filter(status=DreamStatus.NEW),
-        "mine": mine,
-        "overdue": mine.filter(
-            Q(next_action_date__lt=today) | Q(first_contact_at__isnull=True, first_contact_due__lt=today)
-        ),
+        "wall": wall_waiting(user),
     }
 
 
@@ -107,15 +85,7 @@ def counts_for(user) -> dict[str, int]:
     querysets: dict = {}
     if is_moderator(user):
         querysets.update(_moderation(user))
-    if is_broker(user):
-        querysets.update({f"dreams_{key}": qs for key, qs in _dreams(user, today).items()})
-        querysets["reviews"] = reviews_for(user)
-    if is_team_lead(user):
-        querysets["team_open"] = dreams_for_team_lead(user).filter(status__in=OPEN, owner__isnull=False)
-    if active_roles(user, RoleKind.PARTNER_CONTACT):
-        querysets["to_acknowledge"] = referrals_for_partner(user).filter(status=ReferralStatus.SENT)
-    if active_roles(user, RoleKind.EXPERT):
-        querysets["pairings"] = pairings_for_expert(user)
+    querysets.update(waiting_work(user, today))  # the brokers', team leads', partners' and experts' work
     if may_handle_callbacks(user):
         # Calls planned for a later day are not work for today; today's and late ones are.
         querysets["callbacks"] = callbacks_for_user(user).waiting().filter(call_on__lte=today)

@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from droomhuis.selectors import is_broker
 from wijk.models import NoticeKind, NoticeWay
 from wijk.notices import BROKER_KINDS, MODERATOR_KINDS, preferences_save, recent_notices, ways_for
 from wijk.permissions import has_workplace
 
-from .attention import is_broker, is_moderator
+from .attention import is_moderator
 
 RECENT = 30
 

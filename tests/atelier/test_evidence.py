@@ -2,8 +2,6 @@
 
 import datetime
 import re
-import sys
-import types
 
 import pytest
 from django.urls import reverse
@@ -62,19 +60,23 @@ def test_the_three_shapes_of_monthly_counts_are_understood():
 
 @pytest.fixture
 def fake_live_parts(monkeypatch):
-    """Stand-ins for the live parts' public modules, so the page shows known figures including small ones."""
-    pearls = types.ModuleType("parelketting.public")
-    pearls.evidence_counts = lambda neighbourhood: {
-        "submitted": {"2026-09": 1, "2026-10": 9, "2026-11": 10},
-        "published": {"2026-09": 0, "2026-10": 7, "2026-11": 42},
-    }
-    dreams = types.ModuleType("droomhuis.selectors")
-    dreams.evidence_counts = lambda neighbourhood: [
-        {"month": datetime.date(2026, 10, 1), "received": 5, "picked_up": 2, "realised": 0},
-        {"month": datetime.date(2026, 11, 1), "received": 13, "picked_up": 8, "realised": 3},
-    ]
-    monkeypatch.setitem(sys.modules, "parelketting.public", pearls)
-    monkeypatch.setitem(sys.modules, "droomhuis.selectors", dreams)
+    """Stand-ins for the live parts' ``evidence_counts``, so the page shows known figures including small ones."""
+    monkeypatch.setattr(
+        evidence.LIVE_PARTS[LivePart.PARELKETTING],
+        "evidence_counts",
+        lambda neighbourhood: {
+            "submitted": {"2026-09": 1, "2026-10": 9, "2026-11": 10},
+            "published": {"2026-09": 0, "2026-10": 7, "2026-11": 42},
+        },
+    )
+    monkeypatch.setattr(
+        evidence.LIVE_PARTS[LivePart.DROOMHUIS],
+        "evidence_counts",
+        lambda neighbourhood: [
+            {"month": datetime.date(2026, 10, 1), "received": 5, "picked_up": 2, "realised": 0},
+            {"month": datetime.date(2026, 11, 1), "received": 13, "picked_up": 8, "realised": 3},
+        ],
+    )
 
 
 def evidence_html(client, experiment):
@@ -111,19 +113,14 @@ def test_table_shows_large_counts_and_month_names(facilitator, atelier, fake_liv
 
 
 def test_without_the_live_part_the_page_says_so_honestly(facilitator, atelier, monkeypatch):
-    def missing(name, *args, **kwargs):
-        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-
-    monkeypatch.setattr(evidence, "import_module", missing)
+    monkeypatch.delitem(evidence.LIVE_PARTS, LivePart.DROOMHUIS)
     section = evidence_html(facilitator, atelier.droom)
     assert "geeft nog geen cijfers door" in section
     assert "<table" not in section
 
 
 def test_with_a_live_part_but_no_activity_there_are_no_figures(facilitator, atelier, monkeypatch):
-    module = types.ModuleType("droomhuis.selectors")
-    module.evidence_counts = lambda neighbourhood: []
-    monkeypatch.setitem(sys.modules, "droomhuis.selectors", module)
+    monkeypatch.setattr(evidence.LIVE_PARTS[LivePart.DROOMHUIS], "evidence_counts", lambda neighbourhood: [])
     section = evidence_html(facilitator, atelier.droom)
     assert "nog niets gebeurd" in section
 
