@@ -45,6 +45,7 @@ urlpatterns = [
     path("ketting/<slug:slug>/", route_views.route_detail, name="route"),
     path("ketting/<slug:slug>/sfeerbeeld/", route_views.route_mood_image, name="route_mood_image"),
     path("ketting/<slug:slug>/wandeling.pdf", route_views.route_pdf, name="route_pdf"),
+    path("ketting/<slug:slug>/wandeling-pdf-opnieuw/", route_views.route_pdf_retry, name="route_pdf_retry"),
     path("ketting/<slug:slug>/stop/<uuid:uid>/", route_views.route_stop, name="route_stop"),
     path("ketting/<slug:slug>/wandeling.gpx", route_views.route_gpx_download, name="route_gpx"),
     path("ketting/<slug:slug>/parel-voorstellen/", route_views.route_suggest, name="route_suggest"),

@@ -170,7 +170,8 @@ MATRIX = {
     "parelketting:report_decide": staff(others="method"),
     "parelketting:routes": PUBLIC,
     "parelketting:route": PUBLIC,
-    "parelketting:route_pdf": PUBLIC,
+    "parelketting:route_pdf": PUBLIC,  # the PDF, or "Uw PDF wordt gemaakt" while the worker makes it
+    "parelketting:route_pdf_retry": POST_ONLY,  # "Probeer het opnieuw" after a failed PDF
     "parelketting:route_mood_image": PUBLIC,
     "parelketting:route_stop": PUBLIC,  # where a QR plaque lands
     "parelketting:route_gpx": PUBLIC,

@@ -164,6 +164,7 @@ PAGES = {
     "parelketting:routes": {},
     "parelketting:route": {},
     "parelketting:route_pdf": {},
+    "parelketting:route_pdf_retry": {},
     "parelketting:route_mood_image": {"w": "480"},
     "parelketting:route_stop": {"stop": "999", "n": "-1"},
     "parelketting:route_gpx": {},

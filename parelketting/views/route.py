@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijk.antispam import rate_limit_hit
 from wijk.links import absolute_url
@@ -27,6 +28,7 @@ from ..models import Pearl, Route, RouteStop
 from ..plaques import plaque_png, short_url
 from ..route_services import pearl_short_code_ensure, route_suggestion_submit
 from ..sketch import sketch_svg
+from ..walk_pdf import walk_pdf_again, walk_pdf_request
 from .public import pearl_away_page
 
 
@@ -149,11 +151,36 @@ def route_mood_image(request, slug):
 
 @require_GET
 def route_pdf(request, slug):
+    """The walk on A4. The worker makes it (``parelketting.walk_pdf``); until it is there the visitor sees a page
+    with the same link to try in a moment (no page that reloads itself: that disturbs a screen reader), or what
+    went wrong with a button to try again."""
     route = perms.get_route_for_user(request.user, slug)
-    pdf = render_pdf(
-        "parelketting/route_pdf.html", _paper_context(route), stylesheets=["parelketting/print.css"], request=request
+    language = translation.get_language() or "nl"
+    state, pdf = walk_pdf_request(route, language)
+    if state == "uncached":  # the shared cache is down: nowhere to keep it, so make it now
+        pdf = walk_pdf_render(route)
+    if pdf is not None:
+        return pdf_response(pdf, filename=f"ketting-{slugify(route.slug)}.pdf")
+    response = render(
+        request,
+        "parelketting/route_pdf_waiting.html",
+        {"route": route, "failed": state == "failed"},
     )
-    return pdf_response(pdf, filename=f"ketting-{slugify(route.slug)}.pdf")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def route_pdf_retry(request, slug):
+    """Try to make the walk's PDF again after it failed."""
+    route = perms.get_route_for_user(request.user, slug)
+    walk_pdf_again(route, translation.get_language() or "nl")
+    return redirect("parelketting:route_pdf", slug=route.slug)
+
+
+def walk_pdf_render(route: Route) -> bytes:
+    """The walk on A4 as PDF bytes: the sketch map, the QR code back to the page, and every stop."""
+    return render_pdf("parelketting/route_pdf.html", _paper_context(route), stylesheets=["parelketting/print.css"])
 
 
 @require_GET
