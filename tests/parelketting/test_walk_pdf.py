@@ -80,3 +80,15 @@ def test_a_route_that_is_not_published_gives_no_pdf_to_visitors(anonymous, make_
     route = make_route(2, status="draft")
     assert anonymous.get(reverse("parelketting:route_pdf", kwargs={"slug": route.slug})).status_code == 404
     assert anonymous.post(reverse("parelketting:route_pdf_retry", kwargs={"slug": route.slug})).status_code == 404
+
+
+@pytest.mark.django_db
+def test_with_the_cache_down_the_pdf_is_made_in_the_request(settings, anonymous, make_route):
+    """Nowhere to keep it and no way to know it is being made: the visitor gets it at once, as before."""
+    from tests.wijk.test_cache_outage import DEAD_REDIS
+
+    route = make_route(2)
+    settings.TASKS = DATABASE  # even with a worker: a queued PDF could never be found again
+    settings.CACHES = DEAD_REDIS
+    response = anonymous.get(reverse("parelketting:route_pdf", kwargs={"slug": route.slug}))
+    assert "rondje-zuidwijk plek 2" in pdf_text(response)
