@@ -7,15 +7,18 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wijk.admin_scoping import OrganisationScopedAdmin, ReadOnlyAdmin
+from wijk.choices import RoleKind
 from wijk.models import AccessAction
 
 from .audit import case_log
 from .care.models import Referral, Signal
 from .legal_hold import legal_hold_set
+from .match_models import Match
 from .models import Dream, WallStatus
 from .services import dream_front_door_set, dream_wall_decide
 
@@ -262,3 +265,54 @@ class ReferralAdmin(SuperuserOnlyReadOnlyAdmin):
     @admin.display(description=_("kenmerk"))
     def reference_shown(self, obj):
         return obj.reference
+
+
+@admin.register(Match)
+class MatchAdmin(ReadOnlyAdmin, OrganisationScopedAdmin):
+    """The matches of the corporation's dreams, to look up: recorded, contacted and closed in the Werkplek only.
+
+    Brokers and team leads of the dream's corporation, and the superuser, see them; nobody changes one here.
+    """
+
+    organisation_path = "dream__neighbourhood__corporation"
+    staff_role_kinds = (RoleKind.BROKER, RoleKind.TEAM_LEAD)
+    list_display = ["dream_reference", "kind", "target", "status", "outcome", "created_at", "closed_at"]
+    list_filter = ["status", "kind", "outcome"]
+    list_select_related = ["dream", "partner", "pearl"]
+    search_fields = [
+        "dream__reference",
+        "partner__name",
+        "pearl__title",
+        "dream__resident__display_name",
+        "dream__resident__first_name",
+    ]
+    fields = [
+        "case_link",
+        "kind",
+        "target",
+        "note",
+        "status",
+        "outcome",
+        "outcome_note",
+        "created_by",
+        "created_at",
+        "contacted_at",
+        "closed_at",
+    ]
+    readonly_fields = fields
+
+    def has_view_permission(self, request, obj=None):
+        return OrganisationScopedAdmin.has_view_permission(self, request, obj)
+
+    @admin.display(description=_("volgcode"), ordering="dream__reference")
+    def dream_reference(self, obj):
+        return obj.dream.reference_display
+
+    @admin.display(description=_("met wie"))
+    def target(self, obj):
+        return obj.label
+
+    @admin.display(description=_("droom"))
+    def case_link(self, obj):
+        url = reverse("droomhuis:case", args=[obj.dream.reference])
+        return format_html('<a href="{}">{}</a>', url, obj.dream.reference_display)

@@ -319,6 +319,7 @@ class PearlMessageAdmin(OrganisationScopedAdmin):
     staff_can_add = False
     list_display = ["pearl", "sender_name", "delivery", "created_at"]
     list_filter = ["delivery"]
+    search_fields = ["pearl__title", "sender_name", "sender__email"]
     list_select_related = ["pearl"]
     readonly_fields = ["pearl", "sender_name", "body", "reply_how", "delivery", "created_at"]
     fields = readonly_fields
@@ -424,6 +425,7 @@ class RouteSuggestionAdmin(OrganisationScopedAdmin):
     staff_can_add = False
     list_display = ["pearl", "route", "status", "created_at"]
     list_filter = ["status"]
+    search_fields = ["pearl__title", "route__title", "suggested_by__email"]
     list_select_related = ["pearl", "route"]
     readonly_fields = ["route", "pearl", "reason", "suggested_by", "status", "decided_by", "created_at"]
     fields = readonly_fields

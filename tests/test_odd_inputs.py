@@ -340,7 +340,13 @@ def api_params() -> dict:
 # The admin reads its list parameters by going through all of them: declared here per list page.
 ADMIN_LIST = {"q": "a", "o": "1", "p": "1"}
 ADMIN_LIST_EXTRA = {
-    "admin:wijk_accesslogentry_changelist": {"at__year": "2026", "at__month": "1", "at__day": "2"},
+    "admin:wijk_accesslogentry_changelist": {
+        "at__year": "2026",
+        "at__month": "1",
+        "at__day": "2",
+        "bewoner": "00000000-0000-4000-8000-000000000000",
+    },
+    "admin:droomhuis_match_changelist": {"status__exact": "recorded", "kind__exact": "partner"},
     "admin:wijk_erasurerecord_changelist": {"on__year": "2026", "on__month": "1"},
     "admin:parelketting_pearl_changelist": {"status": "submitted"},
     "admin:droomhuis_dream_changelist": {"muur": "waiting"},

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.apps import apps
 from django.contrib import admin
@@ -324,10 +326,38 @@ class AccessWhatFilter(_WordsFilter):
     words = staticmethod(_model_name)
 
 
+class WhoseFileFilter(admin.SimpleListFilter):
+    """ "Who looked at Anneke's file?": a click on a name in the list shows every row about that resident.
+
+    Only the chosen resident is offered (a list of every resident would be long, and would name them all)."""
+
+    title = _("van wie")
+    parameter_name = "bewoner"
+
+    def lookups(self, request, model_admin):
+        if not self.value():
+            return []
+        resident = Resident.objects.filter(uid=self.value()).first() if _is_uuid(self.value()) else None
+        return [(self.value(), str(resident) if resident else _("onbekend"))]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(resident__uid=self.value()) if _is_uuid(self.value()) else queryset.none()
+
+
+def _is_uuid(value) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 @admin.register(AccessLogEntry)
 class AccessLogEntryAdmin(DateHierarchyAdmin, ReadOnlyAdmin):
-    list_display = ["at", "user", "role_in_words", "organisation", "action", "what_in_words", "resident"]
-    list_filter = ["action", AccessWhatFilter, AccessRoleFilter]
+    list_display = ["at", "user", "role_in_words", "organisation", "action", "what_in_words", "whose_file"]
+    list_filter = [WhoseFileFilter, "action", AccessWhatFilter, AccessRoleFilter]
     list_select_related = ["user", "organisation", "resident"]
     # "Who looked at Anneke's file?": search by whose file it is, or by who looked.
     search_fields = ["resident__display_name", "resident__first_name", "resident__email", "user__email", "user__name"]
@@ -347,6 +377,13 @@ class AccessLogEntryAdmin(DateHierarchyAdmin, ReadOnlyAdmin):
     def what_in_words(self, obj):
         return _model_name(obj.object_type)
 
+    @admin.display(description=_("van wie"), ordering="resident")
+    def whose_file(self, obj):
+        if obj.resident is None:
+            return ""
+        title = _("Alles over %(name)s in het logboek") % {"name": obj.resident}
+        return format_html('<a href="?bewoner={}" title="{}">{}</a>', obj.resident.uid, title, obj.resident)
+
 
 @admin.register(ErasureRecord)
 class ErasureRecordAdmin(DateHierarchyAdmin, ReadOnlyAdmin, OrganisationScopedAdmin):
@@ -354,6 +391,7 @@ class ErasureRecordAdmin(DateHierarchyAdmin, ReadOnlyAdmin, OrganisationScopedAd
 
     list_display = ["on", "scope", "neighbourhood", "role", "channel", "carried_out_by"]
     list_filter = ["scope", "channel"]
+    search_fields = ["carried_out_by__email", "carried_out_by__name"]  # "which erasures did Fatima carry out?"
     list_select_related = ["neighbourhood", "carried_out_by"]
     organisation_path = "neighbourhood__corporation"
     date_hierarchy = "on"
