@@ -67,6 +67,7 @@ def _pages():
     )
     pages = [
         ("home", lambda: "/", anonymous),
+        *_more_public_pages(anonymous),
         ("map_page", lambda: reverse("parelketting:map"), anonymous),
         ("pearl_detail", lambda: pearl.get_absolute_url(), anonymous),
         ("geojson", lambda: reverse("parelketting:geojson"), anonymous),
@@ -83,6 +84,28 @@ def _pages():
             yield name, path(), client
         except (AttributeError, NoReverseMatch) as exc:
             print(f"bench: {name} skipped reason={type(exc).__name__}", flush=True)
+
+
+def _more_public_pages(anonymous):
+    """The other pages an anonymous visitor opens: front doors, walks, the dream wall and the stories."""
+    from atelier.models import Story
+    from droomhuis.models import Dream
+    from parelketting.models import Route
+    from wijk.models import Neighbourhood
+
+    for hood in Neighbourhood.objects.order_by("slug"):
+        yield (f"front_door_{hood.slug}", lambda slug=hood.slug: reverse("wijk:front_door", args=[slug]), anonymous)
+    route = Route.objects.published().order_by("pk").first()
+    yield ("routes", lambda: reverse("parelketting:routes"), anonymous)
+    yield ("route", lambda: reverse("parelketting:route", args=[route.slug]), anonymous)
+    stop = route.stops.order_by("position").select_related("pearl").first() if route else None
+    yield ("route_stop", lambda: reverse("parelketting:route_stop", args=[route.slug, stop.pearl.uid]), anonymous)
+    yield ("dream_wall", lambda: reverse("droomhuis:wall"), anonymous)
+    dream = Dream.objects.on_wall().exclude(story_uid=None).order_by("pk").first()
+    yield ("dream_story", lambda: reverse("droomhuis:story", args=[dream.story_uid]), anonymous)
+    story = Story.objects.public().order_by("pk").first()
+    yield ("atelier_story", lambda: reverse("atelier:story", args=[story.uid]), anonymous)
+    yield ("atelier_index", lambda: reverse("atelier:index"), anonymous)
 
 
 def run():
