@@ -11,7 +11,9 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from wijk.choices import DataCategory, PartnerType, RoleKind
 from wijk.models import Street
@@ -160,6 +162,15 @@ def _client_for(user):
 def session_queries() -> int:
     """Database queries a logged-in request spends on its session: none when sessions are cached (Redis settings)."""
     return 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
+
+
+def warm_queries(client, url) -> tuple[int, str]:
+    """The database queries of a GET of ``url`` once a first GET has filled the caches, and the page it gave."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
 
 
 PERSONAS = [

@@ -6,17 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.conftest import warm_queries
+
 pytestmark = pytest.mark.django_db
 
 BUDGET = 10
-
-
-def warm_count(client, url) -> tuple[int, str]:
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries), response.content.decode()
 
 
 def test_experiment_page_stays_within_budget_at_two_sizes(facilitator, atelier):
@@ -29,9 +23,9 @@ def test_experiment_page_stays_within_budget_at_two_sizes(facilitator, atelier):
             story_save(experiment=atelier.parel, workshop=atelier.ws3, title=f"Verhaal {i}", text="Tekst")
 
     add_stories(2, 0)
-    small, _ = warm_count(facilitator, url)
+    small, _ = warm_queries(facilitator, url)
     add_stories(20, 2)
-    large, page = warm_count(facilitator, url)
+    large, page = warm_queries(facilitator, url)
     assert small == large <= BUDGET
     assert page.index("Verhaal 0") < page.index("Verhaal 21")  # sorted by title like the model
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from droomhuis import services
 from droomhuis.care.referrals import referral_create
 from droomhuis.care.signals import signal_record
+from tests.conftest import warm_queries
 from wijk.choices import DataCategory
 
 from .conftest import give_referral_consent, picked_up
@@ -24,14 +25,6 @@ pytestmark = pytest.mark.django_db
 # matches, one for the two consents, the access-log row: 12 for another broker. The owner also reads signals,
 # referrals, pairings and the care consents (16), and the pairings' notes when there are pairings (17).
 BUDGET = 17
-
-
-def warm_count(client, url) -> tuple[int, str]:
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries), response.content.decode()
 
 
 def grow_case(world, dream, n, start=0):
@@ -52,11 +45,11 @@ def test_case_page_stays_within_budget_at_two_sizes(broker_bw, broker_bw2, world
     url = reverse("droomhuis:case", args=[dream.reference])
     broker_bw.get(url)  # the first view publishes the explanation texts (a change)
     grow_case(world, dream, 2)
-    small, page = warm_count(broker_bw, url)
-    other_small, _ = warm_count(broker_bw2, url)
+    small, page = warm_queries(broker_bw, url)
+    other_small, _ = warm_queries(broker_bw2, url)
     grow_case(world, dream, 20, start=2)
-    large, page = warm_count(broker_bw, url)
-    other_large, other_page = warm_count(broker_bw2, url)
+    large, page = warm_queries(broker_bw, url)
+    other_large, other_page = warm_queries(broker_bw2, url)
     assert (small, other_small) == (large, other_large)
     assert max(small, other_small) <= BUDGET
     # The lists are complete and in order: newest first.
@@ -75,7 +68,7 @@ def test_case_page_stays_within_budget_at_two_sizes(broker_bw, broker_bw2, world
 
 def test_case_page_shows_a_change_at_once(broker_bw, world, case):
     url = reverse("droomhuis:case", args=[case.reference])
-    warm_count(broker_bw, url)
+    warm_queries(broker_bw, url)
     services.note_add(dream=case, author=world.users.broker_bw, body="Een nieuwe notitie", private=False)
     assert "Een nieuwe notitie" in broker_bw.get(url).content.decode()
     from droomhuis.consents import dream_consent_withdraw
@@ -87,7 +80,7 @@ def test_case_page_shows_a_change_at_once(broker_bw, world, case):
 def test_a_note_keeps_the_shared_lists_so_the_next_view_stays_within_budget(broker_bw, world, case):
     """Case work (a note, a message) changes no broker, partner or theme: only the case's own lists are read."""
     url = reverse("droomhuis:case", args=[case.reference])
-    warm_count(broker_bw, url)
+    warm_queries(broker_bw, url)
     services.note_add(dream=case, author=world.users.broker_bw, body="Nog een notitie", private=False)
     with CaptureQueriesContext(connection) as ctx:
         response = broker_bw.get(url)
@@ -99,6 +92,6 @@ def test_a_new_theme_shows_on_the_case_page_at_once(broker_bw, world, case):
     from wijk.models import Theme
 
     url = reverse("droomhuis:case", args=[case.reference])
-    warm_count(broker_bw, url)
+    warm_queries(broker_bw, url)
     Theme.objects.create(slug="nieuw", name="Een heel nieuw thema", icon="leaf")
     assert "Een heel nieuw thema" in broker_bw.get(url).content.decode()

@@ -4,14 +4,12 @@ And standard replies per corporation (edited in the admin; the portal's texts wh
 
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from parelketting.choices import PearlStatus, ReportStatus
 from parelketting.models import PearlReport
 from parelketting.services import pearl_publish, pearl_report
-from tests.conftest import session_queries
+from tests.conftest import session_queries, warm_queries
 from werkplek.models import ReplyKind, StandardReply
 
 from .conftest import hagedoorn_pearl, zuidwijk_pearl
@@ -127,21 +125,14 @@ def test_an_odd_decision_is_refused(moderator_hw, both):
     assert decide(moderator_hw, hw, "weg-ermee").status_code == 400
 
 
-def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_inbox_and_report_page_query_counts_are_pinned_at_two_data_sizes(moderator_hw, world):
     reports = reported(world, zuidwijk_pearl, "Bankje", n=2, reply_email="melder@example.test")
-    small_inbox, small_page = count_queries(moderator_hw, INBOX), count_queries(moderator_hw, page(reports[0]))
+    small_inbox, small_page = warm_queries(moderator_hw, INBOX)[0], warm_queries(moderator_hw, page(reports[0]))[0]
     for i in range(15):
         reported(world, zuidwijk_pearl, f"Tuin {i}", n=2)
     reported(world, zuidwijk_pearl, "Bankje", n=1)  # more reports on the same pearl: its page lists them
-    assert count_queries(moderator_hw, INBOX) == small_inbox == 3 + session_queries()
-    assert count_queries(moderator_hw, page(reports[0])) == small_page == 7 + session_queries()
+    assert warm_queries(moderator_hw, INBOX)[0] == small_inbox == 3 + session_queries()
+    assert warm_queries(moderator_hw, page(reports[0]))[0] == small_page == 7 + session_queries()
 
 
 def test_the_home_page_links_the_report_inbox(moderator_hw, both):

@@ -4,14 +4,12 @@ admin), the programme with its counts, the tools linked from the Werkplek, and t
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from parelketting.models import Activity
 from parelketting.programme.services import signup_create, signup_create_anonymous
-from tests.conftest import session_queries
+from tests.conftest import session_queries, warm_queries
 from tests.factories import ResidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,30 +49,23 @@ def test_nobody_else_sees_the_sign_ups(as_persona, world, make_activity, persona
     assert response.status_code == expected and "0186 123 456" not in response.content.decode()
 
 
-def _queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_the_staff_activity_page_costs_the_same_queries_for_3_or_40_sign_ups(moderator_hw, make_activity):
     activity = make_activity(capacity=10)
     _fill(activity, 0, 3)
-    small = _queries(moderator_hw, _staff_url(activity))
+    small, _page = warm_queries(moderator_hw, _staff_url(activity))
     _fill(activity, 3, 40)
     # user, roles, the activity, the standard replies, the next proposal, the history, the sign-ups
-    assert _queries(moderator_hw, _staff_url(activity)) == small == 7 + session_queries()
+    assert warm_queries(moderator_hw, _staff_url(activity))[0] == small == 7 + session_queries()
 
 
 def test_the_activities_page_lists_the_programme_with_counts_at_the_same_cost(moderator_hw, world, make_activity):
     url = reverse("werkplek:activities")
     first = make_activity(title="Samen breien", capacity=1)
     _fill(first, 0, 2)
-    small = _queries(moderator_hw, url)
+    small, _page = warm_queries(moderator_hw, url)
     for i in range(8):
         _fill(make_activity(title=f"Koffie {i}", days=4 + i), 10 * i + 10, 10 * i + 13)
-    assert _queries(moderator_hw, url) == small
+    assert warm_queries(moderator_hw, url)[0] == small
     html = moderator_hw.get(url).content.decode()
     assert "1 van 1 plaatsen bezet · 1 op de wachtlijst" in html and "Koffie 7" in html
     for name in ("parelketting:poster", "parelketting:paper_signup_blank", "wijk:letters", "wijk:kiosk_start"):
@@ -110,12 +101,12 @@ def test_the_archive_pages_through_at_the_same_cost(client, make_activity):
             starts_at=timezone.now() - timedelta(days=10 + i), ends_at=timezone.now() - timedelta(days=10 + i, hours=-1)
         )
     url = reverse("parelketting:programme_archive")
-    small = _queries(client, url)
+    small, _page = warm_queries(client, url)
     for i in range(3, 40):
         Activity.objects.filter(pk=make_activity(title=f"Voorbij {i}").pk).update(
             starts_at=timezone.now() - timedelta(days=10 + i), ends_at=timezone.now() - timedelta(days=10 + i, hours=-1)
         )
-    assert _queries(client, url) == small
+    assert warm_queries(client, url)[0] == small
     assert "Pagina 1 van 2" in client.get(url).content.decode()
     assert client.get(url, {"pagina": "99"}).status_code == 200
 
