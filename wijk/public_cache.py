@@ -56,7 +56,15 @@ STAFF_LISTS = "staff_lists"  # lists many staff pages share: brokers, partners, 
 PUBLIC_KINDS = (SITE, PEARLS, ROUTES, PROGRAMME, DREAM_WALL, ATELIER)
 ALL_KINDS = (*PUBLIC_KINDS, EVIDENCE, STAFF_LISTS)
 CONTENT_APPS = {"wijk", "parelketting", "droomhuis", "atelier"}
-_CARRIED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Last-Modified", "ETag")
+_CARRIED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "Vary",
+    "Cache-Control",
+    "Last-Modified",
+    "ETag",
+)
 # Versions read once per request (set by the middleware), so several cached parts of one page cost one
 # cache read. A change in this request forgets them at once; a change elsewhere shows at the next request.
 _request_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("wijk_kind_versions", default=None)

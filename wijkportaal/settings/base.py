@@ -347,6 +347,9 @@ PUBLIC_PAGE_CACHE = {
     "parelketting:list": {"seconds": 600, "kinds": ["site", "pearls"]},
     "parelketting:detail": {"seconds": 600, "kinds": ["site", "pearls", "routes", "programme"]},
     "parelketting:programme": {"seconds": 600, "kinds": ["site", "programme"]},
+    # Calendar feeds: the ETag and Last-Modified travel with the copy, so a polling calendar still gets its 304.
+    "parelketting:programme_ics": {"seconds": 600, "kinds": ["site", "programme"]},
+    "parelketting:activity_ics": {"seconds": 600, "kinds": ["site", "programme"]},
     "parelketting:route": {"seconds": 600, "kinds": ["site", "routes", "pearls"]},
     "droomhuis:wall": {"seconds": 600, "kinds": ["site", "dream_wall"]},
     "atelier:index": {"seconds": 600, "kinds": ["site", "atelier"]},
