@@ -3,6 +3,7 @@
 import hashlib
 import json
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Case, CharField, Q, When
@@ -13,6 +14,7 @@ from django.utils.http import quote_etag
 from django.views.decorators.http import require_GET
 
 from wijk.links import absolute_url
+from wijk.models import Theme
 from wijk.public_cache import PEARLS, SITE, versioned_key
 
 from ..choices import PearlKind, PearlStatus
@@ -117,12 +119,24 @@ def _geojson_body(request, filters) -> bytes:
 
 
 def _theme_lists() -> dict[int, str]:
-    """Each published pearl's theme slugs as a JSON list, in the themes' order, from one query."""
-    links = (
-        Pearl.themes.through.objects.filter(pearl__status=PearlStatus.PUBLISHED)
-        .order_by("theme__position", "theme__name", "theme__slug")
-        .values_list("pearl_id", "theme__slug")
-    )
+    """Each published pearl's theme slugs as a JSON list, in the themes' order, from one query.
+
+    On PostgreSQL one row per theme with the ids of its published pearls (``ArrayAgg``): a handful of rows
+    instead of one per link, and no sorting of 20,000 links (half the time of the join below). Elsewhere one
+    row per link, sorted by theme. The same lists either way (``tests/parelketting/test_geojson_body.py``)."""
+    if connection.vendor == "postgresql":
+        per_theme = (
+            Theme.objects.order_by("position", "name", "slug")
+            .annotate(pearl_ids=ArrayAgg("pearls__id", filter=Q(pearls__status=PearlStatus.PUBLISHED), default=[]))
+            .values_list("slug", "pearl_ids")
+        )
+        links = ((pearl_id, slug) for slug, pearl_ids in per_theme for pearl_id in pearl_ids)
+    else:
+        links = (
+            Pearl.themes.through.objects.filter(pearl__status=PearlStatus.PUBLISHED)
+            .order_by("theme__position", "theme__name", "theme__slug")
+            .values_list("pearl_id", "theme__slug")
+        )
     started = {}
     for pearl_id, slug in links:
         before = started.get(pearl_id)
