@@ -1,7 +1,11 @@
 """In Chromium at 390 px, with a separate worker: a walker asks for the walk as PDF, reads "Wij maken uw PDF",
-and once the worker made it, gets the file with the button on that page, by keyboard. axe-core checks every page."""
+and once the worker made it, gets the file with the button on that page, by keyboard; a failed PDF is said plainly
+with a button to try again. axe-core checks every page."""
+
+from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.browser import assert_accessible, shot, tab_to
@@ -34,3 +38,19 @@ def test_the_walk_pdf_made_by_the_worker_is_one_click_away(live_server, page, ma
     assert download.value.suggested_filename == f"ketting-{route.slug}.pdf"
     with open(download.value.path(), "rb") as file:
         assert file.read(5) == b"%PDF-"
+
+    # A PDF that failed: said plainly, with a button that queues it again.
+    page.set_viewport_size({"width": 390, "height": 844})
+    cache.clear()
+    with mock.patch("weasyprint.HTML.write_pdf", side_effect=OSError("no fonts")):  # the outside world fails
+        page.goto(f"{live_server.url}{route.get_absolute_url()}")
+        page.get_by_role("link", name="Wandeling als PDF (A4)").click()
+        call_command("run_worker", "--once", "--no-schedule", verbosity=0)
+        page.get_by_role("link", name="Download de PDF").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "De PDF is niet gelukt"
+    assert "Dat ligt niet aan u." in page.get_by_role("alert").inner_text()
+    assert_accessible(page)
+    tab_to(page, text="Probeer het opnieuw")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Wij maken uw PDF"
