@@ -2,8 +2,10 @@ import uuid
 
 from django import forms
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -41,23 +43,99 @@ def _resume_codes(model_admin, request, addresses) -> None:
     )
 
 
+class ColleagueInviteForm(forms.ModelForm):
+    """A colleague's name, e-mail address and roles; no password: they choose their own through the e-mail."""
+
+    kinds = forms.MultipleChoiceField(label=_("rollen"), choices=RoleKind.choices, widget=forms.CheckboxSelectMultiple)
+    organisation = forms.ModelChoiceField(label=_("organisatie"), queryset=Organisation.objects.all())
+    neighbourhood = forms.ModelChoiceField(
+        label=_("wijk"),
+        queryset=Neighbourhood.objects.all(),
+        required=False,
+        help_text=_("Leeg: alle wijken van de organisatie."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["name", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "is_staff", "is_active", "last_login"]
+    list_display = ["email", "name", "roles_in_words", "is_staff", "is_active", "last_login"]
     search_fields = ["email", "name"]
     fieldsets = (
         (None, {"fields": ("email", "password", "name")}),
         (_("Rechten"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         (_("Data"), {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    add_form = ColleagueInviteForm
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "description": _(
+                    "Uw collega krijgt een e-mail met een link. Daarmee kiest uw collega zelf een wachtwoord."
+                ),
+                "fields": ("name", "email", "kinds", "organisation", "neighbourhood"),
+            },
+        ),
+    )
     filter_horizontal = ["groups"]
     actions = ["login_codes_resume"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roles__organisation")
+
+    def get_inlines(self, request, obj):
+        return [UserRoleInline] if obj is not None else []
+
+    @admin.display(description=_("rollen"))
+    def roles_in_words(self, obj):
+        return ", ".join(f"{role.get_kind_display()} ({role.organisation})" for role in obj.roles.all())
+
+    def save_model(self, request, obj, form, change):
+        """A new account is an invitation: the service makes it, its roles and the e-mail."""
+        if change:
+            return super().save_model(request, obj, form, change)
+        from .services import colleague_invite
+
+        data = form.cleaned_data
+        invited = colleague_invite(
+            email=data["email"],
+            name=data["name"],
+            kinds=data["kinds"],
+            organisation=data["organisation"],
+            neighbourhood=data["neighbourhood"],
+            invited_by=request.user,
+        )
+        obj.pk = invited.pk  # the admin's log line and the next page are about the new account
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_user(
+            request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": obj.email}, messages.SUCCESS
+        )
+        return HttpResponseRedirect(reverse("admin:wijk_user_change", args=[obj.pk]))
 
     @admin.action(description=_("Inloggen met een code weer toestaan (na te veel verkeerde codes)"))
     def login_codes_resume(self, request, queryset):
         _resume_codes(self, request, queryset.values_list("email", flat=True))
+
+
+class UserRoleInline(admin.TabularInline):
+    """The account's roles, on the account's own page."""
+
+    model = Role
+    fk_name = "user"
+    extra = 0
+    fields = ["kind", "organisation", "neighbourhood", "active"]
+    verbose_name_plural = _("rollen van dit account")
 
 
 class RoleInline(admin.TabularInline):
@@ -205,8 +283,17 @@ class ThemeAdmin(admin.ModelAdmin):
 class RoleAdmin(HistoryAdmin):
     list_display = ["user", "kind", "organisation", "neighbourhood", "active"]
     list_filter = ["kind", "organisation", "active"]
-    search_fields = ["user__email"]
+    search_fields = ["user__email", "user__name"]
     autocomplete_fields = ["user"]
+    readonly_fields = ["account"]
+    fields = ["user", "account", "kind", "organisation", "neighbourhood", "active"]
+
+    @admin.display(description=_("account"))
+    def account(self, obj):
+        if obj.user_id is None:
+            return ""
+        url = reverse("admin:wijk_user_change", args=[obj.user_id])
+        return format_html('<a href="{}">{}</a>', url, obj.user)
 
     def has_module_permission(self, request):
         return request.user.is_superuser

@@ -16,7 +16,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .choices import EXPLICIT_CATEGORIES, Channel, ContactPreference, DataCategory, Purpose, RecipientKind
+from .choices import (
+    EXPLICIT_CATEGORIES,
+    Channel,
+    ContactPreference,
+    DataCategory,
+    Purpose,
+    RecipientKind,
+    RoleKind,
+)
 from .contact import contacts_for
 from .links import absolute_url, short_address, site_url
 from .models import (
@@ -35,8 +43,9 @@ from .models import (
     Resident,
     Role,
     Street,
+    User,
 )
-from .permissions import CALLBACK_ROLE_KINDS
+from .permissions import CALLBACK_ROLE_KINDS, organisation_ids
 from .workdays import add_working_days
 
 
@@ -781,3 +790,60 @@ def streets_import(*, neighbourhood: Neighbourhood, rows) -> StreetImport:
             else:
                 result.unchanged += 1
     return result
+
+
+def colleague_invite(*, email: str, name: str, kinds, organisation, neighbourhood=None, invited_by) -> User:
+    """A colleague gets an account with their roles, and an e-mail with a link to choose their own password.
+
+    Nobody types a password for someone else: the account has none until the colleague uses the link, which is
+    django-allauth's own "new password" link (its token, valid for ``PASSWORD_RESET_TIMEOUT``). The superuser
+    invites for any organisation, a corporation's moderator only for their own. Each role is written with its
+    history row naming who invited (django-simple-history); the e-mail address counts as confirmed, since only
+    its owner can use the link.
+    """
+    from allauth.account.forms import default_token_generator
+    from allauth.account.models import EmailAddress
+    from allauth.account.utils import user_pk_to_url_str
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.urls import reverse
+
+    if not (invited_by.is_superuser or organisation.pk in organisation_ids(invited_by, RoleKind.MODERATOR)):
+        raise ValidationError(_("U kunt alleen collega's van uw eigen organisatie uitnodigen."), code="not_yours")
+    kinds = list(dict.fromkeys(kinds))
+    if not kinds:
+        raise ValidationError(_("Kies minstens één rol."), code="no_role")
+    email = User.objects.normalize_email(email).strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(_("Er is al een account met dit e-mailadres."), code="exists")
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email=email,
+            name=name.strip(),
+            is_staff=bool({RoleKind.MODERATOR, RoleKind.FACILITATOR} & set(kinds)),
+        )
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+        for kind in kinds:
+            role = Role(user=user, kind=kind, organisation=organisation, neighbourhood=neighbourhood)
+            role._history_user = invited_by  # simple-history's documented way to name who made the change
+            role.save()
+    link = absolute_url(
+        reverse(
+            "account_reset_password_from_key",
+            kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        )
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "colleague": user,
+            "invited_by": invited_by,
+            "organisation": organisation,
+            "roles": [RoleKind(kind).label for kind in kinds],
+            "link": link,
+            "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+            "login_url": absolute_url(reverse("account_login")),
+        }
+        subject = render_to_string("wijk/email/colleague_invite_subject.txt", context).strip()
+        body = render_to_string("wijk/email/colleague_invite.txt", context)
+    send_mail(subject, body, None, [email])
+    return user
