@@ -18,7 +18,7 @@ from wijk.models import AccessAction
 from .audit import case_log
 from .care.models import Referral, Signal
 from .legal_hold import legal_hold_set
-from .match_models import Match
+from .matches.models import Match
 from .models import Dream, WallStatus
 from .services import dream_front_door_set, dream_wall_decide
 

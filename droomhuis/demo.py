@@ -208,7 +208,7 @@ def _load_care() -> bool:
     referral_transition(referral=acknowledged, to_status="acknowledged")
     # The referral came from a match: the partner was a suggestion for Sanne's dream.
     from . import matches
-    from .match_models import Match, MatchStatus
+    from .matches.models import Match, MatchStatus
 
     match = matches.match_record(
         dream=sanne, actor=broker, partner=partner, note="Zij zoeken buren voor de moestuin bij de school."

@@ -35,7 +35,7 @@ from wijk.models import AccessLogEntry, ErasureScope
 from wijk.notices import staff_notices_forget
 
 from .care.models import Pairing, Referral, ReferralEvent, Signal
-from .match_models import Match
+from .matches.models import Match
 from .models import ContactAttempt, Dream, DreamEvent, Note, ResidentUpdate, WallStatus, reference_new
 from .workflow import OPEN, DreamStatus
 

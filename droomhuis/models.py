@@ -1,7 +1,8 @@
 """Dreams and the broker's case work: history, contact attempts, internal notes, updates for the resident.
 
-The restricted child records of ``Dream`` live in their own modules and are imported below, so Django registers
-them with this app: signals, referrals and pairings in ``droomhuis.care.models``, matches in ``match_models``.
+The restricted child records of ``Dream`` live in their own packages and are imported at the top, so Django
+registers them with this app: signals, referrals and pairings in ``droomhuis.care.models``, matches in
+``droomhuis.matches.models``.
 """
 
 import uuid
@@ -22,7 +23,7 @@ from wijk.models.consent import AppendOnlyModel, AppendOnlyQuerySet
 from wijk.public_cache import ContentQuerySet
 
 from .care import models as care_models  # noqa: F401 - the care models belong to this app: registered on import
-from .match_models import Match, MatchOutcome, MatchStatus  # noqa: F401 - Match belongs to this app too
+from .matches.models import Match, MatchOutcome, MatchStatus  # noqa: F401 - Match belongs to this app too
 from .workflow import CLOSED, OPEN, DreamStatus
 
 QUESTION = _("Wat zou u willen? Welke kansen ziet u vandaag om het wonen hier prettiger te maken?")

@@ -16,7 +16,7 @@ from wijk.permissions import active_roles, neighbourhood_filter
 from .care.models import Referral
 from .care.permissions import pairings_for_expert, referrals_for_partner, reviews_for
 from .care.workflow import ReferralStatus
-from .match_models import Match, MatchOutcome, MatchStatus
+from .matches.models import Match, MatchOutcome, MatchStatus
 from .models import Dream, WallStatus
 from .permissions import dreams_for_broker, dreams_for_team_lead, is_team_lead
 from .permissions import is_broker as is_broker  # the Werkplek's menu asks it too

@@ -2,7 +2,8 @@ from django.urls import path
 
 from .care.views import broker as care_broker
 from .care.views import expert, partner
-from .views import broker, broker_actions, forget, matches, paper, public, team
+from .matches.views import broker as matches
+from .views import broker, broker_actions, forget, paper, public, team
 
 app_name = "droomhuis"
 

@@ -19,7 +19,7 @@ from django.test import Client, override_settings
 from atelier.models import CanvasItem, Experiment, Story, Workshop
 from droomhuis.care.models import Pairing, Referral, Signal
 from droomhuis.care.referrals import referral_link
-from droomhuis.match_models import Match
+from droomhuis.matches.models import Match
 from droomhuis.models import Dream
 from parelketting.models import Pearl, PearlReport
 from parelketting.programme.models import Activity, ActivityPhoto

@@ -21,7 +21,7 @@ from wijk.choices import EXPLICIT_CATEGORIES, DataCategory, Purpose
 from wijk.models import AccessAction, ConsentRecord, Theme
 from wijk.public_cache import PEARLS, versioned_key
 
-from .. import conf, matching, services
+from .. import conf, services
 from ..audit import case_log
 from ..care.models import Referral
 from ..care.views.case import care_context, care_prefetches, care_shared
@@ -37,6 +37,8 @@ from ..forms import (
     ResidentUpdateForm,
     TransitionForm,
 )
+from ..matches import matching
+from ..matches.views.case import match_context, match_prefetch
 from ..models import ContactAttempt, Dream, DreamEvent, Note, ResidentUpdate, reference_normalise
 from ..permissions import (
     broker_neighbourhoods,
@@ -49,7 +51,6 @@ from ..permissions import (
 )
 from ..workflow import OPEN, DreamStatus
 from .case_data import cached_many, timeline, use_choices
-from .case_matches import match_context, match_prefetch
 
 
 def _filtered(request, qs, form, view):

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from droomhuis import matches
+from droomhuis.matches import services as matches
 from tests.factories import RoleFactory, UserFactory
 from wijk.choices import RoleKind
 

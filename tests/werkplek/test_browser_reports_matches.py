@@ -11,7 +11,7 @@ Screenshots go to ``WERKPLEK_SHOTS`` when that is set (to look at them).
 import pytest
 from django.core import mail
 
-from droomhuis.match_models import Match, MatchStatus
+from droomhuis.matches.models import Match, MatchStatus
 from parelketting.choices import ReportStatus
 from parelketting.models import PearlReport
 from parelketting.services import pearl_publish, pearl_report

@@ -7,8 +7,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from droomhuis import matches, matching
-from droomhuis.match_models import Match, MatchStatus
+from droomhuis.matches import matching
+from droomhuis.matches import services as matches
+from droomhuis.matches.models import Match, MatchStatus
 from droomhuis.selectors import evidence_counts
 from parelketting.choices import PearlKind
 from parelketting.models import PearlMessage
@@ -16,7 +17,7 @@ from tests.factories import PartnerFactory
 from tests.parelketting.conftest import make_pearl  # noqa: F401 - fixture
 from wijk.models import AccessLogEntry
 
-from .conftest import give_referral_consent, picked_up
+from ..conftest import give_referral_consent, picked_up
 
 
 def case_url(dream):

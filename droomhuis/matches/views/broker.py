@@ -1,7 +1,7 @@
 """Matches on the broker's case page: record one from the suggestions, reach it through its relay, close it.
 
 For the case's owner only (other brokers see the list; their posts are a 404, as for referrals). The writes and
-their access-log rows are in ``droomhuis.matches``; a form with an error shows the case again with the input kept.
+their access-log rows are in ``droomhuis.matches.services``; a form with an error shows the case again with the input kept.
 """
 
 from django.contrib import messages
@@ -12,14 +12,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import matches, matching
-from ..care.permissions import is_case_owner
-from ..decorators import broker_required
-from ..match_forms import MatchCloseForm, MatchContactForm, MatchForm
-from ..match_models import Match, MatchKind
-from ..permissions import dreams_for_broker, get_dream_for_broker
-from .broker import render_case
-from .case_matches import target_choices
+from ...care.permissions import is_case_owner
+from ...decorators import broker_required
+from ...permissions import dreams_for_broker, get_dream_for_broker
+from ...views.broker import render_case
+from .. import matching
+from .. import services as matches
+from ..forms import MatchCloseForm, MatchContactForm, MatchForm
+from ..models import Match, MatchKind
+from .case import target_choices
 
 
 def _case_url(dream) -> str:

@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..audit import case_log
+from ..care.referrals import referral_create
+from ..models import DreamEvent, EventKind
 from . import matching
-from .audit import case_log
-from .care.referrals import referral_create
-from .match_models import Match, MatchKind, MatchOutcome, MatchStatus
-from .models import DreamEvent, EventKind
+from .models import Match, MatchKind, MatchOutcome, MatchStatus
 
 
 def _trace(match: Match, actor, to_value: str, detail: str, reason: str = "") -> None:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import DataCategory
 
-from .match_models import MatchOutcome
+from .models import MatchOutcome
 
 SHARE_CHOICES = [(DataCategory.CONTACT, DataCategory.CONTACT.label), (DataCategory.DREAM, DataCategory.DREAM.label)]
 

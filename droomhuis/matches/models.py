@@ -1,7 +1,7 @@
 """A match: the broker's record that a partner or a neighbour's personal pearl could help with a dream.
 
 recorded → contacted (through the existing relay: a referral to the partner, or a message through the pearl) →
-closed with an outcome. ``droomhuis.matches`` is the only writer. The case's history and the atelier's evidence
+closed with an outcome. ``droomhuis.matches.services`` is the only writer. The case's history and the atelier's evidence
 show it; anonymising a dream keeps only the outcome and the month.
 """
 

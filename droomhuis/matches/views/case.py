@@ -3,8 +3,8 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from ..match_forms import MatchCloseForm, MatchContactForm, MatchForm
-from ..match_models import Match
+from ..forms import MatchCloseForm, MatchContactForm, MatchForm
+from ..models import Match
 
 
 def match_prefetch() -> Prefetch:
