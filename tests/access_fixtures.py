@@ -28,6 +28,7 @@ from parelketting.route_models import Route
 from parelketting.services import pearl_submit_anonymous
 from wijk.models import Organisation
 from wijk.models.callbacks import DayPart
+from wijk.notices import staff_notify
 from wijk.services import callback_request_create, letter_queue, letter_run_start
 
 from . import conftest
@@ -102,6 +103,13 @@ def _objects(world):
             neighbourhood=world.zuidwijk, kind="place", title="Het bankje", story="Fijn.", street="Spui"
         ),
         partner=_first(Organisation.objects.partners(), "partner"),
+        notice=staff_notify(
+            users=[world.users.broker_bw],
+            kind="signal",
+            subject="Nieuw signaal",
+            body="Kijk.",
+            url=f"/droomhuis/makelaar/droom/{dream.reference}/",
+        )[0],
     )
 
 

@@ -73,6 +73,7 @@ def staff(*allowed, others="hidden", **per_persona):
     return rule(others, anonymous="login", **dict.fromkeys(allowed, "ok"), **per_persona)
 
 
+WORKPLACE = ("moderator_hw", "moderator_bw", "broker_bw", "expert_bw", "partner_welzijn", "facilitator", "superuser")
 BROKER_POST = rule("forbidden", anonymous="login", broker_bw="method")
 MODERATOR_POST = rule("forbidden", anonymous="login", moderator_hw="method", moderator_bw="method", superuser="method")
 ATELIER_EDIT = rule("forbidden", facilitator="ok", superuser="ok", anonymous="login")
@@ -127,6 +128,13 @@ MATRIX = {
         "facilitator",
         "superuser",
         others="forbidden",
+    ),
+    # Reading one's notices: POST-only for every staff role; a notice is its owner's (broker_bw's), so opening it
+    # is a redirect to its item for them and a 404 for every other staff member.
+    "werkplek:notices_read_all": rule("forbidden", anonymous="login", **dict.fromkeys(WORKPLACE, "method")),
+    "werkplek:notice_read": rule("forbidden", anonymous="login", **dict.fromkeys(WORKPLACE, "method")),
+    "werkplek:notice_open": rule(
+        "forbidden", anonymous="login", **dict.fromkeys(WORKPLACE, "hidden") | {"broker_bw": "redirect"}
     ),
     # Moderation on the item's own page (the pearl is HW Wonen's): moderators, the other corporation gets 404.
     "werkplek:pearls": staff("moderator_hw", "moderator_bw", "superuser", others="forbidden"),
@@ -400,6 +408,8 @@ def url_kwargs(key, o):
         "droomhuis:signal_close": {"uid": o.signal.uid},
         "droomhuis:referral_close": {"uid": o.referral.uid},
         "werkplek:report": {"uid": o.report.uid},
+        "werkplek:notice_open": {"pk": o.notice.pk},
+        "werkplek:notice_read": {"pk": o.notice.pk},
         "werkplek:report_decide": {"uid": o.report.uid},
         "droomhuis:match_contact": {"uid": o.match.uid},
         "droomhuis:match_close": {"uid": o.match.uid},

@@ -90,7 +90,10 @@ FILTER = {"soort": "place", "thema": "groen"}
 PAGES = {
     "wijk:home": {},
     "werkplek:home": {},
-    "werkplek:notices": {},
+    "werkplek:notices": {"soort": "signal"},
+    "werkplek:notices_read_all": {},
+    "werkplek:notice_read": {},
+    "werkplek:notice_open": {},
     "werkplek:pearls": {},
     "werkplek:pearl": {"afwijzen": "persoonlijk", "vraag": "waar"},
     "werkplek:pearl_approve": {},

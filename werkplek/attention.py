@@ -17,11 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from droomhuis.selectors import waiting_work, wall_waiting
+from droomhuis.selectors import is_broker, waiting_work, wall_waiting
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
 from parelketting.permissions import can_handle_reports, moderated_pearls, reports_for_user
 from parelketting.programme.models import Activity
 from wijk.choices import RoleKind
+from wijk.models import NoticeKind
+from wijk.notices import unread_notices
 from wijk.permissions import (
     callbacks_for_user,
     has_workplace,
@@ -91,13 +93,22 @@ def counts_for(user) -> dict[str, int]:
         querysets["callbacks"] = callbacks_for_user(user).waiting().filter(call_on__lte=today)
     if may_print_letters(user):
         querysets["letters"] = letters_for_user(user).queued()
+    querysets["unread"] = unread_notices(user)
+    if is_broker(user):
+        # A signal is new until its owner reads its notice: marked read, or its link opened from the Werkplek.
+        querysets["signals_new"] = unread_notices(user).filter(kind=NoticeKind.SIGNAL)
     counts = _count_together(user, querysets)
-    cache.set(_badge_key(user), badge_total(counts), BADGE_SECONDS)
+    cache.set(_badge_key(user), badge_for(counts), BADGE_SECONDS)
     return counts
 
 
 def badge_total(counts: dict[str, int]) -> int:
     return sum(counts.get(key, 0) for key in BADGE_KEYS)
+
+
+def badge_for(counts: dict[str, int]) -> dict[str, int]:
+    """What the staff menu shows: the work that waits (``BADGE_KEYS``) and the unread notices."""
+    return {"work": badge_total(counts), "unread": counts.get("unread", 0)}
 
 
 # What counts in the menu's badge: work that waits for someone, not the list of one's own cases.
@@ -133,6 +144,9 @@ TEXTS = {
         "%(count)s van mijn dromen is te laat", "%(count)s van mijn dromen zijn te laat", "count"
     ),
     "dreams_mine": ngettext_lazy("%(count)s open droom is van mij", "%(count)s open dromen zijn van mij", "count"),
+    "signals_new": ngettext_lazy(
+        "%(count)s nieuw signaal op mijn dromen", "%(count)s nieuwe signalen op mijn dromen", "count"
+    ),
     "team_open": ngettext_lazy(
         "%(count)s open droom in uw team: overdragen als iemand afwezig is",
         "%(count)s open dromen in uw team: overdragen als iemand afwezig is",
@@ -151,10 +165,10 @@ TEXTS = {
         "%(count)s brief is klaar om te printen", "%(count)s brieven zijn klaar om te printen", "count"
     ),
 }
-URGENT = {"reviews", "dreams_overdue"}
+URGENT = {"reviews", "dreams_overdue", "signals_new"}
 GROUPS = [
     (_("Controleren"), ["pearls", "reports", "activities", "wall"]),
-    (_("Dromen"), ["reviews", "dreams_overdue", "dreams_new", "dreams_mine"]),
+    (_("Dromen"), ["reviews", "signals_new", "dreams_overdue", "dreams_new", "dreams_mine"]),
     (_("Team"), ["team_open"]),
     (_("Aanmeldingen en koppelingen"), ["to_acknowledge", "pairings"]),
     (_("Bellen en brieven"), ["callbacks", "letters"]),
@@ -172,6 +186,7 @@ def _urls() -> dict[str, str]:
         "dreams_overdue": f"{queue}?view=overdue",
         "dreams_new": f"{queue}?view=new",
         "dreams_mine": f"{queue}?view=mine",
+        "signals_new": reverse("werkplek:notices") + "?soort=signal",
         "team_open": reverse("droomhuis:team"),
         "to_acknowledge": reverse("droomhuis:partner_list"),
         "pairings": reverse("droomhuis:expert_list"),
@@ -204,11 +219,17 @@ def _badge_key(user) -> str:
     return f"werkplek:badge:{user.pk}"
 
 
-def badge_count(user) -> int:
-    """The menu's count: from the cache when it is fresh (at most ``BADGE_SECONDS`` old), else counted now."""
+def badge_count(user) -> dict[str, int]:
+    """The menu's counts (``badge_for``): from the cache when fresh (at most ``BADGE_SECONDS`` old), else counted
+    now."""
     if not has_workplace(user):
-        return 0
+        return {"work": 0, "unread": 0}
     cached = cache.get(_badge_key(user))
-    if cached is None:
-        cached = badge_total(counts_for(user))
+    if not isinstance(cached, dict):  # missing (or a count cached before the unread notices joined it)
+        cached = badge_for(counts_for(user))
     return cached
+
+
+def badge_forget(user) -> None:
+    """The person read a notice: count again on the next page, so the menu does not show it as unread."""
+    cache.delete(_badge_key(user))

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from wijk.notices import recent_notices
 from wijk.permissions import has_workplace
 
-from .attention import badge_total, counts_for, is_moderator, items_for
+from .attention import badge_for, badge_total, counts_for, is_moderator, items_for
 
 
 @require_GET
@@ -20,7 +20,7 @@ def home(request):
         raise PermissionDenied
     counts = counts_for(request.user)
     groups = items_for(counts)
-    request.werkplek_badge = badge_total(counts)  # the menu shows the count just made, not the cached one
+    request.werkplek_badge = badge_for(counts)  # the menu shows the counts just made, not the cached ones
     context = {
         "groups": groups,
         "waiting": badge_total(counts),

@@ -75,6 +75,29 @@ def recent_notices(user, limit: int = 10):
     return StaffNotice.objects.filter(user=user).order_by("-created_at", "-pk")[:limit]
 
 
+def unread_notices(user):
+    """The person's unread notices (the Werkplek counts them together with its other counts)."""
+    return StaffNotice.objects.filter(user=user, read_at__isnull=True)
+
+
+def notice_for(user, pk: int) -> StaffNotice | None:
+    """One of the person's own notices; ``None`` for someone else's and a missing one alike."""
+    return StaffNotice.objects.filter(user=user, pk=pk).first()
+
+
+def notice_mark_read(*, notice: StaffNotice) -> StaffNotice:
+    """Read: marked by the person, or its link opened from the Werkplek. The first time counts."""
+    if notice.read_at is None:
+        notice.read_at = timezone.now()
+        StaffNotice.objects.filter(pk=notice.pk, read_at__isnull=True).update(read_at=notice.read_at)
+    return notice
+
+
+def notices_mark_all_read(*, user) -> int:
+    """ "Alles gelezen": every unread notice of the person. Returns how many."""
+    return StaffNotice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
 def digest_pending():
     return StaffNotice.objects.filter(in_digest=True, emailed_at__isnull=True, user__is_active=True)
 

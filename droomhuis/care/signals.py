@@ -43,6 +43,7 @@ def signal_record(
         ),
         kind=NoticeKind.SIGNAL,
         acute=acute,
+        exclude=actor,  # who recorded it knows; a signal is news for the owner when an expert or colleague adds it
     )
     return signal
 

@@ -145,8 +145,9 @@ def query_count(client) -> int:
     return len(ctx.captured_queries)
 
 
-# User and roles, one query for every count the roles have (before: one per kind of record, 7 to 9 in all),
-# and the five latest notices ("Berichten voor u"); the session on top, unless it lives in the cache (Redis).
+# User and roles, one query for every count the roles have (before: one per kind of record, 7 to 9 in all; the
+# unread notices, and a broker's new signals, are two more counts in it), and the five latest notices ("Berichten
+# voor u"); the session on top, unless it lives in the cache (Redis).
 PINNED = {"moderator_hw": 4, "moderator_bw": 4, "broker_bw": 4, "partner_welzijn": 4, "superuser": 4}
 
 

@@ -70,8 +70,12 @@ def test_a_signal_goes_at_once_by_default_and_shows_in_the_werkplek(
     assert notice.kind == NoticeKind.SIGNAL and notice.emailed_at is not None and not notice.in_digest
     for page in ("/werkplek/", URL):
         html = broker_bw.get(page).content.decode()
-        assert notice.subject in html and reverse("droomhuis:case", args=[owned.reference]) in html
+        # The link opens the case through the notice, which marks it read (werkplek:notice_open).
+        assert notice.subject in html and reverse("werkplek:notice_open", args=[notice.pk]) in html
         assert SIGNAL_TEXT not in html
+    assert broker_bw.get(reverse("werkplek:notice_open", args=[notice.pk]))["Location"] == reverse(
+        "droomhuis:case", args=[owned.reference]
+    )
 
 
 def test_a_daily_digest_gathers_the_notices_and_sends_them_once(world, owned, django_capture_on_commit_callbacks):

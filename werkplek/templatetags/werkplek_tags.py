@@ -1,4 +1,5 @@
-"""``{% werkplek_badge as count %}``: the Werkplek's count for the staff menu (``None`` for users without one)."""
+"""``{% werkplek_badge as badge %}``: the staff menu's counts, ``badge.work`` (what waits in the Werkplek) and
+``badge.unread`` (unread notices); ``None`` for users without a Werkplek."""
 
 from django import template
 

@@ -42,7 +42,8 @@ class NoticePreference(models.Model):
 
 class StaffNotice(models.Model):
     """One notice to one staff member. The text says that something happened and where, never what a signal
-    says: that stays on the case. ``emailed_at`` is set when it went out by e-mail (at once or in the digest)."""
+    says: that stays on the case. ``emailed_at`` is set when it went out by e-mail (at once or in the digest);
+    ``read_at`` when the person marked it read in the Werkplek or opened its link there."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_notices", verbose_name=_("voor wie")
@@ -54,6 +55,7 @@ class StaffNotice(models.Model):
     acute = models.BooleanField(_("acuut"), default=False)
     in_digest = models.BooleanField(_("in de e-mail van de dag"), default=False)
     emailed_at = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True, db_index=True)
 
     class Meta:
