@@ -5,9 +5,8 @@ clean on every page. Screenshots go to ``WERKPLEK_SHOTS`` when that is set (to l
 
 import pytest
 
-from tests.browser import assert_accessible, log_in, tab_to
+from tests.browser import assert_accessible, log_in, shot, tab_to
 from tests.factories import RoleFactory, UserFactory
-from tests.werkplek.test_browser import shot
 from wijk.choices import RoleKind
 from wijk.models import NoticeKind, StaffNotice
 
@@ -33,7 +32,7 @@ def test_team_lead_hands_over_and_the_new_owner_reads_the_notice(live_server, pa
     page.goto(f"{live_server.url}/werkplek/")
     assert "2 open dromen in uw team" in page.locator("main").inner_text()
     assert_accessible(page)
-    shot(page, "team-werkplek", width)
+    shot(page, "team-werkplek")
     tab_to(page, "main a[href='/droomhuis/teamleider/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/droomhuis/teamleider/")
@@ -41,14 +40,14 @@ def test_team_lead_hands_over_and_the_new_owner_reads_the_notice(live_server, pa
     assert "2 open dromen" in team and absent_name in team and "Fatima Yilmaz" in team
     assert "moestuin" not in team  # what the resident told stays with the broker
     assert_accessible(page)
-    shot(page, "team", width)
+    shot(page, "team")
 
     # One case: the form has the one other broker chosen; a reason, then "Droom overdragen".
     tab_to(page, f"a[href='/droomhuis/teamleider/droom/{case.reference}/']")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/droomhuis/teamleider/droom/{case.reference}/")
     assert_accessible(page)
-    shot(page, "team-case", width)
+    shot(page, "team-case")
     tab_to(page, "#id_assign_owner")
     assert page.locator("#id_assign_owner").input_value() == str(colleague.pk)
     tab_to(page, "#id_assign_reason")
@@ -60,7 +59,7 @@ def test_team_lead_hands_over_and_the_new_owner_reads_the_notice(live_server, pa
     assert "De droom is overgedragen aan Fatima Yilmaz" in done
     assert f"Overgedragen van {absent_name} aan Fatima Yilmaz door Teamleider Beter Wonen" in done
     assert_accessible(page)
-    shot(page, "team-case-done", width)
+    shot(page, "team-case-done")
     case.refresh_from_db()
     assert case.owner == colleague
 
@@ -73,7 +72,7 @@ def test_team_lead_hands_over_and_the_new_owner_reads_the_notice(live_server, pa
     assert case.reference_display in unread.inner_text()
     assert page.locator(".nav-badge--unread").first.text_content().startswith("1")
     assert_accessible(page)
-    shot(page, "handover-notice-unread", width)
+    shot(page, "handover-notice-unread")
     tab_to(page, f"a[href='/werkplek/berichten/{notice.pk}/openen/']")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/droomhuis/makelaar/droom/{case.reference}/")
@@ -88,4 +87,4 @@ def test_team_lead_hands_over_and_the_new_owner_reads_the_notice(live_server, pa
     assert page.locator(f"#bericht-{notice.pk}").is_visible()
     assert page.locator(".nav-badge--unread").count() == 0  # read: the menu's count is gone at once
     assert_accessible(page)
-    shot(page, "handover-notice-read", width)
+    shot(page, "handover-notice-read")
