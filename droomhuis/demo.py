@@ -207,10 +207,10 @@ def _load_care() -> bool:
     )
     referral_transition(referral=acknowledged, to_status="acknowledged")
     # The referral came from a match: the partner was a suggestion for Sanne's dream.
-    from . import matches
     from .matches.models import Match, MatchStatus
+    from .matches.services import match_record
 
-    match = matches.match_record(
+    match = match_record(
         dream=sanne, actor=broker, partner=partner, note="Zij zoeken buren voor de moestuin bij de school."
     )
     Match.objects.filter(pk=match.pk).update(
