@@ -1,7 +1,7 @@
 """The necklace (walking routes along place pearls) and the upcoming pop-up programme.
 
 Mirrors ``parelketting``'s public pages: a route is public when published, and its stops are the published
-place pearls with a point, in order (``views.route._route_context``). Activities are the published and the
+place pearls with a point, in order (``necklace.views._route_context``). Activities are the published and the
 cancelled ones that have not ended (``programme.views.activities._programme_queryset``); proposals never appear.
 Residents who organise or sign up are never named: only a partner organiser, by its slug.
 """

@@ -1,7 +1,7 @@
 """Live evidence for an experiment: monthly figures from the live part of the portal, never revealing individuals.
 
 The live parts offer ``evidence_counts(neighbourhood)`` in the module other apps read them through
-(``droomhuis.selectors``, ``parelketting.public``); this adapter imports those modules like any other import, so
+(``droomhuis.selectors``, ``parelketting.selectors``); this adapter imports those modules like any other import, so
 ``lint-imports`` sees the dependency. It accepts the shapes in which they give monthly counts (per series, per
 month, or a list of month rows), and turns every count from 1 up to ``settings.SMALL_COUNT_THRESHOLD - 1`` into "<10" — in the table and in the chart alike (a suppressed bar has
 one fixed height, so its length gives nothing away either).
@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from droomhuis import selectors as dream_selectors
-from parelketting import public as pearl_selectors
+from parelketting import selectors as pearl_selectors
 
 from .models import LivePart
 

@@ -19,10 +19,10 @@ from wijk.services import resident_channel, resident_reach
 
 from .choices import ActivityStatus, PearlKind, PearlStatus, SignUpStatus
 from .models import Activity, ActivityPhoto, Pearl, PearlMessage, PearlReport, Route, RouteStop, RouteSuggestion, SignUp
+from .necklace.services import route_suggestion_decide
 from .permissions import is_neighbourhood_moderator
 from .programme.change import NOTIFY_FIELDS
 from .programme.services import activity_publish
-from .route_services import route_suggestion_decide
 from .services import (
     pearl_hide,
     pearl_owner_reachable,
@@ -408,8 +408,8 @@ class RouteAdmin(MoodImageAdminMixin, OrganisationScopedAdmin):
 
 
 def _plaques_response(request, pearls):
-    from .route_services import pearl_short_code_ensure
-    from .views.route import plaques_pdf
+    from .necklace.services import pearl_short_code_ensure
+    from .necklace.views import plaques_pdf
 
     pearls = list(pearls)
     for pearl in pearls:

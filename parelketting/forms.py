@@ -521,24 +521,6 @@ class FilterForm(forms.Form):
         return {"kind": self.cleaned_data.get("soort") or "", "theme": self.cleaned_data.get("thema")}
 
 
-class RouteSuggestionForm(AccessibleErrorsMixin, HoneypotForm):
-    """ "Deze parel hoort erbij": a resident suggests a place pearl for a necklace."""
-
-    pearl = forms.ModelChoiceField(
-        label=_("Welke plek hoort bij de ketting?"), queryset=Pearl.objects.none(), empty_label=_("Kies een plek")
-    )
-    reason = forms.CharField(
-        label=_("Waarom hoort deze plek erbij?"),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Bijvoorbeeld: Hier kunt u even zitten, halverwege de wandeling."),
-    )
-
-    def __init__(self, *args, pearls, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["pearl"].queryset = pearls
-
-
 class ReportDecisionForm(forms.Form):
     """A moderator's decision about one report (the button pressed), with an optional answer to the reporter."""
 

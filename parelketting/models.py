@@ -1,4 +1,9 @@
-"""Pearls: good places, people with something to offer, and partners' offers in a neighbourhood."""
+"""Pearls: good places, people with something to offer, and partners' offers in a neighbourhood.
+
+The necklace's and the programme's models live in their packages (``necklace/models.py``,
+``programme/models.py``); the imports below register them with this app, so their app label and tables stay
+``parelketting``.
+"""
 
 import uuid
 
@@ -14,6 +19,7 @@ from wijk.follow_codes import reference_display
 from wijk.public_cache import ContentQuerySet
 
 from .choices import MessageDelivery, PearlKind, PearlStatus, Practical, ReportStatus, ReportWhat
+from .necklace.models import Route, RouteStop, RouteSuggestion
 from .programme.models import Activity, ActivityPhoto, SignUp
 
 
@@ -298,9 +304,6 @@ class PearlMessage(models.Model):
     def __str__(self):
         return f"{self.sender_name} → {self.pearl}"
 
-
-# The necklace lives in its own module; Django finds it through this import.
-from .route_models import Route, RouteStop, RouteSuggestion  # noqa: E402
 
 __all__ = [
     "Activity",

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .necklace import views as route_views
 from .programme.views import activities as programme_views
 from .programme.views import activity_edit as activity_edit_views
 from .programme.views import poster as poster_views
@@ -9,7 +10,6 @@ from .views import follow as follow_views
 from .views import kiosk as kiosk_views
 from .views import paper as paper_views
 from .views import reports as report_views
-from .views import route as route_views
 
 app_name = "parelketting"
 

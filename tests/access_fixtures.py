@@ -22,9 +22,9 @@ from droomhuis.care.referrals import referral_link
 from droomhuis.matches.models import Match
 from droomhuis.models import Dream
 from parelketting.models import Pearl, PearlReport
+from parelketting.necklace.models import Route
 from parelketting.programme.models import Activity, ActivityPhoto
 from parelketting.programme.services import signup_create_anonymous
-from parelketting.route_models import Route
 from parelketting.services import pearl_submit_anonymous
 from wijk.models import Organisation
 from wijk.models.callbacks import DayPart

@@ -15,7 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from droomhuis.forms import AssistedIntakeForm, DreamShareForm
 from parelketting import limits
-from parelketting.forms import JoinForm, PearlForm, ReportForm, RouteSuggestionForm
+from parelketting.forms import JoinForm, PearlForm, ReportForm
+from parelketting.necklace.forms import RouteSuggestionForm
 from parelketting.programme.forms import ActivityProposalForm
 from parelketting.views.kiosk import KioskPearlForm
 from wijk.antispam import HoneypotForm

@@ -4,7 +4,7 @@ neighbourhood, whose themes fit the dream's.
 The wall is in the query, never in the page: a partner is suggested only when it works with the dream's
 corporation and is active in the dream's neighbourhood (or lists no neighbourhood: then it works in all of the
 corporation's); a pearl only when it is in the dream's neighbourhood. Personal pearls come from
-``parelketting.public.published_personal_pearls`` when that read function exists.
+``parelketting.selectors.published_personal_pearls`` when that read function exists.
 """
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
@@ -50,7 +50,7 @@ def partner_suggestions(dream, limit: int = 10):
 def pearls_for(dream):
     """Published personal pearls in the dream's neighbourhood, or ``None`` when the pearls app offers none."""
     try:
-        from parelketting.public import published_personal_pearls
+        from parelketting.selectors import published_personal_pearls
     except ImportError:
         return None
     return published_personal_pearls(neighbourhood=dream.neighbourhood_id)

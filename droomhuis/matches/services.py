@@ -80,7 +80,7 @@ def match_contact(*, match: Match, actor, message: str, categories=()) -> Match:
 
     A partner gets a referral (``referral_create``): only with the resident's consent for every category
     shared, and the partner is mailed a link as with any referral. The person behind a pearl gets a message
-    through the pearl (``parelketting.public.message_to_pearl``): by e-mail, or the moderators pass it on.
+    through the pearl (``parelketting.selectors.message_to_pearl``): by e-mail, or the moderators pass it on.
     """
     match = _locked(match)
     if match.status != MatchStatus.RECORDED:
@@ -96,7 +96,7 @@ def match_contact(*, match: Match, actor, message: str, categories=()) -> Match:
     else:
         if match.pearl is None:
             raise ValidationError(_("Deze parel is er niet meer."), code="pearl_gone")
-        from parelketting.public import message_to_pearl
+        from parelketting.selectors import message_to_pearl
 
         message_to_pearl(
             pearl=match.pearl,

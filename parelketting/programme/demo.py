@@ -19,7 +19,7 @@ from wijk.photos import photo_process
 
 from ..choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus, SignUpStatus
 from ..models import Pearl, Route, RouteStop
-from ..route_services import pearl_short_code_ensure
+from ..necklace.services import pearl_short_code_ensure
 from .models import Activity, SignUp
 from .services import activity_propose, activity_publish, activity_story_write, signup_create
 

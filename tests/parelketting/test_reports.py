@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from parelketting.choices import PearlStatus, ReportWhat
 from parelketting.models import Pearl, PearlReport, Route, RouteStop
-from parelketting.route_models import validate_no_stop_count
-from parelketting.route_services import pearl_short_code_ensure
+from parelketting.necklace.models import validate_no_stop_count
+from parelketting.necklace.services import pearl_short_code_ensure
 from parelketting.services import pearl_hide, pearl_publish, pearl_reject, pearl_report
 from tests.factories import ResidentFactory
 from wijk.choices import ContactPreference

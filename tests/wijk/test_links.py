@@ -52,7 +52,7 @@ def test_make_run_passes_the_port_to_the_server_and_the_demo():
 
 def test_every_full_link_follows_the_site_address(on_port_8123, world, anonymous):
     """QR plaques, the calendar, the map's GeoJSON, the API and paper forms: no link to another port."""
-    from parelketting.plaques import short_url
+    from parelketting.necklace.plaques import short_url
     from parelketting.programme.models import Activity
 
     starts = timezone.now() + timedelta(days=3)

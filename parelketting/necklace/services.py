@@ -5,8 +5,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from .choices import PearlKind, PearlStatus, RouteStatus, SuggestionStatus
-from .models import Pearl, Route, RouteStop, RouteSuggestion
+from ..choices import PearlKind, PearlStatus, RouteStatus, SuggestionStatus
+from ..models import Pearl
+from .models import Route, RouteStop, RouteSuggestion
 from .plaques import new_short_code
 
 

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from parelketting.choices import PearlKind, PearlStatus
-from parelketting.public import evidence_counts, published_personal_pearls
+from parelketting.selectors import evidence_counts, published_personal_pearls
 
 pytestmark = pytest.mark.django_db
 

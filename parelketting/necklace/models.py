@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wijk.mood import MoodImage, mood_image_constraints
 from wijk.public_cache import ContentQuerySet
 
-from .choices import PearlKind, RouteStatus, SuggestionStatus
+from ..choices import PearlKind, RouteStatus, SuggestionStatus
 
 # "langs zes fijne plekken", "8 stops": a count written by hand is wrong the day a stop leaves the map.
 _HAND_COUNT = re.compile(

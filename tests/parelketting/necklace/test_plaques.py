@@ -8,8 +8,15 @@ from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
-from parelketting.plaques import CODE_ALPHABET, CODE_LENGTH, PLAQUE_MARGIN, PLAQUE_WIDTH, QR_BOX_SIZE, plaque_png
-from parelketting.route_services import pearl_short_code_ensure
+from parelketting.necklace.plaques import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    PLAQUE_MARGIN,
+    PLAQUE_WIDTH,
+    QR_BOX_SIZE,
+    plaque_png,
+)
+from parelketting.necklace.services import pearl_short_code_ensure
 from wijk.qr import QR_BORDER, qr_matrix
 
 pytestmark = pytest.mark.django_db

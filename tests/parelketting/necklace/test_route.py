@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from parelketting.choices import PearlStatus, SuggestionStatus
 from parelketting.models import Pearl, RouteStop, RouteSuggestion
-from parelketting.route_services import route_suggestion_decide
+from parelketting.necklace.services import route_suggestion_decide
 from parelketting.services import pearl_hide
 
 pytestmark = pytest.mark.django_db

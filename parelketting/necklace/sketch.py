@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from .geo import nice_scale_metres
+from ..geo import nice_scale_metres
 
 # Metres per degree of latitude; a degree of longitude is this times cos(latitude).
 M_PER_DEG = 111_320

@@ -21,15 +21,16 @@ from wijk.qr import qr_svg
 from .. import limits
 from .. import permissions as perms
 from ..choices import PearlKind, PearlStatus, RouteStatus
-from ..forms import RouteSuggestionForm
 from ..geo import EASY_PACE_KMH, compass_point, haversine_m, round_metres, route_length, walking_minutes
-from ..gpx import route_gpx
-from ..models import Pearl, Route, RouteStop
-from ..plaques import plaque_png, short_url
-from ..route_services import pearl_short_code_ensure, route_suggestion_submit
-from ..sketch import sketch_svg
+from ..models import Pearl
+from ..views.public import pearl_away_page
 from ..walk_pdf import walk_pdf_again, walk_pdf_request
-from .public import pearl_away_page
+from .forms import RouteSuggestionForm
+from .gpx import route_gpx
+from .models import Route, RouteStop
+from .plaques import plaque_png, short_url
+from .services import pearl_short_code_ensure, route_suggestion_submit
+from .sketch import sketch_svg
 
 
 def _route_context(route: Route) -> dict:

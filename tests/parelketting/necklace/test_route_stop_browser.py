@@ -3,7 +3,7 @@ stop 3 with the keyboard only. axe-core checks every page; in Arabic nothing run
 
 import pytest
 
-from parelketting.route_services import pearl_short_code_ensure
+from parelketting.necklace.services import pearl_short_code_ensure
 from tests.browser import assert_accessible, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from parelketting.geo import compass_point, nice_scale_metres
 from parelketting.models import Route, RouteStop
-from parelketting.route_services import pearl_short_code_ensure
+from parelketting.necklace.services import pearl_short_code_ensure
+from parelketting.necklace.sketch import sketch_svg
 from parelketting.services import pearl_hide
-from parelketting.sketch import sketch_svg
 
 pytestmark = pytest.mark.django_db
 
