@@ -202,7 +202,7 @@ def run():
     from django.urls import reverse
 
     from droomhuis.models import Dream
-    from parelketting.views.route import walk_pdf_render
+    from parelketting.necklace.views import walk_pdf_render
     from wijk.models import Neighbourhood, Resident, User
     from wijk.pdf import pdf_response
 

@@ -64,7 +64,7 @@ def walk_pdf_again(route, language: str) -> None:
 
 def walk_pdf_make(route, language: str) -> bytes:
     """Render the PDF in ``language`` and keep it under the route's current key; a failure is kept too."""
-    from .views.route import walk_pdf_render
+    from .necklace.views import walk_pdf_render
 
     with translation.override(language):
         key = _key(route, language)
