@@ -359,7 +359,7 @@ NOBODY_ADDS = {
     "wijk_consentrecord", "wijk_accesslogentry", "droomhuis_signal", "droomhuis_referral", "wijk_erasurerecord",
     "django_tasks_database_dbtaskresult",  # queued e-mail and jobs: only the worker adds them
     "droomhuis_match",  # recorded in the Werkplek, looked up here
-    "mfa_authenticator",  # a colleague sets up their own two-step login; the superuser can only remove one
+    "wijk_twostepkey",  # a colleague sets up their own two-step login; the superuser can only remove one
 }  # fmt: skip
 
 

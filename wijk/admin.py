@@ -47,9 +47,9 @@ class ColleagueInviteForm(forms.ModelForm):
     """A colleague's name, e-mail address and roles; no password: they choose their own through the e-mail."""
 
     kinds = forms.MultipleChoiceField(label=_("rollen"), choices=RoleKind.choices, widget=forms.CheckboxSelectMultiple)
-    organisation = forms.ModelChoiceField(label=_("organisatie"), queryset=Organisation.objects.all())
+    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.all())
     neighbourhood = forms.ModelChoiceField(
-        label=_("wijk"),
+        label=_("Wijk"),
         queryset=Neighbourhood.objects.all(),
         required=False,
         help_text=_("Leeg: alle wijken van de organisatie."),
@@ -75,6 +75,7 @@ class UserAdmin(DjangoUserAdmin):
         (_("Data"), {"fields": ("last_login", "date_joined")}),
     )
     add_form = ColleagueInviteForm
+    add_form_template = None  # the plain add page: Django's user page speaks of a password to type first
     add_fieldsets = (
         (
             None,

@@ -11,6 +11,8 @@ from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from .models import TwoStepKey
+
 PERMISSION_ACTIONS = {
     "add": _("mag toevoegen"),
     "change": _("mag wijzigen"),
@@ -59,8 +61,8 @@ class AuthenticatorTypeFilter(admin.SimpleListFilter):
 admin.site.unregister(Authenticator)
 
 
-@admin.register(Authenticator)
-class AuthenticatorAdmin(admin.ModelAdmin):
+@admin.register(TwoStepKey)
+class TwoStepKeyAdmin(admin.ModelAdmin):
     """A lost phone: the superuser removes the key, so the colleague can set up a new one. Nobody adds one here."""
 
     list_display = ["account", "kind", "made_on", "last_used_on"]

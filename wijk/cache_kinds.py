@@ -28,4 +28,6 @@ MODELS = {
     # A staff member's own notices and how they want to hear them: only on their own Werkplek pages.
     "StaffNotice": shows(),
     "NoticePreference": shows(),
+    # A staff member's two-step login key: only on the admin's own page.
+    "TwoStepKey": shows(),
 }

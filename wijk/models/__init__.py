@@ -6,7 +6,7 @@ from .letters import Letter, LetterRun, LetterStatus
 from .notices import NoticeKind, NoticePreference, NoticeWay, StaffNotice
 from .organisations import Neighbourhood, Organisation, Role, Street, Theme, WalkInPlace
 from .residents import Resident
-from .users import User
+from .users import TwoStepKey, User
 
 __all__ = [
     "AccessAction",
@@ -33,6 +33,7 @@ __all__ = [
     "StaffNotice",
     "Street",
     "Theme",
+    "TwoStepKey",
     "User",
     "WalkInPlace",
 ]
