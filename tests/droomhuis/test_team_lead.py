@@ -206,3 +206,28 @@ def test_a_broker_handing_over_tells_the_new_owner_too(world, absent, broker_bw2
         dream=dream, owner=broker_bw2_user, actor=world.users.broker_bw, expected_version=dream.version, reason="Buurt"
     )
     assert StaffNotice.objects.filter(user=broker_bw2_user, kind=NoticeKind.HANDOVER).count() == 1
+
+
+def _team_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import session_queries
+
+    client.get(TEAM)  # the first request of a session fills the menu's cache
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(TEAM).status_code == 200
+    return len(queries) - session_queries()
+
+
+def test_the_team_page_costs_the_same_queries_with_2_or_12_open_cases(world, make_dream, lead_bw, broker_bw2_user):
+    client = client_for(lead_bw)
+    for owner in (world.users.broker_bw, broker_bw2_user):
+        picked_up(make_dream(text="Eerste"), owner)
+    few = _team_queries(client)
+    for i in range(5):
+        for owner in (world.users.broker_bw, broker_bw2_user):
+            picked_up(make_dream(text=f"Droom {i}"), owner)
+    assert "6 open dromen" in client.get(TEAM).content.decode()
+    # user, roles, the open cases with owner and wijk, the brokers, the two lists of the form
+    assert _team_queries(client) == few == 6, few
