@@ -5,6 +5,12 @@ The live parts offer ``evidence_counts(neighbourhood)`` in the module other apps
 ``lint-imports`` sees the dependency. It accepts the shapes in which they give monthly counts (per series, per
 month, or a list of month rows), and turns every count from 1 up to ``settings.SMALL_COUNT_THRESHOLD - 1`` into "<10" — in the table and in the chart alike (a suppressed bar has
 one fixed height, so its length gives nothing away either).
+
+Each series that adds up (not the number of different partners, which is counted per month) gets a total over
+all its months: shown as a number when it is 10 or more. A total with one small cell could give that cell away
+(total minus the other months), so then one more cell is hidden, as "×" (complementary suppression): the
+smallest other month, as many as needed until no hidden cell can be worked out from the total, the shown cells
+and what "<10" and "×" say (1 to 9; 10 or more). If even that is not enough, the total is hidden instead.
 """
 
 import datetime
@@ -40,6 +46,10 @@ SERIES_LABELS = {
     "matches_helped": _("Matches die hielpen"),
 }
 
+# Series whose months do not add up to a total: a partner that joins in two months is one partner, not two.
+NOT_ADDITIVE = {"partners_involved", "partners"}
+HIDDEN = "×"  # a cell of 10 or more, hidden so that a small cell cannot be worked out from the total
+
 MONTH_PATTERN = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
 
 # Each live part's read module, with its ``evidence_counts(neighbourhood)``.
@@ -68,6 +78,7 @@ class Cell:
     text: str
     suppressed: bool
     bar_value: int
+    hidden: bool = False  # suppressed as well, though 10 or more: see ``protect``
 
 
 @dataclass
@@ -76,6 +87,7 @@ class Series:
     label: str
     cells: list[Cell] = field(default_factory=list)
     bars: list[dict] = field(default_factory=list)
+    total_text: str = ""  # "" for a series without a total (``NOT_ADDITIVE``)
 
 
 @dataclass
@@ -159,22 +171,76 @@ def _fetch(experiment):
 
 
 def build(raw) -> Evidence:
-    """Turn raw monthly counts into table cells and bar heights that never show a figure from 1 to 9."""
+    """Turn raw monthly counts into table cells, totals and bar heights that never show a figure from 1 to 9,
+    nor let one be worked out from a total."""
     data = normalise(raw)
     months = sorted({m for series in data.values() for m in series})
     limit = threshold()
     evidence = Evidence(available=True, months=months)
     for key, per_month in data.items():
         series = Series(key=key, label=str(SERIES_LABELS.get(key, key.replace("_", " ").capitalize())))
-        for month in months:
-            count = per_month.get(month, 0)
+        counts = [per_month.get(month, 0) for month in months]
+        for month, count in zip(months, counts, strict=True):
             suppressed = is_suppressed(count)
             series.cells.append(Cell(month, shown(count), suppressed, limit if suppressed else count))
+        if key not in NOT_ADDITIVE:
+            series.total_text = protect(series.cells, counts, sum(counts))
         evidence.series.append(series)
     for series in evidence.series:
         series.bars = _bars(series.cells)
     evidence.rows = [(month, [s.cells[i].text for s in evidence.series]) for i, month in enumerate(months)]
     return evidence
+
+
+def bounds(cells: list[Cell], counts: list[int]) -> list[tuple[int, int | None]]:
+    """What a reader knows of each cell from the texts: (lowest, highest) value, ``None`` for no highest. A reader
+    who knows that the smallest months are hidden first knows that a "×" is at most the smallest shown month."""
+    limit = threshold()
+    shown_counts = [n for cell, n in zip(cells, counts, strict=True) if not cell.suppressed and n > 0]
+    hidden_high = min(shown_counts) if shown_counts else None
+    known = []
+    for cell, count in zip(cells, counts, strict=True):
+        if cell.hidden:
+            known.append((limit, hidden_high))
+        elif cell.suppressed:
+            known.append((1, limit - 1))
+        else:
+            known.append((count, count))
+    return known
+
+
+def worked_out(known: list[tuple[int, int | None]], total: int) -> list[tuple[int, int | None]]:
+    """Each cell's range once the total is known too: its own range, narrowed by the total minus the others."""
+    result = []
+    for i, (low, high) in enumerate(known):
+        others = [k for j, k in enumerate(known) if j != i]
+        others_low = sum(k[0] for k in others)
+        others_high = None if any(k[1] is None for k in others) else sum(k[1] for k in others)
+        new_low = low if others_high is None else max(low, total - others_high)
+        new_high = total - others_low if high is None else min(high, total - others_low)
+        result.append((new_low, new_high))
+    return result
+
+
+def _gives_away(cells: list[Cell], counts: list[int], total: int) -> bool:
+    ranges = worked_out(bounds(cells, counts), total)
+    return any(cell.suppressed and low == high for cell, (low, high) in zip(cells, ranges, strict=True))
+
+
+def protect(cells: list[Cell], counts: list[int], total: int) -> str:
+    """The total's text; hides more cells (smallest first) while a suppressed one could be worked out from it."""
+    limit = threshold()
+    if total < limit or not any(cell.suppressed for cell in cells):
+        return shown(total)
+    candidates = sorted(
+        (i for i, cell in enumerate(cells) if not cell.suppressed and counts[i] > 0), key=lambda i: counts[i]
+    )
+    while _gives_away(cells, counts, total):
+        if not candidates:
+            return HIDDEN  # nothing left to hide but the total itself
+        cell = cells[candidates.pop(0)]
+        cell.text, cell.suppressed, cell.hidden, cell.bar_value = HIDDEN, True, True, limit
+    return shown(total)
 
 
 CHART_HEIGHT = 80

@@ -55,7 +55,9 @@ def test_the_three_shapes_of_monthly_counts_are_understood():
     for raw in (by_series, by_month, rows):
         assert evidence.normalise(raw) == expected
     built = evidence.build(by_series)
-    assert built.rows == [(datetime.date(2026, 1, 1), ["12", "0"]), (datetime.date(2026, 2, 1), ["<10", "10"])]
+    # The total 15 minus the 12 would give the 3 away, so the 12 is hidden too (see test_evidence_totals).
+    assert built.rows == [(datetime.date(2026, 1, 1), ["×", "0"]), (datetime.date(2026, 2, 1), ["<10", "10"])]
+    assert [series.total_text for series in built.series] == ["15", "10"]
 
 
 @pytest.fixture
@@ -100,13 +102,15 @@ def test_no_figure_from_one_to_nine_ever_appears_in_chart_or_table(as_persona, a
         cells, labels = visible_figures(section)
         assert cells and labels
         for text in cells + labels:
-            assert text in ("0", "&lt;10") or int(text) >= 10, text
+            assert text in ("0", "&lt;10", evidence.HIDDEN) or int(text) >= 10, text
         assert "&lt;10" in cells
 
 
 def test_table_shows_large_counts_and_month_names(facilitator, atelier, fake_live_parts):
     section = evidence_html(facilitator, atelier.parel)
-    assert "<td>42</td>" in section and "<td>10</td>" in section
+    assert "<td>10</td>" in section
+    # 42 and the total 49 would give away the 7 of October: the 42 is hidden, the total shown.
+    assert "<td>42</td>" not in section and "<td>×</td>" in section and "<td>49</td>" in section
     assert "november 2026" in section
     assert "Parels ingestuurd" in section and "Parels op de ketting" in section
     assert 'role="img"' in section and "<caption>" in section
@@ -132,7 +136,7 @@ def test_the_real_live_parts_are_used_when_they_are_there(facilitator, atelier):
         section = evidence_html(facilitator, experiment)
         cells, labels = visible_figures(section)
         for text in cells + labels:
-            assert text in ("0", "&lt;10") or int(text) >= 10, text
+            assert text in ("0", "&lt;10", evidence.HIDDEN) or int(text) >= 10, text
 
 
 def test_a_sweep_over_every_count_up_to_120_never_shows_one_to_nine():
