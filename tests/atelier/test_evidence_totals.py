@@ -10,12 +10,11 @@ fits the total. A hidden cell that has only one possible value is given away, an
 import datetime
 import itertools
 import random
-import sys
-import types
 
 import pytest
 
 from atelier import evidence
+from atelier.models import LivePart
 
 from .conftest import make_public
 from .test_evidence import evidence_html
@@ -128,12 +127,14 @@ def test_hidden_bars_look_like_suppressed_ones():
 @pytest.fixture
 def pilot_droomhuis(monkeypatch):
     """A Droomhuis at pilot scale: every month small, the half year not."""
-    dreams = types.ModuleType("droomhuis.public")
-    dreams.evidence_counts = lambda neighbourhood: [
-        {"month": datetime.date(2026, m, 1), "received": n, "picked_up": p, "realised": r, "partners_involved": 2}
-        for m, n, p, r in [(6, 4, 3, 0), (7, 6, 4, 1), (8, 3, 3, 1), (9, 12, 5, 2)]
-    ]
-    monkeypatch.setitem(sys.modules, "droomhuis.public", dreams)
+    monkeypatch.setattr(
+        evidence.LIVE_PARTS[LivePart.DROOMHUIS],
+        "evidence_counts",
+        lambda neighbourhood: [
+            {"month": datetime.date(2026, m, 1), "received": n, "picked_up": p, "realised": r, "partners_involved": 2}
+            for m, n, p, r in [(6, 4, 3, 0), (7, 6, 4, 1), (8, 3, 3, 1), (9, 12, 5, 2)]
+        ],
+    )
 
 
 def test_the_droomhuis_page_shows_totals_and_gives_nothing_away(facilitator, atelier, pilot_droomhuis):
