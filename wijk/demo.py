@@ -224,6 +224,7 @@ ACCOUNTS = [
     ("moderator@beterwonen.example", "Moderator Beter Wonen", "beter-wonen", RoleKind.MODERATOR, True, False),
     ("makelaar@beterwonen.example", "Droommakelaar Beter Wonen", "beter-wonen", RoleKind.BROKER, False, False),
     ("ervaring@beterwonen.example", "Ervaringsdeskundige", "beter-wonen", RoleKind.EXPERT, False, False),
+    ("teamleider@beterwonen.example", "Teamleider Beter Wonen", "beter-wonen", RoleKind.TEAM_LEAD, False, False),
     (
         "partner@welzijn-almelo.example",
         "Contact Welzijn Almelo",

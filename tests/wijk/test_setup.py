@@ -18,6 +18,7 @@ DEMO_ACCOUNTS = [
     "moderator@beterwonen.example",
     "makelaar@beterwonen.example",
     "ervaring@beterwonen.example",
+    "teamleider@beterwonen.example",
     "partner@welzijn-almelo.example",
     "bewoner@zuidwijk.example",
     "bewoner@hagedoorn.example",
