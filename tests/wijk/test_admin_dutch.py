@@ -41,6 +41,7 @@ ENGLISH = [
     "home",
     "last used",
     "model name",
+    "none",
     "password",
     "priority",
     "recorded by",
