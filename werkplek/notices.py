@@ -99,8 +99,8 @@ def notices(request):
     return render(request, "werkplek/notices.html", context)
 
 
-def _own_notice(request, pk):
-    notice = notice_for(request.user, pk)
+def _own_notice(request, uid):
+    notice = notice_for(request.user, uid)
     if notice is None:
         raise Http404("No such notice.")
     return notice
@@ -108,9 +108,9 @@ def _own_notice(request, pk):
 
 @workplace_required
 @require_POST
-def notice_read(request, pk):
+def notice_read(request, uid):
     """ "Gelezen": one notice read; back to the list."""
-    notice_mark_read(notice=_own_notice(request, pk))
+    notice_mark_read(notice=_own_notice(request, uid))
     badge_forget(request.user)
     return redirect(reverse_notices(request.POST.get("soort", "")))
 
@@ -129,9 +129,9 @@ def notices_read_all(request):
 
 @workplace_required
 @require_GET
-def notice_open(request, pk):
+def notice_open(request, uid):
     """Open a notice's link from the Werkplek: the notice is read, and on to the item (on this site only)."""
-    notice = notice_mark_read(notice=_own_notice(request, pk))
+    notice = notice_mark_read(notice=_own_notice(request, uid))
     badge_forget(request.user)
     if not notice.url:
         return redirect("werkplek:notices")

@@ -80,9 +80,9 @@ def unread_notices(user):
     return StaffNotice.objects.filter(user=user, read_at__isnull=True)
 
 
-def notice_for(user, pk: int) -> StaffNotice | None:
+def notice_for(user, uid) -> StaffNotice | None:
     """One of the person's own notices; ``None`` for someone else's and a missing one alike."""
-    return StaffNotice.objects.filter(user=user, pk=pk).first()
+    return StaffNotice.objects.filter(user=user, uid=uid).first()
 
 
 def notice_mark_read(*, notice: StaffNotice) -> StaffNotice:

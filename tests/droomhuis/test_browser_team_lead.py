@@ -73,7 +73,7 @@ def test_team_lead_hands_over_and_the_new_owner_reads_the_notice(live_server, pa
     assert page.locator(".nav-badge--unread").first.text_content().startswith("1")
     assert_accessible(page)
     shot(page, "handover-notice-unread")
-    tab_to(page, f"a[href='/werkplek/berichten/{notice.pk}/openen/']")
+    tab_to(page, f"a[href='/werkplek/berichten/{notice.uid}/openen/']")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/droomhuis/makelaar/droom/{case.reference}/")
     assert f"Overgedragen van {absent_name} aan Fatima Yilmaz door Teamleider Beter Wonen" in page.content()

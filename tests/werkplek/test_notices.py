@@ -71,9 +71,9 @@ def test_a_signal_goes_at_once_by_default_and_shows_in_the_werkplek(
     for page in ("/werkplek/", URL):
         html = broker_bw.get(page).content.decode()
         # The link opens the case through the notice, which marks it read (werkplek:notice_open).
-        assert notice.subject in html and reverse("werkplek:notice_open", args=[notice.pk]) in html
+        assert notice.subject in html and reverse("werkplek:notice_open", args=[notice.uid]) in html
         assert SIGNAL_TEXT not in html
-    assert broker_bw.get(reverse("werkplek:notice_open", args=[notice.pk]))["Location"] == reverse(
+    assert broker_bw.get(reverse("werkplek:notice_open", args=[notice.uid]))["Location"] == reverse(
         "droomhuis:case", args=[owned.reference]
     )
 

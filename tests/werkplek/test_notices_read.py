@@ -39,8 +39,9 @@ def unread_badge(html):
 
 def test_the_urls():
     assert reverse("werkplek:notices_read_all") == URL + "alles-gelezen/"
-    assert reverse("werkplek:notice_read", args=[7]) == URL + "7/gelezen/"
-    assert reverse("werkplek:notice_open", args=[7]) == URL + "7/openen/"
+    uid = "0b9e7a52-3c1d-4f4e-9a55-1f2d3c4b5a69"
+    assert reverse("werkplek:notice_read", args=[uid]) == URL + uid + "/gelezen/"
+    assert reverse("werkplek:notice_open", args=[uid]) == URL + uid + "/openen/"
 
 
 def test_an_unread_notice_stands_out_until_it_is_marked_read(world, owned, broker_bw):
@@ -48,8 +49,8 @@ def test_an_unread_notice_stands_out_until_it_is_marked_read(world, owned, broke
     html = broker_bw.get(URL).content.decode()
     assert f'id="bericht-{notice.pk}"' in html and "wp-notice--unread" in html
     assert '<strong class="wp-new">Nieuw</strong>' in html and "Gelezen" in html and "Alles gelezen" in html
-    assert reverse("werkplek:notice_open", args=[notice.pk]) in html
-    response = broker_bw.post(reverse("werkplek:notice_read", args=[notice.pk]))
+    assert reverse("werkplek:notice_open", args=[notice.uid]) in html
+    response = broker_bw.post(reverse("werkplek:notice_read", args=[notice.uid]))
     assert response.status_code == 302 and response["Location"] == URL
     notice.refresh_from_db()
     assert notice.read_at is not None
@@ -61,13 +62,13 @@ def test_an_unread_notice_stands_out_until_it_is_marked_read(world, owned, broke
 def test_opening_a_notice_marks_it_read_and_goes_to_the_item(world, owned, broker_bw):
     notice = signal(world, owned)
     assert notice.url.startswith("http")  # the full link, as in the e-mail
-    response = broker_bw.get(reverse("werkplek:notice_open", args=[notice.pk]))
+    response = broker_bw.get(reverse("werkplek:notice_open", args=[notice.uid]))
     assert response.status_code == 302
     assert response["Location"] == reverse("droomhuis:case", args=[owned.reference])  # on this host
     notice.refresh_from_db()
     assert notice.read_at is not None
     first = notice.read_at
-    broker_bw.get(reverse("werkplek:notice_open", args=[notice.pk]))
+    broker_bw.get(reverse("werkplek:notice_open", args=[notice.uid]))
     notice.refresh_from_db()
     assert notice.read_at == first  # the first reading counts
 
@@ -78,8 +79,8 @@ def test_a_notice_without_a_link_opens_the_list_and_a_foreign_link_stays_home(wo
         staff_notify(users=[user], kind="signal", subject=subject, body="x", url=url)[0]
         for subject, url in (("Zonder link", ""), ("Vreemd", "https://example.org//evil.example/pad"))
     )
-    assert broker_bw.get(reverse("werkplek:notice_open", args=[plain.pk]))["Location"] == URL
-    assert broker_bw.get(reverse("werkplek:notice_open", args=[foreign.pk]))["Location"] == URL
+    assert broker_bw.get(reverse("werkplek:notice_open", args=[plain.uid]))["Location"] == URL
+    assert broker_bw.get(reverse("werkplek:notice_open", args=[foreign.uid]))["Location"] == URL
 
 
 def test_alles_gelezen_marks_every_unread_notice(world, owned, broker_bw):
@@ -95,8 +96,8 @@ def test_someone_elses_notice_is_missing(world, owned, as_persona):
     notice = signal(world, owned)
     for persona in ("moderator_bw", "expert_bw", "superuser"):
         client = as_persona(persona)
-        assert client.post(reverse("werkplek:notice_read", args=[notice.pk])).status_code == 404
-        assert client.get(reverse("werkplek:notice_open", args=[notice.pk])).status_code == 404
+        assert client.post(reverse("werkplek:notice_read", args=[notice.uid])).status_code == 404
+        assert client.get(reverse("werkplek:notice_open", args=[notice.uid])).status_code == 404
         client.post(reverse("werkplek:notices_read_all"))
     notice.refresh_from_db()
     assert notice.read_at is None
@@ -104,7 +105,7 @@ def test_someone_elses_notice_is_missing(world, owned, as_persona):
     assert resident.post(reverse("werkplek:notices_read_all")).status_code == 403
     assert (
         as_persona("anonymous")
-        .get(reverse("werkplek:notice_open", args=[notice.pk]))["Location"]
+        .get(reverse("werkplek:notice_open", args=[notice.uid]))["Location"]
         .startswith("/accounts/login/")
     )
 
@@ -113,7 +114,7 @@ def test_the_menu_shows_the_unread_count_and_reading_updates_it_at_once(world, o
     notices = [signal(world, owned, kind) for kind in ("money", "loneliness")]
     queue = reverse("droomhuis:queue")
     assert unread_badge(broker_bw.get(queue).content.decode()) == 2
-    broker_bw.post(reverse("werkplek:notice_read", args=[notices[0].pk]))
+    broker_bw.post(reverse("werkplek:notice_read", args=[notices[0].uid]))
     assert unread_badge(broker_bw.get(queue).content.decode()) == 1
     broker_bw.post(reverse("werkplek:notices_read_all"))
     assert unread_badge(broker_bw.get(queue).content.decode()) == 0
@@ -143,9 +144,9 @@ def test_new_signals_on_my_cases_are_counted_until_read(world, owned, broker_bw)
     assert "2 nieuwe signalen op mijn dromen" in html
     assert f'href="{URL}?soort=signal"' in html
     listing = broker_bw.get(URL + "?soort=signal").content.decode()
-    assert all(reverse("werkplek:notice_open", args=[n.pk]) in listing for n in notices)
+    assert all(reverse("werkplek:notice_open", args=[n.uid]) in listing for n in notices)
     assert "Een nieuw signaal bij een droom van u" in listing  # the list says what it holds
-    broker_bw.get(reverse("werkplek:notice_open", args=[notices[0].pk]))
+    broker_bw.get(reverse("werkplek:notice_open", args=[notices[0].uid]))
     assert "1 nieuw signaal op mijn dromen" in broker_bw.get(HOME).content.decode()
     (dreams,) = [g for g in broker_bw.get(HOME).context["groups"] if g["title"] == "Dromen"]
     assert [item.key for item in dreams["items"]][:2] == ["reviews", "signals_new"]  # high on the list

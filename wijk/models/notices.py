@@ -1,6 +1,8 @@
 """Notices for staff: what happened that needs them, kept for the Werkplek, and per person per kind how they
 want to hear it (at once by e-mail, in one e-mail a day, or only in the Werkplek). Written by ``wijk.notices``."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +47,8 @@ class StaffNotice(models.Model):
     says: that stays on the case. ``emailed_at`` is set when it went out by e-mail (at once or in the digest);
     ``read_at`` when the person marked it read in the Werkplek or opened its link there."""
 
+    # In the Werkplek's links ("gelezen", "openen"): a number would count everyone's notices.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_notices", verbose_name=_("voor wie")
     )
