@@ -8,11 +8,14 @@ Found by ``wijk.erasure`` through the app registry. Decisions:
   as withdrawn first. The same function serves the 12-month rule in ``droomhuis.retention``.
 - A dream is kept whole when it, one of its signals or one of its referrals is on legal hold.
 - Signals and referrals are removed, unless on legal hold (then their dream is kept whole as well).
+- Call tasks ("Terugbellen", ``wijk.CallbackRequest``) about the dream's case, found by its case path, are removed
+  with the dream's messages: a message to a resident who can only be phoned becomes such a task.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,7 +34,7 @@ from wijk.erasure import (
     resident_has_other_records,
     tombstone_write,
 )
-from wijk.models import AccessLogEntry, ErasureScope
+from wijk.models import AccessLogEntry, CallbackRequest, ErasureScope
 from wijk.notices import staff_notices_forget
 
 from .care.models import Pairing, Referral, ReferralEvent, Signal
@@ -63,6 +66,7 @@ DECISIONS = {
     "droomhuis.Match.dream": "kept without notes or the pearl, like the anonymised dream",
     "droomhuis.Match.pearl": "the link empties when the pearl goes (and when the dream is anonymised)",
     "droomhuis.Match.referral": "the link empties when the referral goes",
+    "wijk.CallbackRequest.about_path": "a call task about the dream's case is removed with the dream's messages",
 }
 
 REASON_HOLD = gettext_lazy("Dit moeten wij bewaren voor een rechtszaak. Daarna gooien wij het weg.")
@@ -87,6 +91,9 @@ def dream_anonymise(dream: Dream, *, report: ErasureReport | None = None, dry_ru
         Note: Note.objects.filter(dream=dream),
         ResidentUpdate: ResidentUpdate.objects.filter(dream=dream),
         Pairing: Pairing.objects.filter(dream=dream),
+        CallbackRequest: CallbackRequest.objects.filter(
+            about_path=reverse("droomhuis:case", kwargs={"reference": dream.reference})
+        ),
     }
     matches = Match.objects.filter(dream=dream)
     if report is not None:

@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 
 from wijk.choices import Channel, DataCategory, Purpose, ResidentLanguage, RoleKind
 from wijk.links import absolute_url
-from wijk.models import NoticeKind
+from wijk.models import CallbackRequest, DayPart, NoticeKind
 from wijk.notices import staff_notify
 from wijk.services import (
+    callback_request_create,
     consent_check,
     consent_give,
     resident_create,
@@ -519,8 +520,12 @@ def resident_update_post(*, dream: Dream, author, body: str) -> ResidentUpdate:
 
     When the resident gave an e-mail address and agreed to be contacted, they get a short e-mail that
     only says there is news and where to read it (the message itself stays on the site).
+    A resident who can only be phoned gets no e-mail or letter: the message becomes a call task ("Terugbellen")
+    for the dream's broker (or the author when nobody owns the dream), with a link back to the case.
     """
     update = ResidentUpdate.objects.create(dream=dream, author=author, body=body)
+    if update_reach(dream) == "call":
+        _update_call_task(dream=dream, author=author, body=body)
     fields = ["updated_at"]
     # A message only on the follow page, for someone who wants a call or whom we cannot reach, is no contact.
     if dream.first_contact_at is None and update_reach(dream) not in ("call", "nobody"):
@@ -554,6 +559,23 @@ def resident_update_post(*, dream: Dream, author, body: str) -> ResidentUpdate:
             created_by=author if getattr(author, "is_authenticated", False) else None,
         )
     return update
+
+
+def _update_call_task(*, dream: Dream, author, body: str) -> CallbackRequest:
+    resident = dream.resident
+    first_name = resident.first_name or (resident.display_name.split() or [""])[0]
+    note = _("Bericht van de droommakelaar: %(body)s") % {"body": body.strip()}
+    limit = CallbackRequest._meta.get_field("note").max_length
+    return callback_request_create(
+        neighbourhood=dream.neighbourhood,
+        phone=resident.phone,
+        first_name=first_name,
+        note=note[:limit],
+        day_part=DayPart.MORNING,  # a resident records no preferred part of the day
+        user=author,
+        assigned_to=dream.owner or author,
+        about_path=reverse("droomhuis:case", kwargs={"reference": dream.reference}),
+    )
 
 
 @transaction.atomic

@@ -108,7 +108,7 @@ def callbacks_for_user(user):
     """The call tasks the user may see: their corporation's neighbourhoods (or the one their role names)."""
     from .models import CallbackRequest
 
-    qs = CallbackRequest.objects.select_related("neighbourhood", "handled_by")
+    qs = CallbackRequest.objects.select_related("neighbourhood", "handled_by", "assigned_to")
     if getattr(user, "is_superuser", False):
         return qs
     return qs.filter(neighbourhood_filter(user, *CALLBACK_ROLE_KINDS))

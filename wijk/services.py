@@ -598,11 +598,23 @@ def callback_staff_emails(neighbourhood) -> list[str]:
 
 
 def callback_request_create(
-    *, neighbourhood, phone: str, day_part: str, first_name: str = "", note: str = "", user=None
+    *,
+    neighbourhood,
+    phone: str,
+    day_part: str,
+    first_name: str = "",
+    note: str = "",
+    user=None,
+    assigned_to=None,
+    about_path: str = "",
 ) -> CallbackRequest:
     """A resident asks to be called back; no account needed. Becomes a call task for the staff of the
     neighbourhood's corporation, who get an e-mail (without the phone number: that stays in the portal).
-    The same number asked again for the same neighbourhood within a day gives the task that is already waiting.
+    The same number asked again for the same neighbourhood within a day gives the task that is already waiting
+    (the new note is added to it).
+
+    ``assigned_to``: the task is for one colleague (who sees it in the list and on the Werkplek); nobody is
+    e-mailed. ``about_path``: the portal path of the case the call is about.
 
     Writes an access-log row for the new task. The caller limits how often one visitor may ask.
     """
@@ -611,6 +623,7 @@ def callback_request_create(
     same = _callback_waiting_for(neighbourhood, phone)
     if same is not None:
         _callback_note_add(same, note)
+        _callback_fill(same, assigned_to=assigned_to, about_path=about_path)
         return same
     callback = CallbackRequest(
         neighbourhood=neighbourhood,
@@ -619,6 +632,8 @@ def callback_request_create(
         note=(note or "").strip(),
         day_part=day_part,
         call_on=callback_day(timezone.localdate()),
+        assigned_to=assigned_to,
+        about_path=about_path or "",
     )
     callback.full_clean()
     with transaction.atomic():
@@ -631,7 +646,7 @@ def callback_request_create(
             organisation=neighbourhood.corporation,
             detail="callback: asked",
         )
-        emails = callback_staff_emails(neighbourhood)
+        emails = [] if assigned_to is not None else callback_staff_emails(neighbourhood)
         if emails:
             transaction.on_commit(lambda: _callback_staff_mail(callback, emails))
     return callback
@@ -650,6 +665,17 @@ def _callback_note_add(callback: CallbackRequest, note: str) -> None:
     limit = CallbackRequest._meta.get_field("note").max_length
     callback.note = joined[:limit]
     CallbackRequest.objects.filter(pk=callback.pk).update(note=callback.note)
+
+
+def _callback_fill(callback: CallbackRequest, *, assigned_to, about_path: str) -> None:
+    """A waiting task that had no colleague or case yet gets them from the second request; never overwritten."""
+    fields = {}
+    if assigned_to is not None and callback.assigned_to_id is None:
+        fields["assigned_to"] = callback.assigned_to = assigned_to
+    if about_path and not callback.about_path:
+        fields["about_path"] = callback.about_path = about_path
+    if fields:
+        CallbackRequest.objects.filter(pk=callback.pk).update(**fields)
 
 
 def _callback_waiting_for(neighbourhood, phone: str) -> CallbackRequest | None:

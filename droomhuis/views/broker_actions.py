@@ -193,13 +193,24 @@ UPDATE_SENT_TEXT = {
         "Het bericht staat op de volgpagina. De bewoner krijgt een brief: die staat klaar bij de brieven."
     ),
     "page": gettext_lazy("Het bericht staat op de volgpagina. De bewoner wilde geen contact en krijgt geen bericht."),
-    "call": gettext_lazy(
-        "Het bericht staat op de volgpagina, maar de bewoner kijkt daar misschien niet. De bewoner wil gebeld worden: bel %(phone)s en vertel het bericht. Zet het gesprek bij de contactpogingen."
-    ),
+    "call": gettext_lazy("Het bericht staat op de volgpagina."),
     "nobody": gettext_lazy(
         "Het bericht staat op de volgpagina. Wij weten niet hoe wij de bewoner kunnen bereiken: er is geen telefoonnummer, e-mailadres of adres."
     ),
 }
+
+
+def call_task_text(dream, user) -> str:
+    """For a resident who can only be phoned: who wants a call, and whose list the call task is on."""
+    resident = dream.resident
+    name = resident.first_name or resident.display_name or _("De bewoner")
+    owner = dream.owner or user
+    if owner == user:
+        return _("%(name)s wil gebeld worden. Er komt een beltaak voor u op de lijst Terugbellen.") % {"name": name}
+    return _("%(name)s wil gebeld worden. Er komt een beltaak voor %(owner)s op de lijst Terugbellen.") % {
+        "name": name,
+        "owner": owner.get_full_name() or owner.get_username(),
+    }
 
 
 @broker_required
@@ -211,15 +222,24 @@ def case_update(request, reference):
     if form.is_valid() and request.POST.get("step") == "send":
         services.resident_update_post(dream=dream, author=request.user, body=form.cleaned_data["body"])
         reach = update_reach(dream)
-        if reach in ("call", "nobody"):
-            messages.warning(request, UPDATE_SENT_TEXT[reach] % {"phone": dream.resident.phone})
+        if reach == "call":
+            messages.success(request, f"{UPDATE_SENT_TEXT[reach]} {call_task_text(dream, request.user)}")
+        elif reach == "nobody":
+            messages.warning(request, UPDATE_SENT_TEXT[reach])
         else:
             messages.success(request, UPDATE_SENT_TEXT[reach])
         return redirect("droomhuis:case", reference=dream.reference)
     if form.is_valid():
+        reach = update_reach(dream)
         return render(
             request,
             "droomhuis/broker/update_preview.html",
-            {"dream": dream, "form": form, "body": form.cleaned_data["body"], "reach": update_reach(dream)},
+            {
+                "dream": dream,
+                "form": form,
+                "body": form.cleaned_data["body"],
+                "reach": reach,
+                "call_task_text": call_task_text(dream, request.user) if reach == "call" else "",
+            },
         )
     return render_case(request, dream, status=400, update_form=form)

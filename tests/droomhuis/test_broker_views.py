@@ -167,7 +167,12 @@ def test_update_for_resident_has_a_preview_step(broker_bw, anonymous, dream):
 @pytest.mark.parametrize(
     ("kwargs", "preview_says", "after_says", "mails"),
     [
-        ({}, "deze bewoner wil gebeld worden", "bel 0546 123 456 en vertel het bericht", 0),
+        (
+            {},
+            "Mira wil gebeld worden. Er komt een beltaak voor u op de lijst Terugbellen.",
+            "Mira wil gebeld worden. Er komt een beltaak voor u op de lijst Terugbellen.",
+            0,
+        ),
         (
             {"contact_preference": "home_visit", "phone": "", "postal_address": "Dorpsstraat 1"},
             "De bewoner krijgt een brief dat er nieuws is",

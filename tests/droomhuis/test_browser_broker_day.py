@@ -77,13 +77,13 @@ def test_a_brokers_day_on_one_case_from_the_top_of_the_page(live_server, page, w
     submit(page, "form[action$='/bericht/'] button[type=submit]")
     screens += 1
     assert page.get_by_role("heading", level=1).inner_text() == "Dit ziet de bewoner"
-    assert "Let op: deze bewoner wil gebeld worden." in page.content()
+    assert "Mira wil gebeld worden. Er komt een beltaak voor u op de lijst Terugbellen." in page.content()
     assert_accessible(page)
     shot(page, "broker-day-preview")
     submit(page, "form:has(input[name='step'][value='send']) button.button")
     assert CASE.search(page.url)
     warning = page.locator(".messages").inner_text()
-    assert "De bewoner wil gebeld worden: bel 0546 123 456" in warning
+    assert "Er komt een beltaak voor u op de lijst Terugbellen." in warning
     assert_accessible(page)
 
     # 5. In conversation, then realised, then the outcome: status from the action bar, outcome below it.

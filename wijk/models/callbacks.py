@@ -61,6 +61,17 @@ class CallbackRequest(models.Model):
         verbose_name=_("door"),
     )
     erased_at = models.DateTimeField(_("gegevens gewist op"), null=True, blank=True)
+    # A call task made for one colleague (a message to a resident who can only be phoned): only they are told.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voor"),
+    )
+    # The portal path of the case the call is about (``wijk`` does not know the other apps' models).
+    about_path = models.CharField(_("over"), max_length=200, blank=True)
 
     objects = CallbackQuerySet.as_manager()
 
@@ -78,6 +89,12 @@ class CallbackRequest(models.Model):
         from ..contact import tel_href
 
         return tel_href(self.phone)
+
+    @property
+    def about_url(self) -> str:
+        """``about_path`` as a link, only when it is a path inside the portal."""
+        path = self.about_path
+        return path if path.startswith("/") and not path.startswith("//") else ""
 
     @property
     def day_part_phrase(self) -> str:
