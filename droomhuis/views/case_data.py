@@ -66,8 +66,12 @@ def handover_title(event) -> str:
     }
 
 
-def timeline(events, attempts, notes, updates) -> list[Entry]:
+def timeline(events, attempts, notes, updates, partner_steps=()) -> list[Entry]:
     """Everything that happened on a case in one list, newest first, from lists the page already read.
+
+    ``partner_steps`` are ``(referral, event)`` pairs: what became of a referral (received, contact, closed) and
+    the note that came with it, under the partner's name when the partner used their link. Only the case owner's
+    page reads them.
 
     Contact attempts, notes and messages come from their own rows, which say more than their history row
     (the day and part of the day, the note's and the message's text); the history rows about them are left
@@ -115,5 +119,16 @@ def timeline(events, attempts, notes, updates) -> list[Entry]:
     ]
     entries += [
         Entry(at=u.created_at, who=u.author, title=EventKind.RESIDENT_UPDATE.label, body=u.body) for u in updates
+    ]
+    entries += [
+        Entry(
+            at=step.at,
+            who=step.actor or referral.partner,
+            title=gettext("Aanmelding %(reference)s") % {"reference": referral.reference},
+            text=step.to_label
+            + (f" ({referral.get_outcome_display()})" if step.to_status == "closed" and referral.outcome else ""),
+            body=step.note,
+        )
+        for referral, step in partner_steps
     ]
     return sorted(entries, key=lambda entry: entry.at, reverse=True)

@@ -23,8 +23,9 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, roles, the dream, one query each for themes, history, contact attempts, notes, messages and
 # matches, one for the two consents, the access-log row: 12 for another broker. The owner also reads signals,
-# referrals, pairings and the care consents (16), and the pairings' notes when there are pairings (17).
-BUDGET = 17
+# referrals with the partners' steps (for the history), pairings and the care consents (17), and the pairings' notes
+# when there are pairings (18).
+BUDGET = 18
 
 
 def grow_case(world, dream, n, start=0):

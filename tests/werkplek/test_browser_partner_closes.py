@@ -86,10 +86,14 @@ def test_a_partner_closes_a_referral_and_the_broker_sees_the_outcome_note(
     tab_to(page, ".wp-notice[data-kind='referral'] a")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/droomhuis/makelaar/droom/{dream.reference}/")
+    # On the case's history, newest first: the partner closed, with their note.
+    newest = page.locator(".dh-timeline > li").first
+    assert f"Aanmelding {referral.reference}: Afgesloten (Geholpen)" in newest.inner_text()
+    assert NOTE in newest.inner_text()
     tab_to(page, "summary:has(#h-referrals)")
     page.keyboard.press("Enter")
     referrals = page.locator("details:has(#h-referrals)")
     assert f"{referral.reference} → Welzijn Almelo · Afgesloten (Geholpen)" in referrals.inner_text()
-    assert page.get_by_text(NOTE).is_visible()
+    assert referrals.get_by_text(NOTE).is_visible()
     shot(page, "partner-closed-case")
     assert_accessible(page)

@@ -19,9 +19,10 @@ from ..forms import (
     experts_of,
     partners_of,
 )
-from ..models import ConfidentialityStatement, Pairing, Referral, Signal, SignalKind
+from ..models import ConfidentialityStatement, Pairing, Referral, ReferralEvent, Signal, SignalKind
 from ..pairings import CONSENT_PAIRING_KEY
 from ..referrals import CONSENT_REFERRAL_KEY
+from ..workflow import PARTNER_STEPS
 
 
 def care_prefetches() -> list[Prefetch]:
@@ -29,7 +30,18 @@ def care_prefetches() -> list[Prefetch]:
     return [
         # The owner sees every signal of the case (``care.permissions.signals_visible_to``).
         Prefetch("signals", Signal.objects.select_related("recorded_by"), to_attr="signal_list"),
-        Prefetch("referrals", Referral.objects.select_related("partner"), to_attr="referral_list"),
+        Prefetch(
+            "referrals",
+            Referral.objects.select_related("partner").prefetch_related(
+                # Received, contact, closed, with the note: on the case's history (``case_data.timeline``).
+                Prefetch(
+                    "events",
+                    ReferralEvent.objects.filter(to_status__in=PARTNER_STEPS).select_related("actor"),
+                    to_attr="partner_steps",
+                )
+            ),
+            to_attr="referral_list",
+        ),
         Prefetch(
             "pairings", Pairing.objects.select_related("expert").prefetch_related("notes"), to_attr="pairing_list"
         ),

@@ -386,3 +386,28 @@ def test_superuser_reading_a_signal_in_the_admin_writes_one_row(setup, superuser
     assert log_rows() == before + 1
     row = AccessLogEntry.objects.order_by("-pk").first()
     assert row.user == world.users.superuser and row.object_type == "droomhuis.signal"
+
+
+def test_the_partners_steps_and_note_are_on_the_case_history(setup, broker_bw, broker_bw2, world):
+    """What a partner did with a referral, and what they wrote, is in the owner's one history list."""
+    referral = setup["referral"]
+    assert referral.status == "sent"
+    referral_transition(referral=referral, to_status="acknowledged", by_partner=True, via_link=True)
+    referral_transition(
+        referral=referral,
+        to_status="closed",
+        outcome="helped",
+        note="Mevrouw gaat mee naar de koffieochtend.",
+        by_partner=True,
+        via_link=True,
+    )
+    url = reverse("droomhuis:case", args=[setup["dream"].reference])
+    page = broker_bw.get(url).content.decode()
+    history = page[page.index('id="h-history"') :]
+    closed = history.index(f"Aanmelding {referral.reference}</strong>: Afgesloten (Geholpen)")
+    received = history.index(f"Aanmelding {referral.reference}</strong>: Ontvangen door de partner")
+    assert closed < received  # newest first
+    assert "Mevrouw gaat mee naar de koffieochtend." in history[closed:received]
+    assert f"· {world.welzijn.name}" in history[:closed]  # under the partner's name (they used their link)
+    # Another broker of the corporation does not see the care work, so not these steps either.
+    assert f"Aanmelding {referral.reference}" not in broker_bw2.get(url).content.decode()
