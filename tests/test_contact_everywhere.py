@@ -275,6 +275,11 @@ def test_every_email_and_letter_that_says_call_shows_the_number(reachable, activ
         "activity_url": "https://wijk.example/a/",
         "mine_url": "https://wijk.example/m/",
         "programme_address": "wijk.example/programma/",
+        # The invitation to a new colleague (staff, but rendered here like every e-mail template).
+        "colleague": reachable.users.moderator_hw,
+        "invited_by": reachable.users.superuser,
+        "organisation": reachable.hw,
+        "days": 3,
     }
     email = render_to_string(template, context)
     _assert_reachable(f"e-mail {template}", email, "hw")

@@ -93,7 +93,10 @@ def counts_for(user) -> dict[str, int]:
         querysets["callbacks"] = callbacks_for_user(user).waiting().filter(call_on__lte=today)
     if may_print_letters(user):
         querysets["letters"] = letters_for_user(user).queued()
-    querysets["unread"] = unread_notices(user)
+    if querysets:
+        # Notices go to people with work here (moderators, brokers, team leads, partners, experts, callers);
+        # someone with only the atelier gets none, and their pages spend no query on counting them.
+        querysets["unread"] = unread_notices(user)
     if is_broker(user):
         # A signal is new until its owner reads its notice: marked read, or its link opened from the Werkplek.
         querysets["signals_new"] = unread_notices(user).filter(kind=NoticeKind.SIGNAL)
