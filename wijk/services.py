@@ -864,7 +864,7 @@ def colleague_invite(*, email: str, name: str, kinds, organisation, neighbourhoo
             "colleague": user,
             "invited_by": invited_by,
             "organisation": organisation,
-            "roles": [RoleKind(kind).label for kind in kinds],
+            "roles": [str(RoleKind(kind).label) for kind in kinds],  # words, so "join" can join them
             "link": link,
             "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
             "login_url": absolute_url(reverse("account_login")),

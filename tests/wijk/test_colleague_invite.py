@@ -50,6 +50,7 @@ def test_superuser_invites_and_the_colleague_sets_a_password_and_logs_in(world, 
     letter = mail.outbox[0]
     assert letter.to == ["fatima@beterwonen.test"] and "uitgenodigd" in letter.subject
     assert "Beste Fatima El Amrani" in letter.body and "Droommakelaar" in letter.body and " u " in letter.body
+    assert "Uw rol: Droommakelaar, Teamleider droommakelaars" in letter.body  # words, not a Python list
     link = re.search(r"https?://\S+/accounts/password/reset/key/\S+", letter.body).group(0)
 
     visitor = Client()
