@@ -65,7 +65,12 @@ def test_case_services_each_write_one_broker_row(world, case, rows, broker_bw2_u
     services.note_add(dream=case, author=broker, body="Gebeld")
     check(case, "note")
     services.resident_update_post(dream=case, author=broker, body="Ik bel u dinsdag.")
-    check(case, "bericht aan de bewoner")
+    # This resident can only be phoned: the message also became a call task, a record of its own with the phone
+    # number, which logs itself (wijk's callback service): one row for each.
+    message_row, task_row = sorted(rows(), key=lambda row: row.detail)  # "bericht ..." before "callback ..."
+    assert (message_row.detail, message_row.user, message_row.resident) == ("bericht aan de bewoner", broker, resident)
+    assert (message_row.object_type, message_row.object_id) == ("droomhuis.dream", str(case.pk))
+    assert (task_row.detail, task_row.user, task_row.object_type) == ("callback: asked", broker, "wijk.callbackrequest")
     services.dream_transition(dream=case, to_status="in_conversation", actor=broker, expected_version=case.version)
     check(case, "transition")
     services.dream_transition(dream=case, to_status="realised", actor=broker, expected_version=case.version)
