@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from atelier.models import Story
 from parelketting.choices import ActivityStatus
@@ -84,7 +85,10 @@ def test_a_pearl_photo_and_the_next_activity_show_with_their_texts(live_server, 
     photo = page.locator(".fd-pearl img").first
     photo.scroll_into_view_if_needed()
     assert photo.get_attribute("alt") == "Een bankje"
-    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", photo.element_handle())
+    # A lazy image starts loading when it comes into view: wait until it has (the page's CSP forbids
+    # wait_for_function's evaluated string), then check that it really drew a picture.
+    expect(photo).to_have_js_property("complete", True)
+    assert page.evaluate("(img) => img.naturalWidth > 0", photo.element_handle())
     activity = page.get_by_role("link", name="Koffie in de tuin")
     assert activity.is_visible() and "Het buurthuis" in page.locator(".fd-list").first.inner_text()
     story = page.locator(".fd-story img")
