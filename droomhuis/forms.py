@@ -17,6 +17,7 @@ from wijk.contact_question import (
     letter_detail,
     phone_detail,
 )
+from wijk.form_fields import PhotoDescriptionField, PhotoUploadField
 from wijk.models import Neighbourhood, Theme
 from wijk.photos import KeptPhotoMixin, photo_process
 
@@ -67,15 +68,11 @@ class DreamShareForm(KeptPhotoMixin, HoneypotForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    photo = forms.FileField(
+    photo = PhotoUploadField(
         label=_("Foto (mag u overslaan)"),
-        required=False,
         help_text=_("Een foto in JPG, PNG of WebP. Wij halen de verborgen gegevens eruit, zoals de plek."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    photo_description = forms.CharField(
-        label=_("Wat staat er op de foto? (mag u overslaan)"), max_length=200, required=False
-    )
+    photo_description = PhotoDescriptionField(label=_("Wat staat er op de foto? (mag u overslaan)"), help_text="")
     neighbourhood = forms.ModelChoiceField(
         label=_("In welke wijk woont u?"),
         queryset=Neighbourhood.objects.none(),

@@ -13,7 +13,7 @@ from wijk.account_forms import NeighbourhoodForm
 from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference, OrganisationKind
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
-from wijk.form_fields import PhoneField
+from wijk.form_fields import PhoneField, PhotoDescriptionField, PhotoUploadField
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
 from wijk.photos import MAX_UPLOAD_BYTES, KeptPhotoMixin, photo_process
 
@@ -99,19 +99,8 @@ class PearlForm(AccessibleErrorsMixin, KeptPhotoMixin, HoneypotForm):
     )
     lat = forms.DecimalField(max_digits=9, decimal_places=6, required=False, widget=forms.HiddenInput)
     lng = forms.DecimalField(max_digits=9, decimal_places=6, required=False, widget=forms.HiddenInput)
-    photo = forms.FileField(
-        label=_("Een foto erbij"),
-        required=False,
-        help_text=_("Een JPG-, PNG- of WebP-foto tot %(mb)s MB. Wij halen de verborgen gegevens eruit.")
-        % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-    )
-    photo_description = forms.CharField(
-        label=_("Wat staat er op de foto?"),
-        max_length=200,
-        required=False,
-        help_text=_("Voor mensen die de foto niet kunnen zien."),
-    )
+    photo = PhotoUploadField()
+    photo_description = PhotoDescriptionField()
 
     show_first_name = forms.BooleanField(
         label=_("Mijn voornaam mag bij mijn parels staan"),

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
+from wijk.form_fields import PhotoDescriptionField, PhotoUploadField
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
-from wijk.photos import MAX_UPLOAD_BYTES, photo_process
+from wijk.photos import photo_process
 
 from ..choices import PearlKind
 from ..forms import AccessibleErrorsMixin, DescribedErrorsMixin, ThemeChoiceField
@@ -290,18 +291,9 @@ class StoryForm(AccessibleErrorsMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Wie waren er? Wat hebben jullie gemaakt of gedaan? Wat was fijn?"),
     )
-    photo = forms.FileField(
-        label=_("Een foto erbij"),
-        required=False,
-        help_text=_("Een JPG-, PNG- of WebP-foto tot %(mb)s MB. Wij halen de verborgen gegevens eruit.")
-        % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-    )
-    photo_description = forms.CharField(
-        label=_("Wat staat er op de foto?"),
-        max_length=200,
-        required=False,
-        help_text=_("Voor mensen die de foto niet kunnen zien. Zet alleen mensen op de foto die dat goed vinden."),
+    photo = PhotoUploadField()
+    photo_description = PhotoDescriptionField(
+        help_text=_("Voor mensen die de foto niet kunnen zien. Zet alleen mensen op de foto die dat goed vinden.")
     )
 
     def clean_photo(self):
