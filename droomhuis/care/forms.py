@@ -38,17 +38,14 @@ class PartnerChoiceForm(forms.Form):
         self.fields["partner"].queryset = partners_of(corporation)
 
 
-class ReferralConsentForm(PartnerChoiceForm):
-    prefix = "consent"
-    categories = forms.MultipleChoiceField(
-        label=_("Welke gegevens mogen mee?"),
-        choices=CATEGORY_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Kies minstens één soort gegevens.")},
-    )
+class ConsentAnswerForm(forms.Form):
+    """How the resident said yes to sharing (``categories``, which each form asks in its own words): in what way,
+    a separate clear yes for health, and a note. A health category without that separate yes is refused."""
+
     method = forms.ChoiceField(label=_("Hoe zei de bewoner ja?"), choices=CONSENT_METHODS, widget=forms.RadioSelect)
     explicit = forms.BooleanField(label=_("Gezondheid: de bewoner zei hier apart en duidelijk ja op."), required=False)
     note = forms.CharField(label=_("Toelichting (mag leeg)"), max_length=300, required=False)
+    field_order = ["partner", "categories", "method", "explicit", "note"]
 
     def clean(self):
         data = super().clean()
@@ -57,6 +54,16 @@ class ReferralConsentForm(PartnerChoiceForm):
                 "explicit", _("Voor gezondheid is een apart, duidelijk ja nodig. Vink dit aan als dat zo is.")
             )
         return data
+
+
+class ReferralConsentForm(PartnerChoiceForm, ConsentAnswerForm):
+    prefix = "consent"
+    categories = forms.MultipleChoiceField(
+        label=_("Welke gegevens mogen mee?"),
+        choices=CATEGORY_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één soort gegevens.")},
+    )
 
 
 class ReferralForm(PartnerChoiceForm):
@@ -153,7 +160,7 @@ PAIRING_CATEGORIES = [
 ]
 
 
-class PairingConsentForm(forms.Form):
+class PairingConsentForm(ConsentAnswerForm):
     prefix = "pairconsent"
     categories = forms.MultipleChoiceField(
         label=_("Wat mag de ervaringsdeskundige weten?"),
@@ -161,17 +168,6 @@ class PairingConsentForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één soort gegevens.")},
     )
-    method = forms.ChoiceField(label=_("Hoe zei de bewoner ja?"), choices=CONSENT_METHODS, widget=forms.RadioSelect)
-    explicit = forms.BooleanField(label=_("Gezondheid: de bewoner zei hier apart en duidelijk ja op."), required=False)
-    note = forms.CharField(label=_("Toelichting (mag leeg)"), max_length=300, required=False)
-
-    def clean(self):
-        data = super().clean()
-        if DataCategory.HEALTH in (data.get("categories") or []) and not data.get("explicit"):
-            self.add_error(
-                "explicit", _("Voor gezondheid is een apart, duidelijk ja nodig. Vink dit aan als dat zo is.")
-            )
-        return data
 
 
 class ExpertNoteForm(forms.Form):
