@@ -1,8 +1,9 @@
 """The walk as a PDF, made by the worker and kept in the shared cache until the route or its pearls change.
 
 A walk of 40 stops is 11 pages and took about a second to render (``python -m bench pdfs``), too long for a
-request. The first visitor after a change queues it and sees "Wij maken uw PDF" (the page asks again by
-itself, without JavaScript); everyone after gets the stored file at once. Without a separate worker
+request. The first visitor after a change queues it and sees "Wij maken uw PDF" with a "Download de PDF" button
+that asks again (no automatic reload: it would disturb screen readers); everyone after gets the stored file at
+once. Without a separate worker
 (``WIJKPORTAAL_TASKS`` unset) the task runs inside that first request and the PDF comes straight away.
 
 Nothing is kept per visitor: one file per route, language and content version, public like the route page. A
