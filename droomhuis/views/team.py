@@ -6,12 +6,15 @@ show no resident's details (only code, wijk, status, owner and dates), so they w
 handover writes its own, as the team lead, in the service.
 """
 
+from collections import defaultdict
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import services
@@ -45,9 +48,12 @@ def render_team(request, *, status=200, form=None):
     people = {broker.pk: broker for broker in team_brokers(request.user)}
     brokers = set(people)
     people.update({dream.owner_id: dream.owner for dream in dreams if dream.owner_id not in people})
+    by_owner = defaultdict(list)
+    for dream in dreams:
+        by_owner[dream.owner_id].append(dream)
     rows = []
     for pk, person in sorted(people.items(), key=lambda item: ((item[1].name or item[1].email).lower(), item[0])):
-        cases = [dream for dream in dreams if dream.owner_id == pk]
+        cases = by_owner[pk]
         rows.append(
             {
                 "person": person,
@@ -121,7 +127,11 @@ def team_reassign_all(request):
         else:
             messages.success(
                 request,
-                _("%(count)s open dromen zijn overgedragen aan %(name)s. Die krijgt daar een bericht over.")
+                ngettext(
+                    "%(count)s open droom is overgedragen aan %(name)s. Die krijgt daar een bericht over.",
+                    "%(count)s open dromen zijn overgedragen aan %(name)s. Die krijgt daar een bericht over.",
+                    len(moved),
+                )
                 % {"count": len(moved), "name": data["to_owner"].name or data["to_owner"].email},
             )
             return redirect("droomhuis:team")

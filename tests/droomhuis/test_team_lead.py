@@ -231,3 +231,13 @@ def test_the_team_page_costs_the_same_queries_with_2_or_12_open_cases(world, mak
     assert "6 open dromen" in client.get(TEAM).content.decode()
     # user, roles, the open cases with owner and wijk, the brokers, the two lists of the form
     assert _team_queries(client) == few == 6, few
+
+
+def test_one_open_case_is_said_in_the_singular(world, make_dream, lead_bw, broker_bw2_user):
+    picked_up(make_dream(text="Eén droom"), world.users.broker_bw)
+    response = client_for(lead_bw).post(
+        reverse("droomhuis:team_reassign_all"),
+        {"from_owner": world.users.broker_bw.pk, "to_owner": broker_bw2_user.pk, "reason": "Met verlof"},
+        follow=True,
+    )
+    assert "1 open droom is overgedragen aan Tweede Makelaar" in response.content.decode()
