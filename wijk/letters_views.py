@@ -85,7 +85,7 @@ def print_batch(request):
     if run.pdf:
         return redirect("wijk:letters_run_pdf", uid=run.uid)
     messages.info(
-        request, _("De PDF wordt gemaakt. Dit duurt meestal minder dan een minuut. Deze pagina ververst vanzelf.")
+        request, _("De PDF wordt gemaakt. Dit duurt meestal minder dan een minuut. Kies daarna 'Kijk of hij klaar is'.")
     )
     return redirect("wijk:letters")
 
