@@ -6,8 +6,8 @@ from django.shortcuts import render
 from ninja.openapi.docs import DocsBase
 
 from atelier.selectors import public_experiments
+from lib.links import absolute_url
 from parelketting.models import Activity, Pearl, Route
-from wijk.links import absolute_url
 from wijk.models import Neighbourhood, Organisation
 
 PLACEHOLDER_UUID = "3f2c8a1e-0000-4000-8000-000000000000"

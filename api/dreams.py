@@ -15,7 +15,7 @@ from django.utils import timezone
 from ninja import Router
 
 from droomhuis.selectors import wall_stories
-from wijk.links import absolute_url
+from lib.links import absolute_url
 
 from . import schemas
 from .paging import Limit, Offset, paginate

@@ -6,7 +6,7 @@ from django.utils import translation
 from ninja import Router
 
 from atelier.selectors import experiment_evidence, public_experiments
-from wijk.links import absolute_url
+from lib.links import absolute_url
 
 from . import schemas
 from .paging import Limit, Offset, paginate

@@ -13,10 +13,10 @@ from django.http import Http404
 from django.urls import reverse
 from ninja import Query, Router
 
+from lib.links import absolute_url
 from parelketting.choices import ActivityStatus, PearlStatus, SignUpStatus
 from parelketting.geo import route_length
 from parelketting.models import Activity, Pearl, Route, RouteStop
-from wijk.links import absolute_url
 from wijk.models import Theme
 
 from . import schemas

@@ -2,7 +2,7 @@
 
 from ninja import Query
 
-from wijk.links import absolute_url
+from lib.links import absolute_url
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 50

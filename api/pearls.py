@@ -15,9 +15,9 @@ from django.urls import reverse
 from ninja import Query, Router
 from ninja.errors import HttpError
 
+from lib.links import absolute_url, site_url
 from parelketting.choices import PearlKind, PearlStatus
 from parelketting.models import Pearl
-from wijk.links import absolute_url, site_url
 from wijk.models import Theme
 from wijk.services import public_name
 

@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.urls import reverse
 
-from wijk.links import absolute_url
+from lib.links import absolute_url
 
 LISTS = {
     "pearls": "pearl_list",

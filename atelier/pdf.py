@@ -1,7 +1,7 @@
-"""PDF downloads of the atelier's print views, rendered by the shared ``wijk.pdf`` helper."""
+"""PDF downloads of the atelier's print views, rendered by the shared ``lib.pdf`` helper."""
 
-from wijk.pdf import pdf_response as _pdf_response
-from wijk.pdf import render_pdf
+from lib.pdf import pdf_response as _pdf_response
+from lib.pdf import render_pdf
 
 PRINT_CSS = "atelier/print.css"
 

@@ -202,9 +202,9 @@ def run():
     from django.urls import reverse
 
     from droomhuis.models import Dream
+    from lib.pdf import pdf_response
     from parelketting.necklace.views import walk_pdf_render
     from wijk.models import Neighbourhood, Resident, User
-    from wijk.pdf import pdf_response
 
     with override_settings(DEBUG=True):
         call_command("loaddemo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115

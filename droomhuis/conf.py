@@ -2,7 +2,7 @@
 
 ``DROOMHUIS_FIRST_CONTACT_WORKING_DAYS``: working days within which a new dream gets a first contact (5).
 ``DROOMHUIS_DUTCH_HOLIDAYS`` and ``DROOMHUIS_EXTRA_HOLIDAYS``: which days are not working days, for the whole
-portal; read by ``wijk.workdays``.
+portal; read by ``lib.workdays``.
 ``DROOMHUIS_SHARE_LIMIT``: dreams one visitor may share per hour (10).
 ``DROOMHUIS_FOLLOW_WRONG_LIMIT``: wrong follow codes one visitor may try per hour (20).
 ``DROOMHUIS_WITHDRAW_LIMIT``: withdrawals (of a dream or a consent) per visitor per hour (10).
@@ -15,7 +15,7 @@ portal; read by ``wijk.workdays``.
 ``DROOMHUIS_WITHDRAWN_PHOTO_DAYS``: the photo of a dream the resident withdrew is deleted after this many days (30).
 Photos follow the shared rules in ``wijk.photos``.
 ``DROOMHUIS_QUEUE_PAGE_SIZE``: cases per page in the broker's lists (25).
-Full links in e-mails and partner links come from ``wijk.links.absolute_url`` (the project setting ``SITE_URL``).
+Full links in e-mails and partner links come from ``lib.links.absolute_url`` (the project setting ``SITE_URL``).
 """
 
 from django.conf import settings

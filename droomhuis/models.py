@@ -13,11 +13,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.follow_codes import REFERENCE_ALPHABET as REFERENCE_ALPHABET  # shared with the Parelketting,
+from lib.follow_codes import REFERENCE_LENGTH as REFERENCE_LENGTH  # re-exported: migrations and other
+from lib.follow_codes import reference_display, reference_new  # modules import these from here
+from lib.follow_codes import reference_normalise as reference_normalise
 from wijk.choices import Channel, ContactPreference, DataCategory, Purpose
-from wijk.follow_codes import REFERENCE_ALPHABET as REFERENCE_ALPHABET  # shared with the Parelketting,
-from wijk.follow_codes import REFERENCE_LENGTH as REFERENCE_LENGTH  # re-exported: migrations and other
-from wijk.follow_codes import reference_display, reference_new  # modules import these from here
-from wijk.follow_codes import reference_normalise as reference_normalise
 from wijk.models import ConsentRecord
 from wijk.models.consent import AppendOnlyModel, AppendOnlyQuerySet
 from wijk.public_cache import ContentQuerySet

@@ -19,8 +19,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from lib.links import absolute_url
 from wijk.choices import Channel, DataCategory, Purpose, ResidentLanguage, RoleKind
-from wijk.links import absolute_url
 from wijk.models import CallbackRequest, DayPart, NoticeKind
 from wijk.notices import staff_notify
 from wijk.services import (

@@ -1,8 +1,8 @@
-"""Case deadlines in working days. The working-day arithmetic itself is shared: ``wijk.workdays``."""
+"""Case deadlines in working days. The working-day arithmetic itself is shared: ``lib.workdays``."""
 
 from datetime import date
 
-from wijk.workdays import add_working_days, is_working_day
+from lib.workdays import add_working_days, is_working_day
 
 from . import conf
 

@@ -10,10 +10,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lib.pdf import pdf_response
 from wijk.admin_scoping import HistoryAdmin, OrganisationScopedAdmin
 from wijk.choices import RoleKind
 from wijk.mood import MOOD_ADMIN_FIELDS, MoodImageAdminMixin
-from wijk.pdf import pdf_response
 from wijk.permissions import organisation_ids
 from wijk.services import resident_channel, resident_reach
 

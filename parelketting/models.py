@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.follow_codes import reference_display
 from wijk.choices import Channel
-from wijk.follow_codes import reference_display
 from wijk.public_cache import ContentQuerySet
 
 from .choices import MessageDelivery, PearlKind, PearlStatus, Practical, ReportStatus, ReportWhat

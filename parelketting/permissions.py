@@ -5,8 +5,8 @@ import uuid
 from django.db.models import Q
 from django.http import Http404
 
+from lib.follow_codes import reference_normalise
 from wijk.choices import RoleKind
-from wijk.follow_codes import reference_normalise
 from wijk.models import Neighbourhood, Organisation, Resident
 from wijk.permissions import active_roles, neighbourhood_filter, organisation_ids
 

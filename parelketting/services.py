@@ -17,9 +17,9 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from lib.follow_codes import reference_new
+from lib.links import absolute_url, short_address
 from wijk.choices import Channel, ContactPreference, DataCategory, Purpose, ResidentLanguage, RoleKind
-from wijk.follow_codes import reference_new
-from wijk.links import absolute_url, short_address
 from wijk.models import ConsentRecord, ConsentText, NoticeKind, Resident, Role, Street
 from wijk.notices import staff_notify
 from wijk.photos import ProcessedPhoto, photo_delete

@@ -11,11 +11,11 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from lib.links import absolute_url, short_address
+from lib.qr import qr_svg
 from parelketting.forms import OnBehalfForm
 from parelketting.paper_forms import PaperPearlAboutForm
 from parelketting.programme.models import Activity
-from wijk.links import absolute_url, short_address
-from wijk.qr import qr_svg
 
 from .access_fixtures import matrix_world, response_close  # noqa: F401  (module-scoped fixture)
 from .test_access_matrix import client_for

@@ -9,10 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from wijk.language import plain, sources
+from lib.language import plain, sources
 
 ROOT = Path(__file__).resolve().parent.parent
-INCLUDE = ["templates/**/*.html", "wijk/**/*.py", "parelketting/**/*.py", "droomhuis/**/*.py", "atelier/**/*.py"]
+INCLUDE = [
+    "templates/**/*.html",
+    "lib/**/*.py",
+    "wijk/**/*.py",
+    "parelketting/**/*.py",
+    "droomhuis/**/*.py",
+    "atelier/**/*.py",
+]
 STAFF_ONLY = [
     "*/admin.py",
     "*/admin_*.py",
@@ -29,7 +36,7 @@ STAFF_ONLY = [
     "*/broker*.py",
     "templates/atelier/*",
     "atelier/*.py",
-    "wijk/language/*.py",
+    "lib/language/*.py",
     "templates/account/email/*",
     "templates/*/email/*",
 ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 
-from . import display
+from lib import display
+
 from .kiosk import IDLE_SECONDS
 
 SITE_NAME = "Wijkportaal"

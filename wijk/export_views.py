@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from lib.pdf import pdf_response, render_pdf
+
 from .choices import RoleKind
 from .export import for_display, resident_export
 from .export_summary import resident_summary
 from .models import AccessAction, Resident
-from .pdf import pdf_response, render_pdf
 from .permissions import active_roles
 from .services import access_log_record
 

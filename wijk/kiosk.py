@@ -31,7 +31,9 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from . import display, frontdoor
+from lib import display
+
+from . import frontdoor
 from .choices import OrganisationKind, RoleKind
 from .guesses import GuessLimit
 from .models import Neighbourhood

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from lib.pdf import pdf_response
+
 from .models import AccessAction, LetterRun, LetterStatus
-from .pdf import pdf_response
 from .permissions import letters_for_user, may_print_letters
 from .services import (
     access_log_record,

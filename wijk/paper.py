@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django import forms
 from django.utils.translation import gettext as _
 
-from .links import absolute_url, short_address
-from .qr import qr_svg
+from lib.links import absolute_url, short_address
+from lib.qr import qr_svg
 
 # A choice field with more options than this gets a line to write on instead of a tick box per option.
 MAX_BOXES = 14

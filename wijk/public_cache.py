@@ -21,7 +21,7 @@ GET or HEAD, and the page, when it was rendered, set no cookie (a page with a CS
 one, so it is never stored). Other cached things use ``versioned_key("name", PEARLS, ...)``.
 
 **Failure.** Every read and write goes through Django's cache, which for Redis ignores a server that cannot
-be reached (``wijk.cache``): versions then read as 0 and nothing is stored, so pages render uncached.
+be reached (``lib.cache``): versions then read as 0 and nothing is stored, so pages render uncached.
 """
 
 import contextvars

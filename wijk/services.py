@@ -16,6 +16,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lib.links import absolute_url, short_address, site_url
+from lib.workdays import add_working_days
+
 from .choices import (
     EXPLICIT_CATEGORIES,
     Channel,
@@ -26,7 +29,6 @@ from .choices import (
     RoleKind,
 )
 from .contact import contacts_for
-from .links import absolute_url, short_address, site_url
 from .models import (
     AccessAction,
     AccessLogEntry,
@@ -46,7 +48,6 @@ from .models import (
     User,
 )
 from .permissions import CALLBACK_ROLE_KINDS, organisation_ids
-from .workdays import add_working_days
 
 
 def resident_create(
@@ -361,7 +362,7 @@ def letter_run_start(*, letters, user) -> LetterRun:
 def letter_run_pdf_make(run: LetterRun) -> LetterRun:
     """Make the run's PDF: one envelope per resident and sender, one letter per page, the address where the
     envelope window is, each letter in the resident's language with the sender's contact details."""
-    from .pdf import render_pdf
+    from lib.pdf import render_pdf
 
     letters = list(
         Letter.objects.filter(run=run, status=LetterStatus.QUEUED).select_related("resident", "organisation")

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.utils.module_loading import module_has_submodule
 from django.utils.text import Truncator
 
-from .links import absolute_url
+from lib.links import absolute_url
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 

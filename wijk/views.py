@@ -19,10 +19,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
-from . import display, frontdoor, services
+from lib import display
+from lib.links import absolute_url
+
+from . import frontdoor, services
 from .account_forms import NeighbourhoodForm
 from .context_processors import SITE_NAME, THEME_COLOUR
-from .links import absolute_url
 from .models import Neighbourhood, Resident
 from .permissions import active_roles, may_handle_callbacks, may_print_letters
 

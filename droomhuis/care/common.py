@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from wijk.links import absolute_url
+from lib.links import absolute_url
 from wijk.notices import staff_notify
 
 from ..models import DreamEvent

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from lib.links import absolute_url
 from wijk.choices import Channel, DataCategory, OrganisationKind, Purpose, RoleKind
-from wijk.links import absolute_url
 from wijk.models import NoticeKind
 from wijk.services import consent_check, consent_give
 

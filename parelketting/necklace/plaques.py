@@ -6,8 +6,8 @@ import secrets
 from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
 
-from wijk.links import absolute_url
-from wijk.qr import qr_png_image
+from lib.links import absolute_url
+from lib.qr import qr_png_image
 
 # Short codes: no 0/O, 1/l/I, so they can be typed from a photo of the plaque; random, never a sequence.
 CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"

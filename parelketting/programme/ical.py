@@ -21,7 +21,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from icalendar import Calendar, Event
 
-from wijk.links import absolute_url
+from lib.links import absolute_url
 from wijk.public_cache import PROGRAMME, SITE, versioned_key
 
 UID_DOMAIN = "parelketting.wijkportaal"

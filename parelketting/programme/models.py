@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.follow_codes import reference_display
 from wijk.choices import Channel
-from wijk.follow_codes import reference_display
 from wijk.mood import MoodImage, mood_image_constraints
 from wijk.public_cache import ContentQuerySet
 
@@ -184,7 +184,7 @@ class SignUp(models.Model):
     promoted_at = models.DateTimeField(_("van de wachtlijst gehaald op"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("herinnering gestuurd op"), null=True, blank=True)
-    # Only for a sign-up without an account: the key to see it and to cancel it (``wijk.follow_codes``).
+    # Only for a sign-up without an account: the key to see it and to cancel it (``lib.follow_codes``).
     reference = models.CharField(
         _("aanmeldcode"), max_length=10, unique=True, null=True, blank=True, editable=False, default=None
     )

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijk.links import absolute_url, short_address
-from wijk.qr import qr_svg
+from lib.links import absolute_url, short_address
+from lib.qr import qr_svg
 from wijk.stories import featured_story
 
 from ..models import Pearl

@@ -23,9 +23,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from lib.follow_codes import reference_new
+from lib.links import absolute_url, short_address
 from wijk.choices import Channel, ContactPreference, ResidentLanguage
-from wijk.follow_codes import reference_new
-from wijk.links import absolute_url, short_address
 from wijk.models import AccessAction, DayPart, NoticeKind, Resident
 from wijk.notices import staff_notify
 from wijk.photos import ProcessedPhoto

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_GET
 
-from wijk.links import absolute_url
+from lib.links import absolute_url
 from wijk.models import Theme
 from wijk.public_cache import PEARLS, SITE, versioned_key
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from lib.links import absolute_url
 from parelketting.choices import PearlKind, PearlStatus
 from parelketting.models import Pearl
-from wijk.links import absolute_url
 from wijk.models import Theme
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 # The production Redis settings (wijkportaal/settings/base.py), pointed at a port where nothing listens.
 DEAD_REDIS = {
     "default": {
-        "BACKEND": "wijk.cache.RedisCache",
+        "BACKEND": "lib.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
         "KEY_PREFIX": "wijkportaal:test",
         "OPTIONS": {

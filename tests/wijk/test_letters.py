@@ -297,7 +297,7 @@ def test_a_failed_pdf_says_so_and_can_be_made_again(moderator_hw, world, post_re
     def broken(*args, **kwargs):
         raise OSError("font missing")
 
-    monkeypatch.setattr("wijk.pdf.render_pdf", broken)
+    monkeypatch.setattr("lib.pdf.render_pdf", broken)
     with pytest.raises(OSError):
         _run_task(run)
     run.refresh_from_db()

@@ -1,8 +1,8 @@
-"""``{% absolute_url path %}``: a full link to the site for e-mails and print (see ``wijk.links``)."""
+"""``{% absolute_url path %}``: a full link to the site for e-mails and print (see ``lib.links``)."""
 
 from django import template
 
-from .. import links
+from lib import links
 
 register = template.Library()
 

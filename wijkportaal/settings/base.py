@@ -46,7 +46,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "wijk.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "wijk.locale_middleware.ChosenLanguageMiddleware",
+    "lib.locale_middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -191,7 +191,7 @@ if env_str("REDIS_URL"):
     # uncached, limits count nobody out and sessions come from the database (``cached_db``). Short socket
     # timeouts and no retries keep a request fast while Redis is down; /health/ reports it.
     CACHES["default"] = {
-        "BACKEND": "wijk.cache.RedisCache",
+        "BACKEND": "lib.cache.RedisCache",
         "LOCATION": env_str("REDIS_URL"),
         "KEY_PREFIX": CACHE_KEY_PREFIX,
         "OPTIONS": {
@@ -277,7 +277,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # The address of the site as residents reach it, for every full link (e-mails, letters, QR codes, calendars, the
-# API): wijk.links.absolute_url(). Without SITE_URL, the local server's address on PORT (`make run PORT=8123`).
+# API): lib.links.absolute_url(). Without SITE_URL, the local server's address on PORT (`make run PORT=8123`).
 SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 
 # Whom residents can call when the database cannot be reached (the 500 and 503 pages), when the cache does not

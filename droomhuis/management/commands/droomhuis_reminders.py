@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lib.links import site_url
 from wijk.choices import RoleKind
-from wijk.links import site_url
 
 from ...permissions import dreams_for_broker
 

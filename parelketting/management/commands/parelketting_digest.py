@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from lib.links import absolute_url
 from wijk.choices import RoleKind
-from wijk.links import absolute_url
 from wijk.models import NoticeKind, NoticePreference, NoticeWay, Role
 
 from ...models import Pearl

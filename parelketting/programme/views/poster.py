@@ -10,8 +10,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lib.pdf import pdf_response, render_pdf
 from wijk.models import Neighbourhood
-from wijk.pdf import pdf_response, render_pdf
 
 from ... import permissions as perms
 from ..poster import month_parse, poster_data, poster_default_month, poster_month_allowed, poster_months

@@ -8,6 +8,7 @@ from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
+from lib.qr import QR_BORDER, qr_matrix
 from parelketting.necklace.plaques import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -17,7 +18,6 @@ from parelketting.necklace.plaques import (
     plaque_png,
 )
 from parelketting.necklace.services import pearl_short_code_ensure
-from wijk.qr import QR_BORDER, qr_matrix
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from lib.qr import qr_matrix
 from parelketting.models import Activity, Pearl
 from parelketting.programme.poster import month_add, month_parse, poster_month_allowed, poster_months
-from wijk.qr import qr_matrix
 
 pytestmark = pytest.mark.django_db
 

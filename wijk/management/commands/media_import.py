@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 
-from wijk.media_backup import StorageNotEmpty, import_media
+from lib.media_backup import StorageNotEmpty, import_media
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from wijk.links import absolute_url
+from lib.links import absolute_url
 from wijk.models import StaffNotice
 from wijk.notices import digest_pending
 

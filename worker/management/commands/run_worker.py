@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django_tasks import task_backends
 
-from wijk.pdf import pdf_warm_up
+from lib.pdf import pdf_warm_up
 from worker.lease import Heartbeat, heartbeat, reclaim_stalled_tasks
 from worker.schedule import run_due_jobs
 

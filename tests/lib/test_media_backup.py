@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.core.management import CommandError, call_command
 
-from wijk.media_backup import StorageNotEmpty, export_media, import_media
+from lib.media_backup import StorageNotEmpty, export_media, import_media
 
 
 def test_every_file_goes_out_and_back_with_its_bytes(tmp_path):

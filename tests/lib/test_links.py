@@ -12,7 +12,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from wijk.links import absolute_url, short_address
+from lib.links import absolute_url, short_address
 
 SITE = "http://127.0.0.1:8123"
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 from droomhuis.workdays import first_contact_due
-from wijk import workdays
+from lib import workdays
 
 
 def test_easter_dates_are_right():

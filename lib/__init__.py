@@ -1,0 +1,1 @@
+"""Plain tools with no knowledge of people, consent or apps (see docs/architecture.md)."""
