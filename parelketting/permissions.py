@@ -21,6 +21,13 @@ def moderated_pearls(user):
     return Pearl.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
 
 
+def moderated_activities(user):
+    """Activities in the neighbourhoods where ``user`` moderates (all for a superuser, none for others)."""
+    if getattr(user, "is_superuser", False):
+        return Activity.objects.all()
+    return Activity.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
+
+
 def is_pearl_moderator(user, pearl) -> bool:
     """A moderator of the corporation that owns the pearl's neighbourhood (or a superuser)."""
     if getattr(user, "is_superuser", False):

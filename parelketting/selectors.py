@@ -1,4 +1,10 @@
-"""Read-only functions other apps may use (droomhuis for matching, atelier for experiment evidence).
+"""What other apps may read from the Parelketting, and (with ``parelketting.moderation`` for the Werkplek's
+moderators) the only module they may import (``import-linter``):
+
+- the Droomhuis's matching (``published_personal_pearls``, and ``message_to_pearl``);
+- the atelier's experiment metrics (``evidence_counts``: counts only, no people);
+- the Werkplek's work waiting for a moderator (``is_moderator``, ``moderation_waiting``), through the
+  Parelketting's own scoped querysets, so nobody counts another corporation's items.
 
 Keep these signatures stable: other apps rely on them. Nothing here writes, except ``message_to_pearl``: the
 pearl's own relay ("Ik doe mee"), which any neighbour may use too, so a dream broker can reach the person behind
@@ -8,8 +14,9 @@ a personal pearl without ever seeing their address.
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
-from .choices import PearlKind
+from .choices import ActivityStatus, PearlKind, PearlStatus, ReportStatus
 from .models import Pearl
+from .permissions import can_handle_reports, moderated_activities, moderated_pearls, reports_for_user
 
 
 def published_personal_pearls(theme_ids=None, neighbourhood=None):
@@ -67,4 +74,23 @@ def evidence_counts(neighbourhood) -> dict:
         "published": monthly(base, "published_at"),
         "activities": monthly(activities, "starts_at"),
         "signups": monthly(signups, "created_at"),
+    }
+
+
+# --- the Werkplek: what waits for a moderator ------------------------------------------------------------------
+# Querysets, not numbers: the Werkplek counts all of them, from every app, together in one query.
+
+
+def is_moderator(user) -> bool:
+    """A moderator of any corporation, or the superuser: the one who checks pearls, reports and activities."""
+    return can_handle_reports(user)
+
+
+def moderation_waiting(user) -> dict:
+    """What waits for ``user``'s check in the neighbourhoods they moderate, as querysets by the Werkplek's key:
+    submitted pearls (``pearls``), open reports (``reports``) and proposed activities (``activities``)."""
+    return {
+        "pearls": moderated_pearls(user).filter(status=PearlStatus.SUBMITTED),
+        "reports": reports_for_user(user).filter(status=ReportStatus.OPEN),
+        "activities": moderated_activities(user).filter(status=ActivityStatus.PROPOSED),
     }

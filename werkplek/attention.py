@@ -1,8 +1,9 @@
 """What needs a staff member now, per role, as counts with a link to the list where they do the work.
 
-Every count goes through the apps' own access helpers (``moderated_pearls``, ``reports_for_user``; the Droomhuis's
-work through ``droomhuis.selectors``, which uses ``dreams_for_broker``, ``reviews_for`` ...), so a moderator of
-one corporation never counts the other's items.
+Every count goes through the apps' own access helpers, read through their selectors (the moderators' work through
+``parelketting.selectors``, which uses ``moderated_pearls`` and ``reports_for_user``; the Droomhuis's through
+``droomhuis.selectors``, which uses ``dreams_for_broker``, ``reviews_for`` ...), so a moderator of one
+corporation never counts the other's items.
 All counts come in one query, whatever the data size and however many roles the person has: each count is a
 scalar subquery (``COUNT`` over the access helper's queryset), read together on the person's own user row.
 """
@@ -18,10 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from droomhuis.selectors import is_broker, waiting_work, wall_waiting
-from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
-from parelketting.permissions import can_handle_reports, moderated_pearls, reports_for_user
-from parelketting.programme.models import Activity
-from wijk.choices import RoleKind
+from parelketting.selectors import is_moderator, moderation_waiting
 from wijk.models import NoticeKind
 from wijk.notices import unread_notices
 from wijk.permissions import (
@@ -30,7 +28,6 @@ from wijk.permissions import (
     letters_for_user,
     may_handle_callbacks,
     may_print_letters,
-    neighbourhood_filter,
 )
 
 BADGE_SECONDS = 60  # the menu's count may be this old; the Werkplek page itself always counts afresh
@@ -45,23 +42,8 @@ class Item:
     urgent: bool = False  # acute and late work comes first and stands out
 
 
-def is_moderator(user) -> bool:
-    return can_handle_reports(user)  # moderators of any corporation, and the superuser
-
-
-def moderated_activities(user):
-    if getattr(user, "is_superuser", False):
-        return Activity.objects.all()
-    return Activity.objects.filter(neighbourhood_filter(user, RoleKind.MODERATOR))
-
-
 def _moderation(user) -> dict:
-    return {
-        "pearls": moderated_pearls(user).filter(status=PearlStatus.SUBMITTED),
-        "reports": reports_for_user(user).filter(status=ReportStatus.OPEN),
-        "activities": moderated_activities(user).filter(status=ActivityStatus.PROPOSED),
-        "wall": wall_waiting(user),
-    }
+    return {**moderation_waiting(user), "wall": wall_waiting(user)}
 
 
 class _CountRows(Func):

@@ -21,7 +21,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from parelketting import services
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
-from parelketting.permissions import can_handle_reports, get_pearl_for_moderator, moderated_pearls
+from parelketting.permissions import (
+    can_handle_reports,
+    get_pearl_for_moderator,
+    moderated_activities,
+    moderated_pearls,
+)
 from parelketting.programme.services import activity_decide, activity_proposer_reach
 from parelketting.programme.staff import attendee_rows, programme_for_staff
 from wijk.contact import tel_href
@@ -29,7 +34,6 @@ from wijk.decorators import role_required
 from wijk.services import resident_channel
 
 from . import replies
-from .attention import moderated_activities
 from .decision import Block, Button
 from .forms import ApproveForm, DeclineForm, RejectForm, ReturnForm
 
