@@ -14,7 +14,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from wijk.antispam import rate_limit_hit
+from lib.antispam import rate_limit_hit
 
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
 CACHE_CONTROL = "public, max-age=60"

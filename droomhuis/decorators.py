@@ -1,7 +1,7 @@
 """Who may open the Droomhuis staff pages, as view decorators over the predicates in ``permissions`` and
 ``care.permissions``: anonymous visitors log in first, logged-in users without the role get 403."""
 
-from wijk.decorators import role_required
+from lib.decorators import role_required
 
 from .care.permissions import is_expert, is_partner_contact
 from .permissions import is_broker, is_team_lead

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijk.antispam import HoneypotForm
+from lib.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference
 from wijk.contact_question import (
     LETTER_OR_VISIT_LABEL,

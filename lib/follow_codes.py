@@ -1,7 +1,7 @@
 """Follow codes: the key a resident without an account gets to follow what they sent (a dream, a pearl).
 
 10 characters from 31 (no 0/O, 1/I/L): 8.2 × 10^14 possibilities. Every lookup by code goes through a
-``wijk.guesses.GuessLimit`` (see docs/security.md)."""
+``lib.guesses.GuessLimit`` (see docs/security.md)."""
 
 import secrets
 

@@ -9,8 +9,8 @@ from django.core.validators import validate_email
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from lib.antispam import HoneypotForm
 from wijk.account_forms import NeighbourhoodForm
-from wijk.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference, OrganisationKind
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
 from wijk.form_fields import PhoneField, PhotoDescriptionField, PhotoUploadField

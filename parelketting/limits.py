@@ -1,4 +1,4 @@
-"""How often one visitor may use each public form per hour (``wijk.antispam.rate_limit_hit`` counts)."""
+"""How often one visitor may use each public form per hour (``lib.antispam.rate_limit_hit`` counts)."""
 
 PEARLS_PER_HOUR = 10
 REPORTS_PER_HOUR = 5

@@ -520,7 +520,7 @@ def pearl_photo_remove(*, pearl: Pearl, by) -> Pearl:
 
 
 def _reporter_hash(reporter: str) -> str:
-    """A keyed hash of who reported (``wijk.antispam.visitor_key``): countable, but no address is stored."""
+    """A keyed hash of who reported (``lib.antispam.visitor_key``): countable, but no address is stored."""
     if not reporter:
         return ""
     return salted_hmac("parelketting.report", reporter, algorithm="sha256").hexdigest()
@@ -558,7 +558,7 @@ def pearl_report(
 ) -> PearlReport:
     """ "Er klopt iets niet": store the report; it waits in the moderators' queue.
 
-    ``reporter`` tells reporters apart (``wijk.antispam.visitor_key``); only a keyed hash is kept. The pearl
+    ``reporter`` tells reporters apart (``lib.antispam.visitor_key``); only a keyed hash is kept. The pearl
     leaves the map only as ``pearl_report_leaves_map`` says (then the history row says "reported: off the
     map"). The owner hears about the first open report and about leaving the map, by letter or e-mail as
     they prefer; the moderators get an e-mail. ``report.took_off_map`` says what happened.

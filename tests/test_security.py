@@ -14,12 +14,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from droomhuis.forms import AssistedIntakeForm, DreamShareForm
+from lib.antispam import HoneypotForm
 from parelketting import limits
 from parelketting.forms import JoinForm, PearlForm, ReportForm
 from parelketting.necklace.forms import RouteSuggestionForm
 from parelketting.programme.forms import ActivityProposalForm
 from parelketting.views.kiosk import KioskPearlForm
-from wijk.antispam import HoneypotForm
 
 from .parelketting.conftest import make_activity, make_pearl, make_place, make_route  # noqa: F401  (fixtures)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from lib.decorators import role_required
 from parelketting import services
 from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
 from parelketting.permissions import (
@@ -30,7 +31,6 @@ from parelketting.permissions import (
 from parelketting.programme.services import activity_decide, activity_proposer_reach
 from parelketting.programme.staff import attendee_rows, programme_for_staff
 from wijk.contact import tel_href
-from wijk.decorators import role_required
 from wijk.services import resident_channel
 
 from . import replies

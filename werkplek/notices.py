@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from droomhuis.selectors import is_broker
-from wijk.decorators import role_required
+from lib.decorators import role_required
 from wijk.models import NoticeKind, NoticeWay, StaffNotice
 from wijk.notices import (
     BROKER_KINDS,

@@ -2,8 +2,9 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from lib.antispam import client_ip
+
 from . import login_codes
-from .antispam import client_ip
 from .permissions import has_workplace
 
 

@@ -17,7 +17,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .antispam import rate_limit_hit
+from lib.antispam import rate_limit_hit
+
 from .forms import CallbackForm
 from .models import CallbackStatus, Neighbourhood
 from .permissions import callbacks_for_user, get_callback_for_user, may_handle_callbacks

@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .antispam import HoneypotForm
+from lib.antispam import HoneypotForm
+
 from .form_fields import PhoneField
 from .models import DayPart, Neighbourhood
 

@@ -32,10 +32,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from lib import display
+from lib.guesses import GuessLimit
 
 from . import frontdoor
 from .choices import OrganisationKind, RoleKind
-from .guesses import GuessLimit
 from .models import Neighbourhood
 from .permissions import active_roles
 

@@ -28,8 +28,9 @@ from django.utils import formats, timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
+from lib.guesses import GuessLimit
+
 from .contact import contacts_for
-from .guesses import GuessLimit
 from .models import Resident
 
 PER_ADDRESS = 10

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from wijk.antispam import rate_limit_hit
+from lib.antispam import rate_limit_hit
 from wijk.choices import Channel
 
 from .. import conf

@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lib.paper import paper_questions
 from lib.pdf import pdf_response, render_pdf
 from wijk.choices import RoleKind
-from wijk.paper import paper_questions
 from wijk.permissions import active_roles
 
 from ..care.forms import PairingConsentForm, ReferralConsentForm

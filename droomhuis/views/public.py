@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lib.antispam import rate_limit_hit
+from lib.guesses import GuessLimit, RefusalTexts, code_refused
 from lib.links import short_address
+from lib.paper import paper_online, paper_questions
 from lib.pdf import pdf_response, render_pdf
 from wijk import kiosk
-from wijk.antispam import rate_limit_hit
 from wijk.choices import Channel
-from wijk.guesses import GuessLimit, RefusalTexts, code_refused
 from wijk.models import Organisation
-from wijk.paper import paper_online, paper_questions
 from wijk.stories import StoryPage, story_render
 
 from .. import conf, services
@@ -290,7 +290,7 @@ def withdraw(request, reference):
     return render(request, "droomhuis/withdraw.html", {"dream": dream})
 
 
-# The paper form prints the questions of ``DreamShareForm`` itself (``wijk.paper``), in these parts.
+# The paper form prints the questions of ``DreamShareForm`` itself (``lib.paper``), in these parts.
 PAPER_SECTIONS = (
     ("dream", ("text", "themes", "photo", "photo_description")),
     ("where", ("neighbourhood",)),

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijk.antispam import HoneypotForm
+from lib.antispam import HoneypotForm
 
 from ..forms import AccessibleErrorsMixin
 from ..models import Pearl

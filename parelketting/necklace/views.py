@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lib.antispam import rate_limit_hit
 from lib.links import absolute_url
 from lib.pdf import pdf_response, render_pdf
 from lib.qr import qr_svg
-from wijk.antispam import rate_limit_hit
 from wijk.photos import photo_response
 
 from .. import limits

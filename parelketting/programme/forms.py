@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijk.antispam import HoneypotForm
+from lib.antispam import HoneypotForm
 from wijk.choices import Channel, ContactPreference
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
 from wijk.form_fields import PhotoDescriptionField, PhotoUploadField

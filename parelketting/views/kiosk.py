@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from wijk.antispam import rate_limit_hit
+from lib.antispam import rate_limit_hit
 from wijk.choices import Channel
 from wijk.models import Neighbourhood
 from wijk.services import resident_create

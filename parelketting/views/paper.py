@@ -15,9 +15,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lib.paper import paper_online, paper_questions
 from lib.pdf import pdf_response, render_pdf
 from wijk.models import Neighbourhood
-from wijk.paper import paper_online, paper_questions
 from wijk.services import resident_create
 
 from .. import permissions as perms

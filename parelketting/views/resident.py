@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijk.antispam import rate_limit_hit, visitor_key
+from lib.antispam import rate_limit_hit, visitor_key
 from wijk.choices import DataCategory, Purpose
 from wijk.services import consent_check
 

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from wijk.antispam import rate_limit_hit
+from lib.antispam import rate_limit_hit
 from wijk.choices import Channel, RoleKind
 from wijk.models import Neighbourhood, Theme
 from wijk.permissions import organisation_ids

@@ -13,7 +13,7 @@ from droomhuis.care.forms import PairingConsentForm, ReferralConsentForm
 from droomhuis.consents import CONSENT_CONTACT_KEY, CONSENT_WALL_KEY, consent_text_for
 from droomhuis.forms import DreamShareForm
 from droomhuis.views.paper import CONTACT_FIELDS
-from wijk.paper import SKIP_FIELDS, question_labels
+from lib.paper import SKIP_FIELDS, question_labels
 from wijk.services import consent_text_publish
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,12 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from lib.paper import SKIP_FIELDS, question_labels
 from parelketting.choices import SignUpStatus
 from parelketting.forms import PearlForm
 from parelketting.models import Pearl, SignUp
 from parelketting.paper_forms import PaperSignUpEntryForm, SignUpQuestionsForm
 from wijk.models import Resident
-from wijk.paper import SKIP_FIELDS, question_labels
 
 from .test_views import _place_data
 

@@ -94,7 +94,7 @@ def test_no_address_is_stored(make_pearl):
     assert "192.0.2.7" not in report.reporter_key and len(report.reporter_key) == 64
 
 
-# --- through the page: clients told apart by wijk.antispam.client_ip --------------------------------------------
+# --- through the page: clients told apart by lib.antispam.client_ip --------------------------------------------
 
 
 def test_three_clients_behind_three_addresses_take_it_off(make_pearl, client):

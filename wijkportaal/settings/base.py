@@ -126,7 +126,7 @@ ACCOUNT_FORMS = {
 ACCOUNT_ADAPTER = "wijk.account_adapter.AccountAdapter"
 # How many proxies or load balancers in front of the app add the visitor's address to X-Forwarded-For.
 # 0 (no proxy): the header is ignored, since anyone can send one. Every limit reads it through
-# wijk.antispam.client_ip, allauth's login limits included.
+# lib.antispam.client_ip, allauth's login limits included.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from wijk.guesses import GuessLimit
+from lib.guesses import GuessLimit
 from wijk.models import AccessAction
 
 from ... import conf

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijk.antispam import rate_limit_hit
+from lib.antispam import rate_limit_hit
 from wijk.models import Organisation, Theme
 from wijk.permissions import active_roles
 from wijk.photos import photo_response, photo_variant_open

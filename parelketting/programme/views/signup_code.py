@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from wijk.antispam import rate_limit_hit
-from wijk.guesses import GuessLimit, RefusalTexts, code_refused
+from lib.antispam import rate_limit_hit
+from lib.guesses import GuessLimit, RefusalTexts, code_refused
 
 from ... import limits
 from ...choices import ActivityStatus, SignUpStatus

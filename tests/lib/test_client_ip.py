@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
-from wijk.antispam import client_ip, rate_limit_hit
+from lib.antispam import client_ip, rate_limit_hit
 
 PROXY = "10.0.0.5"
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory, override_settings
 
-from wijk.antispam import HoneypotForm, rate_limit_hit
+from lib.antispam import HoneypotForm, rate_limit_hit
 
 
 def _request(ip="10.0.0.1"):

@@ -1,4 +1,4 @@
-"""The guess limit (wijk.guesses): wrong guesses count per client and per secret; a right code is never
+"""The guess limit (lib.guesses): wrong guesses count per client and per secret; a right code is never
 refused because of someone else's wrong guesses."""
 
 from datetime import timedelta
@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
-from wijk.guesses import GuessLimit
+from lib.guesses import GuessLimit
 
 LIMIT = GuessLimit("test-codes", per_client=3, per_secret=5)
 
@@ -68,7 +68,7 @@ def test_the_pause_ends_with_the_window_and_the_refusal_can_say_when():
         LIMIT.wrong(me)
     retry_at = LIMIT.retry_at()
     assert timezone.now() < retry_at <= timezone.now() + timedelta(hours=1)
-    with mock.patch("wijk.guesses.time.time", return_value=retry_at.timestamp() + 1):
+    with mock.patch("lib.guesses.time.time", return_value=retry_at.timestamp() + 1):
         assert LIMIT.allows(me)
 
 
@@ -92,7 +92,7 @@ def test_limits_scale_like_the_other_limits():
 
 
 def test_a_cache_outage_does_not_lock_anyone_out(caplog):
-    with mock.patch("wijk.guesses.cache") as broken:
+    with mock.patch("lib.guesses.cache") as broken:
         broken.get.side_effect = ConnectionError("cache down")
         broken.add.side_effect = ConnectionError("cache down")
         assert LIMIT.allows(visitor())

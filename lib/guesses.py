@@ -45,7 +45,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
 
-from .antispam import visitor_key
+from lib.antispam import visitor_key
 
 logger = logging.getLogger(__name__)
 
