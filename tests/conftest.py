@@ -187,6 +187,21 @@ PERSONAS = [
 ]
 
 
+def notice_target(message) -> str:
+    """The page a staff notice's e-mail opens: its link goes through the notice (marked read on the way) and on
+    to the item; this returns the item's path. Fails when the e-mail has no such link."""
+    import re
+    from urllib.parse import urlsplit
+
+    from wijk.models import StaffNotice
+
+    match = re.search(r"/werkplek/berichten/([0-9a-f-]{36})/openen/", message.body)
+    assert match, message.body
+    notice = StaffNotice.objects.get(uid=match[1])
+    assert notice.user.email in message.to
+    return urlsplit(notice.url).path
+
+
 @pytest.fixture
 def as_persona(world):
     """``as_persona("broker_bw")`` gives a test client logged in as that persona (anonymous: not logged in)."""

@@ -10,8 +10,10 @@ e-mail straight away; who chose "one e-mail a day" gets it in ``staff_digest``. 
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
+from .links import absolute_url
 from .models import NoticeKind, NoticePreference, NoticeWay, StaffNotice
 
 # What someone hears without having chosen. New pearls already had a daily summary (``parelketting_digest``).
@@ -64,11 +66,21 @@ def staff_notify(*, users, kind: str, subject: str, body: str, url: str = "", ac
             )
         )
         if at_once:
-            mails.append((subject, body, None, [user.email]))
+            mails.append((subject, _through_notice(body, notices[-1]), None, [user.email]))
     made = StaffNotice.objects.bulk_create(notices)
     if mails:
         transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=False))
     return made
+
+
+def notice_link(notice: StaffNotice) -> str:
+    """The full link that opens ``notice``'s item through the Werkplek, so the notice is marked read on the way."""
+    return absolute_url(reverse("werkplek:notice_open", args=[notice.uid]))
+
+
+def _through_notice(body: str, notice: StaffNotice) -> str:
+    """An e-mail's text with the item's link replaced by the notice's own link (read when it is followed)."""
+    return body.replace(notice.url, notice_link(notice)) if notice.url else body
 
 
 def recent_notices(user, limit: int = 10):

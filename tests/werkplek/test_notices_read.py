@@ -4,15 +4,21 @@ the unread count from the same cached value as the Werkplek's count (one query w
 cached), forgotten at once when the person reads something. A broker's Werkplek counts "nieuwe signalen op mijn
 dromen": signals on their cases whose notice they have not read."""
 
+import re
+from io import StringIO
+from urllib.parse import urlsplit
+
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from droomhuis.care.signals import signal_record
-from tests.conftest import session_queries
+from tests.conftest import notice_target, session_queries
 from tests.droomhuis.conftest import SIGNAL_TEXT, picked_up
-from wijk.models import NoticeKind, StaffNotice
+from wijk.models import NoticeKind, NoticePreference, NoticeWay, StaffNotice
 from wijk.notices import staff_notify
 
 from .conftest import add_work
@@ -71,6 +77,29 @@ def test_opening_a_notice_marks_it_read_and_goes_to_the_item(world, owned, broke
     broker_bw.get(reverse("werkplek:notice_open", args=[notice.uid]))
     notice.refresh_from_db()
     assert notice.read_at == first  # the first reading counts
+
+
+def test_the_link_in_a_notices_email_marks_it_read_too(world, owned, broker_bw, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = signal(world, owned)
+    (message,) = [m for m in mail.outbox if world.users.broker_bw.email in m.to]
+    assert notice_target(message) == reverse("droomhuis:case", args=[owned.reference])
+    assert notice.url not in message.body  # one link: through the notice, not straight to the case
+    link = urlsplit(re.search(r"http\S+/openen/", message.body)[0]).path
+    assert broker_bw.get(link)["Location"] == reverse("droomhuis:case", args=[owned.reference])
+    notice.refresh_from_db()
+    assert notice.read_at is not None
+
+
+def test_the_daily_email_links_through_each_notice(world, owned, broker_bw):
+    user = world.users.broker_bw
+    NoticePreference.objects.update_or_create(user=user, kind=NoticeKind.SIGNAL, defaults={"way": NoticeWay.DIGEST})
+    notice = signal(world, owned)
+    mail.outbox.clear()
+    call_command("staff_digest", stdout=StringIO())
+    (message,) = [m for m in mail.outbox if user.email in m.to]
+    assert reverse("werkplek:notice_open", args=[notice.uid]) in message.body
+    assert notice.url not in message.body
 
 
 def test_a_notice_without_a_link_opens_the_list_and_a_foreign_link_stays_home(world, broker_bw):

@@ -14,7 +14,7 @@ from django.utils.translation import override
 
 from lib.links import absolute_url
 from wijk.models import StaffNotice
-from wijk.notices import digest_pending
+from wijk.notices import digest_pending, notice_link
 
 
 class Command(BaseCommand):
@@ -27,7 +27,8 @@ class Command(BaseCommand):
             for _user_id, rows in groupby(pending, key=lambda notice: notice.user_id):
                 notices = list(rows)
                 user = notices[0].user
-                context = {"notices": notices, "werkplek_url": absolute_url(reverse("werkplek:notices"))}
+                rows = [{"subject": n.subject, "link": notice_link(n) if n.url else ""} for n in notices]
+                context = {"notices": rows, "werkplek_url": absolute_url(reverse("werkplek:notices"))}
                 body = render_to_string("wijk/email/staff_digest.txt", context)
                 with transaction.atomic():
                     StaffNotice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=timezone.now())
