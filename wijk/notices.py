@@ -13,7 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from .links import absolute_url
+from lib.links import absolute_url
+
 from .models import NoticeKind, NoticePreference, NoticeWay, StaffNotice
 
 # What someone hears without having chosen. New pearls already had a daily summary (``parelketting_digest``).
