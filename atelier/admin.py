@@ -4,9 +4,9 @@ owns; reports are cleaned and mood images re-encoded on the way in, exactly as t
 from django import forms
 from django.contrib import admin
 
+from lib.photos import photo_process
 from wijk.admin_scoping import OrganisationScopedAdmin
 from wijk.choices import RoleKind
-from wijk.photos import photo_process
 
 from .models import (
     Canvas,

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from lib.photos import photo_process
 from wijk.choices import OrganisationKind
-from wijk.photos import photo_process
 
 from .models import (
     Canvas,

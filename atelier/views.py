@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from wijk.photos import photo_dimensions
+from lib.photos import photo_dimensions
 from wijk.public_cache import ATELIER, EVIDENCE, SITE, versioned_key
 from wijk.stories import StoryPage, story_render
 

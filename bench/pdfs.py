@@ -156,8 +156,8 @@ def _photos():
     from django.core.files.storage import default_storage
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from lib.photos import photo_process, photo_variants_save
     from parelketting.models import Pearl
-    from wijk.photos import photo_process, photo_variants_save
 
     upload = _phone_photo()
     timings = {"photo_clean": ([], []), "photo_variants": ([], [])}

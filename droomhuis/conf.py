@@ -13,7 +13,7 @@ portal; read by ``lib.workdays``.
 ``DROOMHUIS_REFERRAL_RETENTION_DAYS``: referrals are deleted this many days after closure (730).
 ``DROOMHUIS_DREAM_ANONYMISE_DAYS``: closed dreams are anonymised this many days after closure (365).
 ``DROOMHUIS_WITHDRAWN_PHOTO_DAYS``: the photo of a dream the resident withdrew is deleted after this many days (30).
-Photos follow the shared rules in ``wijk.photos``.
+Photos follow the shared rules in ``lib.photos``.
 ``DROOMHUIS_QUEUE_PAGE_SIZE``: cases per page in the broker's lists (25).
 Full links in e-mails and partner links come from ``lib.links.absolute_url`` (the project setting ``SITE_URL``).
 """

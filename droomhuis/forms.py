@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib.antispam import HoneypotForm
+from lib.form_fields import PhotoDescriptionField, PhotoUploadField
+from lib.photos import KeptPhotoMixin, photo_process
 from wijk.choices import Channel, ContactPreference
 from wijk.contact_question import (
     LETTER_OR_VISIT_LABEL,
@@ -17,9 +19,7 @@ from wijk.contact_question import (
     letter_detail,
     phone_detail,
 )
-from wijk.form_fields import PhotoDescriptionField, PhotoUploadField
 from wijk.models import Neighbourhood, Theme
-from wijk.photos import KeptPhotoMixin, photo_process
 
 from . import conf
 from .models import PartOfDay

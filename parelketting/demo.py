@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
+from lib.photos import photo_process
 from wijk.choices import Channel
 from wijk.models import Neighbourhood, Organisation, Resident, Theme, User
-from wijk.photos import photo_process
 
 from .choices import PearlKind, PearlStatus, ReportWhat
 from .models import Pearl

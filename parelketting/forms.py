@@ -10,12 +10,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from lib.antispam import HoneypotForm
+from lib.form_fields import PhoneField, PhotoDescriptionField, PhotoUploadField
+from lib.photos import MAX_UPLOAD_BYTES, KeptPhotoMixin, photo_process
 from wijk.account_forms import NeighbourhoodForm
 from wijk.choices import Channel, ContactPreference, OrganisationKind
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
-from wijk.form_fields import PhoneField, PhotoDescriptionField, PhotoUploadField
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
-from wijk.photos import MAX_UPLOAD_BYTES, KeptPhotoMixin, photo_process
 
 from .choices import PearlKind, ReportWhat
 from .models import Pearl

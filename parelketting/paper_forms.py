@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from lib.form_fields import PhoneField
 from wijk.choices import Channel
 from wijk.contact_question import (
     PAPER_EMAIL_LABEL,
@@ -17,7 +18,6 @@ from wijk.contact_question import (
     letter_detail,
     phone_detail,
 )
-from wijk.form_fields import PhoneField
 from wijk.models import Resident
 
 from .forms import PAPER_REPLY_ANSWERS, AccessibleErrorsMixin

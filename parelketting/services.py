@@ -19,10 +19,10 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from lib.follow_codes import reference_new
 from lib.links import absolute_url, short_address
+from lib.photos import ProcessedPhoto, photo_delete
 from wijk.choices import Channel, ContactPreference, DataCategory, Purpose, ResidentLanguage, RoleKind
 from wijk.models import ConsentRecord, ConsentText, NoticeKind, Resident, Role, Street
 from wijk.notices import staff_notify
-from wijk.photos import ProcessedPhoto, photo_delete
 from wijk.services import (
     consent_check,
     consent_give,

@@ -9,13 +9,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from atelier.models import Story
+from lib.photos import photo_process
 from parelketting.choices import ActivityStatus
 from parelketting.programme.models import Activity
 from tests.api.conftest import make_experiment, make_pearl, make_wall_dream  # noqa: F401  (fixtures)
 from tests.browser import ARTIFACTS, assert_accessible
 from tests.images import jpeg_bytes, upload
 from tests.test_languages_browser import OVERFLOW
-from wijk.photos import photo_process
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from droomhuis.models import Dream
+from lib.photos import KEPT_DIR, photos_kept_remove_old
 from parelketting.models import Pearl
 from tests.droomhuis.test_public_views import SHARE, form_data
 from tests.images import gps_exif, jpeg_bytes, upload
-from wijk.photos import KEPT_DIR, photos_kept_remove_old
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_when_keeping_fails_the_summary_says_choose_it_again(resident_zuidwijk, 
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("wijk.photos.photo_keep", broken)
+    monkeypatch.setattr("lib.photos.photo_keep", broken)
     html = resident_zuidwijk.post(NEW, _pearl(title="", photo=upload(jpeg_bytes()))).content.decode()
     summary = html[html.index('class="error-summary"') : html.index("</div>", html.index('class="error-summary"'))]
     assert "Kies uw foto opnieuw" in summary and 'href="#id_photo"' in summary

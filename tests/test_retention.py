@@ -11,10 +11,10 @@ from django.utils import timezone
 from droomhuis import services as dream_services
 from droomhuis.care.models import Referral, Signal
 from droomhuis.models import Dream, DreamEvent
+from lib.photos import photo_process
 from parelketting.choices import PearlKind, PearlStatus
 from parelketting.services import pearl_publish, pearl_reject, pearl_submit
 from tests.images import jpeg_bytes, upload
-from wijk.photos import photo_process
 
 pytestmark = pytest.mark.django_db
 

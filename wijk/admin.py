@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from lib.form_fields import PhoneField
+
 from . import admin_accounts, login_codes  # noqa: F401 - admin_accounts registers Django's and allauth's pages
 from .admin_scoping import DateHierarchyAdmin, HistoryAdmin, OrganisationScopedAdmin, ReadOnlyAdmin
 from .choices import DataCategory, RoleKind
 from .export_summary import role_label
-from .form_fields import PhoneField
 from .models import (
     AccessLogEntry,
     ConsentRecord,

@@ -7,10 +7,13 @@ class WijkConfig(AppConfig):
     verbose_name = _("Wijk: mensen, organisaties en toestemming")
 
     def ready(self):
-        from . import frontdoor, login_codes, photos
+        from lib import photos
+
+        from . import frontdoor, login_codes
         from .public_cache import connect_signals
 
         connect_signals()
-        photos.connect_signals()
+        # Mood images (``wijk.mood``).
+        photos.photo_variants_connect("wijk.Neighbourhood", "mood_image")
         login_codes.connect_signals()
         frontdoor.connect_signals()

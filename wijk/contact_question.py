@@ -5,7 +5,7 @@ these texts (the dream form, the pearl form without an account)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from .form_fields import EmailAddressField, PhoneField, PostalAddressField
+from lib.form_fields import EmailAddressField, PhoneField, PostalAddressField
 
 # The detail fields below the question: each says for which answer it is meant. Paper forms speak to the
 # reader ("Uw ..."); the address on the dream form serves a visit too.

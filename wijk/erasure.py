@@ -47,6 +47,8 @@ from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lib.photos import photo_delete
+
 from .choices import Channel
 from .export import _resident_relations
 from .models import (
@@ -59,7 +61,6 @@ from .models import (
     Resident,
     User,
 )
-from .photos import photo_delete
 from .public_cache import kinds_bump, kinds_reached
 
 REMOVED, ANONYMISED, KEPT = "removed", "anonymised", "kept"

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lib.antispam import HoneypotForm
+from lib.form_fields import PhoneField
 
-from .form_fields import PhoneField
 from .models import DayPart, Neighbourhood
 
 PHONE_CHARACTERS = re.compile(r"^[\d\s+().-]+$")

@@ -5,9 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lib.photos import photo_response
+
 from . import frontdoor
 from .models import Neighbourhood
-from .photos import photo_response
 
 
 @require_GET

@@ -1,7 +1,7 @@
 """Mood images (*sfeerbeelden*): one image with its alt text and credit on a neighbourhood, a route or an activity.
 
 The workshop asked for "passende woorden, sfeerbeelden en setting": the image is content, chosen and cropped by
-staff in the admin, and stored like every photo (``wijk.photos``: EXIF dropped, re-encoded, smaller copies for
+staff in the admin, and stored like every photo (``lib.photos``: EXIF dropped, re-encoded, smaller copies for
 ``srcset``). The experiment of a neighbourhood (``Neighbourhood.experiment``) has no image of its own: the
 neighbourhood's image is its face on the front door.
 
@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .photos import CROP_CHOICES, photo_delete_name, photo_process
+from lib.photos import CROP_CHOICES, photo_delete_name, photo_process
 
 
 def mood_image_path(instance, filename):
@@ -64,7 +64,7 @@ class MoodImage(models.Model):
 def mood_image_store(instance, upload, *, crop: str = "wide", alt: str | None = None, credit: str | None = None):
     """Clean ``upload`` through ``photo_process`` (cropped as chosen) and put it on ``instance`` (not saved).
 
-    The smaller copies for ``srcset`` are made when the instance is saved (``wijk.photos``).
+    The smaller copies for ``srcset`` are made when the instance is saved (``lib.photos``).
     """
     processed = photo_process(upload, crop=crop)
     instance.mood_image = processed.photo

@@ -15,8 +15,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Q
 
+from lib.photos import photos_kept_remove_old
+
 from .models import CallbackRequest, CallbackStatus
-from .photos import photos_kept_remove_old
 from .services import callback_request_erase
 
 

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lib.antispam import rate_limit_hit
 from lib.links import absolute_url
 from lib.pdf import pdf_response, render_pdf
+from lib.photos import photo_response
 from lib.qr import qr_svg
-from wijk.photos import photo_response
 
 from .. import limits
 from .. import permissions as perms

@@ -11,11 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from lib.photos import photo_process
 from wijk.choices import Channel
 from wijk.illustrations import pearl_path, popup_space
 from wijk.models import Neighbourhood, Organisation, Resident, Theme, User
 from wijk.mood import mood_image_demo
-from wijk.photos import photo_process
 
 from ..choices import ActivityStatus, PearlKind, PearlStatus, RouteStatus, SignUpStatus
 from ..models import Pearl, Route, RouteStop

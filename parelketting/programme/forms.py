@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib.antispam import HoneypotForm
+from lib.form_fields import PhotoDescriptionField, PhotoUploadField
+from lib.photos import photo_process
 from wijk.choices import Channel, ContactPreference
 from wijk.contact_question import contact_question_check, email_detail, letter_detail, phone_detail
-from wijk.form_fields import PhotoDescriptionField, PhotoUploadField
 from wijk.models import Neighbourhood, Organisation, Resident, Theme
-from wijk.photos import photo_process
 
 from ..choices import PearlKind
 from ..forms import AccessibleErrorsMixin, DescribedErrorsMixin, ThemeChoiceField

@@ -138,7 +138,7 @@ class Activity(MoodImage):
 
 
 class ActivityPhoto(models.Model):
-    """A photo with the "zo ging het" story, cleaned like every photo (``wijk.photos``)."""
+    """A photo with the "zo ging het" story, cleaned like every photo (``lib.photos``)."""
 
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activiteit")

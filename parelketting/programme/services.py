@@ -25,10 +25,10 @@ from django.utils.translation import gettext_noop
 
 from lib.follow_codes import reference_new
 from lib.links import absolute_url, short_address
+from lib.photos import ProcessedPhoto
 from wijk.choices import Channel, ContactPreference, ResidentLanguage
 from wijk.models import AccessAction, DayPart, NoticeKind, Resident
 from wijk.notices import staff_notify
-from wijk.photos import ProcessedPhoto
 from wijk.services import (
     access_log_record,
     callback_request_create,
@@ -744,7 +744,7 @@ def signup_reminders_send(*, now=None) -> int:
 
 
 def activity_story_write(*, activity: Activity, story: str, photos: list[tuple[ProcessedPhoto, str]], by) -> Activity:
-    """After the activity: "zo ging het", with photos already cleaned by ``wijk.photos.photo_process``."""
+    """After the activity: "zo ging het", with photos already cleaned by ``lib.photos.photo_process``."""
     story = (story or "").strip()
     if not story:
         raise ValidationError(_("Schrijf kort hoe het ging."), code="story_required")

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lib.photos import photo_dimensions, photo_variant_open
 from wijk.models import Neighbourhood, Theme
-from wijk.photos import photo_dimensions, photo_variant_open
 from wijk.services import public_name
 from wijk.stories import StoryPage, story_render
 

@@ -4,10 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from lib.photos import photo_process
 from parelketting.choices import PearlKind, PearlStatus
 from parelketting.services import pearl_hide, pearl_publish, pearl_reject, pearl_return, pearl_submit
 from tests.images import gps_exif, jpeg_bytes, upload  # noqa: F401 (re-exported for the tests)
-from wijk.photos import photo_process
 
 
 @pytest.fixture(autouse=True)

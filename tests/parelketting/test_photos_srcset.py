@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
+from lib.photos import photo_delete, photo_variant_widths, variant_name
 from tests.images import jpeg_bytes, upload
-from wijk.photos import photo_delete, photo_variant_widths, variant_name
 
 pytestmark = pytest.mark.django_db
 

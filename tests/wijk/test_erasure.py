@@ -13,6 +13,7 @@ from django.utils import timezone
 from droomhuis import services as dream_services
 from droomhuis.care.models import Referral, Signal
 from droomhuis.models import Dream, DreamEvent
+from lib.photos import photo_process
 from parelketting.choices import ActivityStatus, PearlKind, PearlStatus
 from parelketting.models import Activity, Pearl, SignUp
 from parelketting.services import pearl_publish, pearl_submit
@@ -21,7 +22,6 @@ from wijk.choices import Channel, DataCategory, Purpose
 from wijk.erasure import ANONYMISE, WITHDRAW, decisions, resident_erase
 from wijk.export import _resident_relations, resident_export
 from wijk.models import AccessLogEntry, ConsentRecord, ErasureRecord, Letter, Resident, User
-from wijk.photos import photo_process
 from wijk.services import access_log_record, consent_give, letter_queue
 
 pytestmark = pytest.mark.django_db

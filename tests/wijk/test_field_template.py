@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from wijk.form_fields import PhoneField
+from lib.form_fields import PhoneField
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Staff pages with several small forms on one page (one summary would have to choose); their own issue.

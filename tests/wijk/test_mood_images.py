@@ -10,12 +10,12 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from PIL import Image
 
+from lib.photos import photo_process, variant_name
 from parelketting.models import Route
 from tests.images import gps_exif, jpeg_bytes, upload
 from tests.wijk.test_front_door import _activity, _count
 from wijk.frontdoor import COOKIE
 from wijk.mood import mood_image_store
-from wijk.photos import photo_process, variant_name
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
-"""``{% photo_srcset url photo %}``: the ``srcset`` text for a photo served by ``url`` (see ``wijk.photos``)."""
+"""``{% photo_srcset url photo %}``: the ``srcset`` text for a photo served by ``url`` (see ``lib.photos``)."""
 
 from django import template
 
-from ..photos import THUMB_SIDE, photo_dimensions
-from ..photos import photo_srcset as _photo_srcset
+from lib.photos import THUMB_SIDE, photo_dimensions
+from lib.photos import photo_srcset as _photo_srcset
 
 register = template.Library()
 

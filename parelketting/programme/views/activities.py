@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lib.antispam import rate_limit_hit
+from lib.photos import photo_response, photo_variant_open
 from wijk.models import Organisation, Theme
 from wijk.permissions import active_roles
-from wijk.photos import photo_response, photo_variant_open
 from wijk.services import public_name
 
 from ... import limits

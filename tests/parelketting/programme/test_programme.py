@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from lib.photos import photo_process
 from parelketting.choices import ACTIVITY_TRANSITIONS, ActivityStatus, SignUpStatus
 from parelketting.models import Activity, SignUp
 from parelketting.programme.services import (
@@ -26,7 +27,6 @@ from parelketting.programme.services import (
 from tests.conftest import PERSONAS
 from tests.images import jpeg_bytes, upload
 from wijk.choices import DataCategory, Purpose
-from wijk.photos import photo_process
 from wijk.services import consent_give
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from wijk.photos import VARIANT_FIELDS, photo_variant_info, photo_variants_save
+from lib.photos import VARIANT_FIELDS, photo_variant_info, photo_variants_save
 
 
 class Command(BaseCommand):

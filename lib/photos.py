@@ -3,7 +3,7 @@ re-encoded, scaled, with a thumbnail.
 
 Phones store the position of the home in a photo's EXIF data. We never keep the uploaded file: we decode
 it, draw the pixels into a fresh image and save that as a new JPEG, so no metadata can survive.
-Pearls, dreams, activity stories and atelier mood images all go through ``photo_process``.
+Every photo a visitor or staff member uploads goes through ``photo_process``.
 """
 
 import base64
@@ -56,7 +56,7 @@ def _encode(image: Image.Image) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
 
 
-# How staff crop a mood image (``wijk.mood``): a shape and where its middle lies. "whole" keeps the image as it is.
+# How staff crop a mood image: a shape and where its middle lies. "whole" keeps the image as it is.
 CROPS = {
     "wide": (3 / 2, (0.5, 0.5)),
     "wide_top": (3 / 2, (0.5, 0.0)),
@@ -318,15 +318,9 @@ def photo_response(field_file, request, *, public: bool = True):
     return response
 
 
-# Photos shown with ``srcset``: the copies are made as soon as a new photo is stored on one of these fields.
-VARIANT_FIELDS = {
-    "parelketting.Pearl": "photo",
-    "parelketting.ActivityPhoto": "photo",
-    # Mood images (``wijk.mood``).
-    "wijk.Neighbourhood": "mood_image",
-    "parelketting.Route": "mood_image",
-    "parelketting.Activity": "mood_image",
-}
+# Photos shown with ``srcset``: ``"app.Model": "field"``. Each app names its own in its ``AppConfig.ready`` with
+# ``photo_variants_connect``; the copies are then made as soon as a new photo is stored on one of these fields.
+VARIANT_FIELDS: dict[str, str] = {}
 
 
 def _remember_name(sender, instance, **kwargs):
@@ -348,12 +342,14 @@ def _variants_for_new_photo(sender, instance, raw=False, **kwargs):
     instance._wijk_stored_photo = name
 
 
-def connect_signals() -> None:
+def photo_variants_connect(label: str, field: str) -> None:
+    """Make the smaller copies of every new photo stored on ``field`` of the model ``label`` ("app.Model");
+    ``manage.py photo_variants`` also makes them for the photos stored there before."""
     from django.db.models.signals import post_init, post_save
 
-    for label in VARIANT_FIELDS:
-        post_init.connect(_remember_name, sender=label, dispatch_uid=f"wijk-photo-name-{label}")
-        post_save.connect(_variants_for_new_photo, sender=label, dispatch_uid=f"wijk-photo-variants-{label}")
+    VARIANT_FIELDS[label] = field
+    post_init.connect(_remember_name, sender=label, dispatch_uid=f"wijk-photo-name-{label}")
+    post_save.connect(_variants_for_new_photo, sender=label, dispatch_uid=f"wijk-photo-variants-{label}")
 
 
 # --- A chosen photo kept after a form error -----------------------------------------------------------------
@@ -364,6 +360,7 @@ def connect_signals() -> None:
 # choose it again. The token expires after ``PHOTO_KEPT_HOURS``; ``retention_run`` removes older files.
 
 KEPT_DIR = "kept-photos"
+# The salt keeps its first name, so tokens signed before the move still open their photo.
 _KEPT_SALT = "wijk.photos.kept"
 _KEPT_NAME = re.compile(r"^[0-9a-f]{32}$")
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
+from lib.photos import MAX_SIDE, MAX_UPLOAD_BYTES, THUMB_SIDE, photo_process
 from tests.images import gps_exif, jpeg_bytes, upload
-from wijk.photos import MAX_SIDE, MAX_UPLOAD_BYTES, THUMB_SIDE, photo_process
 
 
 def _open(content_file):

@@ -39,10 +39,10 @@ class PostalAddressField(forms.CharField):
 
 class PhotoUploadField(forms.FileField):
     """A photo from the phone or computer: JPG, PNG or WebP, up to the portal's limit. The form cleans it with
-    ``wijk.photos.photo_process`` (the hidden data taken out); the label and help may be given per form."""
+    ``lib.photos.photo_process`` (the hidden data taken out); the label and help may be given per form."""
 
     def __init__(self, **kwargs):
-        from .photos import MAX_UPLOAD_BYTES
+        from lib.photos import MAX_UPLOAD_BYTES
 
         kwargs.setdefault("label", _("Een foto erbij"))
         kwargs.setdefault("required", False)
