@@ -1,18 +1,18 @@
 """Moderation on the item's own page: a pearl's staff page with approve, reject (with a standard reason the
 moderator can change) and a question back; then straight on to the next waiting pearl.
 
-Every decision goes through ``parelketting.services`` (history row, message to the submitter by e-mail or letter,
-as they chose). Before a decision the page says how the submitter will hear it, or that nobody will (a paper
-pearl without a name); after it, the message says what really happened. Case actions follow the pattern of
-``droomhuis.views.broker_actions.case_action``: one decorator validates, runs the service, redirects, or shows the page
-again with the moderator's own input and the error.
+Which items wait, who may decide, and every decision come from ``parelketting.moderation`` (the Parelketting's
+rules and services: history row, message to the submitter by e-mail or letter, as they chose). Before a decision
+the page says how the submitter will hear it, or that nobody will (a paper pearl without a name); after it, the
+message says what really happened. Case actions follow the pattern of ``droomhuis.views.broker_actions.case_action``:
+one decorator validates, runs the service, redirects, or shows the page again with the moderator's own input and
+the error.
 """
 
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,16 +20,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from lib.decorators import role_required
-from parelketting import services
-from parelketting.choices import ActivityStatus, PearlStatus, ReportStatus
-from parelketting.permissions import (
-    can_handle_reports,
-    get_pearl_for_moderator,
-    moderated_activities,
-    moderated_pearls,
-)
-from parelketting.programme.services import activity_decide, activity_proposer_reach
-from parelketting.programme.staff import attendee_rows, programme_for_staff
+from parelketting import moderation
+from parelketting.selectors import is_moderator
 from wijk.contact import tel_href
 from wijk.services import resident_channel
 
@@ -48,16 +40,7 @@ def inbox_page(listing, waiting) -> tuple[list, int]:
 
 
 # Anonymous visitors log in first; logged-in users without a moderator role (or superuser) get 403.
-moderator_required = role_required(can_handle_reports)
-
-
-def waiting_pearls(user):
-    """Pearls waiting for this moderator's check: reported ones first, then the oldest."""
-    return (
-        moderated_pearls(user)
-        .filter(status=PearlStatus.SUBMITTED, withdrawn_at__isnull=True)
-        .order_by("-reported", "created_at", "pk")
-    )
+moderator_required = role_required(is_moderator)
 
 
 def submitter_reach(pearl) -> str:
@@ -75,7 +58,7 @@ def submitter_reach(pearl) -> str:
 @require_GET
 def pearl_inbox(request):
     """The pearls that wait, each a link to its own page; the first one is where "Begin" goes."""
-    waiting = waiting_pearls(request.user)
+    waiting = moderation.waiting_pearls(request.user)
     pearls, total = inbox_page(
         waiting.select_related("neighbourhood", "submitter__user").only(
             "uid", "title", "kind", "reported", "created_at", "submitted_via", "neighbourhood__name",
@@ -112,9 +95,9 @@ def _render_pearl(request, pearl, *, status=200, **forms):
         "themes": list(pearl.themes.all()),
         "reach": submitter_reach(pearl),
         "tel": tel_href(pearl.submitter.phone) if pearl.submitter else "",
-        "open_reports": pearl.reports.filter(status=ReportStatus.OPEN).count(),
+        "open_reports": moderation.open_report_count(pearl),
         "history": _history(pearl),
-        "waiting": pearl.status == PearlStatus.SUBMITTED and pearl.withdrawn_at is None,
+        "waiting": moderation.pearl_waits(pearl),
         "reject_replies": _reply_links(own[replies.REJECT]),
         "return_replies": _reply_links(own[replies.RETURN]),
         "approve_form": ApproveForm(initial=seen),
@@ -122,7 +105,7 @@ def _render_pearl(request, pearl, *, status=200, **forms):
         "return_form": ReturnForm(initial=return_initial),
         "reject_open": bool(request.GET.get("afwijzen")),
         "return_open": bool(request.GET.get("vraag")),
-        "next_pearl": waiting_pearls(request.user).exclude(pk=pearl.pk).only("uid").first(),
+        "next_pearl": moderation.waiting_pearls(request.user).exclude(pk=pearl.pk).only("uid").first(),
         **forms,
     }
     context["blocks"] = _pearl_blocks(pearl, context)
@@ -149,12 +132,12 @@ def _pearl_blocks(pearl, context) -> list[Block]:
 @moderator_required
 @require_GET
 def pearl_page(request, uid):
-    return _render_pearl(request, get_pearl_for_moderator(request.user, uid))
+    return _render_pearl(request, moderation.get_pearl_for_moderator(request.user, uid))
 
 
 def _next_url(request, pearl) -> str:
     """On to the next waiting pearl, or back to the (now empty) inbox."""
-    following = waiting_pearls(request.user).exclude(pk=pearl.pk).only("uid").first()
+    following = moderation.waiting_pearls(request.user).exclude(pk=pearl.pk).only("uid").first()
     if following is not None:
         return redirect("werkplek:pearl", uid=following.uid)
     return redirect("werkplek:pearls")
@@ -198,7 +181,9 @@ def item_action(get_item, render_item, next_url, status_label):
     return action
 
 
-_pearl_action = item_action(get_pearl_for_moderator, _render_pearl, _next_url, lambda pearl: pearl.get_status_display())
+_pearl_action = item_action(
+    moderation.get_pearl_for_moderator, _render_pearl, _next_url, lambda pearl: pearl.get_status_display()
+)
 
 
 REACH_AFTER = {
@@ -220,7 +205,7 @@ def _reach_text(pearl, reach) -> str:
 def pearl_approve(request, pearl, data):
     back_after_report = pearl.published_at is not None and pearl.reported
     told_before = pearl.published_at is not None and not back_after_report
-    services.pearl_publish(pearl=pearl, by=request.user)
+    moderation.pearl_publish(pearl=pearl, by=request.user)
     text = _("‘%(title)s’ staat op de kaart.") % {"title": pearl.title}
     reach = submitter_reach(pearl)
     if told_before:
@@ -232,7 +217,7 @@ def pearl_approve(request, pearl, data):
 
 @_pearl_action("reject_form", RejectForm)
 def pearl_reject(request, pearl, data):
-    services.pearl_reject(pearl=pearl, by=request.user, reason=data["reason"])
+    moderation.pearl_reject(pearl=pearl, by=request.user, reason=data["reason"])
     text = _("‘%(title)s’ is niet geplaatst.") % {"title": pearl.title}
     reach = submitter_reach(pearl)
     if reach == "nobody":
@@ -248,7 +233,7 @@ def pearl_reject(request, pearl, data):
 
 @_pearl_action("return_form", ReturnForm)
 def pearl_return(request, pearl, data):
-    services.pearl_return(pearl=pearl, by=request.user, question=data["question"])
+    moderation.pearl_return(pearl=pearl, by=request.user, question=data["question"])
     text = _("Uw vraag over ‘%(title)s’ is opgeslagen.") % {"title": pearl.title}
     return text + " " + _reach_text(pearl, submitter_reach(pearl))
 
@@ -256,19 +241,14 @@ def pearl_return(request, pearl, data):
 # --- Proposed activities ----------------------------------------------------------------------------------------
 
 
-def waiting_activities(user):
-    """Proposed activities in the neighbourhoods this moderator covers, the soonest first."""
-    return moderated_activities(user).filter(status=ActivityStatus.PROPOSED).order_by("starts_at", "pk")
-
-
 @moderator_required
 @require_GET
 def activity_inbox(request):
-    waiting = waiting_activities(request.user)
+    waiting = moderation.waiting_activities(request.user)
     activities, total = inbox_page(
         waiting.select_related("neighbourhood", "place", "organiser_resident", "organiser_partner"), waiting
     )
-    programme = list(programme_for_staff(moderated_activities(request.user))[:INBOX_SIZE])
+    programme = list(moderation.programme_for_staff(moderation.moderated_activities(request.user))[:INBOX_SIZE])
     context = {"activities": activities, "total": total, "programme": programme}
     return render(request, "werkplek/activity_inbox.html", context)
 
@@ -279,16 +259,16 @@ def _render_activity(request, activity, *, status=200, **forms):
     decline_initial = {**seen, "reason": _reply_text(own, request.GET.get("afwijzen"))}
     context = {
         "activity": activity,
-        "reach": activity_proposer_reach(activity),
-        "waiting": activity.status == ActivityStatus.PROPOSED,
+        "reach": moderation.activity_proposer_reach(activity),
+        "waiting": moderation.activity_waits(activity),
         "decline_replies": _reply_links(own),
         "accept_form": ApproveForm(initial=seen),
         "decline_form": DeclineForm(initial=decline_initial),
         "decline_open": bool(request.GET.get("afwijzen")),
-        "next_activity": waiting_activities(request.user).exclude(pk=activity.pk).only("uid").first(),
+        "next_activity": moderation.waiting_activities(request.user).exclude(pk=activity.pk).only("uid").first(),
         "history": list(activity.history.select_related("history_user").order_by("-history_date", "-history_id")[:8]),
         # Once it is in the programme: who comes and who waits, and how to reach them (moderators only).
-        "attendees": attendee_rows(activity) if activity.status != ActivityStatus.PROPOSED else None,
+        "attendees": None if moderation.activity_waits(activity) else moderation.attendee_rows(activity),
         **forms,
     }
     context["blocks"] = [
@@ -302,35 +282,24 @@ def _render_activity(request, activity, *, status=200, **forms):
     return render(request, "werkplek/activity.html", context, status=status)
 
 
-def get_activity_for_moderator(user, uid):
-    """A proposed (or decided) activity the user moderates; another corporation's or a missing one is a 404."""
-    activity = (
-        moderated_activities(user)
-        .select_related("neighbourhood__corporation", "place", "organiser_resident__user", "organiser_partner",
-                        "proposed_by")
-        .filter(uid=uid)
-        .first()
-    )  # fmt: skip
-    if activity is None:
-        raise Http404
-    return activity
-
-
 @moderator_required
 @require_GET
 def activity_page(request, uid):
-    return _render_activity(request, get_activity_for_moderator(request.user, uid))
+    return _render_activity(request, moderation.get_activity_for_moderator(request.user, uid))
 
 
 def _next_activity(request, activity):
-    following = waiting_activities(request.user).exclude(pk=activity.pk).only("uid").first()
+    following = moderation.waiting_activities(request.user).exclude(pk=activity.pk).only("uid").first()
     if following is not None:
         return redirect("werkplek:activity", uid=following.uid)
     return redirect("werkplek:activities")
 
 
 _activity_action = item_action(
-    get_activity_for_moderator, _render_activity, _next_activity, lambda activity: activity.get_status_display()
+    moderation.get_activity_for_moderator,
+    _render_activity,
+    _next_activity,
+    lambda activity: activity.get_status_display(),
 )
 
 
@@ -349,13 +318,13 @@ PROPOSER_REACH_AFTER = {
 
 @_activity_action("accept_form", ApproveForm)
 def activity_accept(request, activity, data):
-    activity_decide(activity=activity, by=request.user, accept=True)
+    moderation.activity_decide(activity=activity, by=request.user, accept=True)
     text = _("‘%(title)s’ staat in het programma.") % {"title": activity.title}
-    return text + " " + _proposer_reach_text(activity, activity_proposer_reach(activity))
+    return text + " " + _proposer_reach_text(activity, moderation.activity_proposer_reach(activity))
 
 
 @_activity_action("decline_form", DeclineForm)
 def activity_decline(request, activity, data):
-    activity_decide(activity=activity, by=request.user, accept=False, reason=data["reason"])
+    moderation.activity_decide(activity=activity, by=request.user, accept=False, reason=data["reason"])
     text = _("‘%(title)s’ komt niet in het programma.") % {"title": activity.title}
-    return text + " " + _proposer_reach_text(activity, activity_proposer_reach(activity))
+    return text + " " + _proposer_reach_text(activity, moderation.activity_proposer_reach(activity))

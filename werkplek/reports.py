@@ -1,31 +1,23 @@
 """Reports ("Er klopt iets niet") as items in the Werkplek: an inbox of open reports and one page per report
 with resolve, dismiss or hide, an answer to the reporter when they left a way to reach them, and the history of
-decisions. Walled per corporation through ``parelketting.permissions.reports_for_user``; every decision goes
-through ``parelketting.services.pearl_report_decide`` (answers by e-mail, history rows, the pearl's state).
+decisions. Walled per corporation and decided through ``parelketting.moderation`` (``open_reports``,
+``get_report_for_moderator``; ``pearl_report_decide``: answers by e-mail, history rows, the pearl's state).
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from parelketting.choices import PearlStatus, ReportStatus
-from parelketting.permissions import reports_for_user
-from parelketting.services import REPORT_HIDE, pearl_owner_reachable, pearl_report_decide
+from parelketting import moderation
 from wijk.contact import tel_href
 
 from . import replies
 from .decision import Block, Button
 from .forms import ReportDecideForm
 from .moderation import inbox_page, moderator_required
-
-
-def open_reports(user):
-    return reports_for_user(user).filter(status=ReportStatus.OPEN).order_by("created_at", "pk")
 
 
 def reporter_reach(report) -> str:
@@ -38,11 +30,9 @@ def reporter_reach(report) -> str:
 @moderator_required
 @require_GET
 def report_inbox(request):
-    waiting = open_reports(request.user)
+    waiting = moderation.open_reports(request.user)
     reports, total = inbox_page(
-        waiting
-        .select_related("pearl__neighbourhood", "reported_by")
-        .annotate(others=Count("pearl__reports", filter=Q(pearl__reports__status=ReportStatus.OPEN)) - 1)
+        moderation.with_other_open_reports(waiting.select_related("pearl__neighbourhood", "reported_by"))
         .only("uid", "what", "reason", "created_at", "reply_email", "reply_phone", "reported_by__email",
               "pearl__title", "pearl__status", "pearl__neighbourhood__name"),
         waiting,
@@ -50,19 +40,6 @@ def report_inbox(request):
     items = [{"report": report, "reach": reporter_reach(report)} for report in reports]
     context = {"items": items, "total": total}
     return render(request, "werkplek/report_inbox.html", context)
-
-
-def _get(user, uid):
-    """A report of the user's own corporation (another's, or a missing one, is a 404), with what its page shows."""
-    report = (
-        reports_for_user(user)
-        .select_related("pearl__neighbourhood", "pearl__submitter__user", "reported_by")
-        .filter(uid=uid)
-        .first()
-    )
-    if report is None:
-        raise Http404
-    return report
 
 
 def _render_report(request, report, *, status=200, decide_form=None):
@@ -73,11 +50,11 @@ def _render_report(request, report, *, status=200, decide_form=None):
     form = decide_form or ReportDecideForm(
         initial={"seen_status": report.status, "answer": answers.get(key or "", ("", ""))[1]}, reach=reach
     )
-    waiting = report.status == ReportStatus.OPEN
+    waiting = moderation.report_waits(report)
     hints = []
     if reach == "nobody":
         hints.append(_("De melder liet geen e-mailadres of telefoonnummer achter. Een antwoord kan niet."))
-    if not pearl_owner_reachable(pearl):
+    if not moderation.pearl_owner_reachable(pearl):
         hints.append(_("Wie de parel deelde, kunnen wij niet bereiken. Die hoort dus niets van uw besluit."))
     blocks = [
         Block(
@@ -87,7 +64,7 @@ def _render_report(request, report, *, status=200, decide_form=None):
             [
                 Button(_("Klopt, is opgelost"), "besluit", "resolved"),
                 Button(_("Klopt niet"), "besluit", "dismissed", secondary=True),
-                Button(_("Klopt, haal van de kaart"), "besluit", REPORT_HIDE, secondary=True),
+                Button(_("Klopt, haal van de kaart"), "besluit", moderation.REPORT_HIDE, secondary=True),
             ],
             fields=[name for name in ("answer",) if name in form.fields],
             replies=[(k, label) for k, (label, _text) in answers.items()] if reach != "nobody" else [],
@@ -102,12 +79,12 @@ def _render_report(request, report, *, status=200, decide_form=None):
         "pearl": pearl,
         "reach": reach,
         "tel": tel_href(report.reply_phone),
-        "on_map": pearl.status == PearlStatus.PUBLISHED,
+        "on_map": moderation.pearl_on_map(pearl),
         "waiting": waiting,
         "blocks": blocks,
         "history": list(report.history.select_related("history_user").order_by("-history_date", "-history_id")[:8]),
         "earlier": earlier,
-        "next_report": open_reports(request.user).exclude(pk=report.pk).only("uid").first(),
+        "next_report": moderation.open_reports(request.user).exclude(pk=report.pk).only("uid").first(),
     }
     return render(request, "werkplek/report.html", context, status=status)
 
@@ -115,13 +92,13 @@ def _render_report(request, report, *, status=200, decide_form=None):
 @moderator_required
 @require_GET
 def report_page(request, uid):
-    return _render_report(request, _get(request.user, uid))
+    return _render_report(request, moderation.get_report_for_moderator(request.user, uid))
 
 
 @moderator_required
 @require_POST
 def report_decide(request, uid):
-    report = _get(request.user, uid)
+    report = moderation.get_report_for_moderator(request.user, uid)
     reach = reporter_reach(report)
     form = ReportDecideForm(request.POST, reach=reach)
     if not form.is_valid():
@@ -136,16 +113,16 @@ def report_decide(request, uid):
     decision = form.cleaned_data["besluit"]
     answer = form.cleaned_data.get("answer", "")
     try:
-        report = pearl_report_decide(report=report, decision=decision, by=request.user, answer=answer)
+        report = moderation.pearl_report_decide(report=report, decision=decision, by=request.user, answer=answer)
     except ValidationError as error:
         for text in error.messages:
             form.add_error(None, text)
         return _render_report(request, report, status=400, decide_form=form)
     pearl = report.pearl
     pearl.refresh_from_db()
-    if decision == REPORT_HIDE:
+    if decision == moderation.REPORT_HIDE:
         text = _("‘%(title)s’ staat niet meer op de kaart. Wie de parel deelde, hoort dat van ons.")
-    elif pearl.status == PearlStatus.PUBLISHED:
+    elif moderation.pearl_on_map(pearl):
         text = _("De melding is afgehandeld. ‘%(title)s’ staat op de kaart.")
     else:
         text = _("De melding is afgehandeld. ‘%(title)s’ staat niet op de kaart.")
@@ -157,7 +134,7 @@ def report_decide(request, uid):
     elif reach != "nobody":
         text += " " + _("De melder krijgt geen bericht: u schreef geen antwoord.")
     messages.success(request, text)
-    following = open_reports(request.user).only("uid").first()
+    following = moderation.open_reports(request.user).only("uid").first()
     if following is not None:
         return redirect("werkplek:report", uid=following.uid)
     return redirect("werkplek:reports")
