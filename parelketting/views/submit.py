@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from lib.antispam import rate_limit_hit
-from wijk.choices import Channel, RoleKind
+from wijk.choices import Channel, DataCategory, Purpose, RoleKind
 from wijk.models import Neighbourhood, Theme
 from wijk.permissions import organisation_ids
-from wijk.services import resident_create
+from wijk.services import consent_check, resident_create
 
 from .. import limits
 from .. import permissions as perms
@@ -24,6 +24,7 @@ from ..choices import PearlKind
 from ..forms import AnonymousPearlForm, NeighbourhoodChoiceForm, OnBehalfForm, PearlForm
 from ..services import (
     pearl_publication_consent_give,
+    pearl_publication_consent_withdraw,
     pearl_resubmit,
     pearl_submit,
     pearl_submit_anonymous,
@@ -47,7 +48,16 @@ def pearl_new(request):
             neighbourhood = hood_form.cleaned_data["neighbourhood"]
     if neighbourhood is None:
         return render(request, "parelketting/choose_neighbourhood.html", {"hood_form": hood_form})
-    form = PearlForm(request.POST or None, request.FILES or None, neighbourhood=neighbourhood)
+    # The name box shows what the consent ledger holds: ticked while the resident's "yes" is active.
+    name_shown = resident is not None and bool(
+        consent_check(resident=resident, category=DataCategory.FIRST_NAME, purpose=Purpose.PUBLICATION)
+    )
+    form = PearlForm(
+        request.POST or None,
+        request.FILES or None,
+        neighbourhood=neighbourhood,
+        initial={"show_first_name": name_shown},
+    )
     context = {"form": form, "neighbourhood": neighbourhood, "hood_form": hood_form, "on_behalf": False}
     if request.method == "POST" and form.is_valid() and rate_limit_hit(request, "pk-pearl", limits.PEARLS_PER_HOUR):
         form.add_error(None, _("U heeft al veel parels gestuurd. Probeer het over een uur nog eens."))
@@ -75,6 +85,9 @@ def pearl_new(request):
                     first_name=form.cleaned_data["show_first_name"],
                     photo=form.cleaned_data["show_photo"],
                 )
+                if name_shown and not form.cleaned_data["show_first_name"]:
+                    # The box said "yes" and the resident took the tick away: "Zonder vinkje staat er geen naam bij".
+                    pearl_publication_consent_withdraw(resident=resident, category=DataCategory.FIRST_NAME)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -447,6 +447,32 @@ def test_submit_records_name_and_photo_consent_in_the_ledger(resident_zuidwijk, 
     assert consents.count() == 2  # an active consent is not recorded twice
 
 
+def _name_box(html):
+    return html.split('name="show_first_name"')[1].split(">")[0]
+
+
+def test_name_box_shows_the_active_consent_and_untick_takes_it_back(resident_zuidwijk, world):
+    """The form's name box follows the ledger: ticked while the first-name consent is active. Sending it
+    ticked records nothing new; taking the tick away withdraws it ("Zonder vinkje staat er geen naam bij")."""
+    from parelketting.services import pearl_publication_consent_give
+    from wijk.choices import DataCategory, Purpose
+    from wijk.models import ConsentRecord
+    from wijk.services import consent_check
+
+    resident = world.residents.zuidwijk
+    url = reverse("parelketting:new")
+    assert "checked" not in _name_box(resident_zuidwijk.get(url).content.decode())
+    pearl_publication_consent_give(resident=resident, first_name=True, photo=False)
+    assert "checked" in _name_box(resident_zuidwijk.get(url).content.decode())
+
+    assert resident_zuidwijk.post(url, _place_data(kind="person", show_first_name="on")).status_code == 302
+    assert ConsentRecord.objects.filter(resident=resident, category=DataCategory.FIRST_NAME).count() == 1
+
+    assert resident_zuidwijk.post(url, _place_data(kind="person", title="Ik lees voor")).status_code == 302
+    assert not consent_check(resident=resident, category=DataCategory.FIRST_NAME, purpose=Purpose.PUBLICATION)
+    assert "checked" not in _name_box(resident_zuidwijk.get(url).content.decode())
+
+
 def test_reports_are_limited_per_visitor(anonymous, make_pearl):
     from parelketting.limits import REPORTS_PER_HOUR
 
