@@ -36,8 +36,10 @@ def pdf_warm_up() -> None:
     weasyprint.HTML(string="<p>Wijkportaal</p><p><b>PDF</b></p>", url_fetcher=_no_fetch).write_pdf(stylesheets=[css])
 
 
-def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
+def pdf_response(pdf: bytes, *, filename: str, shared: bool = False) -> HttpResponse:
+    """A PDF download. Kept by no one unless ``shared``: a blank form that is the same for everyone who asks this
+    address, which a browser may keep (asking again first) and the public page cache may store."""
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
+    response["Cache-Control"] = "no-cache" if shared else "no-store"
     return response

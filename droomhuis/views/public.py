@@ -324,7 +324,7 @@ def paper_form(request, pdf=False):
     }
     if pdf:
         body = render_pdf("wijk/paper_pdf.html", context, stylesheets=["css/paper.css"], request=request)
-        return pdf_response(body, filename="droom-op-papier.pdf")
+        return pdf_response(body, filename="droom-op-papier.pdf", shared=True)
     return render(request, "droomhuis/paper.html", context)
 
 

@@ -41,11 +41,12 @@ def resident_pearl_form(neighbourhood) -> PearlForm:
 
 
 def _paper_page(request, template, body_template, context, *, pdf_name=""):
-    """The paper form as a page (print with the browser), or as an A4 PDF when ``pdf_name`` is given."""
+    """The paper form as a page (print with the browser), or as an A4 PDF when ``pdf_name`` is given. The
+    forms are blank, so their PDFs are the same for everyone and kept in the public page cache."""
     context = {**context, "body_template": body_template}
     if pdf_name:
         pdf = render_pdf("wijk/paper_pdf.html", context, stylesheets=[PAPER_CSS], request=request)
-        return pdf_response(pdf, filename=pdf_name)
+        return pdf_response(pdf, filename=pdf_name, shared=True)
     return render(request, template, context)
 
 

@@ -85,3 +85,43 @@ def test_the_header_shows_each_visitor_their_own_display_choice_from_the_cache(w
     assert cached["X-Page-Cache"] == "hit" and 'name="text" value="groter" checked' in cached.content.decode()
     plain = Client().get("/").content.decode()
     assert 'name="text" value="normaal" checked' in plain and "csrfmiddlewaretoken" not in plain
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("parelketting:paper_pearl_pdf") + "?wijk=zuidwijk",
+        reverse("parelketting:paper_signup_blank_pdf"),
+        reverse("droomhuis:paper_pdf"),
+    ],
+)
+def test_blank_paper_forms_are_made_once_and_kept_for_everyone(world, url, django_assert_num_queries):
+    """A blank paper form is the same for everyone who asks its address, and takes a few hundred milliseconds to
+    make: the first visitor's PDF is kept; a visitor with an account gets it made for them, and never stored."""
+    from droomhuis.consents import CONSENT_TEXTS, consent_text_for
+
+    for key in CONSENT_TEXTS:
+        consent_text_for(key)  # published once, as on a running site (publishing marks the texts as changed)
+    first = Client().get(url)
+    assert first["Content-Type"] == "application/pdf" and first["X-Page-Cache"] == "miss"
+    assert first["Cache-Control"] == "no-cache" and first["Content-Disposition"].startswith("attachment;")
+    with django_assert_num_queries(0):
+        second = Client().get(url)
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+
+
+def test_a_new_street_is_on_the_next_paper_pearl_form(world, django_capture_on_commit_callbacks):
+    from wijk.models import Street
+
+    url = reverse("parelketting:paper_pearl_pdf") + "?wijk=zuidwijk"
+    Client().get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        Street.objects.create(neighbourhood=world.zuidwijk, name="Nieuwe Laan")
+    assert Client().get(url)["X-Page-Cache"] == "miss"
+
+
+def test_a_residents_own_pdfs_are_never_kept(resident_zuidwijk, world):
+    response = resident_zuidwijk.get(reverse("parelketting:paper_pearl_pdf"))
+    assert "X-Page-Cache" not in response and response["Content-Type"] == "application/pdf"
+    assert resident_zuidwijk.get(reverse("wijk:my_data") + "?formaat=pdf")["Cache-Control"] == "no-store"

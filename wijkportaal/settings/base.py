@@ -355,6 +355,12 @@ PUBLIC_PAGE_CACHE = {
     "atelier:index": {"seconds": 600, "kinds": ["site", "atelier"]},
     "atelier:experiment_list": {"seconds": 600, "kinds": ["site", "atelier"]},
     "atelier:experiment": {"seconds": 600, "kinds": ["site", "atelier", "evidence"]},
+    # Blank paper forms as PDFs (a few hundred milliseconds to make): the streets are pearl content, the dream
+    # form prints the consent texts (shared staff lists' kind) and the organisation's contact details (site).
+    "parelketting:paper_pearl_pdf": {"seconds": 3600, "kinds": ["site", "pearls"]},
+    "parelketting:paper_signup_blank_pdf": {"seconds": 3600, "kinds": ["site", "programme"]},
+    "parelketting:paper_signup_pdf": {"seconds": 3600, "kinds": ["site", "programme"]},
+    "droomhuis:paper_pdf": {"seconds": 3600, "kinds": ["site", "staff_lists"]},
 }
 
 # "Er klopt iets niet": a pearl leaves the map after this many independent reports (distinct accounts or
