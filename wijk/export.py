@@ -2,51 +2,67 @@
 
 Every model with a foreign key to ``Resident`` is included automatically, so a new model cannot be
 forgotten. Records that belong to those (a dream's history, a pearl's messages) are listed by name in
-``CHILDREN``; a test fails when a model points to such a record without a decision here, either in
-``CHILDREN`` or in ``NOT_ABOUT_THE_RESIDENT`` with the reason.
+``CHILDREN``; a test fails when a model points to such a record without a decision, either in ``CHILDREN`` or
+in ``NOT_ABOUT_THE_RESIDENT`` with the reason.
 
-``wijk`` imports no other app: the other apps' models are found through Django's app registry.
+``wijk`` imports no other app: the other apps' models are found through Django's app registry, and each app
+lists its own decisions in its ``export`` module (``CHILDREN`` and ``NOT_ABOUT_THE_RESIDENT``), found there too.
 """
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from importlib import import_module
 
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 
 from .models import Resident
 
-# Records under a resident's own records that are about the resident too: "app.Model": [related names].
+# Records under a resident's own records that are about the resident too: "app.Model": [related names]. These are
+# wijk's own; each other app lists its own in the ``CHILDREN`` of its ``export`` module (``children()`` joins them).
 CHILDREN = {
-    "droomhuis.Dream": ["events", "contact_attempts", "notes", "updates", "signals", "pairings", "matches"],
-    "parelketting.Pearl": ["messages"],
     "wijk.ConsentRecord": ["withdrawal"],
-    "droomhuis.Referral": ["events"],
 }
 
-# Models that point to a resident's records but hold nothing about the resident, and why.
+# Models that point to a resident's records but hold nothing about the resident, and why: wijk's own here, each
+# other app's in the ``NOT_ABOUT_THE_RESIDENT`` of its ``export`` module (``not_about_the_resident()`` joins them).
 NOT_ABOUT_THE_RESIDENT = {
-    "parelketting.Pearl.meeting_place": "another person's pearl that uses this place as a meeting place",
-    "parelketting.PearlReport.pearl": "a report by someone else about the pearl; it names the reporter, not the resident",
-    "parelketting.Activity.place": "an activity held at this place",
-    "parelketting.Activity.talent_pearls": "an activity where this talent is offered; the activity itself is public",
-    "parelketting.ActivityPhoto.activity": "photos of an activity the resident organised, shown publicly already",
-    "parelketting.SignUp.activity": "other people's sign-ups for an activity the resident organised",
-    "parelketting.RouteStop.pearl": "a stop of a public route",
-    "parelketting.RouteSuggestion.pearl": "a suggestion to put the pearl in a route",
-    "droomhuis.Referral.consents": "the consents behind a referral; listed with the consents",
     "wijk.ConsentWithdrawal.consent": "listed with the consent",
-    "droomhuis.Referral.dream": "a referral points to the resident itself and has its own section",
-    "droomhuis.Pairing.consent": "the pairing is listed with the dream; this is the consent it rests on",
-    "droomhuis.Match.pearl": "a match of someone else's dream with this pearl; it is about that dream, listed there",
-    "droomhuis.Match.referral": "the referral a match went through; listed with the match and the referral",
     "wijk.Letter.superseded_by": "the newer letter that replaced this one; both are listed with the letters",
 }
+
+
+def _hooks():
+    """Every other app's ``export`` module, found through the app registry (as for erasure)."""
+    return [
+        import_module(f"{config.name}.export")
+        for config in apps.get_app_configs()
+        if config.name != "wijk" and module_has_submodule(config.module, "export")
+    ]
+
+
+def children() -> dict[str, list[str]]:
+    """Every app's records under a resident's records that are exported with them, keyed ``"app.Model"``."""
+    merged = dict(CHILDREN)
+    for hook in _hooks():
+        merged.update(getattr(hook, "CHILDREN", {}))
+    return merged
+
+
+def not_about_the_resident() -> dict[str, str]:
+    """Every app's links to a resident's records that hold nothing about the resident, keyed
+    ``"app.Model.field"``, with the reason."""
+    merged = dict(NOT_ABOUT_THE_RESIDENT)
+    for hook in _hooks():
+        merged.update(getattr(hook, "NOT_ABOUT_THE_RESIDENT", {}))
+    return merged
+
 
 # Fields never shown, even to the resident: secrets and internal bookkeeping.
 HIDDEN_FIELDS = {"password", "version", "token", "token_hash", "link_secret"}
@@ -103,6 +119,7 @@ def _resident_relations():
 def resident_export(resident: Resident) -> dict:
     """Everything about ``resident`` as plain data (JSON-ready), in sections with readable titles."""
     sections = []
+    children_of = children()
     for model, fk in _resident_relations():
         if model._meta.label == "wijk.AccessLogEntry":
             continue
@@ -110,7 +127,7 @@ def resident_export(resident: Resident) -> dict:
         section = Section(model._meta.label, str(model._meta.verbose_name_plural).capitalize())
         for obj in rows:
             record = _record(obj)
-            for name in CHILDREN.get(model._meta.label, []):
+            for name in children_of.get(model._meta.label, []):
                 related = getattr(obj, name, None)
                 if related is None:
                     continue

@@ -5,9 +5,10 @@
 feed or list names the kinds it shows; its key carries their versions, so when one of them changes the
 key changes on every app server at the next request, and the other kinds' pages stay warm.
 
-**What bumps a kind.** Each app says, per model, which kinds a change to it reaches, in its own
-``cache_kinds.py`` (``MODELS = {"Pearl": shows(PEARLS, ROUTES, ...)}``), found through the app registry;
-a test fails for a model without a decision. Saves and deletes (signals), many-to-many changes
+**What bumps a kind.** Each app whose records public pages show says, per model, which kinds a change to it
+reaches, in its own ``cache_kinds.py`` (``MODELS = {"Pearl": shows(PEARLS, ROUTES, ...)}``), found through the
+app registry; a test fails for a model of such an app without a decision. Apps without that module (Django's
+own, allauth, the worker) reach no kind. Saves and deletes (signals), many-to-many changes
 (``m2m_changed``) and ``QuerySet.update()`` / ``bulk_create`` / ``bulk_update`` (through ``ContentQuerySet``,
 the base of those models' querysets) all bump the kinds of their model. A decision can name fields that do
 not show (``ignore_fields``, e.g. ``User.last_login``) or the only fields that do (``only_fields``), so a
@@ -55,7 +56,6 @@ EVIDENCE = "evidence"  # live figures from the portal on experiment pages
 STAFF_LISTS = "staff_lists"  # lists many staff pages share: brokers, partners, themes, texts, atelier menu
 PUBLIC_KINDS = (SITE, PEARLS, ROUTES, PROGRAMME, DREAM_WALL, ATELIER)
 ALL_KINDS = (*PUBLIC_KINDS, EVIDENCE, STAFF_LISTS)
-CONTENT_APPS = {"wijk", "parelketting", "droomhuis", "atelier"}
 _CARRIED_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -108,11 +108,20 @@ def shows(*kinds: str, ignore_fields=(), only_fields=None, on_create=None) -> Sh
 
 
 @lru_cache(maxsize=1)
+def content_apps() -> frozenset[str]:
+    """The labels of the apps whose records public pages and shared lists show: those with a ``cache_kinds``
+    module. Changes in other apps (Django's own, allauth, the worker's bookkeeping) reach no kind."""
+    return frozenset(
+        config.label for config in apps.get_app_configs() if module_has_submodule(config.module, "cache_kinds")
+    )
+
+
+@lru_cache(maxsize=1)
 def declarations() -> dict[str, Shows]:
     """Every app's ``cache_kinds.MODELS``, keyed ``"app_label.Model"``."""
     found = {}
     for config in apps.get_app_configs():
-        if config.label in CONTENT_APPS and module_has_submodule(config.module, "cache_kinds"):
+        if config.label in content_apps():
             module = import_module(f"{config.name}.cache_kinds")
             found.update({f"{config.label}.{name}": entry for name, entry in module.MODELS.items()})
     return found
@@ -127,7 +136,7 @@ def kinds_reached(model, fields=None, created: bool = False) -> frozenset:
     """The kinds a change to ``model`` (of ``fields``, when known) reaches. A content model without a
     decision reaches every kind (and a test fails): better a cold page than a stale one."""
     meta = model._meta
-    if meta.app_label not in CONTENT_APPS or is_history_model(model) or meta.auto_created:
+    if meta.app_label not in content_apps() or is_history_model(model) or meta.auto_created:
         return frozenset()
     entry = declarations().get(meta.label)
     if entry is None:

@@ -13,8 +13,8 @@ from wijk.models import AccessLogEntry
 from wijk.models.consent import AppendOnlyQuerySet
 from wijk.public_cache import (
     ALL_KINDS,
-    CONTENT_APPS,
     ContentQuerySet,
+    content_apps,
     declarations,
     is_history_model,
     kinds_reached,
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def _content_models():
     for config in apps.get_app_configs():
-        if config.label in CONTENT_APPS:
+        if config.label in content_apps():
             for model in config.get_models():
                 if not is_history_model(model):
                     yield model
