@@ -1,12 +1,12 @@
 """Admin for the atelier record. Facilitators (with staff access) see only teams whose question their corporation
-owns; reports are cleaned and mood images re-encoded on the way in, exactly as the services do."""
+owns; reports are cleaned on the way in, exactly as the services do. Experiments and stories carry a mood image
+that staff choose and crop here (``wijk.mood``: EXIF dropped, smaller copies for ``srcset``)."""
 
-from django import forms
 from django.contrib import admin
 
-from lib.photos import photo_process
 from wijk.admin_scoping import OrganisationScopedAdmin
 from wijk.choices import RoleKind
+from wijk.mood import MOOD_ADMIN_FIELDS, MoodImageAdminForm, MoodImageAdminMixin
 
 from .models import (
     Canvas,
@@ -72,11 +72,25 @@ class WorkshopAdmin(AtelierScopedAdmin):
 
 
 @admin.register(Experiment)
-class ExperimentAdmin(AtelierScopedAdmin):
+class ExperimentAdmin(MoodImageAdminMixin, AtelierScopedAdmin):
+    """An experiment's own mood image is optional: without one, its page shows the neighbourhood's."""
+
     organisation_path = "team__question_owners"
     list_display = ["name", "corporation", "neighbourhood", "live_part", "is_public"]
     list_filter = ["live_part", "is_public"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = [
+        "team",
+        "name",
+        "slug",
+        "corporation",
+        "neighbourhood",
+        "summary",
+        "guiding_question",
+        "live_part",
+        "is_public",
+        *MOOD_ADMIN_FIELDS,
+    ]
 
 
 class CanvasItemInline(admin.TabularInline):
@@ -99,30 +113,9 @@ class WhyHowWhatAdmin(AtelierScopedAdmin):
     list_display = ["experiment", "workshop"]
 
 
-class StoryAdminForm(forms.ModelForm):
-    class Meta:
-        model = Story
-        fields = [
-            "experiment",
-            "workshop",
-            "title",
-            "text",
-            "words",
-            "image",
-            "image_alt",
-            "is_public",
-            "on_front_door",
-        ]
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and hasattr(image, "content_type"):
-            return photo_process(image).photo
-        return image
-
-
 @admin.register(Story)
-class StoryAdmin(AtelierScopedAdmin):
+class StoryAdmin(MoodImageAdminMixin, AtelierScopedAdmin):
     organisation_path = "experiment__team__question_owners"
-    form = StoryAdminForm
+    form = MoodImageAdminForm
     list_display = ["title", "experiment", "is_public", "on_front_door"]
+    fields = ["experiment", "workshop", "title", "text", "words", *MOOD_ADMIN_FIELDS, "is_public", "on_front_door"]

@@ -11,6 +11,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 
 from wijk.models import Neighbourhood, Organisation
+from wijk.mood import DEMO_CREDIT
 
 from .models import Canvas, CanvasBlock, LivePart, MemberKind, Story
 from .services import (
@@ -330,8 +331,9 @@ def _load() -> None:
             title=title,
             text=text,
             words=words,
-            image=_mood_image(colour) if story is None or not story.image else None,
+            image=_mood_image(colour) if story is None or not story.mood_image else None,
             image_alt=alt,
+            image_credit=DEMO_CREDIT,
             is_public=True,
         )
     # Staff choose which story a neighbourhood's front door tells; in the demo, each experiment's own.

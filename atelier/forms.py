@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijk.mood import mood_image_crop_field
+
 from .models import CanvasBlock
 
 TEXT_HELP = _("Kort, zoals op een geeltje. Hooguit 200 tekens.")
@@ -89,11 +91,18 @@ class StoryForm(forms.Form):
         required=False,
         help_text=_("Een foto in JPEG, PNG of WebP, tot 8 MB. We halen verborgen gegevens (zoals de plek) eruit."),
     )
+    image_crop = mood_image_crop_field(label=_("Uitsnede van het beeld"))
     image_alt = forms.CharField(
         label=_("Wat staat op het beeld?"),
         required=False,
         max_length=200,
         help_text=_("Voor wie het beeld niet kan zien. Nodig als er een beeld is."),
+    )
+    image_credit = forms.CharField(
+        label=_("Wie maakte het beeld?"),
+        required=False,
+        max_length=150,
+        help_text=_("Dit staat onder het beeld. Bijvoorbeeld: Foto: Ans de Vries."),
     )
     is_public = forms.BooleanField(label=_("Iedereen mag dit verhaal zien"), required=False)
 

@@ -14,12 +14,13 @@ from .models import Experiment, Story
 
 
 def front_door_context(neighbourhood) -> dict:
-    """The neighbourhood's public experiment, and the public story staff chose for its front door (two queries)."""
+    """The neighbourhood's public experiment, and the public story staff chose for its front door with its mood
+    image (fields on the same row). Two queries."""
     experiment = Experiment.objects.public().filter(neighbourhood=neighbourhood).only("slug", "name").first()
     story = (
         Story.objects.public()
         .filter(experiment__neighbourhood=neighbourhood, on_front_door=True)
-        .only("uid", "title", "text", "image", "image_alt")
+        .only("uid", "title", "text", *Story.MOOD_FIELDS)
         .order_by("-pk")
         .first()
     )

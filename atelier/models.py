@@ -6,9 +6,11 @@ Writes go through ``atelier.services``; reads that are reused live on the querys
 import uuid
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wijk.choices import OrganisationKind
+from wijk.mood import MoodImage, mood_image_constraints
 from wijk.public_cache import ContentQuerySet
 
 
@@ -169,8 +171,11 @@ class ExperimentQuerySet(ContentQuerySet):
         return self.filter(is_public=True)
 
 
-class Experiment(models.Model):
-    """A proof of concept run by one corporation in one neighbourhood, tied to a live part of the portal."""
+class Experiment(MoodImage):
+    """A proof of concept run by one corporation in one neighbourhood, tied to a live part of the portal.
+
+    Its mood image (``wijk.mood``) is optional: without one, the neighbourhood's image is its face (``face``).
+    """
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="experiments", verbose_name=_("team"))
     name = models.CharField(_("naam"), max_length=150)
@@ -196,9 +201,21 @@ class Experiment(models.Model):
         verbose_name = _("experiment")
         verbose_name_plural = _("experimenten")
         ordering = ["name"]
+        constraints = [*mood_image_constraints()]
 
     def __str__(self):
         return self.name
+
+    def mood_image_url(self):
+        return reverse("atelier:experiment_mood_image", kwargs={"slug": self.slug})
+
+    @property
+    def face(self):
+        """Whose mood image shows for this experiment: its own, else its neighbourhood's (None without either)."""
+        if self.mood_image:
+            return self
+        neighbourhood = self.neighbourhood
+        return neighbourhood if neighbourhood.mood_image else None
 
 
 class Canvas(models.Model):
@@ -282,6 +299,7 @@ class WhyHowWhat(models.Model):
 
 
 def _story_image_path(instance, filename):
+    """Where story images went before they were mood images (``wijk.mood``); migration 0001 still names it."""
     return f"atelier/verhalen/{uuid.uuid4().hex}{filename[filename.rfind('.') :] if '.' in filename else ''}"
 
 
@@ -290,8 +308,11 @@ class StoryQuerySet(ContentQuerySet):
         return self.filter(is_public=True, experiment__is_public=True)
 
 
-class Story(models.Model):
-    """The story of an experiment, told from the heart, with the words and a mood image that fit it."""
+class Story(MoodImage):
+    """The story of an experiment, told from the heart, with the words and a mood image that fit it.
+
+    The mood image (``wijk.mood``) is stored like every photo; it is served only to who may see the story.
+    """
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     experiment = models.ForeignKey(
@@ -308,8 +329,6 @@ class Story(models.Model):
     title = models.CharField(_("titel"), max_length=150)
     text = models.TextField(_("verhaal"))
     words = models.CharField(_("passende woorden"), max_length=300, blank=True)
-    image = models.ImageField(_("sfeerbeeld"), upload_to=_story_image_path, blank=True)
-    image_alt = models.CharField(_("wat staat op het beeld"), max_length=200, blank=True)
     is_public = models.BooleanField(_("openbaar"), default=False)
     on_front_door = models.BooleanField(
         _("op de pagina van de wijk"),
@@ -325,15 +344,13 @@ class Story(models.Model):
         verbose_name = _("verhaal")
         verbose_name_plural = _("verhalen")
         ordering = ["experiment", "title"]
-        constraints = [
-            models.CheckConstraint(
-                name="atelier_story_image_has_alt",
-                condition=models.Q(image="") | ~models.Q(image_alt=""),
-            )
-        ]
+        constraints = [*mood_image_constraints()]
 
     def __str__(self):
         return self.title
+
+    def mood_image_url(self):
+        return reverse("atelier:story_image", kwargs={"uid": self.uid})
 
     @property
     def word_list(self) -> list[str]:

@@ -30,7 +30,8 @@ def _story_form_page(request, experiment, story=None):
             "text": story.text,
             "words": story.words,
             "workshop": story.workshop_id or "",
-            "image_alt": story.image_alt,
+            "image_alt": story.mood_image_alt,
+            "image_credit": story.mood_image_credit,
             "is_public": story.is_public,
         }
     form = StoryForm(request.POST or None, request.FILES or None, initial=initial, workshops=workshops)
@@ -47,6 +48,8 @@ def _story_form_page(request, experiment, story=None):
                 words=data["words"],
                 image=data["image"],
                 image_alt=data["image_alt"],
+                image_credit=data["image_credit"],
+                image_crop=data["image_crop"],
                 is_public=data["is_public"],
             )
         except ValidationError as exc:

@@ -5,8 +5,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from lib.photos import photo_process
+from lib.photos import photo_delete_name
 from wijk.choices import OrganisationKind
+from wijk.mood import mood_image_store
 
 from .models import (
     Canvas,
@@ -281,10 +282,13 @@ def story_save(
     workshop: Workshop | None = None,
     image=None,
     image_alt: str = "",
+    image_credit: str = "",
+    image_crop: str = "wide",
     is_public: bool = False,
     story: Story | None = None,
 ) -> Story:
-    """Create or update a story. A new image is checked and re-encoded without EXIF before it is stored."""
+    """Create or update a story. A new image is a mood image like every other (``wijk.mood``): checked, cropped as
+    chosen, re-encoded without EXIF, with smaller copies for ``srcset``; the image it replaces is removed."""
     if workshop is not None:
         _check_same_team(experiment, workshop)
     story = story or Story(experiment=experiment)
@@ -294,13 +298,16 @@ def story_save(
     story.text = text.strip()
     story.words = ", ".join(w.strip() for w in words.split(",") if w.strip())
     story.is_public = is_public
-    story.image_alt = image_alt.strip()
+    story.mood_image_alt = image_alt.strip()
+    story.mood_image_credit = image_credit.strip()
+    replaced = story.mood_image.name if story.mood_image else ""
     if image is not None:
-        clean = photo_process(image).photo
-        story.image.save(clean.name, clean, save=False)
-    if story.image and not story.image_alt:
+        mood_image_store(story, image, crop=image_crop or "wide")
+    if story.mood_image and not story.mood_image_alt:
         raise ValidationError({"image_alt": _("Beschrijf in een paar woorden wat op het beeld staat.")}, code="alt")
     story.save()
+    if replaced and replaced != story.mood_image.name:
+        photo_delete_name(story.mood_image.storage, replaced)
     return story
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("experimenten/", views.experiment_list, name="experiment_list"),
     path("experimenten/<slug:slug>/", views.experiment_detail, name="experiment"),
+    path("experimenten/<slug:slug>/sfeerbeeld/", views.experiment_mood_image, name="experiment_mood_image"),
     path("experimenten/<slug:slug>/waarom-hoe-wat/<int:number>/", views.why_how_what_edit, name="why_how_what_edit"),
     path("experimenten/<slug:slug>/canvas/vergelijk/", canvas_views.canvas_compare, name="canvas_compare"),
     path(canvas, canvas_views.canvas_detail, name="canvas"),

@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lib.photos import photo_dimensions
+from lib.photos import photo_dimensions, photo_response, photo_srcset
 from wijk.public_cache import ATELIER, EVIDENCE, SITE, versioned_key
 from wijk.stories import StoryPage, story_render
 
@@ -173,13 +173,23 @@ def workshop_pdf(request, team_slug, number):
 @atelier_view
 @require_GET
 def story_image(request, uid):
-    """Serve a mood image only to those who may see its story (never straight from the media folder)."""
+    """A story's mood image (``?w=480`` a smaller copy), only to those who may see the story (never straight from
+    the media folder). A story that is not public keeps its image out of shared caches."""
     story = get_story_for_user(request.user, uid)
-    if not story.image:
+    if not story.mood_image:
         raise Http404
-    response = FileResponse(story.image.open("rb"), content_type=_image_type(story.image.name))
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return photo_response(story.mood_image, request, public=story.is_public and story.experiment.is_public)
+
+
+@atelier_view
+@require_GET
+def experiment_mood_image(request, slug):
+    """An experiment's own mood image (``?w=480`` a smaller copy), only to those who may see the experiment.
+    Without one, its page shows the neighbourhood's image (``Experiment.face``) and this address is not found."""
+    experiment = get_experiment_for_user(request.user, slug)
+    if not experiment.mood_image:
+        raise Http404
+    return photo_response(experiment.mood_image, request, public=experiment.is_public)
 
 
 @atelier_view
@@ -188,26 +198,27 @@ def story_page(request, uid):
     """An atelier story's own page, to share, print and read aloud (``wijk.stories``)."""
     story = get_story_for_user(request.user, uid)
     experiment = story.experiment
-    size = photo_dimensions(story.image) if story.image else None
+    image_url = story.mood_image_url() if story.mood_image else ""
+    size = (story.mood_image_width, story.mood_image_height)
+    if image_url and not all(size):  # an image stored before its size was kept
+        size = photo_dimensions(story.mood_image) or (None, None)
     page = StoryPage(
         kind=_("Uit het atelier"),
         title=story.title,
         text=story.text,
         url=reverse("atelier:story", kwargs={"uid": story.uid}),
         neighbourhood=experiment.neighbourhood,
-        image_url=reverse("atelier:story_image", kwargs={"uid": story.uid}) if story.image else "",
-        image_alt=story.image_alt,
-        image_width=size[0] if size else None,
-        image_height=size[1] if size else None,
+        image_url=image_url,
+        image_alt=story.mood_image_alt,
+        image_width=size[0] if image_url else None,
+        image_height=size[1] if image_url else None,
+        image_srcset=photo_srcset(image_url, story.mood_image) if image_url else "",
+        credit=story.mood_image_credit,
         extra=[(_("Passende woorden"), story.words)] if story.words else [],
         more_url=reverse("atelier:experiment", kwargs={"slug": experiment.slug}),
         more_label=_("Lees hoe %(name)s ontstond") % {"name": experiment.name},
     )
     return story_render(request, page)
-
-
-def _image_type(name: str) -> str:
-    return "image/png" if name.lower().endswith(".png") else "image/jpeg"
 
 
 @atelier_view

@@ -26,8 +26,10 @@ from parelketting.necklace.models import Route
 from parelketting.programme.models import Activity, ActivityPhoto
 from parelketting.programme.services import signup_create_anonymous
 from parelketting.services import pearl_submit_anonymous
+from tests.images import jpeg_bytes, upload
 from wijk.models import Organisation
 from wijk.models.callbacks import DayPart
+from wijk.mood import mood_image_store
 from wijk.notices import staff_notify
 from wijk.services import callback_request_create, letter_queue, letter_run_start
 
@@ -47,6 +49,9 @@ def _objects(world):
     activity_photo = _first(ActivityPhoto.objects.filter(activity__status="published"), "activity photo")
     item = _first(CanvasItem.objects.select_related("canvas__experiment", "canvas__workshop"), "canvas item")
     workshop = _first(Workshop.objects.select_related("team"), "workshop")
+    # An experiment's own mood image (without one its page shows the neighbourhood's, and the address is 404).
+    mood_image_store(item.canvas.experiment, upload(jpeg_bytes()), alt="Een geel veld", credit="Foto: Ans")
+    item.canvas.experiment.save()
     return SimpleNamespace(
         pearl=pearl,
         dream=dream,

@@ -275,6 +275,7 @@ MATRIX = {
     "atelier:index": PUBLIC,
     "atelier:experiment_list": PUBLIC,
     "atelier:experiment": PUBLIC,
+    "atelier:experiment_mood_image": PUBLIC,  # the experiment's own mood image, as public as the experiment
     "atelier:why_how_what_edit": ATELIER_EDIT,
     "atelier:canvas_compare": PUBLIC,
     "atelier:canvas": PUBLIC,
@@ -422,6 +423,7 @@ def url_kwargs(key, o):
         "atelier:why_how_what_edit": {"slug": experiment.slug, "number": o.item.canvas.workshop.number},
         "atelier:story": {"uid": o.story.uid},
         "atelier:story_image": {"uid": o.story.uid},
+        "atelier:experiment_mood_image": {"slug": experiment.slug},
         "droomhuis:story": {"uid": o.wall_dream.story_uid},
         "atelier:story_edit": {"uid": o.story.uid},
         "api-v1:pearl_detail": {"uid": o.pearl.uid},

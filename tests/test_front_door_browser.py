@@ -9,13 +9,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from atelier.models import Story
-from lib.photos import photo_process
 from parelketting.choices import ActivityStatus
 from parelketting.programme.models import Activity
 from tests.api.conftest import make_experiment, make_pearl, make_wall_dream  # noqa: F401  (fixtures)
 from tests.browser import ARTIFACTS, assert_accessible
 from tests.images import jpeg_bytes, upload
 from tests.test_languages_browser import OVERFLOW
+from wijk.mood import mood_image_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,11 +47,10 @@ def alive(world, make_pearl, make_wall_dream, make_experiment):  # noqa: F811
         experiment=make_experiment(is_public=True),
         title="Een ketting van parels",
         text="Zo begon het.",
-        image_alt="Een zon boven een geel veld",
         is_public=True,
         on_front_door=True,
     )
-    story.image.save("beeld.jpg", photo_process(upload(jpeg_bytes())).photo, save=False)
+    mood_image_store(story, upload(jpeg_bytes()), alt="Een zon boven een geel veld", credit="Tekening: Wijkportaal")
     story.save()
     return world
 

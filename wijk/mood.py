@@ -1,9 +1,10 @@
-"""Mood images (*sfeerbeelden*): one image with its alt text and credit on a neighbourhood, a route or an activity.
+"""Mood images (*sfeerbeelden*): one image with its alt text and credit on a neighbourhood, a route, an activity,
+an atelier experiment or an atelier story.
 
 The workshop asked for "passende woorden, sfeerbeelden en setting": the image is content, chosen and cropped by
 staff in the admin, and stored like every photo (``lib.photos``: EXIF dropped, re-encoded, smaller copies for
-``srcset``). The experiment of a neighbourhood (``Neighbourhood.experiment``) has no image of its own: the
-neighbourhood's image is its face on the front door.
+``srcset``). On the front door the neighbourhood's image is the face of its experiment; the atelier's experiment
+page shows the experiment's own image when staff chose one, else the neighbourhood's (``Experiment.face``).
 
 - ``MoodImage``: the abstract fields; a model adds ``mood_image_constraints()`` to its ``Meta.constraints``
   and says where its image is served (``mood_image_url``).
@@ -89,16 +90,21 @@ def mood_image_demo(instance, draw, *, alt: str) -> bool:
     return True
 
 
-class MoodImageAdminForm(forms.ModelForm):
-    """The admin's part: the crop, a clean image, and an alt text whenever there is an image."""
-
-    mood_image_crop = forms.ChoiceField(
-        label=_("uitsnede van het sfeerbeeld"),
+def mood_image_crop_field(label=None) -> forms.ChoiceField:
+    """The crop staff choose for a new image (``lib.photos.CROPS``); for the admin and the atelier's story form."""
+    return forms.ChoiceField(
+        label=label or _("uitsnede van het sfeerbeeld"),
         choices=CROP_CHOICES,
         initial="wide",
         required=False,
         help_text=_("Geldt als u een nieuw beeld kiest. Breed past het best boven aan de pagina."),
     )
+
+
+class MoodImageAdminForm(forms.ModelForm):
+    """The admin's part: the crop, a clean image, and an alt text whenever there is an image."""
+
+    mood_image_crop = mood_image_crop_field()
 
     def clean(self):
         cleaned = super().clean()

@@ -34,6 +34,7 @@ class StoryPage:
     image_alt: str = ""
     image_width: int | None = None
     image_height: int | None = None
+    image_srcset: str = ""  # smaller copies (``lib.photos.photo_srcset``), when the image has them
     credit: str = ""
     more_url: str = ""
     more_label: str = ""

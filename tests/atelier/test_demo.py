@@ -30,7 +30,7 @@ def test_loaddemo_twice_gives_the_same_record(settings, client):
     ws4 = Workshop.objects.get(number=4)
     assert ws4.place == "Utrecht" and ws4.venue == "Social Impact Factory"
     assert Canvas.objects.count() == 4
-    assert all(story.image for story in Story.objects.all())
+    assert all(story.mood_image and story.mood_image_credit for story in Story.objects.all())
 
     for slug in ("parelketting-zuidwijk", "droomhuis-hagedoorn"):
         old = Canvas.objects.get(experiment__slug=slug, workshop__number=3)

@@ -3,11 +3,13 @@
 import io
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
 from atelier.models import Insight, Story
+from lib.photos import variant_name
 from tests.images import gps_exif, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +27,7 @@ def test_facilitator_adds_a_story_and_the_image_loses_its_exif(facilitator, atel
     story = Story.objects.get(experiment=atelier.droom)
     assert story.workshop == atelier.ws4
     assert story.word_list == ["dromen", "tuin"]
-    image = Image.open(io.BytesIO(story.image.read()))
+    image = Image.open(io.BytesIO(story.mood_image.read()))
     assert not image.getexif()
     served = facilitator.get(reverse("atelier:story_image", kwargs={"uid": story.uid}))
     assert served.status_code == 200 and served["Content-Type"] == "image/jpeg"
@@ -57,13 +59,13 @@ def test_facilitator_edits_a_story_and_keeps_the_image(facilitator, atelier):
         reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug}), story_data(image=upload, image_alt="Lucht")
     )
     story = Story.objects.get()
-    name = story.image.name
+    name = story.mood_image.name
     response = facilitator.post(
         reverse("atelier:story_edit", kwargs={"uid": story.uid}), story_data(title="Nieuw", image_alt="Lucht")
     )
     assert response.status_code == 302
     story.refresh_from_db()
-    assert story.title == "Nieuw" and story.image.name == name
+    assert story.title == "Nieuw" and story.mood_image.name == name
 
 
 @pytest.mark.parametrize("persona,expected", [("moderator_bw", 403), ("resident_hagedoorn", 404), ("anonymous", 302)])
@@ -114,13 +116,19 @@ def test_superuser_uses_the_admin_and_story_images_are_cleaned_there_too(superus
             "title": "Via beheer",
             "text": "Tekst",
             "words": "",
-            "image": upload,
-            "image_alt": "Rood vlak",
+            "mood_image": upload,
+            "mood_image_crop": "square",
+            "mood_image_alt": "Rood vlak",
+            "mood_image_credit": "Foto: Ans",
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 302, response.content.decode()[:3000]
     story = Story.objects.get(title="Via beheer")
-    assert not Image.open(io.BytesIO(story.image.read())).getexif()
+    assert not Image.open(io.BytesIO(story.mood_image.read())).getexif()
+    # Cropped as chosen, with its size and smaller copies for srcset, like every mood image.
+    assert (story.mood_image_width, story.mood_image_height) == (1200, 1200)
+    assert story.mood_image_credit == "Foto: Ans"
+    assert default_storage.exists(variant_name(story.mood_image.name, 480))
 
 
 def test_facilitator_records_a_new_workshop_with_report_and_guests(facilitator, atelier):

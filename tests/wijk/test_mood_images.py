@@ -12,6 +12,7 @@ from PIL import Image
 
 from lib.photos import photo_process, variant_name
 from parelketting.models import Route
+from tests.api.conftest import make_experiment  # noqa: F401  (fixture)
 from tests.images import gps_exif, jpeg_bytes, upload
 from tests.wijk.test_front_door import _activity, _count
 from wijk.frontdoor import COOKIE
@@ -177,3 +178,54 @@ def test_the_other_corporations_staff_cannot_change_the_image(moderator_bw, worl
     route = _route(world)
     response = moderator_bw.get(f"/beheer/parelketting/route/{route.pk}/change/")
     assert response.status_code in (302, 403, 404)
+
+
+@pytest.fixture
+def front_door_story(make_experiment):  # noqa: F811
+    """An atelier story staff chose for the Zuidwijk's front door, with a mood image (``wijk.mood``) or not."""
+    from atelier.models import Story
+
+    def make(*, public=True, image=True):
+        story = Story(
+            experiment=make_experiment(is_public=True),
+            title="Een ketting",
+            text="Zo begon het.",
+            is_public=public,
+            on_front_door=True,
+        )
+        if not image:
+            story.save()
+            return story
+        return _with_image(story, alt="Een zon boven een veld", credit="Tekening: Wijkportaal")
+
+    return make
+
+
+def test_the_front_doors_atelier_story_shows_its_mood_image(client, front_door_story):
+    story = front_door_story()
+    html = client.get("/zuidwijk/").content.decode()
+    tag = _img(html, story.mood_image_url())
+    assert 'alt="Een zon boven een veld"' in tag
+    assert f'width="{story.mood_image_width}" height="{story.mood_image_height}"' in tag
+    assert 'width="320"' not in tag  # no longer a guessed size
+    assert "?w=480 480w" in tag and 'loading="lazy"' in tag
+    assert "Tekening: Wijkportaal" in html
+    assert client.get(story.mood_image_url() + "?w=480").status_code == 200
+
+
+def test_a_story_that_is_not_public_is_not_on_the_front_door_nor_its_image(client, front_door_story):
+    story = front_door_story(public=False)
+    assert story.mood_image_url() not in client.get("/zuidwijk/").content.decode()
+    assert client.get(story.mood_image_url()).status_code in (302, 404)
+    assert client.get(story.mood_image_url() + "?w=480").status_code in (302, 404)
+
+
+def test_the_story_image_adds_no_query_to_the_front_door(client, world, front_door_story):
+    client.cookies[COOKIE] = "zuidwijk"
+    story = front_door_story(image=False)
+    _count(client, "/zuidwijk/?warm")
+    without = _count(client, "/zuidwijk/")
+    _with_image(story)
+    _count(client, "/zuidwijk/?warm-again")
+    assert _count(client, "/zuidwijk/?counted") == without
+    assert story.mood_image_url() in client.get("/zuidwijk/?counted").content.decode()
