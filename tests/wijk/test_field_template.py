@@ -9,13 +9,13 @@ import pytest
 from django import forms
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from lib.form_fields import PhoneField
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Staff pages with several small forms on one page (one summary would have to choose); their own issue.
 SEVERAL_FORMS = {
-    "allauth/elements/fields.html",
     "droomhuis/broker/_care.html",
     "droomhuis/broker/case.html",
     "droomhuis/broker/intake.html",
@@ -86,3 +86,27 @@ def test_each_input_points_at_its_own_hint_and_message(bound):
     summary = render_to_string("wijk/_error_summary.html", {"form": form, "anchor": "f"})
     assert "autofocus" in summary and 'tabindex="-1"' in summary
     assert 'href="#id_name"' in summary and 'href="#id_way_0"' in summary and 'href="#id_ok"' in summary
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url_name", "data", "target"),
+    [
+        ("account_login", {"login": "bewoner@zuidwijk.test", "password": "fout"}, "id_login"),
+        ("account_signup", {"email": "geen-adres"}, "id_email"),
+        ("account_request_login_code", {"email": ""}, "id_email"),
+        ("account_reset_password", {"email": "geen-adres"}, "id_email"),
+    ],
+)
+def test_account_forms_have_the_error_summary_too(client, world, url_name, data, target):
+    """allauth's forms go through ``allauth/elements/fields.html``: the same summary, focused, linking to the
+    field; a wrong password (a message for the whole form) links to the first field."""
+    html = client.post(reverse(url_name), data).content.decode()
+    summary = re.search(r'<div class="error-summary"[^>]*>(.*?)</div>', html, re.S)
+    assert summary and "autofocus" in summary.group(0), html
+    assert f'href="#{target}"' in summary.group(1)
+    assert f'id="{target}"' in html
+    assert html.count("autofocus") == 1
+    field_message = f'id="{target}_errors"'
+    if field_message in html:
+        assert re.search(rf'<input[^>]*aria-describedby="[^"]*{target}_errors"[^>]*id="{target}"', html)
