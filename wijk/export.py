@@ -38,7 +38,7 @@ NOT_ABOUT_THE_RESIDENT = {
 }
 
 
-def _hooks():
+def app_modules():
     """Every other app's ``export`` module, found through the app registry (as for erasure)."""
     return [
         import_module(f"{config.name}.export")
@@ -50,7 +50,7 @@ def _hooks():
 def children() -> dict[str, list[str]]:
     """Every app's records under a resident's records that are exported with them, keyed ``"app.Model"``."""
     merged = dict(CHILDREN)
-    for hook in _hooks():
+    for hook in app_modules():
         merged.update(getattr(hook, "CHILDREN", {}))
     return merged
 
@@ -59,7 +59,7 @@ def not_about_the_resident() -> dict[str, str]:
     """Every app's links to a resident's records that hold nothing about the resident, keyed
     ``"app.Model.field"``, with the reason."""
     merged = dict(NOT_ABOUT_THE_RESIDENT)
-    for hook in _hooks():
+    for hook in app_modules():
         merged.update(getattr(hook, "NOT_ABOUT_THE_RESIDENT", {}))
     return merged
 

@@ -2,28 +2,21 @@
 who looked at your file, and what happens to your data and when. Plain words, dates written out.
 
 The complete record stays in ``wijk.export`` (the JSON download); this module only reads and summarises.
-Other apps' models are found through the app registry, as in ``wijk.export``.
+Other apps' models are found through the app registry, as in ``wijk.export``; where a "yes" is taken back and how
+long records are kept, each app says in its ``export`` module (``withdraw_links`` and ``kept``).
 """
 
-from datetime import timedelta
-
-from django.apps import apps
-from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .choices import DataCategory, Purpose, RecipientKind, RoleKind
-from .export import _resident_relations
+from .choices import Purpose, RecipientKind, RoleKind
+from .export import _resident_relations, app_modules
 from .models import ConsentRecord, Resident
 
-# Where a resident takes back a "yes", by purpose: (URL name, link text). Dream consents go to the dream's page.
-DREAM_PURPOSES = {Purpose.CONTACT, Purpose.DREAM_WALL, Purpose.REFERRAL, Purpose.PAIRING}
-# "Mijn parels" has a "Haal mijn naam / foto weg" button for these; other publication consents go by the corporation.
-PEARL_CATEGORIES = {DataCategory.FIRST_NAME, DataCategory.PHOTO}
 NAME_ATTRIBUTES = ("title", "subject", "name", "activity", "text", "question")
 SHOWN_NAMES = 3
 
@@ -90,28 +83,22 @@ def shared(resident: Resident) -> list[dict]:
     return kinds
 
 
-def _latest_dream(resident: Resident):
-    try:
-        dream_model = apps.get_model("droomhuis", "Dream")
-    except LookupError:
-        return None
-    return dream_model._default_manager.filter(resident=resident).order_by("-created_at").first()
-
-
-def _withdraw_link(consent: ConsentRecord, dream) -> tuple[str, str]:
-    try:
-        if consent.purpose in DREAM_PURPOSES and dream is not None:
-            return reverse("droomhuis:follow", args=[dream.reference]), _("Intrekken op de pagina van uw droom")
-        if consent.purpose == Purpose.PUBLICATION and consent.category in PEARL_CATEGORIES:
-            return reverse("parelketting:mine"), _("Intrekken bij Mijn parels")
-    except NoReverseMatch:
-        pass
+def _withdraw_link(consent: ConsentRecord, links) -> tuple[str, str]:
+    """Where the resident takes back this "yes" (URL, link text): from the first app that knows, else nowhere."""
+    for link in links:
+        try:
+            found = link(consent)
+        except NoReverseMatch:
+            continue
+        if found:
+            return found
     return "", ""
 
 
 def agreed(resident: Resident) -> list[dict]:
     """Every "yes" that holds today, in words, with where to take it back."""
-    dream = _latest_dream(resident)
+    # Each app's ``export.withdraw_links(resident)``: a function of a consent, giving (URL, link text) or None.
+    links = [hook.withdraw_links(resident) for hook in app_modules() if hasattr(hook, "withdraw_links")]
     purposes = _purposes_for_you()
     items = []
     for consent in ConsentRecord.objects.active().filter(resident=resident).select_related("recipient"):
@@ -119,7 +106,7 @@ def agreed(resident: Resident) -> list[dict]:
             who = _("iedereen")
         else:
             who = consent.recipient.name
-        url, link_text = _withdraw_link(consent, dream)
+        url, link_text = _withdraw_link(consent, links)
         items.append(
             {
                 "what": consent.get_category_display(),
@@ -146,7 +133,8 @@ def looked(access_log: list[dict]) -> list[dict]:
     return rows
 
 
-def _period(days: int) -> str:
+def period(days: int) -> str:
+    """A number of days as people say it: "1 jaar", "3 maanden", "10 dagen"."""
     if days % 365 == 0:
         years = days // 365
         return ngettext("%(n)d jaar", "%(n)d jaar", years) % {"n": years}
@@ -156,34 +144,13 @@ def _period(days: int) -> str:
     return ngettext("%(n)d dag", "%(n)d dagen", days) % {"n": days}
 
 
-def _setting_days(name: str, default: int) -> int:
-    return int(getattr(settings, name, default))
-
-
 def kept(resident: Resident) -> list[str]:
-    """What happens to the data and when, in sentences; with a date where we know one."""
-    lines = [
-        _("Uw parels, activiteiten en aanmeldingen bewaren wij zolang u meedoet. U kunt ze zelf weghalen."),
-        _("Staat een parel niet op de kaart? Dan gooien wij de foto na %(period)s weg.")
-        % {"period": _period(_setting_days("PARELKETTING_UNPUBLISHED_PHOTO_DAYS", 90))},
-    ]
-    dream = _latest_dream(resident)
-    if dream is not None:
-        anonymise = _setting_days("DROOMHUIS_DREAM_ANONYMISE_DAYS", 365)
-        if dream.closed_at:
-            lines.append(
-                _("Uw droom is afgesloten. Op %(date)s halen wij uw naam en gegevens eruit.")
-                % {"date": when(dream.closed_at + timedelta(days=anonymise))}
-            )
-        else:
-            lines.append(
-                _("Als uw droom klaar is, halen wij na %(period)s uw naam en gegevens eruit.")
-                % {"period": _period(anonymise)}
-            )
-        lines.append(
-            _("Brachten wij u in contact met een andere organisatie? Dan gooien wij dat %(period)s na het einde weg.")
-            % {"period": _period(_setting_days("DROOMHUIS_REFERRAL_RETENTION_DAYS", 730))}
-        )
+    """What happens to the data and when, in sentences; with a date where we know one. Each app says it for its own
+    records (``export.kept(resident)``)."""
+    lines = []
+    for hook in app_modules():
+        if hasattr(hook, "kept"):
+            lines += hook.kept(resident)
     return lines
 
 
