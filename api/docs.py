@@ -7,7 +7,7 @@ from ninja.openapi.docs import DocsBase
 
 from atelier.selectors import public_experiments
 from lib.links import absolute_url
-from parelketting.models import Activity, Pearl, Route
+from parelketting.selectors import public_examples
 from wijk.models import Neighbourhood, Organisation
 
 PLACEHOLDER_UUID = "3f2c8a1e-0000-4000-8000-000000000000"
@@ -15,11 +15,10 @@ PLACEHOLDER_UUID = "3f2c8a1e-0000-4000-8000-000000000000"
 
 def _path_examples() -> dict[str, str]:
     """Real ids from the database where there are any, so every example link works when tried."""
-    pearl = Pearl.objects.published().order_by("-published_at", "-pk").values_list("uid", flat=True).first()
+    public = public_examples()
+    pearl, route, activity = public["pearl"], public["route"], public["activity"]
     hood = Neighbourhood.objects.order_by("name", "slug").values_list("slug", flat=True).first()
     partner = Organisation.objects.partners().order_by("name", "slug").values_list("slug", flat=True).first()
-    route = Route.objects.published().order_by("title", "slug").values_list("slug", flat=True).first()
-    activity = Activity.objects.exclude(status="proposed").order_by("-starts_at").values_list("uid", flat=True).first()
     experiment = public_experiments().values_list("slug", flat=True).first()
     return {
         "/pearls/{uid}": str(pearl or PLACEHOLDER_UUID),

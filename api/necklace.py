@@ -1,23 +1,20 @@
 """The necklace (walking routes along place pearls) and the upcoming pop-up programme.
 
-Mirrors ``parelketting``'s public pages: a route is public when published, and its stops are the published
-place pearls with a point, in order (``necklace.views._route_context``). Activities are the published and the
-cancelled ones that have not ended (``programme.views.activities._programme_queryset``); proposals never appear.
+Mirrors ``parelketting``'s public pages, through ``parelketting.selectors``: a route is public when published,
+and its stops are the published place pearls with a point, in order (``public_routes``, ``route_walk``; as
+``necklace.views._route_context``). Activities are the published and the cancelled ones that have not ended
+(``public_activities``; as ``programme.views.activities._programme_queryset``); proposals never appear.
 Residents who organise or sign up are never named: only a partner organiser, by its slug.
 """
 
 from uuid import UUID
 
-from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 from ninja import Query, Router
 
 from lib.links import absolute_url
-from parelketting.choices import ActivityStatus, PearlStatus, SignUpStatus
-from parelketting.geo import route_length
-from parelketting.models import Activity, Pearl, Route, RouteStop
-from wijk.models import Theme
+from parelketting.selectors import is_public, public_activities, public_activity, public_routes, route_walk
 
 from . import schemas
 from .paging import Limit, Offset, paginate
@@ -33,26 +30,8 @@ def _point(lat, lng):
     return {"type": "Point", "coordinates": [float(lng), float(lat)]}
 
 
-def _routes():
-    stops = (
-        RouteStop.objects.filter(
-            pearl__status=PearlStatus.PUBLISHED, pearl__lat__isnull=False, pearl__lng__isnull=False
-        )
-        .select_related("pearl")
-        .order_by("position", "pk")
-    )
-    return (
-        Route.objects.published()
-        .select_related("neighbourhood")
-        .prefetch_related(Prefetch("stops", queryset=stops, to_attr="public_stops"))
-        .order_by("title", "slug")
-    )
-
-
 def _route(route) -> dict:
-    stops = route.public_stops
-    points = [(float(stop.pearl.lat), float(stop.pearl.lng)) for stop in stops]
-    length = route_length(points)
+    stops, points, length = route_walk(route)
     return {
         "slug": route.slug,
         "title": route.title,
@@ -89,32 +68,21 @@ def _route(route) -> dict:
     "Walks along place pearls, stops in order, with a GeoJSON line.",
 )
 def route_list(request, limit: int = Limit, offset: int = Offset):
-    rows, page = paginate(request, _routes(), limit, offset)
+    rows, page = paginate(request, public_routes(), limit, offset)
     return {**page, "results": [_route(route) for route in rows]}
 
 
 @router.get("/routes/{slug}", response={200: schemas.Route, **ERRORS}, summary="Eén wandelroute / one route")
 def route_detail(request, slug: str):
-    route = _routes().filter(slug=slug).first()
+    route = public_routes().filter(slug=slug).first()
     if route is None:
         raise Http404
     return _route(route)
 
 
-def _activities():
-    confirmed = Count("signups", filter=Q(signups__status=SignUpStatus.CONFIRMED))
-    return (
-        Activity.objects.filter(status__in=[ActivityStatus.PUBLISHED, ActivityStatus.CANCELLED])
-        .select_related("place", "neighbourhood", "organiser_partner")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position", "name")))
-        .annotate(confirmed_count=confirmed)
-        .order_by("starts_at", "pk")
-    )
-
-
 def _activity(activity) -> dict:
     place = activity.place
-    public_place = place is not None and place.status == PearlStatus.PUBLISHED
+    public_place = is_public(place)
     uid = str(activity.uid)
     return {
         "id": activity.uid,
@@ -146,7 +114,7 @@ def _activity(activity) -> dict:
     "Activities that have not ended, including cancelled ones.",
 )
 def activity_list(request, filters: Query[schemas.ActivityFilters], limit: int = Limit, offset: int = Offset):
-    qs = _activities().upcoming()
+    qs = public_activities().upcoming()
     if filters.neighbourhood:
         qs = qs.filter(neighbourhood__slug=filters.neighbourhood)
     if filters.theme:
@@ -161,14 +129,7 @@ def activity_list(request, filters: Query[schemas.ActivityFilters], limit: int =
     summary="Eén activiteit / one activity",
 )
 def activity_detail(request, uid: UUID):
-    activity = (
-        _activities()
-        .prefetch_related(
-            Prefetch("talent_pearls", queryset=Pearl.objects.published().order_by("title"), to_attr="public_talents")
-        )
-        .filter(uid=uid)
-        .first()
-    )
+    activity = public_activity(uid)
     if activity is None:
         raise Http404
     return {**_activity(activity), "talents": [pearl.uid for pearl in activity.public_talents]}

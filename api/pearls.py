@@ -1,25 +1,22 @@
 """Published pearls as GeoJSON, with the same privacy rules as the map's own GeoJSON.
 
-Rules mirrored from ``parelketting.views.geojson``: only published pearls; a person never has an own point,
-only the point of a published meeting place; a person's photo never appears (its consent is checked per
+The same rules as ``parelketting.views.geojson``, kept in ``parelketting.selectors`` (``public_pearls``,
+``pearl_point``, ``pearl_thumbnail_shown``, ``pearl_credit``): only published pearls; a person never has an own
+point, only the point of a published meeting place; a person's photo never appears (its consent is checked per
 pearl elsewhere); no street, location text or submitter. Names: the list leaves them out (checking consent
-per item would cost a query per pearl); the detail shows ``wijk.services.public_name``, which checks consent.
+per item would cost a query per pearl); the detail shows ``pearl_credit``, which checks consent.
 """
 
 import functools
 from uuid import UUID
 
-from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 from ninja import Query, Router
 from ninja.errors import HttpError
 
 from lib.links import absolute_url, site_url
-from parelketting.choices import PearlKind, PearlStatus
-from parelketting.models import Pearl
-from wijk.models import Theme
-from wijk.services import public_name
+from parelketting.selectors import pearl_credit, pearl_point, pearl_thumbnail_shown, public_pearl, public_pearls
 
 from . import schemas
 from .paging import Limit, Offset, paginate
@@ -40,40 +37,10 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
     return min_lng, min_lat, max_lng, max_lat
 
 
-def _in_bbox(box) -> Q:
-    min_lng, min_lat, max_lng, max_lat = box
-    own = Q(lat__gte=min_lat, lat__lte=max_lat, lng__gte=min_lng, lng__lte=max_lng) & ~Q(kind=PearlKind.PERSON)
-    meeting = Q(
-        kind=PearlKind.PERSON,
-        meeting_place__status=PearlStatus.PUBLISHED,
-        meeting_place__lat__gte=min_lat,
-        meeting_place__lat__lte=max_lat,
-        meeting_place__lng__gte=min_lng,
-        meeting_place__lng__lte=max_lng,
-    )
-    return own | meeting
-
-
-def _base():
-    return (
-        Pearl.objects.published()
-        .select_related("neighbourhood", "meeting_place", "partner")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position", "name")))
-    )
-
-
 def _geometry(pearl):
-    """The point to draw: a person only at a published meeting place, never at an own point."""
-    if pearl.kind == PearlKind.PERSON:
-        place = pearl.meeting_place
-        if place is None or place.status != PearlStatus.PUBLISHED or place.lat is None or place.lng is None:
-            return None
-        lat, lng = place.lat, place.lng
-    else:
-        if pearl.lat is None or pearl.lng is None:
-            return None
-        lat, lng = pearl.lat, pearl.lng
-    return {"type": "Point", "coordinates": [float(lng), float(lat)]}
+    """The point to draw (``pearl_point``: a person only at a published meeting place, never at an own point)."""
+    point = pearl_point(pearl)
+    return {"type": "Point", "coordinates": list(point)} if point is not None else None
 
 
 PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
@@ -95,7 +62,7 @@ def _url(name: str, uid: str) -> str:
 def _properties(pearl) -> dict:
     uid = str(pearl.uid)
     thumbnail = None
-    if pearl.thumbnail and pearl.kind != PearlKind.PERSON:
+    if pearl_thumbnail_shown(pearl):
         thumbnail = _url("thumbnail", uid)
     return {
         "kind": pearl.kind,
@@ -122,20 +89,13 @@ def _feature(pearl, properties) -> dict:
     "All published pearls as a GeoJSON FeatureCollection, newest first. Without names.",
 )
 def pearl_list(request, filters: Query[schemas.PearlFilters], limit: int = Limit, offset: int = Offset):
-    kind, theme, neighbourhood = filters.kind, filters.theme, filters.neighbourhood
-    bbox, changed_since = filters.bbox, filters.changed_since
-    qs = _base()
-    if kind:
-        qs = qs.filter(kind=kind)
-    if theme:
-        qs = qs.filter(themes__slug=theme)
-    if neighbourhood:
-        qs = qs.filter(neighbourhood__slug=neighbourhood)
-    if bbox:
-        qs = qs.filter(_in_bbox(parse_bbox(bbox)))
-    if changed_since is not None:
-        qs = qs.filter(updated_at__gte=changed_since)
-    qs = qs.order_by("-published_at", "-pk")
+    qs = public_pearls(
+        kind=filters.kind,
+        theme=filters.theme,
+        neighbourhood=filters.neighbourhood,
+        bbox=parse_bbox(filters.bbox) if filters.bbox else None,
+        changed_since=filters.changed_since,
+    )
     rows, page = paginate(request, qs, limit, offset)
     return {
         "type": "FeatureCollection",
@@ -152,10 +112,9 @@ def pearl_list(request, filters: Query[schemas.PearlFilters], limit: int = Limit
     "One published pearl as a GeoJSON Feature; a name only with the resident's consent.",
 )
 def pearl_detail(request, uid: UUID):
-    pearl = _base().select_related("submitter").filter(uid=uid).first()
+    pearl = public_pearl(uid)
     if pearl is None:
         raise Http404
     properties = _properties(pearl)
-    properties["public_name"] = public_name(pearl.submitter) if pearl.kind != PearlKind.PARTNER_OFFER else ""
-    properties["partner"] = pearl.partner.slug if pearl.kind == PearlKind.PARTNER_OFFER and pearl.partner else None
+    properties["public_name"], properties["partner"] = pearl_credit(pearl)
     return _feature(pearl, properties)

@@ -7,7 +7,7 @@ from uuid import UUID
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
-from parelketting.choices import PearlKind
+from parelketting.selectors import PearlKind
 
 SmallCount = int | Literal["<10"]
 
