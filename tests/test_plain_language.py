@@ -20,6 +20,19 @@ INCLUDE = [
     "droomhuis/**/*.py",
     "atelier/**/*.py",
 ]
+ATELIER_TEAM_ONLY = [
+    "templates/atelier/story_form.html",
+    "templates/atelier/why_how_what_form.html",
+    "templates/atelier/workshop_form.html",
+    "templates/atelier/canvas_item_form.html",
+    "templates/atelier/_canvas_add_form.html",
+    "templates/atelier/_canvas_item_actions.html",
+    "templates/atelier/_publication.html",
+    "atelier/forms.py",
+    "atelier/services.py",
+    "atelier/record_views.py",
+    "atelier/demo.py",
+]
 STAFF_ONLY = [
     "*/admin.py",
     "*/admin_*.py",
@@ -34,8 +47,9 @@ STAFF_ONLY = [
     "*/views/broker*.py",
     "*/views/staff*.py",
     "*/broker*.py",
-    "templates/atelier/*",
-    "atelier/*.py",
+    # The atelier's public pages (the introduction, experiments, stories, "Hoe dit ontstond" on the front door)
+    # are for residents too; only the team's own forms and the code behind them are left out.
+    *ATELIER_TEAM_ONLY,
     "lib/language/*.py",
     "templates/account/email/*",
     "templates/*/email/*",
@@ -66,6 +80,20 @@ def test_the_checker_reads_templates_and_code():
     assert any(s.path.startswith("wijk/") and s.path.endswith(".py") for s in found)
     assert len(found) > 100
     assert any(s.path.startswith("locale_overrides/") and s.text == "U bent uitgelogd." for s in found)
+
+
+def test_the_atelier_pages_residents_reach_are_checked_and_the_teams_forms_are_not():
+    paths = {s.path for s in resident_facing()}
+    for public in (
+        "templates/atelier/index.html",
+        "templates/atelier/experiment_detail.html",
+        "templates/atelier/_front_door.html",
+        "templates/atelier/_team_question.html",
+        "atelier/frontdoor.py",
+        "atelier/views.py",
+    ):
+        assert public in paths, public
+    assert "templates/atelier/story_form.html" not in paths and "atelier/forms.py" not in paths
 
 
 @pytest.mark.parametrize("rule", ["long", "jargon", "passive", "informal"])
