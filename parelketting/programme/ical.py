@@ -9,11 +9,14 @@ that sends back the ETag or Last-Modified it got gets an empty 304 answer.
 import hashlib
 import math
 import time
-from datetime import UTC
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, When
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
@@ -24,18 +27,25 @@ from icalendar import Calendar, Event, vDatetime, vGeo, vText, vUri
 from lib.links import absolute_url
 from wijk.public_cache import PROGRAMME, SITE, versioned_key
 
+from .models import activity_links
+
 UID_DOMAIN = "parelketting.wijkportaal"
 
 
 def activity_uid(activity) -> str:
     """Stable for the life of the activity: a calendar updates the same event when it changes."""
-    return f"activiteit-{activity.uid}@{UID_DOMAIN}"
+    return _uid(activity.uid)
+
+
+def _uid(uid) -> str:
+    return f"activiteit-{uid}@{UID_DOMAIN}"
 
 
 def _calendar(name: str) -> Calendar:
+    """The calendar's own lines, in the order the library writes them (see ``_event``)."""
     calendar = Calendar()
-    calendar.add("prodid", "-//Wijkportaal//Parelketting//NL")
     calendar.add("version", "2.0")
+    calendar.add("prodid", "-//Wijkportaal//Parelketting//NL")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
@@ -43,53 +53,97 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def _event(activity, stamp: vDatetime) -> Event:
+class FeedItem(NamedTuple):
+    """What an event says about an activity: ``location`` is its place's title (or the place in words),
+    ``lat``/``lng`` its place's point (``None`` without one)."""
+
+    uid: uuid.UUID
+    title: str
+    description: str
+    starts_at: datetime
+    ends_at: datetime
+    updated_at: datetime
+    status: str
+    location: str
+    lat: Decimal | None
+    lng: Decimal | None
+
+    @classmethod
+    def of(cls, activity) -> "FeedItem":
+        place = activity.place
+        return cls(
+            activity.uid,
+            activity.title,
+            activity.description,
+            activity.starts_at,
+            activity.ends_at,
+            activity.updated_at,
+            activity.status,
+            activity.place_label,
+            place.lat if place is not None else None,
+            place.lng if place is not None else None,
+        )
+
+
+# The same columns from the database: one row per activity, no model instances (a feed has hundreds).
+FEED_COLUMNS = {
+    "uid": F("uid"),
+    "title": F("title"),
+    "description": F("description"),
+    "starts_at": F("starts_at"),
+    "ends_at": F("ends_at"),
+    "updated_at": F("updated_at"),
+    "status": F("status"),
+    "location": Case(When(place__isnull=False, then=F("place__title")), default=F("place_text")),
+    "lat": F("place__lat"),
+    "lng": F("place__lng"),
+}
+assert tuple(FEED_COLUMNS) == FeedItem._fields
+
+
+def _event(item: FeedItem, url: str, stamp: vDatetime) -> Event:
     """One VEVENT. Each value is set as the library's own property type (``vText``, ``vDatetime``, ``vGeo``,
     ``vUri``): the type ``Event.add`` would pick for that property, so the feed has the same lines, without
     the library working the type out again for each value of hundreds of events. ``stamp`` is the one
-    DTSTAMP of the whole feed (UTC, like every time here)."""
+    DTSTAMP of the whole feed (UTC, like every time here). The properties are set in the order the library
+    writes them (its canonical order, then by name), so the calendar needn't sort them again."""
     event = Event()
-    event["uid"] = vText(activity_uid(activity))
+    event["summary"] = vText(item.title)
+    event["dtstart"] = vDatetime(item.starts_at.astimezone(UTC))
+    event["dtend"] = vDatetime(item.ends_at.astimezone(UTC))
     event["dtstamp"] = stamp
-    event["dtstart"] = vDatetime(activity.starts_at.astimezone(UTC))
-    event["dtend"] = vDatetime(activity.ends_at.astimezone(UTC))
-    event["summary"] = vText(activity.title)
-    event["description"] = vText(activity.description)
-    if activity.place_label:
-        event["location"] = vText(activity.place_label)
-    place = activity.place
-    if place is not None and place.lat is not None:
-        event["geo"] = vGeo((float(place.lat), float(place.lng)))
-    event["url"] = vUri(absolute_url(activity.get_absolute_url()))
-    event["status"] = vText("CANCELLED" if activity.status == "cancelled" else "CONFIRMED")
-    event["last-modified"] = vDatetime(activity.updated_at.astimezone(UTC))
+    event["uid"] = vText(_uid(item.uid))
+    event["description"] = vText(item.description)
+    if item.lat is not None:
+        event["geo"] = vGeo((float(item.lat), float(item.lng)))
+    event["last-modified"] = vDatetime(item.updated_at.astimezone(UTC))
+    if item.location:
+        event["location"] = vText(item.location)
+    event["status"] = vText("CANCELLED" if item.status == "cancelled" else "CONFIRMED")
+    event["url"] = vUri(url)
     return event
+
+
+def _ical(items, *, name: str) -> bytes:
+    stamp = vDatetime(timezone.now().astimezone(UTC))
+    link = activity_links()
+    calendar = _calendar(name)
+    for item in items:
+        calendar.add_component(_event(item, absolute_url(link(item.uid)), stamp))
+    return calendar.to_ical(sorted=False)
 
 
 def activities_ical(activities, *, name: str) -> bytes:
     """One calendar with an event per activity. ``activities`` should have ``place`` selected."""
-    stamp = vDatetime(timezone.now().astimezone(UTC))
-    calendar = _calendar(name)
-    for activity in activities:
-        calendar.add_component(_event(activity, stamp))
-    return calendar.to_ical()
+    return _ical([FeedItem.of(activity) for activity in activities], name=name)
+
+
+def programme_ical(*, name: str) -> bytes:
+    """``programma.ics``: an event for each activity ``feed_activities()`` lists."""
+    return _ical([FeedItem(*row) for row in feed_activities().values_list(*FEED_COLUMNS.values())], name=name)
 
 
 ICS_CACHE_SECONDS = 600
-# What ``_event`` reads: the feed loads only these columns of its hundreds of activities and their places.
-FEED_FIELDS = (
-    "uid",
-    "title",
-    "description",
-    "starts_at",
-    "ends_at",
-    "updated_at",
-    "status",
-    "place_text",
-    "place__title",
-    "place__lat",
-    "place__lng",
-)
 
 
 def feed_activities(now=None):
@@ -106,7 +160,6 @@ def feed_activities(now=None):
         .alias(was_published=was_published)
         .filter(Q(status=ActivityStatus.PUBLISHED) | Q(status=ActivityStatus.CANCELLED, was_published=True))
         .select_related("place")
-        .only(*FEED_FIELDS)
         .order_by("starts_at", "pk")
     )
 

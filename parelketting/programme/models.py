@@ -22,6 +22,18 @@ def _story_photo_path(instance, filename):
     return f"parelketting/activiteit/{instance.activity.uid}/{uuid.uuid4().hex}.jpg"
 
 
+# A uid no activity has: ``activity_links`` reverses the activity's URL once with it, then puts each uid in.
+_STAND_IN_UID = uuid.UUID(int=0)
+
+
+def activity_links():
+    """``uid -> Activity.get_absolute_url()`` for a page or feed of many activities: one ``reverse()`` for
+    all of them (with a stand-in uid that each activity's uid replaces) instead of one per activity."""
+    pattern = reverse("parelketting:activity", kwargs={"uid": _STAND_IN_UID})
+    stand_in = str(_STAND_IN_UID)
+    return lambda uid: pattern.replace(stand_in, str(uid))
+
+
 class ActivityQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(status=ActivityStatus.PUBLISHED)

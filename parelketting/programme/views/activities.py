@@ -25,7 +25,7 @@ from ... import permissions as perms
 from ...choices import ActivityStatus, PearlKind, SignUpStatus
 from ...models import Pearl
 from ..forms import ActivityProposalForm, AnonymousSignUpForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
-from ..ical import activities_ical, feed_activities, ics_response
+from ..ical import activities_ical, ics_response, programme_ical
 from ..models import Activity, ActivityPhoto
 from ..services import (
     activity_propose,
@@ -357,7 +357,7 @@ def programme_ics(request):
     return ics_response(
         request,
         key="programme",
-        build=lambda: activities_ical(feed_activities(), name=_("Programma Parelketting")),
+        build=lambda: programme_ical(name=_("Programma Parelketting")),
         filename="programma.ics",
     )
 
