@@ -26,7 +26,7 @@ from ...choices import ActivityStatus, PearlKind, SignUpStatus
 from ...models import Pearl
 from ..forms import ActivityProposalForm, AnonymousSignUpForm, OnBehalfSignUpForm, ProgrammeFilterForm, StoryForm
 from ..ical import activities_ical, ics_response, programme_ical
-from ..models import Activity, ActivityPhoto
+from ..models import Activity, ActivityPhoto, activity_links
 from ..services import (
     activity_propose,
     activity_story_write,
@@ -42,19 +42,29 @@ SESSION_SIGNED_UP = "parelketting_signed_up"
 PAST_STORIES = 5
 
 
-def _programme_queryset(theme=None):
-    counts = Count("signups", filter=Q(signups__status=SignUpStatus.CONFIRMED))
-    qs = (
-        Activity.objects.filter(status__in=[ActivityStatus.PUBLISHED, ActivityStatus.CANCELLED])
-        .upcoming()
-        .select_related("place", "neighbourhood", "organiser_partner")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position", "name")))
-        .annotate(confirmed_count=counts)
-        .order_by("starts_at", "pk")
-    )
+# What a card in the programme shows (``programme.html``): each of up to a hundred cards loads only these.
+PROGRAMME_CARD_FIELDS = ("uid", "title", "starts_at", "ends_at", "capacity", "status", "place_text", "place__title")
+STORY_CARD_FIELDS = ("uid", "title", "starts_at", "story", "place_text", "place__title")
+
+
+def _programme_activities(theme=None):
+    """Published and cancelled activities that have not ended, in time order (``theme``: with that theme)."""
+    qs = Activity.objects.filter(status__in=[ActivityStatus.PUBLISHED, ActivityStatus.CANCELLED]).upcoming()
     if theme is not None:
         qs = qs.filter(themes=theme)
-    return qs
+    return qs.order_by("starts_at", "pk")
+
+
+def _programme_queryset(theme=None):
+    counts = Count("signups", filter=Q(signups__status=SignUpStatus.CONFIRMED))
+    themes = Theme.objects.order_by("position", "name").only("name", "name_en", "name_tr", "name_ar")
+    return (
+        _programme_activities(theme)
+        .select_related("place")
+        .only(*PROGRAMME_CARD_FIELDS)
+        .prefetch_related(Prefetch("themes", queryset=themes, to_attr="theme_list"))
+        .annotate(confirmed_count=counts)
+    )
 
 
 @require_GET
@@ -70,17 +80,20 @@ def programme(request):
     this_week = today - timedelta(days=today.weekday())
     first_week = _week_from(choice.get("vanaf"), this_week)
     horizon = first_week + timedelta(weeks=PROGRAMME_WEEKS)
-    queryset = _programme_queryset(theme)
-    activities = list(queryset.filter(starts_at__date__gte=first_week, starts_at__date__lt=horizon))
+    activities = list(_programme_queryset(theme).filter(starts_at__date__gte=first_week, starts_at__date__lt=horizon))
     weeks = []
+    link = activity_links()
     for activity in activities:
+        activity.link = link(activity.uid)
         start = timezone.localdate(activity.starts_at)
         monday = start - timedelta(days=start.weekday())
         if not weeks or weeks[-1]["monday"] != monday:
             weeks.append({"monday": monday, "this_week": monday == this_week, "activities": []})
         activity.free_places = max(activity.capacity - activity.confirmed_count, 0)
         weeks[-1]["activities"].append(activity)
-    later = queryset.filter(starts_at__date__gte=horizon).values_list("starts_at", flat=True).first()
+    later = (
+        _programme_activities(theme).filter(starts_at__date__gte=horizon).values_list("starts_at", flat=True).first()
+    )
     next_week = None
     if later is not None:
         later_day = timezone.localdate(later)
@@ -90,8 +103,11 @@ def programme(request):
         .filter(ends_at__lt=now)
         .exclude(story="")
         .select_related("place")
+        .only(*STORY_CARD_FIELDS)
         .order_by("-starts_at", "-pk")[:PAST_STORIES]
     )
+    for activity in stories:
+        activity.link = link(activity.uid)
     return render(
         request,
         "parelketting/programme.html",
