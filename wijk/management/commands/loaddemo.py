@@ -1,4 +1,5 @@
-"""Load the demo world. Each app that has a ``demo`` module with a ``load(stdout)`` function adds its part."""
+"""Load the demo world. Each app that has a ``demo`` module with a ``load(stdout)`` function adds its part, in
+the order of ``INSTALLED_APPS`` (``wijk`` first: the others build on its neighbourhoods and people)."""
 
 from importlib import import_module
 
@@ -8,12 +9,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
+from django.utils.module_loading import module_has_submodule
 
 # The demo's own notices (to demo residents and staff) are kept in memory, not sent or printed: the terminal of
 # `make run` then shows only what someone trying the demo asks for, such as a login code.
 KEEP_IN_MEMORY = "django.core.mail.backends.locmem.EmailBackend"
-
-DEMO_APPS = ["wijk", "parelketting", "droomhuis", "atelier"]
 
 
 class Command(BaseCommand):
@@ -32,16 +32,9 @@ class Command(BaseCommand):
         earlier = getattr(mail, "outbox", None)  # a test's own outbox stays as it was
         with override_settings(EMAIL_BACKEND=KEEP_IN_MEMORY):
             mail.outbox = []
-            for label in DEMO_APPS:
-                if not apps.is_installed(label):
-                    continue
-                try:
-                    module = import_module(f"{label}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{label}.demo":
-                        raise
-                    continue
-                module.load(stdout=self.stdout)
+            for config in apps.get_app_configs():
+                if module_has_submodule(config.module, "demo"):
+                    import_module(f"{config.name}.demo").load(stdout=self.stdout)
             kept = len(mail.outbox)
             if earlier is None:
                 del mail.outbox
