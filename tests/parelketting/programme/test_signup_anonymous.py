@@ -409,3 +409,28 @@ def test_an_unconfirmed_address_takes_over_no_sign_up(make_activity, rf):
     user_signed_up.send(sender=user.__class__, request=rf.get("/"), user=user)
     signup.refresh_from_db()
     assert signup.resident.user is None
+
+
+# --- The detail field for the chosen way only ---------------------------------------------------------------------
+
+DETAIL_FIELD = re.compile(r'<(?:div|fieldset) class="field[^"]*contact-detail ([^"]*)"')
+
+
+def test_every_contact_question_marks_each_detail_with_its_way(anonymous, make_activity, make_pearl, world):
+    """site.css shows only the chosen way's detail field (``:has()``, no script). That needs each form that asks
+    the one contact question to hold the answers and the details in one ``.contact-question``, each detail marked
+    with the way(s) it is for."""
+    person = make_pearl(kind=PearlKind.PERSON)
+    hood = world.residents.zuidwijk.neighbourhood
+    pages = {
+        "dream": (reverse("droomhuis:share"), {"phone", "email", "letter home_visit", "any"}),
+        "pearl": (reverse("parelketting:new") + f"?wijk={hood.slug}", {"phone", "email"}),
+        "sign-up": (make_activity().get_absolute_url(), {"phone", "email", "letter"}),
+        "join": (reverse("parelketting:join", kwargs={"uid": person.uid}), {"phone", "email", "letter"}),
+    }
+    for name, (url, ways) in pages.items():
+        html = anonymous.get(url).content.decode()
+        question = html.split('<div class="contact-question">', 1)[1]
+        assert 'name="contact_preference"' in question.split("contact-detail", 1)[0], name
+        found = {m.replace("contact-detail--", "") for m in DETAIL_FIELD.findall(question)}
+        assert found == ways, name
