@@ -1,6 +1,6 @@
 """The security promises of the portal, each checked: strict CSP and no inline code, the other headers,
 production-only HTTPS settings, a honeypot and a limit on every public form, no sequential ids of personal
-records in public URLs. Uploads and hostile text: tests/test_hostile_inputs.py and tests/wijk/test_photos.py.
+records in public URLs. Uploads and hostile text: tests/test_hostile_inputs.py and tests/lib/test_photos.py.
 """
 
 import json
