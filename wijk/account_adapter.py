@@ -13,10 +13,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         """Staff land on their Werkplek ("wat vraagt nu uw aandacht"); residents on their account page."""
+        from django.conf import settings
         from django.urls import reverse
 
         if has_workplace(request.user):
-            return reverse("werkplek:home")
+            return reverse(settings.STAFF_HOME_URL)
         return super().get_login_redirect_url(request)
 
     def get_client_ip(self, request):

@@ -7,6 +7,7 @@ e-mail straight away; who chose "one e-mail a day" gets it in ``staff_digest``. 
 ``send_mail``, so with a task queue every message is its own task.
 """
 
+from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Q
@@ -75,8 +76,9 @@ def staff_notify(*, users, kind: str, subject: str, body: str, url: str = "", ac
 
 
 def notice_link(notice: StaffNotice) -> str:
-    """The full link that opens ``notice``'s item through the Werkplek, so the notice is marked read on the way."""
-    return absolute_url(reverse("werkplek:notice_open", args=[notice.uid]))
+    """The full link that opens ``notice``'s item through the staff's notices page (``STAFF_NOTICE_OPEN_URL``, the
+    Werkplek's), so the notice is marked read on the way."""
+    return absolute_url(reverse(settings.STAFF_NOTICE_OPEN_URL, args=[notice.uid]))
 
 
 def _through_notice(body: str, notice: StaffNotice) -> str:

@@ -101,6 +101,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "wijk:account"
+# The staff's own pages, served by the Werkplek: where staff land after logging in, their notices, and the link in
+# a notice that opens its item (marking it read on the way). wijk sends staff there by these names; it names no app.
+STAFF_HOME_URL = "werkplek:home"
+STAFF_NOTICES_URL = "werkplek:notices"
+STAFF_NOTICE_OPEN_URL = "werkplek:notice_open"
 LOGOUT_REDIRECT_URL = "wijk:home"
 
 # Accounts (django-allauth): the e-mail address is the login; residents can log in with a code

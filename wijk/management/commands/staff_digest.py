@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 notices = list(rows)
                 user = notices[0].user
                 rows = [{"subject": n.subject, "link": notice_link(n) if n.url else ""} for n in notices]
-                context = {"notices": rows, "werkplek_url": absolute_url(reverse("werkplek:notices"))}
+                context = {"notices": rows, "werkplek_url": absolute_url(reverse(settings.STAFF_NOTICES_URL))}
                 body = render_to_string("wijk/email/staff_digest.txt", context)
                 with transaction.atomic():
                     StaffNotice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=timezone.now())
