@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -83,9 +84,17 @@ def programme(request):
     activities = list(_programme_queryset(theme).filter(starts_at__date__gte=first_week, starts_at__date__lt=horizon))
     weeks = []
     link = activity_links()
+    days = {}
     for activity in activities:
         activity.link = link(activity.uid)
-        start = timezone.localdate(activity.starts_at)
+        begins, ends = timezone.localtime(activity.starts_at), timezone.localtime(activity.ends_at)
+        start = begins.date()
+        # "zaterdag 12 december, 14:00–16:00", as the template's date:"l j F" and time:"H:i" wrote it: the
+        # day's name in the reader's language once per day, the times as plain digits (the filters were
+        # most of the page's rendering time).
+        if start not in days:
+            days[start] = date_format(begins, "l j F")
+        activity.when = f"{days[start]}, {begins:%H:%M}–{ends:%H:%M}"
         monday = start - timedelta(days=start.weekday())
         if not weeks or weeks[-1]["monday"] != monday:
             weeks.append({"monday": monday, "this_week": monday == this_week, "activities": []})
