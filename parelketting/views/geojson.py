@@ -4,7 +4,6 @@ import hashlib
 import json
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Case, CharField, Q, When
 from django.db.models.functions import Cast
@@ -15,53 +14,35 @@ from django.views.decorators.http import require_GET
 
 from lib.links import absolute_url
 from wijk.models import Theme
-from wijk.public_cache import PEARLS, SITE, versioned_key
 
 from ..choices import PearlKind, PearlStatus
 from ..forms import FilterForm
 from ..models import Pearl
-
-GEOJSON_CACHE_SECONDS = 300
 
 
 @require_GET
 def pearl_geojson(request):
     """Open data: published pearls with a point. No personal data; at most 2 queries at any size.
 
-    The body is kept in the shared cache under the versions of the pearls and the site (``wijk.public_cache``,
-    the same scheme as the pages): a moderated pearl, a theme or a neighbourhood gives a new key at once on
-    every server, and a repeat request runs no query.
+    Kept and served by the page cache (``PUBLIC_PAGE_CACHE``, an ``open_data`` entry in
+    ``wijk.public_cache``) under the versions of the pearls and the site: a moderated pearl, a theme or a
+    neighbourhood gives a new key at once on every server; a repeat request is answered from the worker's
+    own copy before the session and login middleware, plain or gzip-compressed (made once per change).
     """
-    filters = FilterForm(request.GET or None).filters()
-    key = versioned_key(
-        "parelketting:geojson:"
-        + hashlib.sha256(
-            "|".join(
-                [
-                    request.get_host(),
-                    request.scheme,
-                    filters["kind"],
-                    str(filters["theme"].pk if filters["theme"] else ""),
-                ]
-            ).encode()
-        ).hexdigest(),
-        PEARLS,
-        SITE,
-    )
-    stored = cache.get(key)
-    hit = stored is not None
-    if stored is None:
-        body = _geojson_body(request, filters)
-        # Kept with its ETag, so a repeat request does not hash 3 MB again (ConditionalGetMiddleware would).
-        stored = (body, quote_etag(hashlib.md5(body, usedforsecurity=False).hexdigest()))
-        cache.set(key, stored, GEOJSON_CACHE_SECONDS)
-    body, etag = stored
+    body = _geojson_body(request, FilterForm(request.GET or None).filters())
     response = HttpResponse(body, content_type="application/geo+json")
-    response["ETag"] = etag
+    # Hashed once per change, when the body is built; the copy in the cache keeps it (and one for gzip).
+    response["ETag"] = quote_etag(hashlib.md5(body, usedforsecurity=False).hexdigest())
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=60"
-    response["X-Page-Cache"] = "hit" if hit else "miss"
     return response
+
+
+def cache_variant(request) -> str:
+    """Which copy of the GeoJSON a request gets: its filters, as the view reads them. Any other query
+    parameter, or a theme that does not exist, gives the copy it would show, not a new one."""
+    filters = FilterForm(request.GET or None).filters()
+    return f"{filters['kind']}|{filters['theme'].pk if filters['theme'] else ''}"
 
 
 def _geojson_body(request, filters) -> bytes:

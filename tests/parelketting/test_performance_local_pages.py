@@ -35,7 +35,7 @@ def test_local_pages_respect_size_and_time():
     pages = _LocalPages(max_bytes=800)
     pages.set("a", (200, [], b"x" * 90), 60)
     pages.set("b", (200, [], b"y" * 90), 0)
-    pages.set("c", (200, [], b"z" * 500), 60)  # bigger than an eighth of the room: not kept
+    pages.set("c", (200, [], b"z" * 500), 60)  # bigger than a quarter of the room: not kept
     assert pages.get("a") is not None
     assert pages.get("b") is None  # expired
     assert pages.get("c") is None

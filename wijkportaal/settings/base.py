@@ -350,6 +350,13 @@ PUBLIC_PAGE_CACHE = {
     "wijk:choose": {"seconds": 3600, "kinds": ["site"]},
     "parelketting:map": {"seconds": 600, "kinds": ["site", "pearls"]},
     "parelketting:list": {"seconds": 600, "kinds": ["site", "pearls"]},
+    # Open data, the same for every visitor (signed in too), kept with a gzip copy; one copy per filter.
+    "parelketting:geojson": {
+        "seconds": 600,
+        "kinds": ["site", "pearls"],
+        "open_data": True,
+        "variant": "parelketting.views.geojson.cache_variant",
+    },
     "parelketting:detail": {"seconds": 600, "kinds": ["site", "pearls", "routes", "programme"]},
     "parelketting:programme": {"seconds": 600, "kinds": ["site", "programme"]},
     # Calendar feeds: the ETag and Last-Modified travel with the copy, so a polling calendar still gets its 304.
