@@ -5,6 +5,9 @@ reads one public page for ``BENCH_RPS_SECONDS``, a writer logs a resident in abo
 saves ``last_login`` and a session) and submits a dream about once every ten seconds. Prints
 ``bench: mixed <page> rps=N ratio=R hit_rate=H``: requests per second, the ratio to the "ok" floor measured
 under the same mix, and the share of answers that came from the page cache (``X-Page-Cache: hit``).
+
+Every request says ``Accept-Encoding: gzip, deflate, br``, as every browser does (and the map page's
+``fetch`` of the GeoJSON with it): a page kept with a gzip copy (the GeoJSON) is measured as visitors get it.
 """
 
 import os
@@ -23,6 +26,7 @@ from .server import gunicorn
 DURATION = os.environ.get("BENCH_RPS_SECONDS", "10")
 PASSWORD = "bench-wachtwoord-mix-7"
 RESIDENTS = 20
+BROWSER_ACCEPT_ENCODING = "Accept-Encoding: gzip, deflate, br"  # what a browser sends with every request
 
 # wrk runs this in each of its threads; done() adds up what every thread counted.
 COUNT_CACHE_HEADER = """
@@ -121,7 +125,7 @@ class Writer(threading.Thread):
 
 def _wrk(url: str, script: Path) -> tuple[float, dict]:
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{DURATION}s", "-s", str(script), url],
+        ["wrk", "-t2", "-c16", f"-d{DURATION}s", "-H", BROWSER_ACCEPT_ENCODING, "-s", str(script), url],
         capture_output=True,
         text=True,
         timeout=int(DURATION) + 30,
