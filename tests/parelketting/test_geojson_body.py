@@ -92,6 +92,8 @@ def test_the_gzip_copy_holds_exactly_the_plain_bytes(anonymous, make_pearl, worl
         assert "Content-Encoding" not in plain and packed["Content-Encoding"] == "gzip"
         assert gzip.decompress(packed.content) == plain.content
         assert len(packed.content) < len(plain.content)
+        if round_ == "hit":
+            assert packed["Content-Length"] == str(len(packed.content))
         for response in (plain, packed):
             assert response["Content-Type"] == "application/geo+json"
             assert "Accept-Encoding" in response["Vary"]
