@@ -8,6 +8,8 @@ under the same mix, and the share of answers that came from the page cache (``X-
 
 Every request says ``Accept-Encoding: gzip, deflate, br``, as every browser does (and the map page's
 ``fetch`` of the GeoJSON with it): a page kept with a gzip copy (the GeoJSON) is measured as visitors get it.
+``floor_same_bytes``: the "ok" floor with a body as large as the GeoJSON's gzip copy, in the same run: what
+sending that many bytes costs by itself (its ``ratio`` is against the "ok" floor too).
 """
 
 import os
@@ -139,6 +141,15 @@ def _wrk(url: str, script: Path) -> tuple[float, dict]:
     return (float(rps.group(1)) if rps else 0.0), figures
 
 
+def _size(url: str) -> int:
+    """The bytes a browser receives for ``url``."""
+    import urllib.request
+
+    request = urllib.request.Request(url, headers=dict([BROWSER_ACCEPT_ENCODING.split(": ", 1)]))  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310 - loopback only
+        return len(answer.read())
+
+
 def pages() -> dict:
     """The public pages of the mix: name -> path."""
     from parelketting.models import Pearl, Route
@@ -178,6 +189,9 @@ def run():
         try:
             floor, _ = _wrk(base + "/_floor/ok/", script)
             print(f"bench: mixed floor_ok rps={floor:.0f}", flush=True)
+            size = _size(base + "/parelketting/pearls.geojson")
+            same, _ = _wrk(base + f"/_floor/bytes/?n={size}", script)
+            print(f"bench: mixed floor_same_bytes bytes={size} rps={same:.0f} ratio={same / floor:.2f}", flush=True)
             for name, path in pages().items():
                 rps, counts = _wrk(base + path, script)
                 served = counts.get("hits", 0) + counts.get("misses", 0)

@@ -1,4 +1,4 @@
-"""The portal's URLs plus the two benchmark floors (used only by ``wijkportaal.settings.bench``)."""
+"""The portal's URLs plus the benchmark floors (used only by ``wijkportaal.settings.bench``)."""
 
 from django.urls import path
 
@@ -10,5 +10,6 @@ from . import floors
 urlpatterns = [
     path("_floor/ok/", floors.ok),
     path("_floor/geojson/", floors.bare_geojson),
+    path("_floor/bytes/", floors.same_bytes),
     *portal,
 ]
