@@ -23,7 +23,9 @@ def _bytes(count: int) -> bytes:
 
 def same_bytes(request):
     count = min(int(request.GET.get("n", "2")), 8 * 1024 * 1024)
-    return HttpResponse(_bytes(count), content_type="application/octet-stream")
+    response = HttpResponse(_bytes(count), content_type="application/octet-stream")
+    response["ETag"] = f'"{count}"'  # as the cached GeoJSON carries its own: no hashing per request
+    return response
 
 
 def bare_geojson(request):
