@@ -220,3 +220,13 @@ def test_public_list_counts_only_canvases_of_public_workshops(anonymous, facilit
     assert "1 canvas" in facilitator.get(path).content.decode()
     make_public(atelier.ws3)
     assert "1 canvas" in anonymous.get(path).content.decode()
+
+
+def test_the_teams_question_keeps_its_own_direction_in_arabic(as_persona, atelier):
+    """The question is the team's Dutch text: in an Arabic page it reads left to right, its "?" at the end."""
+    make_public(atelier.ws3)
+    client = as_persona("anonymous")
+    client.cookies["django_language"] = "ar"
+    html = client.get("/atelier/").content.decode()
+    assert '<dd dir="auto">Hoe doen bewoners mee?</dd>' in html
+    assert '<dd dir="auto">Hoe past het bij hun wensen?</dd>' in html
