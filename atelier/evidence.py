@@ -42,8 +42,8 @@ SERIES_LABELS = {
     "dreams_realised": _("Dromen waargemaakt"),
     "partners_involved": _("Partners die meedoen"),
     "partners": _("Partners die meedoen"),
-    "matches_closed": _("Matches afgerond"),
-    "matches_helped": _("Matches die hielpen"),
+    "matches_closed": _("Koppelingen afgerond"),
+    "matches_helped": _("Koppelingen die hielpen"),
 }
 
 # Series whose months do not add up to a total: a partner that joins in two months is one partner, not two.

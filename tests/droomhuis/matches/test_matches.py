@@ -197,6 +197,6 @@ def test_the_atelier_shows_few_matches_as_less_than_ten(world, both, owned):
     match = matches.match_record(dream=owned, actor=world.users.broker_bw, partner=world.welzijn)
     matches.match_close(match=match, actor=world.users.broker_bw, outcome="helped")
     series = {s.key: s for s in build(evidence_counts(world.hagedoorn)).series}
-    assert series["matches_closed"].label == "Matches afgerond"
+    assert series["matches_closed"].label == "Koppelingen afgerond"
     assert [c.text for c in series["matches_closed"].cells] == ["<10"]
     assert [c.text for c in series["matches_helped"].cells] == ["<10"]
