@@ -43,8 +43,11 @@
     document.dispatchEvent(new CustomEvent("pk:step", { detail: { index: index } }));
     if (moveFocus && !focusFirstError(steps[index])) {
       // The step itself: a screen reader reads its legend ("Stap 2 van 4: waar is het?"); the next Tab goes to
-      // its first question, the map included.
-      steps[index].focus();
+      // its first question, the map included. A step taller than the screen (the map) would be centred by the
+      // browser, with its heading out of sight: the page scrolls to the heading instead.
+      steps[index].focus({ preventScroll: true });
+      var heading = steps[index].querySelector("legend") || steps[index];
+      heading.scrollIntoView({ block: "start" });
     }
   }
 

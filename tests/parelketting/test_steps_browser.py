@@ -1,0 +1,50 @@
+"""At 390 px with JavaScript: each step of the pearl form opens with its heading ("Stap 2 van 4: waar is het?") in
+sight and the focus on the step, also the step with the map, which is taller than a phone's screen."""
+
+import pytest
+
+from tests.browser import _only_loopback, assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+HEADING_IN_SIGHT = """() => {
+    const step = document.querySelector('fieldset.pk-step:not([hidden])');
+    const box = step.querySelector('legend').getBoundingClientRect();
+    return {top: box.top, bottom: box.bottom, height: window.innerHeight, focused: document.activeElement === step,
+            legend: step.querySelector('legend').innerText};
+}"""
+
+
+def _heading(page):
+    page.wait_for_timeout(200)
+    seen = page.evaluate(HEADING_IN_SIGHT)
+    assert seen["focused"], seen
+    assert seen["top"] >= 0 and seen["bottom"] <= seen["height"], seen
+    return seen["legend"]
+
+
+def test_every_step_opens_with_its_heading_in_sight_at_390_px(live_server, browser, world):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context.route("**/*", _only_loopback)
+    log_in(context, live_server, world.users.resident_zuidwijk)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(live_server.url + "/parelketting/nieuw/")
+        page.wait_for_selector("#pk-picker.pk-ready", state="attached")
+        page.get_by_label("Geef uw parel een korte naam").fill("Het bankje bij de vijver")
+        page.get_by_label("Vertel erover in uw eigen woorden").fill("Hier zit ik graag.")
+        next_step = page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap")
+        next_step.click()
+        assert _heading(page).startswith("Stap 2 van 4")
+        assert_accessible(page)
+        page.get_by_label("Straat").select_option("Spui")  # the place, so step 2 is complete
+        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
+        assert _heading(page).startswith("Stap 3 van 4")
+        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
+        assert _heading(page).startswith("Stap 4 van 4")
+        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Vorige stap").click()
+        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Vorige stap").click()
+        assert _heading(page).startswith("Stap 2 van 4")
+    finally:
+        context.close()
