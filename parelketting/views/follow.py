@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from lib.antispam import rate_limit_hit
 from lib.guesses import GuessLimit, RefusalTexts, code_refused
+from wijk.services import resident_reach
 
 from .. import limits
 from ..forms import PearlFollowForm
@@ -66,7 +67,13 @@ def thanks(request, code):
         return _follow_refused(request)
     if pearl.follow_code not in request.session.get(SESSION_SENT, []):
         return redirect("parelketting:follow", code=pearl.follow_code)
-    return render(request, "parelketting/thanks.html", {"pearl": pearl, "resident": pearl.submitter})
+    resident = pearl.submitter
+    # How the sender hears from us, in the way they chose: the same answer the moderator sees (werkplek).
+    reach = resident_reach(resident) if resident else "nobody"
+    email = (resident.email or (resident.user.email if resident.user_id else "")) if reach == "email" else ""
+    return render(
+        request, "parelketting/thanks.html", {"pearl": pearl, "resident": resident, "reach": reach, "email": email}
+    )
 
 
 def follow_start(request):

@@ -101,6 +101,16 @@ def test_phone_is_kept_and_no_mail_is_sent(anonymous, world):
     assert mail.outbox == []
 
 
+def test_the_thank_you_page_says_how_we_reach_the_sender_in_their_chosen_way(anonymous, world):
+    response = anonymous.post(NEW, _data(world, contact_preference="phone", phone="0186 123 456"))
+    thanks = anonymous.get(response["Location"]).content.decode()
+    assert "Wij bellen u op" in thanks and "0186 123 456" in thanks
+    assert "Hebben wij een vraag?" not in thanks and "U wilde niets van ons horen" not in thanks
+    response = anonymous.post(NEW, _data(world, title="Nog een", contact_preference="email", email="a@b.nl"))
+    thanks = anonymous.get(response["Location"]).content.decode()
+    assert "Wij mailen u wat wij besluiten, naar a@b.nl" in thanks and "Wij bellen u" not in thanks
+
+
 @pytest.mark.parametrize(
     ("extra", "field", "text"),
     [
