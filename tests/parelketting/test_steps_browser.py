@@ -1,6 +1,8 @@
 """At 390 px with JavaScript: each step of the pearl form opens with its heading ("Stap 2 van 4: waar is het?") in
 sight and the focus on the step, also the step with the map, which is taller than a phone's screen."""
 
+import re
+
 import pytest
 
 from tests.browser import _only_loopback, assert_accessible, log_in
@@ -46,5 +48,23 @@ def test_every_step_opens_with_its_heading_in_sight_at_390_px(live_server, brows
         page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Vorige stap").click()
         page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Vorige stap").click()
         assert _heading(page).startswith("Stap 2 van 4")
+    finally:
+        context.close()
+
+
+def test_without_javascript_step_2_asks_only_the_questions_for_the_chosen_kind(live_server, browser, world):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    context.route("**/*", _only_loopback)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(live_server.url + "/parelketting/nieuw/?wijk=" + world.zuidwijk.slug)
+        person_question = page.get_by_label(re.compile("^Waar kunnen buren u ontmoeten"))
+        street = page.get_by_label("In welke straat is het?")
+        page.get_by_label(re.compile("^Een fijne plek")).check()
+        assert street.is_visible() and person_question.is_hidden()
+        page.get_by_label(re.compile("^Een mens")).check()
+        assert person_question.is_visible() and street.is_hidden()
+        assert page.locator("#pk-picker").is_hidden()
     finally:
         context.close()
