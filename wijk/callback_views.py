@@ -34,11 +34,25 @@ MARKS = {
 
 
 def day_text(day) -> str:
-    """ "dinsdag 8 december", or "morgen, dinsdag 8 december" when that is tomorrow."""
+    """ "dinsdag 8 december"; "morgen, dinsdag 8 december" or "vandaag, ..." when it is tomorrow or today."""
     text = date_format(day, "l j F")
-    if day == timezone.localdate() + timedelta(days=1):
+    today = timezone.localdate()
+    if day == today:
+        return _("vandaag, %(day)s") % {"day": text}
+    if day == today + timedelta(days=1):
         return _("morgen, %(day)s") % {"day": text}
     return text
+
+
+def day_sentence(day) -> str:
+    """The hint before sending, as one whole sentence for each case (Dutch says "op dinsdag", never "op morgen")."""
+    text = date_format(day, "l j F")
+    today = timezone.localdate()
+    if day == today:
+        return _("Wij bellen u vandaag, %(day)s.") % {"day": text}
+    if day == today + timedelta(days=1):
+        return _("Wij bellen u morgen, %(day)s.") % {"day": text}
+    return _("Wij bellen u op %(day)s.") % {"day": text}
 
 
 def _known_neighbourhood(request):
@@ -65,7 +79,7 @@ def callback_ask(request):
     """One screen: phone, when, which neighbourhood (chosen for the resident when known), name and note."""
     call_on = callback_day(timezone.localdate())
     known = _known_neighbourhood(request)
-    form = CallbackForm(request.POST or None, initial={"neighbourhood": known}, call_day_text=day_text(call_on))
+    form = CallbackForm(request.POST or None, initial={"neighbourhood": known}, call_day_hint=day_sentence(call_on))
     context = {"form": form, "known_neighbourhood": known}
     if request.method == "POST" and form.is_valid():
         if rate_limit_hit(request, "wijk-callback", CALLBACKS_PER_HOUR):

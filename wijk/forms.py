@@ -16,7 +16,8 @@ PHONE_CHARACTERS = re.compile(r"^[\d\s+().-]+$")
 
 class CallbackForm(HoneypotForm):
     """ "Bel mij terug": a phone number, a part of the day and the neighbourhood; a name and a note if the
-    resident likes. ``call_day_text`` ("dinsdag 8 december") tells, before sending, on which day we call."""
+    resident likes. ``call_day_hint`` ("Wij bellen u op dinsdag 8 december.") tells, before sending, on which day
+    we call."""
 
     phone = PhoneField(
         label=_("Uw telefoonnummer"),
@@ -48,10 +49,10 @@ class CallbackForm(HoneypotForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, call_day_text="", **kwargs):
+    def __init__(self, *args, call_day_hint="", **kwargs):
         super().__init__(*args, **kwargs)
-        if call_day_text:
-            self.fields["day_part"].help_text = _("Wij bellen u op %(day)s.") % {"day": call_day_text}
+        if call_day_hint:
+            self.fields["day_part"].help_text = call_day_hint
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
 
     def clean_phone(self):

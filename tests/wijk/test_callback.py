@@ -135,6 +135,27 @@ def test_the_neighbourhood_is_chosen_from_the_page_or_the_account(client, world,
     assert resident_zuidwijk.get(URL).context["form"]["neighbourhood"].value() == world.zuidwijk.pk
 
 
+@pytest.mark.parametrize(
+    ("days", "sentence"), [(0, "Wij bellen u vandaag, "), (1, "Wij bellen u morgen, "), (3, "Wij bellen u op ")]
+)
+def test_the_call_day_is_one_correct_dutch_sentence(days, sentence):
+    from django.utils.formats import date_format
+
+    from wijk.callback_views import day_sentence
+
+    day = timezone.localdate() + timedelta(days=days)
+    assert day_sentence(day) == sentence + date_format(day, "l j F") + "."
+    assert "op morgen" not in day_sentence(day) and "op vandaag" not in day_sentence(day)
+
+
+def test_the_form_tells_the_call_day_in_a_whole_sentence(client, world):
+    from wijk.callback_views import day_sentence
+
+    html = client.get(URL).content.decode()
+    assert day_sentence(callback_day(timezone.localdate())) in html
+    assert "op morgen" not in html
+
+
 def test_every_resident_page_links_to_it_and_the_contact_block_names_the_neighbourhood(client, world):
     home = client.get("/").content.decode()
     assert f'href="{URL}"' in home  # the footer, on every page
