@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lib.antispam import rate_limit_hit
 
+from . import frontdoor
 from .forms import CallbackForm
 from .models import CallbackStatus, Neighbourhood
 from .permissions import callbacks_for_user, get_callback_for_user, may_handle_callbacks
@@ -56,8 +57,8 @@ def day_sentence(day) -> str:
 
 
 def _known_neighbourhood(request):
-    """The neighbourhood the page came from (``?wijk=<id>``, from the contact block), else the kiosk's, else the
-    resident's own."""
+    """The neighbourhood the page came from (``?wijk=<id>``, from the contact block), else the kiosk's, else the one
+    chosen on this device (the cookie of the front door), else the resident's own."""
     wanted = request.GET.get("wijk", "")
     if re.fullmatch(r"[0-9]{1,9}", wanted):
         found = Neighbourhood.objects.filter(pk=int(wanted)).values_list("pk", flat=True).first()
@@ -66,6 +67,11 @@ def _known_neighbourhood(request):
     kiosk = getattr(request, "kiosk", None)
     if kiosk is not None:
         return kiosk.neighbourhood_id
+    chosen = frontdoor.chosen_slug(request)  # chosen on the front door ("/"), kept in a cookie
+    if chosen:
+        found = Neighbourhood.objects.filter(slug=chosen).values_list("pk", flat=True).first()
+        if found:
+            return found
     if request.user.is_authenticated:
         try:
             return request.user.resident.neighbourhood_id

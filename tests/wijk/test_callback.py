@@ -135,6 +135,14 @@ def test_the_neighbourhood_is_chosen_from_the_page_or_the_account(client, world,
     assert resident_zuidwijk.get(URL).context["form"]["neighbourhood"].value() == world.zuidwijk.pk
 
 
+def test_the_neighbourhood_chosen_on_the_front_door_is_preselected(client, world):
+    client.cookies["wijk_keuze"] = world.hagedoorn.slug  # set on "/" when a visitor chooses
+    assert client.get(URL).context["form"]["neighbourhood"].value() == world.hagedoorn.pk
+    assert client.get(URL, {"wijk": world.zuidwijk.pk}).context["form"]["neighbourhood"].value() == world.zuidwijk.pk
+    client.cookies["wijk_keuze"] = "bestaat-niet"
+    assert client.get(URL).context["form"]["neighbourhood"].value() is None
+
+
 @pytest.mark.parametrize(
     ("days", "sentence"), [(0, "Wij bellen u vandaag, "), (1, "Wij bellen u morgen, "), (3, "Wij bellen u op ")]
 )
