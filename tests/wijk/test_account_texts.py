@@ -94,3 +94,12 @@ def test_asking_a_code_for_an_unknown_address_does_not_claim_one_was_sent(anonym
     text = _main_text(response)
     assert "Is onbekend@nergens.test bij ons bekend? Dan stuurden wij er" in text
     assert not any(re.search(r"\d{5}-\d{5}", m.body) for m in mail.outbox)  # a notice perhaps, never a code
+
+
+def test_the_login_code_part_says_what_is_on_the_screen(client):
+    """The code part of the login page has only a button: its text leads to the button, not to a field that is
+    on the next page."""
+    html = client.get(reverse("account_login")).content.decode()
+    part = html[html.index('id="login-code-title"') : html.index("</section>", html.index('id="login-code-title"'))]
+    assert "Kies ‘Stuur mij een code’. Daarna vult u uw e-mailadres in." in part
+    assert 'type="email"' not in part and "Vul uw e-mailadres in" not in part
