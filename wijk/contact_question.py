@@ -18,16 +18,22 @@ PAPER_EMAIL_LABEL = _("Uw e-mailadres (als u 'mail mij' kiest)")
 PAPER_LETTER_LABEL = _("Uw adres (als u 'stuur mij een brief' kiest)")
 
 
+def _needed_for_a_choice(field):
+    """A detail is needed when its way is chosen: its label never says "(mag leeg blijven)" (wijk/_field.html)."""
+    field.needed_for_a_choice = True
+    return field
+
+
 def phone_detail(label=PHONE_LABEL) -> PhoneField:
-    return PhoneField(label=label, required=False)
+    return _needed_for_a_choice(PhoneField(label=label, required=False))
 
 
 def email_detail(label=EMAIL_LABEL) -> EmailAddressField:
-    return EmailAddressField(label=label, required=False)
+    return _needed_for_a_choice(EmailAddressField(label=label, required=False))
 
 
 def letter_detail(label=LETTER_LABEL, **kwargs) -> PostalAddressField:
-    return PostalAddressField(label=label, required=False, **kwargs)
+    return _needed_for_a_choice(PostalAddressField(label=label, required=False, **kwargs))
 
 
 DETAIL_MISSING = {

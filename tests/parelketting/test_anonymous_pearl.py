@@ -378,3 +378,19 @@ def test_the_login_page_promise_holds(anonymous, world):
     assert form.status_code == 200 and 'name="title"' in form.content.decode()
     assert anonymous.post(NEW, _data(world)).status_code == 302
     assert Pearl.objects.get().submitter.user is None
+
+
+def test_a_detail_needed_for_the_chosen_way_never_says_it_may_stay_empty(anonymous, world):
+    """'Telefoonnummer (als u 'bel mij' kiest)' is needed with 'bel mij': no "(mag leeg blijven)" behind it, nor
+    behind the question itself, whose 'Nee' is an answer too. A truly optional field keeps it."""
+    import re as _re
+
+    html = anonymous.get(NEW, {"wijk": world.zuidwijk.slug}).content.decode()
+
+    def label(for_id):
+        return _re.search(rf'<label for="{for_id}">(.*?)</label>', html, _re.S).group(1)
+
+    assert "mag leeg blijven" not in label("id_phone") and "mag leeg blijven" not in label("id_email")
+    legend = _re.search(r"<legend>Wilt u horen wat wij met uw parel doen\?(.*?)</legend>", html, _re.S).group(1)
+    assert "mag leeg blijven" not in legend
+    assert "mag leeg blijven" in label("id_location_description")

@@ -16,6 +16,18 @@ def described_by(field) -> str:
     return " ".join(ids)
 
 
+@register.filter
+def may_stay_empty(field) -> bool:
+    """Whether the label may say "(mag leeg blijven)": not for a required field, nor for a detail of the one contact
+    question (needed when its way is chosen: ``wijk.contact_question``), nor for radio buttons whose answers include an
+    empty one ("Nee, ...": choosing that is the answer, nothing stays empty)."""
+    if field.field.required or getattr(field.field, "needed_for_a_choice", False):
+        return False
+    if getattr(field.field.widget, "input_type", "") != "radio":
+        return True
+    return not any(value == "" for value, _label in field.field.choices)
+
+
 @register.simple_tag
 def field_input(field):
     """The field's widget with ``aria-describedby`` (hint, message) and ``aria-invalid`` after a failed try."""
