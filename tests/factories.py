@@ -1,8 +1,10 @@
 """Factories for the shared model. Feature tests build on these and on the personas in conftest."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from wijk.choices import Channel, ContactPreference, OrganisationKind, PartnerType
 from wijk.models import Neighbourhood, Organisation, Resident, Role, Theme, User
@@ -107,3 +109,17 @@ def wants_post(resident, language="nl"):
     resident.language = language
     resident.save()
     return resident
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A published activity of two hours, three days from now; pass ``neighbourhood`` (and what a test needs)."""
+
+    class Meta:
+        model = "parelketting.Activity"
+
+    title = "Samen breien"
+    description = "Breien."
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+    ends_at = factory.LazyAttribute(lambda activity: activity.starts_at + timedelta(hours=2))
+    capacity = 10
+    status = "published"

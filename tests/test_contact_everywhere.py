@@ -20,7 +20,7 @@ from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import timezone
 
-from parelketting.programme.models import Activity
+from tests.factories import ActivityFactory
 from tests.parelketting.conftest import make_pearl  # noqa: F401 - a fixture used below
 from wijk.models import WalkInPlace
 from wijk.services import letter_contact
@@ -79,15 +79,11 @@ def reachable(world):
 
 @pytest.fixture
 def activity(reachable):
-    starts = timezone.now() + timedelta(days=5)
-    return Activity.objects.create(
+    return ActivityFactory(
         neighbourhood=reachable.zuidwijk,
-        title="Samen breien",
         description="Breien in de rommelruimte.",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
+        starts_at=timezone.now() + timedelta(days=5),
         capacity=8,
-        status="published",
     )
 
 

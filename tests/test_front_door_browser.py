@@ -15,9 +15,9 @@ from playwright.sync_api import expect
 
 from atelier.models import Story
 from parelketting.choices import ActivityStatus
-from parelketting.programme.models import Activity
 from tests.api.conftest import make_experiment, make_pearl, make_wall_dream  # noqa: F401  (fixtures)
 from tests.browser import ARTIFACTS, assert_accessible
+from tests.factories import ActivityFactory
 from tests.images import jpeg_bytes, upload
 from tests.test_languages_browser import OVERFLOW
 from wijk.mood import mood_image_store
@@ -44,14 +44,12 @@ def alive(world, make_pearl, make_wall_dream, make_experiment):  # noqa: F811
     chose for its front door."""
     make_pearl(title="Bankje bij de vijver", photo=True)
     make_pearl(title="Ik repareer fietsen", kind="person")
-    start = timezone.now() + timedelta(days=6)
-    Activity.objects.create(
+    ActivityFactory(
         title="Koffie in de tuin",
         description="Samen koffie drinken.",
         neighbourhood=world.zuidwijk,
         place_text="Het buurthuis",
-        starts_at=start,
-        ends_at=start + timedelta(hours=2),
+        starts_at=timezone.now() + timedelta(days=6),
         organiser_resident=world.residents.zuidwijk,
         capacity=12,
         status=ActivityStatus.PUBLISHED,

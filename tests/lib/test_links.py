@@ -4,15 +4,14 @@ import os
 import re
 import subprocess  # nosec B404 - runs make and python from this repository
 import sys
-from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
 
 from lib.links import absolute_url, short_address
+from tests.factories import ActivityFactory
 
 SITE = "http://127.0.0.1:8123"
 
@@ -53,18 +52,8 @@ def test_make_run_passes_the_port_to_the_server_and_the_demo():
 def test_every_full_link_follows_the_site_address(on_port_8123, world, anonymous):
     """QR plaques, the calendar, the map's GeoJSON, the API and paper forms: no link to another port."""
     from parelketting.necklace.plaques import short_url
-    from parelketting.programme.models import Activity
 
-    starts = timezone.now() + timedelta(days=3)
-    activity = Activity.objects.create(
-        neighbourhood=world.zuidwijk,
-        title="Samen breien",
-        description="Breien.",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        capacity=10,
-        status="published",
-    )
+    activity = ActivityFactory(neighbourhood=world.zuidwijk)
     assert short_url("abc1234") == f"{SITE}/parelketting/p/abc1234/"
     ics = anonymous.get(reverse("parelketting:activity_ics", kwargs={"uid": activity.uid})).content.decode()
     assert f"URL:{SITE}{activity.get_absolute_url()}" in ics.replace("\r\n ", "")

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import ActivityFactory
 from wijk.contact import contacts_for, tel_href
 from wijk.models import Organisation, WalkInPlace
 
@@ -83,22 +84,7 @@ def test_a_logged_in_resident_sees_their_own_corporation(contacts, resident_hage
 
 
 def test_an_activity_shows_its_own_neighbourhoods_corporation(contacts, anonymous):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from parelketting.programme.models import Activity
-
-    starts = timezone.now() + timedelta(days=3)
-    activity = Activity.objects.create(
-        neighbourhood=contacts.zuidwijk,
-        title="Samen breien",
-        description="Breien.",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        capacity=10,
-        status="published",
-    )
+    activity = ActivityFactory(neighbourhood=contacts.zuidwijk)
     html = anonymous.get(activity.get_absolute_url()).content.decode()
     assert "Liever bellen? De corporatie meldt u ook aan." in html
     assert 'href="tel:+31186000000"' in html and "Pop-up rommelruimte" in html
