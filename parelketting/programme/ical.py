@@ -41,7 +41,7 @@ def _uid(uid) -> str:
     return f"activiteit-{uid}@{UID_DOMAIN}"
 
 
-def _calendar(name: str) -> Calendar:
+def ical_calendar(name: str) -> Calendar:
     """The calendar's own lines, in the order the library writes them (see ``_event``)."""
     calendar = Calendar()
     calendar.add("version", "2.0")
@@ -127,7 +127,7 @@ def _event(item: FeedItem, url: str, stamp: vDatetime) -> Event:
 def _ical(items, *, name: str) -> bytes:
     stamp = vDatetime(timezone.now().astimezone(UTC))
     link = activity_links()
-    calendar = _calendar(name)
+    calendar = ical_calendar(name)
     for item in items:
         calendar.add_component(_event(item, absolute_url(link(item.uid)), stamp))
     return calendar.to_ical(sorted=False)
