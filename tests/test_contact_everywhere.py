@@ -104,6 +104,7 @@ def _pages(world, activity, moderator_hw):
     """(page name, client, path, phone that must be on it, status) for every resident-facing page that asks."""
     from parelketting.programme.services import signup_create_anonymous
     from parelketting.services import pearl_submit_anonymous
+    from parelketting.views.submit import SESSION_SENT
 
     anonymous = Client()
     resident = Client()
@@ -112,6 +113,10 @@ def _pages(world, activity, moderator_hw):
     pearl = pearl_submit_anonymous(
         neighbourhood=world.zuidwijk, kind="place", title="Bank", story="Fijn", street="Spui"
     )
+    sender = Client()  # the visitor who just sent that pearl: the thank-you page is theirs
+    session = sender.session
+    session[SESSION_SENT] = [pearl.follow_code]
+    session.save()
     signup = signup_create_anonymous(activity=activity, name="Fatma")
     tablet = Client()  # the Droomhuis tablet, started by the broker; a dream was just shared on it
     tablet.force_login(world.users.broker_bw)
@@ -124,6 +129,7 @@ def _pages(world, activity, moderator_hw):
         ("aanmelding zoeken", anonymous, reverse("parelketting:signup_find"), "both", 200),
         ("aanmelding", anonymous, reverse("parelketting:signup_status", args=[signup.reference]), "hw", 200),
         ("parel volgen", anonymous, reverse("parelketting:follow", args=[pearl.follow_code]), "hw", 200),
+        ("parel bedankt", sender, reverse("parelketting:thanks", args=[pearl.follow_code]), "hw", 200),
         ("home", anonymous, reverse("wijk:home"), "both", 200),
         ("voordeur zuidwijk", anonymous, reverse("wijk:front_door", args=["zuidwijk"]), "hw", 200),
         ("voordeur hagedoorn", anonymous, reverse("wijk:front_door", args=["hagedoorn"]), "bw", 200),
