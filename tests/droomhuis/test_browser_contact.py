@@ -83,3 +83,16 @@ def test_only_the_chosen_ways_detail_shows_without_script(live_server, page, wor
     assert page.locator("#id_phone").input_value() == "0546 123 456"
     assert "Mogen wij u bellen?" in page.locator("#id_phone_errors").inner_text()
     assert_accessible(page)
+
+
+def test_after_a_link_in_the_error_summary_the_thank_you_address_has_no_fragment(live_server, page, world):
+    """The summary's link adds '#id_text' to the page's address; the form posts to its own address without it, so
+    the thank-you page does not inherit it through the redirect."""
+    page.goto(live_server.url + "/droomhuis/")
+    page.locator("#dh-share button[type=submit].button:not(.button--small)").click()
+    page.locator("#fouten a[href='#id_text']").click()
+    assert page.url.endswith("#id_text")
+    page.locator("#id_text").fill("Een bankje bij de bushalte.")
+    page.locator("#dh-share button[type=submit].button:not(.button--small)").click()
+    page.wait_for_url(re.compile(r"/droomhuis/bedankt/"))
+    assert "#" not in page.url
