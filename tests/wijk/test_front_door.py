@@ -223,3 +223,27 @@ def test_front_door_query_count_is_pinned_at_two_sizes(client, world, make_pearl
     # The neighbourhood, then Zuidwijk: pearls, activities, routes; Hagedoorn: dreams; both: the atelier's
     # experiment and chosen story. The chosen neighbourhood and the contact details come from the cache.
     assert small == {"zuidwijk": 6, "hagedoorn": 4}[slug]
+
+
+def test_dutch_content_is_marked_dutch_on_pages_in_another_language(client, world, make_wall_dream, make_experiment):  # noqa: F811
+    """In Arabic the page is rtl; what staff and residents wrote stays Dutch: lang="nl" (and dir="auto") tells a
+    screen reader to read it in Dutch."""
+    from django.conf import settings
+
+    from atelier.models import Story
+
+    make_wall_dream(outcome="Er is een moestuin")
+    experiment = make_experiment(is_public=True)
+    Story.objects.create(
+        experiment=experiment, title="Een ketting van parels", text="Zo begon het.", is_public=True, on_front_door=True
+    )
+    html = client.get("/hagedoorn/").content.decode()
+    assert '<h3 lang="nl" dir="auto">Er is een moestuin</h3>' in html
+    assert '<p lang="nl" dir="auto">Buren zaaien samen.' in html
+    html = client.get("/zuidwijk/").content.decode()
+    assert '<h3 id="fd-story-title" lang="nl" dir="auto">Een ketting van parels</h3>' in html
+    assert '<p class="prose" lang="nl" dir="auto">Zo begon het.' in html
+
+    # The mood image's credit ("Tekening: Wijkportaal"), on every page with a mood image.
+    template = (settings.BASE_DIR / "templates" / "wijk" / "_mood_image.html").read_text()
+    assert '<figcaption class="mood__credit" lang="nl" dir="auto">' in template
