@@ -247,3 +247,20 @@ def test_dutch_content_is_marked_dutch_on_pages_in_another_language(client, worl
     # The mood image's credit ("Tekening: Wijkportaal"), on every page with a mood image.
     template = (settings.BASE_DIR / "templates" / "wijk" / "_mood_image.html").read_text()
     assert '<figcaption class="mood__credit" lang="nl" dir="auto">' in template
+
+
+def test_cards_without_a_picture_look_intentional(client, world, make_pearl):  # noqa: F811
+    """No stray bullet for an activity without a picture, and a pearl tile without a photo gets the same square as
+    the others (site.css: .fd-placeholder, .fd-pearl--text)."""
+    import re
+
+    from django.conf import settings
+
+    make_pearl(title="Picknicktafel aan de dijk")
+    html = client.get("/zuidwijk/").content.decode()
+    assert 'class="fd-pearl fd-pearl--text"' in html
+    for item in re.findall(r'<ul class="fd-list">(.*?)</ul>', html, re.S):
+        for li in re.findall(r"<li[^>]*>.*?</li>", item, re.S):
+            assert li.startswith('<li class="fd-route">') and ("fd-placeholder" in li or "mood__image" in li)
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    assert ".fd-list { list-style: none;" in css
