@@ -102,7 +102,10 @@ def signup_status(request, code):
         and activity.status == ActivityStatus.PUBLISHED
         and activity.ends_at >= timezone.now()
     )
-    if request.method == "POST":
+    # A slip is recoverable: the first button only asks "Weet u het zeker?"; a freed place goes to the next person
+    # on the waiting list at once, so only the second, confirming, press cancels.
+    confirming = request.method == "POST" and can_cancel and request.POST.get("bevestig") != "ja"
+    if request.method == "POST" and not confirming:
         if rate_limit_hit(request, "pk-withdraw", limits.WITHDRAWALS_PER_HOUR):
             messages.error(request, _("U heeft het vaak geprobeerd. Probeer het over een uur opnieuw."))
         elif not can_cancel:
@@ -122,5 +125,6 @@ def signup_status(request, code):
         "just_signed_up": signup.reference in request.session.get(SESSION_SIGNED_UP, []),
         "position": _waiting_position(signup) if signup.status == SignUpStatus.WAITING else None,
         "can_cancel": can_cancel,
+        "confirming": confirming,
     }
     return render(request, "parelketting/signup_status.html", context)

@@ -218,7 +218,7 @@ def test_cancel_with_the_right_code_moves_the_next_one_up(make_activity, django_
     assert "U bent aangemeld" not in page.split("<h1>", 1)[1][:40]  # no "thank you" for another browser
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_status(first.reference))
+        response = client.post(_status(first.reference), {"bevestig": "ja"})
     assert response.status_code == 302
     first.refresh_from_db()
     second.refresh_from_db()
@@ -228,7 +228,9 @@ def test_cancel_with_the_right_code_moves_the_next_one_up(make_activity, django_
     assert AccessLogEntry.objects.filter(object_id=str(first.pk), detail__contains="reference code").exists()
     page = client.get(_status(first.reference)).content.decode()
     assert "U bent afgemeld." in page and "Ik kom toch niet" not in page
-    assert client.post(_status(first.reference)).status_code == 302  # twice: nothing breaks, nothing changes
+    assert (
+        client.post(_status(first.reference), {"bevestig": "ja"}).status_code == 302
+    )  # twice: nothing breaks, nothing changes
 
 
 def test_the_code_is_found_when_typed_loosely(anonymous, make_activity):
@@ -256,7 +258,7 @@ def test_wrong_codes_are_limited_per_client(anonymous, make_activity, settings):
     html = refused.content.decode()
     assert "Even geen code opzoeken" in html and "contact-block" in html and "Bel mij terug" in html
     assert anonymous.get(_status(signup.reference)).status_code == 429
-    assert anonymous.post(_status(signup.reference)).status_code == 429
+    assert anonymous.post(_status(signup.reference), {"bevestig": "ja"}).status_code == 429
     signup.refresh_from_db()
     assert signup.status == SignUpStatus.CONFIRMED
 
@@ -274,7 +276,7 @@ def test_a_right_code_is_never_refused_for_strangers_mistakes(make_activity, set
     assert Client(REMOTE_ADDR="198.51.100.1").get(_status(signup.reference)).status_code == 429
     person = Client(REMOTE_ADDR="203.0.113.50")
     assert person.get(_status(signup.reference)).status_code == 200
-    assert person.post(_status(signup.reference)).status_code == 302
+    assert person.post(_status(signup.reference), {"bevestig": "ja"}).status_code == 302
     signup.refresh_from_db()
     assert signup.status == SignUpStatus.CANCELLED
 
@@ -287,7 +289,7 @@ def test_no_cancelling_after_the_activity(anonymous, make_activity):
     )
     page = anonymous.get(_status(signup.reference)).content.decode()
     assert "Ik kom toch niet" not in page
-    anonymous.post(_status(signup.reference))
+    anonymous.post(_status(signup.reference), {"bevestig": "ja"})
     signup.refresh_from_db()
     assert signup.status == SignUpStatus.CONFIRMED
 
@@ -434,3 +436,24 @@ def test_every_contact_question_marks_each_detail_with_its_way(anonymous, make_a
         assert 'name="contact_preference"' in question.split("contact-detail", 1)[0], name
         found = {m.replace("contact-detail--", "") for m in DETAIL_FIELD.findall(question)}
         assert found == ways, name
+
+
+def test_cancelling_asks_first_and_only_the_confirmation_cancels(anonymous, make_activity):
+    """A slip is recoverable: the first press asks "Weet u het zeker?"; the place is freed only on the second."""
+    activity = make_activity()
+    anonymous.post(_signup_url(activity), _data())
+    signup = SignUp.objects.get()
+    html = anonymous.post(_status(signup.reference)).content.decode()
+    assert "Weet u het zeker?" in html and 'name="bevestig" value="ja"' in html and "Nee, ik kom wel" in html
+    signup.refresh_from_db()
+    assert signup.status != "cancelled"
+    assert anonymous.post(_status(signup.reference), {"bevestig": "ja"}).status_code == 302
+    signup.refresh_from_db()
+    assert signup.status == "cancelled"
+
+
+def test_the_confirmation_repeats_the_number_we_call(anonymous, make_activity):
+    activity = make_activity()
+    response = anonymous.post(_signup_url(activity), _data(contact_preference="phone", phone="0186 123 456"))
+    html = anonymous.get(response["Location"]).content.decode()
+    assert "Dan bellen wij u op" in html and "0186 123 456" in html
