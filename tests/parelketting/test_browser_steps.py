@@ -92,13 +92,23 @@ def test_each_step_is_checked_before_the_next_and_a_photo_survives_a_server_erro
     _follow_first_link(page, "id_email")
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
-    # A phone number typed while "Nee" is chosen: only the server asks about that.
+    # A phone number typed for "bel mij", then the answer changed back to "Nee": the number is out of sight,
+    # and only the server asks about it.
+    page.keyboard.press("Shift+Tab")
+    while page.evaluate("document.activeElement.name") != "contact_preference":
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.value") == "email"
+    page.keyboard.press("ArrowDown")  # "Ja, mail mij" -> "Ja, bel mij": only the phone field shows
     tab_to(page, "#id_phone")
     page.keyboard.type("0186 123 456")
     page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    assert page.evaluate("document.activeElement.value") == "email"
+    while page.evaluate("document.activeElement.name") != "contact_preference":
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.value") == "phone"
+    page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")  # back to "Nee"
+    assert page.evaluate("document.activeElement.value") == ""
+    assert not page.locator("#id_phone").is_visible()
     tab_to(page, "#pk-submit-row button[type=submit]")
     page.keyboard.press("Enter")
 
