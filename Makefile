@@ -23,13 +23,15 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Installs take the exact versions and file hashes in requirements*.lock (`make lock` writes them), so a fresh
-# machine gets what the suite passed with, and pip refuses any file whose hash differs.
+# machine gets what the suite passed with, and pip refuses any file whose hash differs. The locks hold every
+# dependency already, so pip does not resolve again (--no-deps): a newer release of a package that another asks for
+# with an extra (weasyprint's fonttools[woff]) would otherwise count as an unpinned requirement.
 $(VENV)/.installed: requirements.lock | $(VENV)/bin/python
-	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements.lock
 	touch $@
 
 $(VENV)/.installed-test: requirements.lock requirements-test.lock | $(VENV)/bin/python
-	$(PY) -m pip install -q --require-hashes -r requirements-test.lock
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-test.lock
 	touch $(VENV)/.installed $@
 
 # Newest versions that requirements*.txt allow, with the hash of every file, into requirements-test.lock and (the

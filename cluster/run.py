@@ -49,7 +49,7 @@ GUNICORN_WORKERS = 2
 
 # The per-node steps, as shell commands with the variables NODE (where this node's copy of the release
 # goes), RELEASE (the commit), VENV and NODE_MODULES (the release's virtualenv and node_modules, built once
-# by ``make install assets``: pip install --require-hashes -r requirements.lock, npm ci). The guide shows
+# by ``make install assets``: pip install --no-deps --require-hashes -r requirements.lock, npm ci). The guide shows
 # exactly these lines; ``build_node`` runs exactly these lines.
 NODE_BUILD_STEPS = [
     'mkdir -p "$NODE"',
