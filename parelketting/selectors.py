@@ -119,18 +119,17 @@ def _published_pearls():
     )
 
 
+def _point_in(box, prefix: str = "") -> Q:
+    """The point at ``prefix`` (the pearl's own, or ``meeting_place__``) lies inside ``box``."""
+    min_lng, min_lat, max_lng, max_lat = box
+    bounds = {"lat__gte": min_lat, "lat__lte": max_lat, "lng__gte": min_lng, "lng__lte": max_lng}
+    return Q(**{prefix + lookup: value for lookup, value in bounds.items()})
+
+
 def _drawn_in(box) -> Q:
     """Pearls drawn inside ``box`` (min_lng, min_lat, max_lng, max_lat): a person at their meeting place."""
-    min_lng, min_lat, max_lng, max_lat = box
-    own = Q(lat__gte=min_lat, lat__lte=max_lat, lng__gte=min_lng, lng__lte=max_lng) & ~Q(kind=PearlKind.PERSON)
-    meeting = Q(
-        kind=PearlKind.PERSON,
-        meeting_place__status=PearlStatus.PUBLISHED,
-        meeting_place__lat__gte=min_lat,
-        meeting_place__lat__lte=max_lat,
-        meeting_place__lng__gte=min_lng,
-        meeting_place__lng__lte=max_lng,
-    )
+    own = _point_in(box) & ~Q(kind=PearlKind.PERSON)
+    meeting = Q(kind=PearlKind.PERSON, meeting_place__status=PearlStatus.PUBLISHED) & _point_in(box, "meeting_place__")
     return own | meeting
 
 

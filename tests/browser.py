@@ -66,6 +66,32 @@ def page(browser, request):
     context.close()
 
 
+@pytest.fixture
+def phone_page(browser, request):
+    """``phone_page(javascript=True, **context_args)``: a new page on a 390 × 844 phone screen in Dutch, loopback
+    only (``context_args`` as Playwright's ``new_context`` takes them, e.g. a geolocation), a screenshot kept when
+    the test fails; closed after the test."""
+    contexts = []
+
+    def make(*, javascript: bool = True, **context_args):
+        context = browser.new_context(
+            locale="nl-NL", viewport={"width": 390, "height": 844}, java_script_enabled=javascript, **context_args
+        )
+        context.route("**/*", _only_loopback)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    failed = getattr(request.node, "rep_call", None)
+    for number, context in enumerate(contexts):
+        if failed is not None and failed.failed and context.pages:
+            ARTIFACTS.mkdir(exist_ok=True)
+            context.pages[0].screenshot(path=str(ARTIFACTS / f"{request.node.name}-{number}.png"), full_page=True)
+        context.close()
+
+
 def log_in(page, live_server, user):
     """Sign ``user`` in for the browser ``page`` (or a browser context): a session made by Django's test client,
     handed to the browser as its session cookie. Logging in as someone else replaces the session."""

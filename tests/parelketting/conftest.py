@@ -169,3 +169,16 @@ def zuidwijk_residents(world):
         ]
 
     return make
+
+
+def open_pearl_form(page, live_server, user):
+    """Log ``user`` in on ``page``, open the pearl form and pass step 1 (a name and a story): step 2 is open."""
+    from tests.browser import log_in
+
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/parelketting/nieuw/")
+    page.wait_for_selector("#pk-picker.pk-ready", state="attached")
+    page.get_by_label("Geef uw parel een korte naam").fill("Het bankje bij de vijver")
+    page.get_by_label("Vertel erover in uw eigen woorden").fill("Hier zit ik graag.")  # step 1 is checked
+    page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
+    return page

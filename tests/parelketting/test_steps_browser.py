@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from tests.browser import _only_loopback, assert_accessible, log_in
+from tests.browser import assert_accessible
+
+from .conftest import open_pearl_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,46 +27,27 @@ def _heading(page):
     return seen["legend"]
 
 
-def test_every_step_opens_with_its_heading_in_sight_at_390_px(live_server, browser, world):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
-    context.route("**/*", _only_loopback)
-    log_in(context, live_server, world.users.resident_zuidwijk)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(live_server.url + "/parelketting/nieuw/")
-        page.wait_for_selector("#pk-picker.pk-ready", state="attached")
-        page.get_by_label("Geef uw parel een korte naam").fill("Het bankje bij de vijver")
-        page.get_by_label("Vertel erover in uw eigen woorden").fill("Hier zit ik graag.")
-        next_step = page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap")
-        next_step.click()
-        assert _heading(page).startswith("Stap 2 van 4")
-        assert_accessible(page)
-        page.get_by_label("Straat").select_option("Spui")  # the place, so step 2 is complete
-        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
-        assert _heading(page).startswith("Stap 3 van 4")
-        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
-        assert _heading(page).startswith("Stap 4 van 4")
-        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Vorige stap").click()
-        page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Vorige stap").click()
-        assert _heading(page).startswith("Stap 2 van 4")
-    finally:
-        context.close()
+def test_every_step_opens_with_its_heading_in_sight_at_390_px(live_server, phone_page, world):
+    page = open_pearl_form(phone_page(), live_server, world.users.resident_zuidwijk)
+    assert _heading(page).startswith("Stap 2 van 4")
+    assert_accessible(page)
+    page.get_by_label("Straat").select_option("Spui")  # the place, so step 2 is complete
+    page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
+    assert _heading(page).startswith("Stap 3 van 4")
+    page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Volgende stap").click()
+    assert _heading(page).startswith("Stap 4 van 4")
+    page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Vorige stap").click()
+    page.locator("fieldset.pk-step:not([hidden])").get_by_role("button", name="Vorige stap").click()
+    assert _heading(page).startswith("Stap 2 van 4")
 
 
-def test_without_javascript_step_2_asks_only_the_questions_for_the_chosen_kind(live_server, browser, world):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, java_script_enabled=False)
-    context.route("**/*", _only_loopback)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(live_server.url + "/parelketting/nieuw/?wijk=" + world.zuidwijk.slug)
-        person_question = page.get_by_label(re.compile("^Waar kunnen buren u ontmoeten"))
-        street = page.get_by_label("In welke straat is het?")
-        page.get_by_label(re.compile("^Een fijne plek")).check()
-        assert street.is_visible() and person_question.is_hidden()
-        page.get_by_label(re.compile("^Een mens")).check()
-        assert person_question.is_visible() and street.is_hidden()
-        assert page.locator("#pk-picker").is_hidden()
-    finally:
-        context.close()
+def test_without_javascript_step_2_asks_only_the_questions_for_the_chosen_kind(live_server, phone_page, world):
+    page = phone_page(javascript=False)
+    page.goto(live_server.url + "/parelketting/nieuw/?wijk=" + world.zuidwijk.slug)
+    person_question = page.get_by_label(re.compile("^Waar kunnen buren u ontmoeten"))
+    street = page.get_by_label("In welke straat is het?")
+    page.get_by_label(re.compile("^Een fijne plek")).check()
+    assert street.is_visible() and person_question.is_hidden()
+    page.get_by_label(re.compile("^Een mens")).check()
+    assert person_question.is_visible() and street.is_hidden()
+    assert page.locator("#pk-picker").is_hidden()
