@@ -34,26 +34,26 @@ MARKS = {
 }
 
 
+def _when(day) -> str:
+    """``"today"``, ``"tomorrow"`` or ``"later"``: how a call day is said."""
+    today = timezone.localdate()
+    return "today" if day == today else "tomorrow" if day == today + timedelta(days=1) else "later"
+
+
 def day_text(day) -> str:
     """ "dinsdag 8 december"; "morgen, dinsdag 8 december" or "vandaag, ..." when it is tomorrow or today."""
-    text = date_format(day, "l j F")
-    today = timezone.localdate()
-    if day == today:
-        return _("vandaag, %(day)s") % {"day": text}
-    if day == today + timedelta(days=1):
-        return _("morgen, %(day)s") % {"day": text}
-    return text
+    words = {"today": _("vandaag, %(day)s"), "tomorrow": _("morgen, %(day)s"), "later": "%(day)s"}
+    return words[_when(day)] % {"day": date_format(day, "l j F")}
 
 
 def day_sentence(day) -> str:
     """The hint before sending, as one whole sentence for each case (Dutch says "op dinsdag", never "op morgen")."""
-    text = date_format(day, "l j F")
-    today = timezone.localdate()
-    if day == today:
-        return _("Wij bellen u vandaag, %(day)s.") % {"day": text}
-    if day == today + timedelta(days=1):
-        return _("Wij bellen u morgen, %(day)s.") % {"day": text}
-    return _("Wij bellen u op %(day)s.") % {"day": text}
+    sentences = {
+        "today": _("Wij bellen u vandaag, %(day)s."),
+        "tomorrow": _("Wij bellen u morgen, %(day)s."),
+        "later": _("Wij bellen u op %(day)s."),
+    }
+    return sentences[_when(day)] % {"day": date_format(day, "l j F")}
 
 
 def _known_neighbourhood(request):
