@@ -98,7 +98,8 @@ FEED_COLUMNS = {
     "lat": F("place__lat"),
     "lng": F("place__lng"),
 }
-assert tuple(FEED_COLUMNS) == FeedItem._fields
+if tuple(FEED_COLUMNS) != FeedItem._fields:  # the rows are read into FeedItem by position
+    raise ImportError("FEED_COLUMNS must name FeedItem's fields in the same order")
 
 
 def _event(item: FeedItem, url: str, stamp: vDatetime) -> Event:
