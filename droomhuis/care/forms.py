@@ -56,24 +56,24 @@ class ConsentAnswerForm(forms.Form):
         return data
 
 
-class ReferralConsentForm(PartnerChoiceForm, ConsentAnswerForm):
-    prefix = "consent"
-    categories = forms.MultipleChoiceField(
-        label=_("Welke gegevens mogen mee?"),
+def categories_field(label) -> forms.MultipleChoiceField:
+    """Which kinds of the resident's data go to a partner: at least one, as tick boxes."""
+    return forms.MultipleChoiceField(
+        label=label,
         choices=CATEGORY_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één soort gegevens.")},
     )
+
+
+class ReferralConsentForm(PartnerChoiceForm, ConsentAnswerForm):
+    prefix = "consent"
+    categories = categories_field(_("Welke gegevens mogen mee?"))
 
 
 class ReferralForm(PartnerChoiceForm):
     prefix = "referral"
-    categories = forms.MultipleChoiceField(
-        label=_("Welke gegevens gaan mee?"),
-        choices=CATEGORY_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Kies minstens één soort gegevens.")},
-    )
+    categories = categories_field(_("Welke gegevens gaan mee?"))
     question = forms.CharField(
         label=_("Wat vraagt u aan de partner?"),
         max_length=500,
