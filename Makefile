@@ -93,12 +93,15 @@ clean:
 
 # Benchmarks: realistic volumes in a scratch database; every figure is a line starting with "bench: ".
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/wijkportaal_bench
+# The mixed workload serves the portal with its cache, sessions and limits in Redis (this database is emptied
+# first), as app servers behind a load balancer run; without a reachable Redis it says so and uses the database.
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
 bench: install-test assets messages
 	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc 'DROP DATABASE IF EXISTS "$(notdir $(BENCH_DATABASE_URL))"' \
 	  -c 'CREATE DATABASE "$(notdir $(BENCH_DATABASE_URL))"'
-	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench $(BENCH)
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_REDIS_URL=$(BENCH_REDIS_URL) $(PY) -m bench $(BENCH)
 
 # The favicon and app icons in static/icons/ (committed), drawn by bin/make_icons.py.
 icons:

@@ -3,8 +3,15 @@
 Through gunicorn (2 workers, production settings, PostgreSQL), like ``bench/throughput.py``. While ``wrk``
 reads one public page for ``BENCH_RPS_SECONDS``, a writer logs a resident in about once a second (which
 saves ``last_login`` and a session) and submits a dream about once every ten seconds. Prints
-``bench: mixed <page> rps=N ratio=R hit_rate=H``: requests per second, the ratio to the "ok" floor measured
-under the same mix, and the share of answers that came from the page cache (``X-Page-Cache: hit``).
+``bench: mixed <page> rps=N ratio=R hit_rate=H``: requests per second; the ratio to the "ok" floor
+measured under the same mix (the faster of two runs, before and after the pages, after a warm-up); the share
+of the page cache's answers that were hits (``X-Page-Cache: hit`` against ``miss``), counted by the workers
+themselves (``bench/counts.py``). A wrk Lua ``response()`` callback would copy every body into a Lua string:
+for a large answer the client then used more of the two cores than the server.
+
+With ``BENCH_REDIS_URL`` (``make bench`` names a Redis database of its own and empties it first) the served
+portal keeps its cache, sessions and limits in Redis, as app servers behind a load balancer do
+(``docs/deploy.md``); otherwise in the database. The floor line says which (``cache=redis|database``).
 
 Every request says ``Accept-Encoding: gzip, deflate, br``, as every browser does (and the map page's
 ``fetch`` of the GeoJSON with it): a page kept with a gzip copy (the GeoJSON) is measured as visitors get it.
@@ -23,30 +30,13 @@ from pathlib import Path
 
 from django.db import connection
 
+from .counts import read as read_counts
 from .server import gunicorn
 
 DURATION = os.environ.get("BENCH_RPS_SECONDS", "10")
 PASSWORD = "bench-wachtwoord-mix-7"
 RESIDENTS = 20
 BROWSER_ACCEPT_ENCODING = "Accept-Encoding: gzip, deflate, br"  # what a browser sends with every request
-
-# wrk runs this in each of its threads; done() adds up what every thread counted.
-COUNT_CACHE_HEADER = """
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) hits = 0; misses = 0; other = 0 end
-function response(status, headers, body)
-  local value = headers["X-Page-Cache"]
-  if value == "hit" then hits = hits + 1 elseif value == "miss" then misses = misses + 1 else other = other + 1 end
-end
-function done(summary, latency, requests)
-  local h, m, o = 0, 0, 0
-  for _, thread in ipairs(threads) do
-    h = h + thread:get("hits"); m = m + thread:get("misses"); o = o + thread:get("other")
-  end
-  io.write(string.format("cache hits=%d misses=%d other=%d\\n", h, m, o))
-end
-"""
 
 
 def _residents() -> list[str]:
@@ -125,20 +115,35 @@ class Writer(threading.Thread):
         self.failures += answer.status != 302
 
 
-def _wrk(url: str, script: Path) -> tuple[float, dict]:
+def _wrk(url: str, counts: Path, seconds: int = int(DURATION)) -> tuple[float, tuple[int, int]]:
+    """Requests per second for ``url``, and the page cache's hits and misses during the run."""
+    before = read_counts(counts)
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{DURATION}s", "-H", BROWSER_ACCEPT_ENCODING, "-s", str(script), url],
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "-H", BROWSER_ACCEPT_ENCODING, url],
         capture_output=True,
         text=True,
-        timeout=int(DURATION) + 30,
+        timeout=seconds + 30,
     ).stdout
+    after = read_counts(counts)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    counts = re.search(r"cache hits=(\d+) misses=(\d+) other=(\d+)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if non2xx:
         print(f"bench: warning {url} non_2xx={non2xx.group(1)}", flush=True)
-    figures = dict(zip(("hits", "misses", "other"), map(int, counts.groups()), strict=True)) if counts else {}
-    return (float(rps.group(1)) if rps else 0.0), figures
+    return (float(rps.group(1)) if rps else 0.0), (after[0] - before[0], after[1] - before[1])
+
+
+def _redis(url: str | None) -> str | None:
+    """``url`` emptied and ready for the served portal, or None when it is not set or not reachable."""
+    if not url:
+        return None
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except redis.RedisError as error:
+        print(f"bench: mixed redis_unreachable url={url} error={type(error).__name__}", flush=True)
+        return None
+    return url
 
 
 def _size(url: str) -> int:
@@ -180,22 +185,28 @@ def run():
         print("bench: mixed skipped reason=wrk_not_installed", flush=True)
         return
     emails = _residents()
-    script = Path(tempfile.mkdtemp(prefix="wijkportaal-bench-")) / "count.lua"
-    script.write_text(COUNT_CACHE_HEADER)
-    extra = {"REDIS_URL": os.environ["BENCH_REDIS_URL"]} if os.environ.get("BENCH_REDIS_URL") else {}
+    counts = Path(tempfile.mkdtemp(prefix="wijkportaal-bench-counts-"))
+    redis_url = _redis(os.environ.get("BENCH_REDIS_URL"))
+    extra = {"BENCH_COUNTS_DIR": str(counts)}
+    if redis_url:
+        extra["REDIS_URL"] = redis_url
     with gunicorn(**extra) as (base, _server):
         writer = Writer(base, emails)
         writer.start()
         try:
-            floor, _ = _wrk(base + "/_floor/ok/", script)
-            print(f"bench: mixed floor_ok rps={floor:.0f}", flush=True)
+            _wrk(base + "/_floor/ok/", counts, seconds=3)  # warm-up, not counted: imports, connections
+            first, _ = _wrk(base + "/_floor/ok/", counts)
             size = _size(base + "/parelketting/pearls.geojson")
-            same, _ = _wrk(base + f"/_floor/bytes/?n={size}", script)
+            same, _ = _wrk(base + f"/_floor/bytes/?n={size}", counts)
+            measured = [(name, *_wrk(base + path, counts)) for name, path in pages().items()]
+            last, _ = _wrk(base + "/_floor/ok/", counts)
+            # Against the faster of the two floors, before and after the pages: the stricter reference.
+            floor = max(first, last)
+            cache = "redis" if redis_url else "database"
+            print(f"bench: mixed floor_ok rps={floor:.0f} first={first:.0f} last={last:.0f} cache={cache}", flush=True)
             print(f"bench: mixed floor_same_bytes bytes={size} rps={same:.0f} ratio={same / floor:.2f}", flush=True)
-            for name, path in pages().items():
-                rps, counts = _wrk(base + path, script)
-                served = counts.get("hits", 0) + counts.get("misses", 0)
-                hit_rate = f"{counts['hits'] / served:.3f}" if served else "n/a"
+            for name, rps, (hits, misses) in measured:
+                hit_rate = f"{hits / (hits + misses):.3f}" if hits + misses else "n/a"
                 print(f"bench: mixed {name} rps={rps:.0f} ratio={rps / floor:.2f} hit_rate={hit_rate}", flush=True)
         finally:
             writer.stopping.set()

@@ -40,7 +40,12 @@ def pearl_geojson(request):
 
 def cache_variant(request) -> str:
     """Which copy of the GeoJSON a request gets: its filters, as the view reads them. Any other query
-    parameter, or a theme that does not exist, gives the copy it would show, not a new one."""
+    parameter, or a theme that does not exist, gives the copy it would show, not a new one.
+
+    Asked on every request, cached or not: without a filter in the address (the map's own request) the form
+    would give no filter either, so none is built (building it was a third of the time of a cached answer)."""
+    if not any(name in request.GET for name in FilterForm.base_fields):
+        return "|"
     filters = FilterForm(request.GET or None).filters()
     return f"{filters['kind']}|{filters['theme'].pk if filters['theme'] else ''}"
 

@@ -385,6 +385,21 @@ def test_geojson_query_count_is_pinned(anonymous, make_pearl, world, django_asse
     assert again.content == response.content
 
 
+def test_geojson_without_a_filter_is_one_copy_and_a_filter_its_own(
+    anonymous, make_pearl, world, django_assert_num_queries
+):
+    """The map's own request and one with other parameters get the same copy (no form built for them);
+    a filter in the address gets the copy of its pearls."""
+    make_pearl(title="Groene plek", themes=[world.themes["groen"]])
+    make_pearl(title="Klusplek", themes=[world.themes["klussen"]])
+    url = reverse("parelketting:geojson")
+    whole = anonymous.get(url)
+    with django_assert_num_queries(0):
+        assert anonymous.get(url, {"bron": "nieuwsbrief"}).content == whole.content
+    titles = [f["properties"]["title"] for f in anonymous.get(url, {"thema": "groen"}).json()["features"]]
+    assert titles == ["Groene plek"]
+
+
 def test_geojson_cache_follows_every_change(anonymous, make_pearl, world):
     first = make_pearl(title="Eerste")
     assert len(anonymous.get(reverse("parelketting:geojson")).json()["features"]) == 1

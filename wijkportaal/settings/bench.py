@@ -3,3 +3,5 @@
 from .production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
+# Outside everything else, so it sees every answer as it leaves (bench/counts.py).
+MIDDLEWARE = ["bench.counts.PageCacheCounter", *MIDDLEWARE]  # noqa: F405
