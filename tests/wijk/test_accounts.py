@@ -58,6 +58,38 @@ def test_a_wrong_code_is_refused_in_plain_words(client, world):
     assert client.get(reverse("wijk:account")).status_code == 302
 
 
+@pytest.mark.parametrize("login", ["bewoner@zuidwijk.test", "niemand@zuidwijk.test"])
+def test_a_wrong_password_marks_the_password_and_email_fields(client, world, login):
+    """Without JavaScript: each field says it is wrong (aria-invalid, its own message tied by aria-describedby), the
+    summary links to both, and nothing tells whether the address has an account."""
+    response = client.post(reverse("account_login"), {"login": login, "password": "fout"})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert not form.non_field_errors()
+    assert form.errors["password"] == ["Het e-mailadres of het wachtwoord klopt niet."]
+    assert form.errors["login"] == ["Kijk of uw e-mailadres goed is."]
+    html = response.content.decode()
+    for field in ("id_login", "id_password"):
+        tag = re.search(rf'<input[^>]*id="{field}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in tag
+        assert re.search(rf'aria-describedby="[^"]*{field}_errors"', tag)
+        assert f'<ul class="errorlist" id="{field}_errors">' in html
+    summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
+    assert '<a href="#id_password">Het e-mailadres of het wachtwoord klopt niet.</a>' in summary
+    assert '<a href="#id_login">Kijk of uw e-mailadres goed is.</a>' in summary
+    assert client.get(reverse("wijk:account")).status_code == 302
+
+
+def test_too_many_tries_stays_a_message_for_the_whole_form(client, world, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "1/m/key"}
+    url = reverse("account_login")
+    client.post(url, {"login": "bewoner@zuidwijk.test", "password": "fout"})
+    response = client.post(url, {"login": "bewoner@zuidwijk.test", "password": "fout"})
+    form = response.context["form"]
+    assert form.non_field_errors() == ["U probeerde te vaak in te loggen. Probeer het later opnieuw."]
+    assert "password" not in form.errors
+
+
 @pytest.mark.parametrize(
     "url_name",
     [

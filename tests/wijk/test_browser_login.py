@@ -44,3 +44,30 @@ def test_home_at_320_px_has_no_horizontal_scroll(live_server, page, world):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_wrong_password_marks_the_fields_on_a_phone(live_server, phone_page, world, javascript):
+    """A wrong password, on a phone, with or without JavaScript: the summary has focus and links to the password
+    field, which says what is wrong (aria-invalid, its message read with it), as does the e-mail field."""
+    page = phone_page(javascript=javascript)
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("E-mailadres").fill("bewoner@zuidwijk.test")
+    page.get_by_label("Wachtwoord", exact=True).fill("fout")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_selector(".error-summary")
+    assert page.url.endswith("/accounts/login/")
+    password = page.locator("#id_password")
+    assert password.get_attribute("aria-invalid") == "true"
+    assert page.locator("#id_login").get_attribute("aria-invalid") == "true"
+    assert "id_password_errors" in password.get_attribute("aria-describedby").split()
+    assert page.locator("#id_password_errors").inner_text() == "Het e-mailadres of het wachtwoord klopt niet."
+    if javascript:
+        assert page.evaluate("document.activeElement.id") == "fouten"
+        assert_accessible(page)
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "id_password"
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0

@@ -92,7 +92,7 @@ def test_each_input_points_at_its_own_hint_and_message(bound):
 @pytest.mark.parametrize(
     ("url_name", "data", "target"),
     [
-        ("account_login", {"login": "bewoner@zuidwijk.test", "password": "fout"}, "id_login"),
+        ("account_login", {"login": "bewoner@zuidwijk.test", "password": "fout"}, "id_password"),
         ("account_signup", {"email": "geen-adres"}, "id_email"),
         ("account_request_login_code", {"email": ""}, "id_email"),
         ("account_reset_password", {"email": "geen-adres"}, "id_email"),
@@ -100,7 +100,7 @@ def test_each_input_points_at_its_own_hint_and_message(bound):
 )
 def test_account_forms_have_the_error_summary_too(client, world, url_name, data, target):
     """allauth's forms go through ``allauth/elements/fields.html``: the same summary, focused, linking to the
-    field; a wrong password (a message for the whole form) links to the first field."""
+    field; a wrong password is a message at the password field (and one at the e-mail field)."""
     html = client.post(reverse(url_name), data).content.decode()
     summary = re.search(r'<div class="error-summary"[^>]*>(.*?)</div>', html, re.S)
     assert summary and "autofocus" in summary.group(0), html

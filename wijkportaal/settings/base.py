@@ -125,6 +125,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 ACCOUNT_FORMS = {
+    "login": "wijk.account_forms.LoginForm",  # a wrong e-mail address or password marks both fields
     "signup": "wijk.account_forms.SignupForm",
     "request_login_code": "wijk.login_codes.RequestLoginCodeForm",
 }  # the honeypot hidden without an inline style
