@@ -97,6 +97,13 @@ class Evidence:
     series: list[Series] = field(default_factory=list)
     rows: list[tuple[datetime.date, list[str]]] = field(default_factory=list)
 
+    @property
+    def labelled_rows(self) -> list[tuple[datetime.date, list[tuple[str, str]]]]:
+        """``rows`` with each figure's column name beside it: on a phone the table stacks, one block per month, and
+        each figure says what it counts (``data-label``)."""
+        labels = [series.label for series in self.series]
+        return [(month, list(zip(labels, texts, strict=True))) for month, texts in self.rows]
+
 
 def _month(key) -> datetime.date | None:
     if isinstance(key, datetime.datetime):

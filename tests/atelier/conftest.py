@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from atelier import evidence
 from atelier.models import CanvasBlock, LivePart
 from atelier.services import (
     canvas_item_add,
@@ -61,3 +62,24 @@ def make_public(*records):
     for record in records:
         record.is_public = True
         record.save(update_fields=["is_public"])
+
+
+@pytest.fixture
+def fake_live_parts(monkeypatch):
+    """Stand-ins for the live parts' ``evidence_counts``, so the page shows known figures including small ones."""
+    monkeypatch.setattr(
+        evidence.LIVE_PARTS[LivePart.PARELKETTING],
+        "evidence_counts",
+        lambda neighbourhood: {
+            "submitted": {"2026-09": 1, "2026-10": 9, "2026-11": 10},
+            "published": {"2026-09": 0, "2026-10": 7, "2026-11": 42},
+        },
+    )
+    monkeypatch.setattr(
+        evidence.LIVE_PARTS[LivePart.DROOMHUIS],
+        "evidence_counts",
+        lambda neighbourhood: [
+            {"month": datetime.date(2026, 10, 1), "received": 5, "picked_up": 2, "realised": 0},
+            {"month": datetime.date(2026, 11, 1), "received": 13, "picked_up": 8, "realised": 3},
+        ],
+    )

@@ -108,6 +108,30 @@ def test_canvas_stacks_at_320_px_without_sideways_scrolling(live_server, page, w
     assert_accessible(page)
 
 
+def test_evidence_table_stacks_at_390_px_without_sideways_scrolling(
+    live_server, phone_page, world, atelier, fake_live_parts
+):
+    """The figures per month on a phone: one block per month, each figure with its column's name, nothing cut off
+    and no sideways scrolling; on a wide screen it stays a table."""
+    page = phone_page()
+    log_in(page, live_server, world.users.facilitator)
+    page.goto(f"{live_server.url}/atelier/experimenten/{atelier.droom.slug}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    table = page.locator("#tabel-cijfers")
+    box = table.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    region = page.get_by_role("region", name="Tabel met de cijfers per maand")
+    assert region.evaluate("el => el.scrollWidth <= el.clientWidth"), "the table is cut off inside its region"
+    first = table.locator("tbody td").first
+    assert first.evaluate("td => getComputedStyle(td, '::before').content") == '"Dromen ontvangen: "'
+    assert table.locator("tbody tr").count() == 2 and table.locator("tfoot td").count() == 3
+    assert_accessible(page)
+
+    page.set_viewport_size({"width": 1024, "height": 800})
+    assert table.locator("tbody tr").first.evaluate("tr => getComputedStyle(tr).display") == "table-row"
+    assert first.evaluate("td => getComputedStyle(td, '::before').content") == "none"
+
+
 ATELIER_PAGES = [
     "/atelier/",
     "/atelier/experimenten/",
