@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from atelier import evidence
 from atelier.models import LivePart
@@ -127,3 +128,14 @@ def test_a_sweep_over_every_count_up_to_120_never_shows_one_to_nine():
             assert not SMALL.fullmatch(bar["text"])
             if cell.suppressed:
                 assert cell.text == "<10" and cell.bar_value == 10
+
+
+def test_arabic_calls_matches_by_the_same_word_as_the_broker_pages():
+    """The atelier's "Koppelingen" are the dream broker's matches (``droomhuis.matches``): the same Arabic word
+    (مطابقة), not the word for pairing with an expert by experience (ربط)."""
+    with translation.override("ar"):
+        broker = translation.gettext("Matches")
+        labels = [str(evidence.SERIES_LABELS[key]) for key in ("matches_closed", "matches_helped")]
+    assert "مطابق" in broker
+    for label in labels:
+        assert "مطابق" in label and "ربط" not in label, label
