@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from droomhuis import services
 from droomhuis.models import ContactAttempt
@@ -116,3 +117,50 @@ def test_a_folded_form_with_an_error_comes_back_open(world, setup):
     html = response.content.decode()
     assert '<details class="dh-fold dh-restricted" open>' in html
     assert '<details class="dh-fold">\n  <summary><h3 id="h-referrals">' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("action", "data", "target"),
+    [
+        ("notitie", {"body": ""}, "id_note_body"),
+        ("bericht", {"step": "preview", "body": ""}, "id_body"),
+        ("signaal", {"signal-kind": "money", "signal-description": ""}, "id_signal-description"),
+        ("doorverwijzen", {"referral-question": ""}, "id_referral-question"),
+    ],
+)
+def test_a_refused_form_on_the_case_page_has_its_error_summary(world, setup, action, data, target):
+    """Before, a refused note, message, consent or referral came back with only a message at its field, thousands of
+    pixels below the top where the page opened: the broker saw nothing wrong. Now the refused form has the summary
+    (focused by ``autofocus``, so the page opens there), linking to the field; only one on the page."""
+    client = Client()
+    client.force_login(world.users.broker_bw)
+    dream = setup["dream"]
+    html = client.post(f"/droomhuis/makelaar/droom/{dream.reference}/{action}/", data).content.decode()
+    summary = re.search(r'<div class="error-summary"[^>]*>(.*?)</div>', html, re.S)
+    assert summary and "autofocus" in summary.group(0), action
+    assert f'href="#{target}' in summary.group(1)
+    assert html.count('class="error-summary"') == 1 and html.count("autofocus") == 1
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_consent_opens_the_page_at_its_errors(live_server, page, world, setup):
+    """At 390 px, by keyboard: an empty consent sent from its folded section; the page comes back with the summary
+    focused and on screen (it used to open at the top, the errors 3,000 px lower), its link leads to the field."""
+    dream = setup["dream"]
+    log_in(page, live_server, world.users.broker_bw)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/droomhuis/makelaar/droom/{dream.reference}/")
+    tab_to(page, "summary:has(#h-consent)")
+    page.keyboard.press("Enter")
+    tab_to(page, "form[action$='/toestemming/'] button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    summary = page.locator("#fouten")
+    expect(summary).to_be_focused()
+    assert summary.evaluate("(e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    tab_to(page, "#fouten a[href='#id_consent-categories_0']")
+    page.keyboard.press("Enter")
+    assert page.locator("#id_consent-categories_0").is_visible()
+    assert_accessible(page)

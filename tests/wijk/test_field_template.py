@@ -60,6 +60,29 @@ def test_every_form_with_the_field_template_has_the_error_summary():
     assert "wijk/_error_summary.html" in (TEMPLATES / "parelketting/activity.html").read_text()
 
 
+# Forms on those pages that never come back with an error: a GET filter, the preview's form (its text was just
+# accepted) and the expert's signal (refused with a message on the next page).
+NEVER_REFUSED_HERE = {
+    ("droomhuis/broker/queue.html", 'method="get"'),
+    ("droomhuis/broker/update_preview.html", 'value="preview"'),
+    ("droomhuis/expert/case.html", "expert_signal"),
+}
+
+
+def test_each_small_form_on_a_page_with_several_has_its_own_summary():
+    """On a page with several forms only the refused one is bound, so each form carries the summary itself
+    (``droomhuis/_form_errors.html``); before, most showed a message at the field only, far below the top."""
+    assert "wijk/_error_summary.html" in (TEMPLATES / "droomhuis/_form_errors.html").read_text()
+    missing = []
+    for name in sorted(SEVERAL_FORMS):
+        for form in re.findall(r"<form\b.*?</form>", (TEMPLATES / name).read_text(), re.S):
+            if "wijk/_field.html" not in form or "droomhuis/_form_errors.html" in form:
+                continue
+            if not any(name == page and mark in form for page, mark in NEVER_REFUSED_HERE):
+                missing.append(f"{name}: {form[:80]}")
+    assert missing == [], missing
+
+
 class _Form(forms.Form):
     name = forms.CharField(label="Naam", help_text="Uw voornaam is genoeg.")
     way = forms.ChoiceField(label="Hoe?", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
