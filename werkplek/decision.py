@@ -29,6 +29,9 @@ class Block:
     replies_label: str = ""
     param: str = ""  # the query parameter a standard reply sets
     hints: list[str] = field(default_factory=list)  # said before the buttons (who hears the decision)
+    # The item's own page, which the standard replies load again: after a refused try the browser is at the form's
+    # action, which only takes POST, so a reply relative to it would end in "405 Method Not Allowed".
+    page: str = ""
 
     @property
     def bound_fields(self):

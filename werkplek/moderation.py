@@ -115,17 +115,19 @@ def _render_pearl(request, pearl, *, status=200, **forms):
 def _pearl_blocks(pearl, context) -> list[Block]:
     """Put it on the map (one press), not place it with a reason, or ask a question first."""
     nobody = [_("Niemand krijgt deze reden. Wij bewaren hem bij de parel.")] if context["reach"] == "nobody" else []
+    page = reverse("werkplek:pearl", args=[pearl.uid])
     return [
         Block("plaatsen", reverse("werkplek:pearl_approve", args=[pearl.uid]), context["approve_form"],
               [Button(_("Zet op de kaart"))]),
         Block("afwijzen", reverse("werkplek:pearl_reject", args=[pearl.uid]), context["reject_form"],
               [Button(_("Niet plaatsen"), secondary=True)], fields=["reason"],
               summary=_("Niet plaatsen, met een reden"), opened=context["reject_open"],
-              replies=context["reject_replies"], replies_label=_("Standaardredenen:"), param="afwijzen", hints=nobody),
+              replies=context["reject_replies"], replies_label=_("Standaardredenen:"), param="afwijzen", hints=nobody,
+              page=page),
         Block("vraag", reverse("werkplek:pearl_return", args=[pearl.uid]), context["return_form"],
               [Button(_("Stuur de vraag"), secondary=True)], fields=["question"],
               summary=_("Eerst een vraag stellen"), opened=context["return_open"],
-              replies=context["return_replies"], replies_label=_("Standaardvragen:"), param="vraag"),
+              replies=context["return_replies"], replies_label=_("Standaardvragen:"), param="vraag", page=page),
     ]  # fmt: skip
 
 
@@ -277,7 +279,8 @@ def _render_activity(request, activity, *, status=200, **forms):
         Block("afwijzen", reverse("werkplek:activity_decline", args=[activity.uid]), context["decline_form"],
               [Button(_("Niet in het programma"), secondary=True)], fields=["reason"],
               summary=_("Niet in het programma, met een reden"), opened=context["decline_open"],
-              replies=context["decline_replies"], replies_label=_("Standaardredenen:"), param="afwijzen"),
+              replies=context["decline_replies"], replies_label=_("Standaardredenen:"), param="afwijzen",
+              page=reverse("werkplek:activity", args=[activity.uid])),
     ]  # fmt: skip
     return render(request, "werkplek/activity.html", context, status=status)
 

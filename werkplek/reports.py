@@ -71,6 +71,7 @@ def _render_report(request, report, *, status=200, decide_form=None):
             replies_label=_("Standaardantwoorden:"),
             param="antwoord",
             hints=hints,
+            page=reverse("werkplek:report", args=[report.uid]),
         )
     ]
     earlier = list(pearl.reports.exclude(pk=report.pk).select_related("decided_by").order_by("-created_at", "-pk")[:10])

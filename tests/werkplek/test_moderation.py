@@ -2,6 +2,8 @@
 back; the submitter hears it their way, a paper pearl without a submitter says so, a re-approval after a report
 sends no second "Uw parel staat op de kaart"; then on to the next pearl. Scoped per corporation."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.db import connection
@@ -89,6 +91,19 @@ def test_only_moderators_moderate(as_persona, owned, persona, code):
     for action in ("approve", "reject", "return"):
         assert act(client, owned, action, reason="x", question="y").status_code == code
     assert Pearl.objects.get(pk=owned.pk).status == PearlStatus.SUBMITTED
+
+
+@pytest.mark.parametrize(("action", "param"), [("reject", "afwijzen"), ("return", "vraag")])
+def test_after_a_refused_try_the_standard_replies_still_work(moderator_hw, owned, action, param):
+    """The refused page is shown at the form's action (POST only); the standard replies link to the pearl's own
+    page, as a relative ``?afwijzen=...`` ended in "405 Method Not Allowed". The refused form has its summary."""
+    html = act(moderator_hw, owned, action, reason="", question="").content.decode()
+    assert 'class="error-summary"' in html and html.count("autofocus") == 1
+    links = re.findall(rf'href="([^"]*\?{param}=[^"]+)"', html)
+    assert links and all(link.startswith(page(owned) + "?") for link in links), links
+    chosen = moderator_hw.get(links[0].replace("&amp;", "&"))
+    assert chosen.status_code == 200
+    assert f'<details class="wp-fold" id="{param}" open>' in chosen.content.decode()
 
 
 def test_the_page_says_how_the_submitter_hears_it_and_offers_standard_reasons(moderator_hw, owned):
