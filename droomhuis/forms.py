@@ -233,6 +233,13 @@ class VersionedForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+def not_in_the_past(day):
+    """A next action before today would make the case late the moment it is saved (a typo in the year, mostly)."""
+    if day and day < timezone.localdate():
+        raise forms.ValidationError(_("Deze datum is al voorbij. Kies vandaag of een latere dag."), code="past")
+    return day
+
+
 class TransitionForm(VersionedForm):
     to_status = forms.ChoiceField(label=_("Nieuwe status"), choices=(), widget=forms.RadioSelect)
     reason = forms.CharField(
@@ -247,6 +254,9 @@ class TransitionForm(VersionedForm):
         choices=[("", "—"), *INTAKE_CHANNELS],
         required=False,
     )
+
+    def clean_next_action_date(self):
+        return not_in_the_past(self.cleaned_data["next_action_date"])
 
     def __init__(self, *args, dream, **kwargs):
         super().__init__(*args, **kwargs)
@@ -336,6 +346,9 @@ class PlanForm(VersionedForm):
     themes = forms.ModelMultipleChoiceField(
         label=_("Thema's"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
+
+    def clean_next_action_date(self):
+        return not_in_the_past(self.cleaned_data["next_action_date"])
 
 
 REACHED = "1"

@@ -125,6 +125,23 @@ def test_plan_requires_a_date(broker_bw, dream):
     assert "Kies een datum voor de volgende actie." in response.content.decode()
 
 
+@pytest.mark.parametrize("action", ["plan", "status"])
+def test_a_next_action_in_the_past_is_refused(broker_bw, world, dream, action):
+    """A year typed wrong (2025 for 2026) was saved and made the case late at once; now the form says so."""
+    picked_up(dream, world.users.broker_bw)
+    dream.refresh_from_db()
+    yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
+    data = {"version": dream.version, "next_action_date": yesterday, "next_action": "Bellen"}
+    if action == "status":
+        data["to_status"] = "in_conversation"
+    response = broker_bw.post(case_url(dream, action), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Deze datum is al voorbij. Kies vandaag of een latere dag." in html and 'class="error-summary"' in html
+    dream.refresh_from_db()
+    assert dream.next_action_date != timezone.localdate() - timedelta(days=1)
+
+
 def test_reassign_needs_a_reason(broker_bw, broker_bw2_user, world, dream):
     picked_up(dream, world.users.broker_bw)
     url = case_url(dream, "assign")
