@@ -59,6 +59,7 @@ def _detail(request, referral, action_url, via_link):
             "items": referral_shared_items(referral),
             "form": form,
             "action_url": action_url,
+            "via_link": via_link,
             "events": referral.events.order_by("at"),
         },
         status=400 if request.method == "POST" else 200,

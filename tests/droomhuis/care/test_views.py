@@ -192,6 +192,21 @@ def test_signed_link_opens_and_records_steps_without_login(setup, client):
     assert Referral.objects.get(pk=setup["referral"].pk).status == "acknowledged"
 
 
+def test_partner_goes_back_to_the_list_from_a_referral_but_a_signed_link_does_not_offer_it(
+    setup, partner_welzijn, client
+):
+    """The partner contact had only the menu to get back to the referrals; someone with just the e-mailed link
+    cannot open the list, so they do not get the link."""
+    back = f'href="{reverse("droomhuis:partner_list")}"'
+    html = partner_welzijn.get(reverse("droomhuis:partner_detail", args=[setup["referral"].uid])).content.decode()
+    assert f"<p><a {back}>Terug naar de aanmeldingen</a></p>" in html
+    link = referral_link(setup["referral"])
+    html = client.get(link.split("127.0.0.1:8000", 1)[-1] if "127.0.0.1" in link else link).content.decode()
+    assert "Terug naar de aanmeldingen" not in html
+    listing = partner_welzijn.get(reverse("droomhuis:partner_list")).content.decode()
+    assert f'class="dh-nowrap" href="{reverse("droomhuis:partner_detail", args=[setup["referral"].uid])}"' in listing
+
+
 def test_tampered_or_old_link_does_not_open(setup, client, settings):
     link = referral_link(setup["referral"])
     token = link.rstrip("/").rsplit("/", 1)[-1]
