@@ -59,7 +59,7 @@ def test_werkplek_home_to_inbox_to_decisions(live_server, page, world, width):
     assert_accessible(page)
     tab_to(page, "#afwijzen summary")
     page.keyboard.press("Enter")
-    tab_to(page, "a[href='?afwijzen=persoonlijk#afwijzen']")
+    tab_to(page, "a[href$='/?afwijzen=persoonlijk#afwijzen']")
     page.keyboard.press("Enter")
     page.wait_for_url("**afwijzen=persoonlijk**")
     reason = page.locator("#id_reject_reason")

@@ -54,7 +54,7 @@ def test_moderator_resolves_a_report_and_answers_the_reporter(live_server, page,
     press(page, "a.button")
     page.wait_for_url(f"**/werkplek/meldingen/{report.uid}/")
     assert_accessible(page)
-    press(page, "a[href='?antwoord=opgelost#besluit']")
+    press(page, "a[href$='/?antwoord=opgelost#besluit']")
     page.wait_for_url("**?antwoord=opgelost*")
     answer = page.locator("#id_report_answer")
     assert "het is nu opgelost" in answer.input_value()
