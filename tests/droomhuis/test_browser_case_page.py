@@ -164,3 +164,19 @@ def test_a_refused_consent_opens_the_page_at_its_errors(live_server, page, world
     page.keyboard.press("Enter")
     assert page.locator("#id_consent-categories_0").is_visible()
     assert_accessible(page)
+
+
+@pytest.mark.django_db
+def test_a_message_for_the_whole_form_links_to_its_own_section(world, setup):
+    """'Niet haalbaar' without a reason is refused by the service, a message for the whole form: its summary entry
+    leads to the status section, not to the top of the page ("#inhoud") the broker has just left."""
+    client = Client()
+    client.force_login(world.users.broker_bw)
+    dream = setup["dream"]
+    html = client.post(
+        f"/droomhuis/makelaar/droom/{dream.reference}/status/",
+        {"version": dream.version, "to_status": "not_feasible", "reason": ""},
+    ).content.decode()
+    summary = re.search(r'<div class="error-summary"[^>]*>(.*?)</div>', html, re.S)
+    assert summary and '<a href="#h-status">Schrijf kort op waarom.</a>' in summary.group(1)
+    assert 'id="h-status"' in html

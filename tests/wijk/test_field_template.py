@@ -81,6 +81,11 @@ def test_each_small_form_on_a_page_with_several_has_its_own_summary():
             if not any(name == page and mark in form for page, mark in NEVER_REFUSED_HERE):
                 missing.append(f"{name}: {form[:80]}")
     assert missing == [], missing
+    # On the case page and a moderated item a message for the whole form leads to the form's own section.
+    for name in ("droomhuis/broker/case.html", "droomhuis/broker/_care.html", "droomhuis/broker/_matches.html",
+                 "werkplek/_decision.html"):  # fmt: skip
+        includes = re.findall(r'\{% include "droomhuis/_form_errors.html"[^%]*%\}', (TEMPLATES / name).read_text())
+        assert includes and all(" anchor=" in one for one in includes), (name, includes)
 
 
 class _Form(forms.Form):
