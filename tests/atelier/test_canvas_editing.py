@@ -31,6 +31,9 @@ def test_adding_an_empty_note_shows_the_error_next_to_that_block_and_keeps_the_p
     html = response.content.decode()
     assert 'id="fout-channels"' in html
     assert "Schrijf iets op het kaartje." in html
+    # Focus lands on the field that needs a word, also without JavaScript; no other field takes it.
+    assert 'aria-describedby="fout-channels" autofocus' in html
+    assert html.count("autofocus") == 1
     assert texts(atelier.canvas3, "channels") == ["Bewonersbrief"]
 
 
