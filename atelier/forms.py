@@ -62,22 +62,34 @@ class CanvasStartForm(forms.Form):
 
 class WhyHowWhatForm(forms.Form):
     why = forms.CharField(
-        label=_("Waarom"), help_text=_("Waarom doen we dit? Wat drijft ons?"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Waarom"),
+        help_text=_("Waarom doen we dit? Wat drijft ons?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf op waarom we dit doen.")},
     )
     how = forms.CharField(
-        label=_("Hoe"), help_text=_("Hoe pakken we het aan?"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Hoe"),
+        help_text=_("Hoe pakken we het aan?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf op hoe we het aanpakken.")},
     )
     what = forms.CharField(
-        label=_("Wat"), help_text=_("Wat doen of maken we concreet?"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Wat"),
+        help_text=_("Wat doen of maken we concreet?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf op wat we doen of maken.")},
     )
 
 
 class StoryForm(forms.Form):
-    title = forms.CharField(label=_("Titel"), max_length=150)
+    title = forms.CharField(
+        label=_("Titel"), max_length=150, error_messages={"required": _("Geef het verhaal een titel.")}
+    )
     text = forms.CharField(
         label=_("Het verhaal"),
         help_text=_("Vertel het uit het hart, in korte zinnen."),
         widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Schrijf het verhaal op.")},
     )
     words = forms.CharField(
         label=_("Passende woorden"),
@@ -127,9 +139,18 @@ class PublicationForm(forms.Form):
 
 
 class WorkshopForm(forms.Form):
-    number = forms.IntegerField(label=_("Nummer"), min_value=1, max_value=99)
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    place = forms.CharField(label=_("Plaats"), max_length=120)
+    number = forms.IntegerField(
+        label=_("Nummer"),
+        min_value=1,
+        max_value=99,
+        error_messages={"required": _("Vul het nummer van het werkatelier in.")},
+    )
+    date = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Vul de datum van het werkatelier in.")},
+    )
+    place = forms.CharField(label=_("Plaats"), max_length=120, error_messages={"required": _("Vul de plaats in.")})
     venue = forms.CharField(label=_("Locatie"), max_length=150, required=False)
     summary = forms.CharField(
         label=_("In het kort"),

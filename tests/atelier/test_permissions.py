@@ -160,7 +160,7 @@ def test_why_how_what_form_is_for_facilitators(facilitator, moderator_bw, atelie
     assert moderator_bw.get(path).status_code == 403
     response = facilitator.post(path, {"why": "Dromen", "how": "", "what": "Droomhuis"})
     assert response.status_code == 200
-    assert "Dit veld is verplicht." in response.content.decode()
+    assert "Schrijf op hoe we het aanpakken." in response.content.decode()
     assert facilitator.post(path, {"why": "Dromen", "how": "Samen", "what": "Droomhuis"}).status_code == 302
     assert atelier.droom.why_how_whats.get(workshop=atelier.ws4).how == "Samen"
 

@@ -180,3 +180,29 @@ def test_facilitator_edits_a_workshop_report(facilitator, moderator_hw, atelier)
 def test_only_facilitators_add_workshops(as_persona, atelier, persona, expected):
     path = reverse("atelier:workshop_add", kwargs={"team_slug": "team-3"})
     assert as_persona(persona).get(path).status_code == expected
+
+
+def test_an_empty_story_workshop_or_why_how_what_says_what_is_missing(facilitator, atelier):
+    """The error summary names what to fill in, not "Dit veld is verplicht." twice (found walking the atelier)."""
+    story = facilitator.post(
+        reverse("atelier:story_add", kwargs={"slug": atelier.droom.slug}), {"title": "", "text": ""}
+    )
+    html = story.content.decode()
+    assert "Geef het verhaal een titel." in html and "Schrijf het verhaal op." in html
+    assert "Dit veld is verplicht." not in html
+    whw = reverse("atelier:why_how_what_edit", kwargs={"slug": atelier.droom.slug, "number": 4})
+    html = facilitator.post(whw, {"why": "", "how": "", "what": ""}).content.decode()
+    for message in (
+        "Schrijf op waarom we dit doen.",
+        "Schrijf op hoe we het aanpakken.",
+        "Schrijf op wat we doen of maken.",
+    ):
+        assert message in html
+    workshop = reverse("atelier:workshop_add", kwargs={"team_slug": "team-3"})
+    html = facilitator.post(workshop, {"number": "", "date": "", "place": ""}).content.decode()
+    for message in (
+        "Vul het nummer van het werkatelier in.",
+        "Vul de datum van het werkatelier in.",
+        "Vul de plaats in.",
+    ):
+        assert message in html
