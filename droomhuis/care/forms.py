@@ -20,7 +20,12 @@ def partners_of(corporation):
 
 class SignalForm(forms.Form):
     prefix = "signal"
-    kind = forms.ChoiceField(label=_("Wat voor signaal?"), choices=SignalKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Wat voor signaal?"),
+        choices=SignalKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat voor signaal het is.")},
+    )
     description = forms.CharField(
         label=_("Wat viel u op? (kort)"),
         max_length=500,
@@ -177,4 +182,5 @@ class ExpertNoteForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Alleen de droommakelaar van deze droom leest dit."),
+        error_messages={"required": _("Schrijf eerst uw notitie voor de droommakelaar.")},
     )

@@ -40,20 +40,8 @@ def expert_list(request):
     return render(request, "droomhuis/expert/list.html", {"pairings": pairings})
 
 
-@expert_required
-@require_http_methods(["GET", "POST"])
-def expert_case(request, uid):
-    pairing = _pairing(request, uid)
+def _render_case(request, pairing, *, form, signal_form, status=200):
     dream = pairing.dream
-    form = ExpertNoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            expert_note_add(pairing=pairing, body=form.cleaned_data["body"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Uw notitie staat klaar voor de droommakelaar."))
-            return redirect("droomhuis:expert_case", uid=pairing.uid)
     signals = list(signals_visible_to(request.user, dream).order_by("-recorded_at"))
     if request.method == "GET":
         detail = f"gekoppelde droom; {len(signals)} signalen"
@@ -67,24 +55,42 @@ def expert_case(request, uid):
             "resident": dream.resident,
             "signals": signals,
             "form": form,
-            "signal_form": SignalForm(),
+            "signal_form": signal_form,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
+
+
+@expert_required
+@require_http_methods(["GET", "POST"])
+def expert_case(request, uid):
+    pairing = _pairing(request, uid)
+    form = ExpertNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            expert_note_add(pairing=pairing, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Uw notitie staat klaar voor de droommakelaar."))
+            return redirect("droomhuis:expert_case", uid=pairing.uid)
+    status = 400 if request.method == "POST" else 200
+    return _render_case(request, pairing, form=form, signal_form=SignalForm(), status=status)
 
 
 @expert_required
 @require_POST
 def expert_signal(request, uid):
+    """A refused signal shows the page again with its error summary and what was typed (not a redirect that loses
+    the description)."""
     pairing = _pairing(request, uid)
     form = SignalForm(request.POST)
     if form.is_valid():
         try:
             signal_record(dream=pairing.dream, actor=request.user, role=RoleKind.EXPERT, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
         else:
             messages.success(request, _("Het signaal is doorgegeven aan de droommakelaar."))
-    else:
-        messages.error(request, _("Kies een soort signaal en schrijf kort op wat u opviel."))
-    return redirect("droomhuis:expert_case", uid=pairing.uid)
+            return redirect("droomhuis:expert_case", uid=pairing.uid)
+    return _render_case(request, pairing, form=ExpertNoteForm(), signal_form=form, status=400)

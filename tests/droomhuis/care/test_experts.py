@@ -110,3 +110,25 @@ def test_withdrawing_the_pairing_consent_ends_the_pairing_at_once(
     paired.refresh_from_db()
     assert paired.ended_at is not None
     assert expert_bw.get(reverse("droomhuis:expert_case", args=[paired.uid])).status_code == 404
+
+
+def test_a_refused_signal_keeps_what_the_expert_wrote_and_says_what_is_missing(paired, expert_bw):
+    """Found walking the expert's page: a signal without a kind went back with a message at the top and the
+    description gone. Now the page comes back with the error summary (focused) and the typed text."""
+    url = reverse("droomhuis:expert_signal", args=[paired.uid])
+    response = expert_bw.post(url, {"signal-description": "Trapleuning zit los", "signal-follow_up": "Bellen"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="error-summary"' in html and "autofocus" in html
+    assert 'href="#id_signal-kind_0">Kies wat voor signaal het is.' in html
+    assert "Trapleuning zit los</textarea>" in html and 'value="Bellen"' in html
+    assert not paired.dream.signals.filter(recorded_by=paired.expert).exists()
+
+
+def test_an_empty_note_shows_the_error_summary(paired, expert_bw):
+    url = reverse("droomhuis:expert_case", args=[paired.uid])
+    response = expert_bw.post(url, {"expertnote-body": ""})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="error-summary"' in html
+    assert 'href="#id_expertnote-body">Schrijf eerst uw notitie voor de droommakelaar.' in html
