@@ -62,7 +62,17 @@ def render_team(request, *, status=200, form=None):
                 "still_broker": pk in brokers,
             }
         )
-    context = {"rows": rows, "form": form or _reassign_all_form(request.user), "today": today}
+    owners = set(by_owner)
+    # The form only helps when someone owns open dreams and another broker can take them (not the case in a team
+    # of one broker: then the page says so, and how to get a colleague in, instead of two lists with one name).
+    can_hand_over = any(owner != broker for owner in owners for broker in brokers)
+    context = {
+        "rows": rows,
+        "form": form or _reassign_all_form(request.user),
+        "today": today,
+        "can_hand_over": can_hand_over or form is not None,
+        "has_open": bool(owners),
+    }
     return render(request, "droomhuis/team/team.html", context, status=status)
 
 

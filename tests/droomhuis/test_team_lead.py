@@ -241,3 +241,18 @@ def test_one_open_case_is_said_in_the_singular(world, make_dream, lead_bw, broke
         follow=True,
     )
     assert "1 open droom is overgedragen aan Tweede Makelaar" in response.content.decode()
+
+
+def test_with_one_broker_the_page_says_how_to_hand_over_instead_of_a_form_that_cannot_work(world, absent, lead_bw):
+    """Found walking the team lead's page with the demo: one broker, and a form with two lists that each held only
+    that broker. Now the page says there is no other broker and whom to ask; with a second broker the form is back."""
+    html = client_for(lead_bw).get(TEAM).content.decode()
+    assert "Er is geen andere droommakelaar in uw team." in html
+    assert 'id="overdragen"' not in html
+    assert absent[0].reference_display in html
+
+
+def test_with_a_second_broker_the_hand_over_form_is_there(world, absent, lead_bw, broker_bw2_user):
+    html = client_for(lead_bw).get(TEAM).content.decode()
+    assert 'id="overdragen"' in html
+    assert "Er is geen andere droommakelaar in uw team." not in html
