@@ -25,9 +25,12 @@ ACTION_WORDS = {
 
 
 def access_summary(resident, limit: int = 60) -> list[dict]:
-    """One line per day × role × organisation × action, newest first; only this resident's rows."""
+    """One line per day × role × organisation × action, newest first; only this resident's rows, and only what others
+    did: the resident's own look at "Mijn gegevens" (role "resident") is not "Een medewerker heeft uw gegevens
+    gedownload"."""
     rows = (
         AccessLogEntry.objects.filter(resident=resident)
+        .exclude(role="resident")
         .annotate(day=TruncDate("at"))
         .values("day", "role", "organisation__name", "action")
         .distinct()

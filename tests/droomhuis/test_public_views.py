@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
@@ -12,6 +13,8 @@ from droomhuis.models import Dream
 from droomhuis.workflow import DreamStatus
 from wijk.choices import DataCategory, Purpose
 from wijk.models import ConsentRecord, ConsentText
+
+from .conftest import picked_up
 
 SHARE = reverse("droomhuis:share")
 
@@ -249,3 +252,22 @@ def test_unknown_or_inactive_choice_gives_a_message(anonymous, make_dream):
     assert "Deze toestemming staat al uit." in follow
     bad = anonymous.post(reverse("droomhuis:consent_withdraw", args=[dream.reference, "iets"]))
     assert bad.status_code == 302
+
+
+def test_a_residents_own_download_is_not_shown_as_a_staff_member_looking(resident_hagedoorn, world, make_dream):
+    """Found walking "Mijn gegevens": after downloading their own data, the dream page said "Een medewerker heeft
+    uw gegevens gedownload." Only what others did is listed there; a broker's look still is."""
+    mine = make_dream(user=world.users.resident_hagedoorn, text="Samen eten in de school")
+    assert resident_hagedoorn.get(reverse("wijk:my_data"), {"formaat": "json"}).status_code == 200
+    assert resident_hagedoorn.get(reverse("wijk:my_data"), {"formaat": "pdf"}).status_code == 200
+    follow = reverse("droomhuis:follow", args=[mine.reference])
+    html = resident_hagedoorn.get(follow).content.decode()
+    assert "Een medewerker" not in html and "Nog niemand heeft uw gegevens bekeken." in html
+    picked_up(mine, world.users.broker_bw)
+    broker = Client()
+    broker.force_login(world.users.broker_bw)
+    assert broker.get(reverse("droomhuis:case", args=[mine.reference])).status_code == 200
+    assert (
+        "Een droommakelaar van Beter Wonen heeft uw gegevens bekeken."
+        in resident_hagedoorn.get(follow).content.decode()
+    )
