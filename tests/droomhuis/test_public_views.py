@@ -271,3 +271,17 @@ def test_a_residents_own_download_is_not_shown_as_a_staff_member_looking(residen
         "Een droommakelaar van Beter Wonen heeft uw gegevens bekeken."
         in resident_hagedoorn.get(follow).content.decode()
     )
+
+
+def test_my_data_in_arabic_keeps_the_dutch_words_of_the_resident_in_their_own_direction(
+    resident_hagedoorn, world, make_dream
+):
+    """Found walking "Mijn gegevens" in Arabic: the Dutch dream text, set right to left, showed its full stop and
+    '…' at the wrong end. What a person wrote keeps its own direction (bdi in the summary, dir="auto" in the
+    details)."""
+    make_dream(user=world.users.resident_hagedoorn, text="Een keer per maand samen eten in de school.")
+    resident_hagedoorn.post(reverse("set_language"), {"language": "ar", "next": "/"})
+    html = resident_hagedoorn.get(reverse("wijk:my_data")).content.decode()
+    assert 'dir="rtl"' in html
+    assert "<bdi>Een keer per maand samen eten in de school.</bdi>" in html
+    assert '<dd dir="auto">Een keer per maand samen eten in de school.</dd>' in html
