@@ -24,7 +24,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = getattr(settings, "PHOTO_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)
@@ -66,12 +66,12 @@ CROPS = {
     "whole": (None, (0.5, 0.5)),
 }
 CROP_CHOICES = [
-    ("wide", _lazy("Breed (3 bij 2), het midden")),
-    ("wide_top", _lazy("Breed (3 bij 2), de bovenkant")),
-    ("wide_bottom", _lazy("Breed (3 bij 2), de onderkant")),
-    ("banner", _lazy("Heel breed (2 bij 1), het midden")),
-    ("square", _lazy("Vierkant, het midden")),
-    ("whole", _lazy("Het hele beeld, niets eraf")),
+    ("wide", gettext_lazy("Breed (3 bij 2), het midden")),
+    ("wide_top", gettext_lazy("Breed (3 bij 2), de bovenkant")),
+    ("wide_bottom", gettext_lazy("Breed (3 bij 2), de onderkant")),
+    ("banner", gettext_lazy("Heel breed (2 bij 1), het midden")),
+    ("square", gettext_lazy("Vierkant, het midden")),
+    ("whole", gettext_lazy("Het hele beeld, niets eraf")),
 ]
 
 
@@ -445,7 +445,9 @@ class KeptPhotoMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kept_photo"] = forms.CharField(required=False, widget=forms.HiddenInput)
-        self.fields["kept_photo_drop"] = forms.BooleanField(label=_lazy("Deze foto niet gebruiken"), required=False)
+        self.fields["kept_photo_drop"] = forms.BooleanField(
+            label=gettext_lazy("Deze foto niet gebruiken"), required=False
+        )
         self._kept_uri = ""
         self._kept_done = False
         self._kept_token = ""  # nosec B105  # the signed name of a kept photo, not a password

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lib.antispam import rate_limit_hit
@@ -104,14 +104,14 @@ def _paper_context(route: Route) -> dict:
 
 # Plain words for the way to the next stop, from ``geo.COMPASS``.
 DIRECTIONS = {
-    "n": _lazy("naar het noorden"),
-    "ne": _lazy("naar het noordoosten"),
-    "e": _lazy("naar het oosten"),
-    "se": _lazy("naar het zuidoosten"),
-    "s": _lazy("naar het zuiden"),
-    "sw": _lazy("naar het zuidwesten"),
-    "w": _lazy("naar het westen"),
-    "nw": _lazy("naar het noordwesten"),
+    "n": gettext_lazy("naar het noorden"),
+    "ne": gettext_lazy("naar het noordoosten"),
+    "e": gettext_lazy("naar het oosten"),
+    "se": gettext_lazy("naar het zuidoosten"),
+    "s": gettext_lazy("naar het zuiden"),
+    "sw": gettext_lazy("naar het zuidwesten"),
+    "w": gettext_lazy("naar het westen"),
+    "nw": gettext_lazy("naar het noordwesten"),
 }
 
 
