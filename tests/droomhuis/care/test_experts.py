@@ -132,3 +132,13 @@ def test_an_empty_note_shows_the_error_summary(paired, expert_bw):
     html = response.content.decode()
     assert 'class="error-summary"' in html
     assert 'href="#id_expertnote-body">Schrijf eerst uw notitie voor de droommakelaar.' in html
+
+
+def test_in_arabic_the_dream_and_signals_keep_their_own_direction(paired, expert_bw):
+    """Found walking the expert's page in Arabic: the Dutch dream and signal showed their full stop at the wrong
+    end. What residents and colleagues wrote keeps its own direction."""
+    expert_bw.post(reverse("set_language"), {"language": "ar", "next": "/"})
+    html = expert_bw.get(reverse("droomhuis:expert_case", args=[paired.uid])).content.decode()
+    assert 'dir="rtl"' in html
+    assert '<blockquote class="dh-quote" dir="auto">' in html
+    assert "<bdi>Weinig bezoek</bdi>" in html
