@@ -206,3 +206,18 @@ def test_an_empty_story_workshop_or_why_how_what_says_what_is_missing(facilitato
         "Vul de plaats in.",
     ):
         assert message in html
+
+
+def test_in_arabic_the_dutch_notes_and_insights_keep_their_own_direction(facilitator, atelier):
+    """Found walking the atelier in Arabic: a Dutch note or insight set right to left shows its full stop at the
+    wrong end. What people wrote keeps its own direction (dir="auto" on a note, bdi around an insight)."""
+    facilitator.post(
+        reverse("atelier:insight_add", kwargs={"team_slug": "team-3", "number": 3}), {"text": "Begin gewoon."}
+    )
+    facilitator.post(reverse("set_language"), {"language": "ar", "next": "/"})
+    canvas = facilitator.get(reverse("atelier:canvas", kwargs={"slug": atelier.parel.slug, "number": 3}))
+    html = canvas.content.decode()
+    assert 'dir="rtl"' in html
+    assert '<span class="note__text" dir="auto">Welzijnswerk</span>' in html
+    report = facilitator.get(reverse("atelier:workshop", kwargs={"team_slug": "team-3", "number": 3}))
+    assert "<bdi>Begin gewoon.</bdi>" in report.content.decode()
