@@ -94,8 +94,8 @@ def test_workshop_report_queries_do_not_grow(facilitator, atelier):
     html = facilitator.get(path).content.decode()
     assert html.count("Inzicht ") >= 10 and "Raadslid 4" in html and "Gast 9, Buurt" in html
     # An insight about one experiment names it; a general insight does not.
-    assert f'Inzicht 1 <span class="hint">({atelier.parel.name})</span>' in html
-    assert "Inzicht 0</li>" in html
+    assert f'Inzicht 1</bdi> <span class="hint">({atelier.parel.name})</span>' in html
+    assert "Inzicht 0</bdi></li>" in html
     large = count_queries(facilitator, path)
     # Session, user, roles, the teams they may read, workshop, experiments, one query per list (canvases,
     # their notes, why/how/what, insights, guests, advisory board, question owners) and the teams they may edit.
